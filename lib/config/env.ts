@@ -1,0 +1,90 @@
+/**
+ * The one place that reads process.env. Everything else asks for the parsed config.
+ * Server settings stay on the server; the public part is what the browser may see
+ * (the root layout hands it to client components at run time, so one build serves
+ * every deployment).
+ */
+import { z } from "zod";
+
+const list = z
+  .string()
+  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+
+const serverSchema = z
+  .object({
+    APP_MODE: z.enum(["local", "production"]).default("local"),
+    APP_URL: z.url().default("http://localhost:3000"),
+    DATA_DIR: z.string().min(1).default(".data"),
+
+    DATABASE: z.enum(["sqlite", "firestore"]).default("sqlite"),
+    SQLITE_FILE: z.string().optional(),
+    FIRESTORE_INDEXES_FILE: z.string().default("firestore.indexes.json"),
+
+    BLOB_STORAGE: z.enum(["local-disk"]).default("local-disk"),
+    MAIL_PROVIDER: z.enum(["local-outbox"]).default("local-outbox"),
+    MAIL_FROM: z.string().min(3).default("imagesfactory <no-reply@imagesfactory.local>"),
+
+    IMAGE_PROVIDERS: list.default(["local"]),
+    LOCAL_MODEL_LATENCY_MS: z.coerce.number().int().min(0).default(0),
+    LOCAL_MODEL_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+    PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+
+    PAYMENT_PROVIDERS: list.default(["sandbox"]),
+
+    FIREBASE_PROJECT_ID: z.string().min(1).default("demo-imagesfactory"),
+    FIREBASE_AUTH_EMULATOR_HOST: z.string().optional(),
+    FIREBASE_WEB_API_KEY: z.string().min(1).default("demo-api-key"),
+    SESSION_DAYS: z.coerce.number().int().min(1).max(14).default(5),
+
+    JOB_LEASE_MS: z.coerce.number().int().positive().default(30_000),
+    JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(3),
+    WORKER_POLL_MS: z.coerce.number().int().positive().default(250),
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_MODE !== "production") return;
+    const forbid = (condition: boolean, path: string, message: string) => {
+      if (condition) ctx.addIssue({ code: "custom", path: [path], message });
+    };
+    forbid(env.PAYMENT_PROVIDERS.includes("sandbox"), "PAYMENT_PROVIDERS", "The sandbox payment provider can never run in production.");
+    forbid(env.IMAGE_PROVIDERS.includes("local"), "IMAGE_PROVIDERS", "The local image model is for local use only.");
+    forbid(env.MAIL_PROVIDER === "local-outbox", "MAIL_PROVIDER", "The local outbox delivers no mail; configure a real provider.");
+    forbid(env.FIREBASE_AUTH_EMULATOR_HOST !== undefined, "FIREBASE_AUTH_EMULATOR_HOST", "Production may not use the Auth emulator.");
+    forbid(env.FIREBASE_PROJECT_ID.startsWith("demo-"), "FIREBASE_PROJECT_ID", "demo- projects exist only in the emulator.");
+    forbid(!env.APP_URL.startsWith("https://"), "APP_URL", "Production must be served over https.");
+  });
+
+export type ServerConfig = z.infer<typeof serverSchema> & { sqliteFile: string };
+
+export interface PublicConfig {
+  appMode: "local" | "production";
+  firebase: { apiKey: string; projectId: string; authDomain: string; authEmulatorUrl: string | null };
+}
+
+export function parseServerConfig(source: Record<string, string | undefined>): ServerConfig {
+  const result = serverSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const env = result.data;
+  return { ...env, sqliteFile: env.SQLITE_FILE ?? `${env.DATA_DIR}/imagesfactory.sqlite` };
+}
+
+let cached: ServerConfig | undefined;
+
+export function getServerConfig(): ServerConfig {
+  cached ??= parseServerConfig(process.env);
+  return cached;
+}
+
+export function getPublicConfig(config: ServerConfig = getServerConfig()): PublicConfig {
+  return {
+    appMode: config.APP_MODE,
+    firebase: {
+      apiKey: config.FIREBASE_WEB_API_KEY,
+      projectId: config.FIREBASE_PROJECT_ID,
+      authDomain: `${config.FIREBASE_PROJECT_ID}.firebaseapp.com`,
+      authEmulatorUrl: config.FIREBASE_AUTH_EMULATOR_HOST ? `http://${config.FIREBASE_AUTH_EMULATOR_HOST}` : null,
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/** Translation of a port Query into SQL over the JSON documents table. */
+import { AppError } from "../../errors/app-error.js";
+import type { Filter, JsonValue, Query, SortDirection } from "../database.js";
+import { assertFieldPath } from "../document-rules.js";
+import { effectiveOrder } from "../index-rules.js";
+
+type SqlParam = string | number | null;
+
+export interface SqlQuery {
+  sql: string;
+  params: SqlParam[];
+}
+
+/** Firestore orders values of different types by type first: null < boolean < number < string < array < map. */
+const TYPE_RANK = `CASE json_type(data, ?) WHEN 'null' THEN 0 WHEN 'false' THEN 1 WHEN 'true' THEN 1 WHEN 'integer' THEN 2 WHEN 'real' THEN 2 WHEN 'text' THEN 3 WHEN 'array' THEN 4 ELSE 5 END`;
+
+function jsonPath(field: string): string {
+  return "$." + assertFieldPath(field).map((segment) => `"${segment}"`).join(".");
+}
+
+interface Fragment {
+  sql: string;
+  params: SqlParam[];
+}
+
+const raw = (sql: string, ...params: SqlParam[]): Fragment => ({ sql, params });
+
+function typeCondition(type: Fragment, value: JsonValue): Fragment {
+  if (value === null) return raw(`${type.sql} = 'null'`, ...type.params);
+  if (typeof value === "boolean") return raw(`${type.sql} = '${value ? "true" : "false"}'`, ...type.params);
+  if (typeof value === "number") return raw(`${type.sql} IN ('integer', 'real')`, ...type.params);
+  if (typeof value === "string") return raw(`${type.sql} = 'text'`, ...type.params);
+  throw new AppError("DATABASE_REFUSED", "Filters on arrays or maps are not supported.");
+}
+
+function comparableParam(value: JsonValue): SqlParam {
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "number" || typeof value === "string" || value === null) return value;
+  throw new AppError("DATABASE_REFUSED", "Filters on arrays or maps are not supported.");
+}
+
+/** Equality as Firestore has it: values of different types are never equal. */
+function equals(value: Fragment, type: Fragment, literal: JsonValue): Fragment {
+  const sameType = typeCondition(type, literal);
+  if (literal === null || typeof literal === "boolean") return sameType;
+  return raw(`(${sameType.sql} AND ${value.sql} = ?)`, ...sameType.params, ...value.params, comparableParam(literal));
+}
+
+function filterSql(filter: Filter): Fragment {
+  const path = jsonPath(filter.field);
+  const value = raw("json_extract(data, ?)", path);
+  const type = raw("json_type(data, ?)", path);
+  switch (filter.op) {
+    case "==":
+      return equals(value, type, filter.value);
+    case "!=": {
+      const equal = equals(value, type, filter.value);
+      return raw(`(${type.sql} IS NOT NULL AND NOT ${equal.sql})`, ...type.params, ...equal.params);
+    }
+    case "<":
+    case "<=":
+    case ">":
+    case ">=": {
+      if (filter.value === null || typeof filter.value === "object") {
+        throw new AppError("DATABASE_REFUSED", `Range filter on "${filter.field}" needs a number, string or boolean.`);
+      }
+      const sameType = typeCondition(type, filter.value);
+      return raw(`(${sameType.sql} AND ${value.sql} ${filter.op} ?)`, ...sameType.params, ...value.params, comparableParam(filter.value));
+    }
+    case "in": {
+      if (!Array.isArray(filter.value) || filter.value.length === 0 || filter.value.length > 30) {
+        throw new AppError("DATABASE_REFUSED", `"in" on "${filter.field}" needs 1 to 30 values.`);
+      }
+      const parts = filter.value.map((literal) => equals(value, type, literal));
+      return raw(`(${parts.map((p) => p.sql).join(" OR ")})`, ...parts.flatMap((p) => p.params));
+    }
+    case "array-contains": {
+      const match = equals(raw("element.value"), raw("element.type"), filter.value);
+      return raw(`EXISTS (SELECT 1 FROM json_each(data, ?) AS element WHERE ${match.sql})`, path, ...match.params);
+    }
+    default:
+      throw new AppError("DATABASE_REFUSED", `Unsupported filter operator "${String(filter.op)}".`);
+  }
+}
+
+function orderTerms(field: string, direction: SortDirection, params: SqlParam[]): string {
+  const path = jsonPath(field);
+  const dir = direction === "asc" ? "ASC" : "DESC";
+  params.push(path, path);
+  return `${TYPE_RANK} ${dir}, json_extract(data, ?) ${dir}`;
+}
+
+function cursorSql(query: Query, params: SqlParam[]): string {
+  const cursor = query.startAfter;
+  if (!cursor) return "";
+  const order = effectiveOrder(query);
+  if (cursor.values.length !== order.length) {
+    throw new AppError("DATABASE_REFUSED", "The cursor does not match the query's ordering.");
+  }
+  const idDirection = order[order.length - 1]?.direction ?? "asc";
+  // (a, b, id) strictly after (va, vb, vid) in the query's order, as a chain of ORs.
+  const keys = [...order.map((o) => ({ field: o.field as string | null, direction: o.direction })), { field: null, direction: idDirection }];
+  const values: JsonValue[] = [...cursor.values, cursor.id];
+  const disjuncts: string[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const parts: string[] = [];
+    for (let j = 0; j <= i; j++) {
+      const key = keys[j]!;
+      const value = values[j] ?? null;
+      const op = j < i ? "=" : key.direction === "asc" ? ">" : "<";
+      if (key.field === null) {
+        params.push(String(value));
+        parts.push(`id ${op} ?`);
+      } else {
+        const path = jsonPath(key.field);
+        params.push(path, comparableParam(value));
+        parts.push(`json_extract(data, ?) ${op} ?`);
+      }
+    }
+    disjuncts.push(`(${parts.join(" AND ")})`);
+  }
+  return ` AND (${disjuncts.join(" OR ")})`;
+}
+
+export function toSql(query: Query): SqlQuery {
+  const params: SqlParam[] = [query.collection];
+  let sql = "SELECT id, data FROM documents WHERE collection = ?";
+  for (const filter of query.where ?? []) {
+    const fragment = filterSql(filter);
+    sql += ` AND ${fragment.sql}`;
+    params.push(...fragment.params);
+  }
+  const order = effectiveOrder(query);
+  for (const o of order) {
+    // Firestore leaves out documents that lack an orderBy field.
+    params.push(jsonPath(o.field));
+    sql += " AND json_type(data, ?) IS NOT NULL";
+  }
+  sql += cursorSql(query, params);
+  const terms = order.map((o) => orderTerms(o.field, o.direction, params));
+  const idDirection = order[order.length - 1]?.direction === "desc" ? "DESC" : "ASC";
+  terms.push(`id ${idDirection}`);
+  sql += ` ORDER BY ${terms.join(", ")}`;
+  if (query.limit !== undefined) {
+    if (!Number.isInteger(query.limit) || query.limit < 0) throw new AppError("DATABASE_REFUSED", "limit must be a non-negative integer.");
+    params.push(query.limit);
+    sql += " LIMIT ?";
+  }
+  return { sql, params };
+}

@@ -1,0 +1,67 @@
+/**
+ * The one error type of the product. Every failure that a caller may act on carries
+ * a stable code; the HTTP layer maps codes to statuses with the table below, and
+ * anything that is not an AppError becomes a generic 500.
+ */
+export const ERROR_CODES = {
+  /** No valid session cookie or bearer token. */
+  UNAUTHENTICATED: 401,
+  /** Signed in, but the member has not completed sign-up (name, age, consents). */
+  ACCOUNT_INCOMPLETE: 403,
+  /** The member exists already (sign-up completed twice). */
+  ACCOUNT_EXISTS: 409,
+  /** Signed in, but not allowed to do this. */
+  FORBIDDEN: 403,
+  /** A cookie-authenticated mutation from another origin. */
+  CSRF_REJECTED: 403,
+  /** The thing does not exist, or is not the caller's. */
+  NOT_FOUND: 404,
+  /** The request body or query failed validation; `details` lists the fields. */
+  VALIDATION_FAILED: 422,
+  /** The body is not JSON. */
+  MALFORMED_JSON: 400,
+  /** A required consent or the age confirmation was refused. */
+  CONSENT_REQUIRED: 422,
+  /** Not enough points for what was asked; nothing was reserved. */
+  INSUFFICIENT_POINTS: 402,
+  /** A mutation came without its Idempotency-Key header. */
+  IDEMPOTENCY_KEY_REQUIRED: 400,
+  /** The Idempotency-Key was used before with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 409,
+  /** The thing is in a state that does not allow this (an order already canceled). */
+  INVALID_STATE: 409,
+  /** The feature is not enabled in this deployment (the sandbox in production). */
+  FEATURE_DISABLED: 404,
+  /** An outside provider (image model, payments) failed or timed out. */
+  PROVIDER_FAILED: 502,
+  /** Database: the document exists (create) or must not. */
+  ALREADY_EXISTS: 409,
+  /** Database: a write the store refuses (reads after writes, size, missing index). */
+  DATABASE_REFUSED: 500,
+  /** Database: a transaction gave up after contention. */
+  CONTENTION: 503,
+  /** Anything unexpected. */
+  INTERNAL: 500,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}
+
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}
