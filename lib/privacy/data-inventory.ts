@@ -129,8 +129,6 @@ export const DATA_INVENTORY: readonly DataKind[] = [
       reason: "Why, in words",
       reservationId: "The generation the points were held for",
       orderId: "The order that paid for the points",
-      idempotencyKey: "The key that makes the movement happen once",
-      requestHash: "Hash of the request that carried the key",
       createdAt: "When",
     },
     purpose: { ko: "대금결제 및 재화 공급 기록", en: "Records of payment and supply of goods" },

@@ -1,0 +1,5 @@
+/** Cloud Functions (2nd gen): registration only; each trigger calls into lib/. */
+export { onGenerationCreated } from "./triggers/on-generation-created";
+export { recoverGenerations } from "./triggers/recover-generations";
+export { deliverMail } from "./triggers/deliver-mail";
+export { purgeExpired } from "./triggers/purge-expired";

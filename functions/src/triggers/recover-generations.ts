@@ -1,0 +1,22 @@
+import { onSchedule } from "firebase-functions/v2/scheduler";
+import { GENERATIONS, type GenerationJob } from "../../../lib/generation/generation-job";
+import { recoverStalledGenerations } from "../../../lib/generation/recover-stalled-generations";
+import { runGenerationJob } from "../../../lib/generation/run-generation-job";
+import { getServices } from "../../../lib/services";
+
+/**
+ * Every minute: jobs whose worker died go back to the queue (or are finished after
+ * their last attempt), and re-queued jobs are run again here, since a re-queue fires
+ * no create trigger.
+ */
+export const recoverGenerations = onSchedule({ schedule: "every 1 minutes", timeoutSeconds: 540 }, async () => {
+  const services = getServices();
+  await recoverStalledGenerations({ services });
+  const queued = await services.db.query<GenerationJob>({
+    collection: GENERATIONS,
+    where: [{ field: "status", op: "==", value: "queued" }],
+    orderBy: [{ field: "createdAt", direction: "asc" }],
+    limit: 20,
+  });
+  await Promise.all(queued.map(({ id }) => runGenerationJob({ services, generationId: id, workerId: `recovery-${Date.now()}` })));
+});

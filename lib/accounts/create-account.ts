@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { AppError } from "../errors/app-error";
+import { CONSENT_TEXTS, MINIMUM_AGE, type ConsentPurpose } from "../privacy/policy-versions";
+import type { Services } from "../services";
+import { CONSENT_RECORDS, MEMBERS, type Member } from "./members";
+
+export const createAccountInput = z.object({
+  name: z.string().trim().min(1, "Enter your name").max(80, "A name has at most 80 characters"),
+  ageConfirmed: z.boolean(),
+  consents: z.object({ terms: z.boolean(), privacy: z.boolean(), marketing: z.boolean() }),
+  locale: z.enum(["ko", "en"]).default("en"),
+});
+
+
+/**
+ * Completes sign-up for a signed-in Firebase user: refuses under-14s and missing
+ * required consents, then stores the member and one consent record per purpose
+ * (time, policy version and the exact wording shown) in one transaction.
+ */
+export async function createAccount(options: { services: Services; uid: string; input: unknown }): Promise<Member> {
+  const { db, clock } = options.services;
+  const input = createAccountInput.parse(options.input);
+  if (!input.ageConfirmed) {
+    throw new AppError("CONSENT_REQUIRED", `You must be ${MINIMUM_AGE} or older to use this service.`, { field: "ageConfirmed" });
+  }
+  const refused = (Object.keys(CONSENT_TEXTS) as ConsentPurpose[]).filter((p) => CONSENT_TEXTS[p].required && !input.consents[p]);
+  if (refused.length > 0) {
+    throw new AppError("CONSENT_REQUIRED", `These consents are required: ${refused.join(", ")}.`, { fields: refused });
+  }
+  const now = clock.now().toISOString();
+  return db.runTransaction(async (tx) => {
+    if (await tx.get(MEMBERS, options.uid)) {
+      throw new AppError("ACCOUNT_EXISTS", "This account has already completed sign-up.");
+    }
+    const member: Member = { name: input.name, ageConfirmedAt: now, marketingOptIn: input.consents.marketing, createdAt: now, updatedAt: now };
+    tx.create(MEMBERS, options.uid, member);
+    for (const purpose of Object.keys(CONSENT_TEXTS) as ConsentPurpose[]) {
+      const text = CONSENT_TEXTS[purpose];
+      tx.create(CONSENT_RECORDS, `${options.uid}-${purpose}-${Date.parse(now)}`, {
+        uid: options.uid,
+        purpose,
+        granted: input.consents[purpose],
+        policyVersion: text.policyVersion,
+        wording: text.wording[input.locale],
+        recordedAt: now,
+      });
+    }
+    return member;
+  });
+}

@@ -1,0 +1,14 @@
+import { AppError } from "../errors/app-error";
+import { verifyEmailMail } from "../mail/templates/account-mails";
+import type { Services } from "../services";
+
+/** Mails the signed-in user a link that confirms their own address. */
+export async function sendVerificationEmail(options: { services: Services; uid: string }): Promise<void> {
+  const { auth, mailer, config } = options.services;
+  const user = await auth.getUser(options.uid);
+  if (!user?.email) throw new AppError("NOT_FOUND", "This account has no email address.");
+  if (user.emailVerified) throw new AppError("INVALID_STATE", "This email address is already confirmed.");
+  const code = await auth.emailVerificationCode(user.email);
+  const link = new URL(`/auth/action?mode=verifyEmail&oobCode=${encodeURIComponent(code)}`, config.APP_URL).toString();
+  await mailer.send(verifyEmailMail({ to: user.email, link }));
+}

@@ -1,0 +1,33 @@
+/**
+ * The identity port. Who a request acts for comes only from a token or session
+ * cookie verified here, never from a body or query field.
+ */
+export interface VerifiedUser {
+  uid: string;
+  email: string | null;
+  emailVerified: boolean;
+  /** Seconds since the epoch when the user last signed in. */
+  authTime: number;
+}
+
+export interface AuthUserRecord {
+  uid: string;
+  email: string | null;
+  emailVerified: boolean;
+}
+
+export interface AuthGateway {
+  /** Verifies a Firebase ID token, refusing revoked ones. Rejects with UNAUTHENTICATED. */
+  verifyIdToken(idToken: string): Promise<VerifiedUser>;
+  createSessionCookie(idToken: string, expiresInMs: number): Promise<string>;
+  /** Verifies a session cookie, refusing revoked ones. Rejects with UNAUTHENTICATED. */
+  verifySessionCookie(cookie: string): Promise<VerifiedUser>;
+  /** Ends every session of the user (sign-out everywhere). */
+  revokeSessions(uid: string): Promise<void>;
+  getUser(uid: string): Promise<AuthUserRecord | null>;
+  findUserByEmail(email: string): Promise<AuthUserRecord | null>;
+  /** The out-of-band code that confirms an email address. */
+  emailVerificationCode(email: string): Promise<string>;
+  /** The out-of-band code that lets the user choose a new password. */
+  passwordResetCode(email: string): Promise<string>;
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { AppError } from "../errors/app-error";
+import type { Services } from "../services";
+
+export const startSessionInput = z.object({ idToken: z.string({ error: "idToken is required" }).min(1, "idToken is required").max(4096) });
+
+/** Session cookies are only minted right after a sign-in, as Firebase recommends. */
+const RECENT_SIGN_IN_SECONDS = 5 * 60;
+
+export async function startSession(options: { services: Services; input: unknown }): Promise<{ cookie: string; maxAgeSeconds: number; uid: string }> {
+  const { auth, clock, config } = options.services;
+  const { idToken } = startSessionInput.parse(options.input);
+  const user = await auth.verifyIdToken(idToken);
+  if (clock.now().getTime() / 1000 - user.authTime > RECENT_SIGN_IN_SECONDS) {
+    throw new AppError("UNAUTHENTICATED", "Sign in again to start a session.");
+  }
+  const maxAgeSeconds = config.SESSION_DAYS * 86_400;
+  const cookie = await auth.createSessionCookie(idToken, maxAgeSeconds * 1000);
+  return { cookie, maxAgeSeconds, uid: user.uid };
+}

@@ -1,0 +1,65 @@
+/** The generation job record and the rules for a valid request. */
+import { z } from "zod";
+import { findModel, MAX_IMAGES_PER_GENERATION, modelSizes, type ImageSize } from "../pricing/price-table";
+
+export const GENERATIONS = "generations";
+export const MAX_PROMPT_LENGTH = 1_000;
+/** Generation requests are kept as long as their images. */
+export const GENERATION_RETENTION_DAYS = 90;
+
+export type GenerationStatus = "queued" | "running" | "succeeded" | "partial" | "failed";
+
+export interface GenerationJob {
+  [field: string]: string | number | string[] | number[] | null;
+  uid: string;
+  prompt: string;
+  model: string;
+  size: ImageSize;
+  count: number;
+  status: GenerationStatus;
+  pointsReserved: number;
+  pointsCharged: number | null;
+  imageIds: string[];
+  imagesFailed: number[];
+  attempts: number;
+  leaseOwner: string | null;
+  leaseExpiresAt: string | null;
+  errorCode: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  expiresAt: string;
+}
+
+export const generationInput = z
+  .object({
+    prompt: z
+      .string({ error: "prompt is required" })
+      .trim()
+      .min(1, "The prompt is empty")
+      .max(MAX_PROMPT_LENGTH, `The prompt may have at most ${MAX_PROMPT_LENGTH} characters`),
+    model: z.string({ error: "model is required" }),
+    size: z.string({ error: "size is required" }),
+    count: z
+      .number({ error: "count must be a number" })
+      .int("count must be a whole number")
+      .min(1, `count must be 1 to ${MAX_IMAGES_PER_GENERATION}`)
+      .max(MAX_IMAGES_PER_GENERATION, `count must be 1 to ${MAX_IMAGES_PER_GENERATION}`),
+  })
+  .superRefine((input, ctx) => {
+    const model = findModel(input.model);
+    if (!model) {
+      ctx.addIssue({ code: "custom", path: ["model"], message: `Unknown model "${input.model}"` });
+      return;
+    }
+    if (!modelSizes(model).includes(input.size as ImageSize)) {
+      ctx.addIssue({ code: "custom", path: ["size"], message: `${model.name} offers ${modelSizes(model).join(", ")}` });
+    }
+  })
+  .transform((input) => ({ ...input, size: input.size as ImageSize }));
+
+export type GenerationInput = z.output<typeof generationInput>;
+
+export function isFinished(status: GenerationStatus): boolean {
+  return status === "succeeded" || status === "partial" || status === "failed";
+}

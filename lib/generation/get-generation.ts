@@ -1,0 +1,42 @@
+import { AppError } from "../errors/app-error";
+import { imageUrls } from "../images/image-record";
+import type { Services } from "../services";
+import { GENERATIONS, type GenerationJob, type GenerationStatus } from "./generation-job";
+
+export interface GenerationView {
+  id: string;
+  status: GenerationStatus;
+  prompt: string;
+  model: string;
+  size: string;
+  count: number;
+  imagesDone: number;
+  imagesFailed: number;
+  images: { id: string; url: string; thumbnailUrl: string }[];
+  pointsReserved: number;
+  pointsCharged: number | null;
+  errorCode: string | null;
+  createdAt: string;
+}
+
+/** A member's own generation; anyone else's reads as not found. */
+export async function getGeneration(options: { services: Services; uid: string; generationId: string }): Promise<GenerationView> {
+  const doc = await options.services.db.get<GenerationJob>(GENERATIONS, options.generationId);
+  if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
+  const job = doc.data;
+  return {
+    id: doc.id,
+    status: job.status,
+    prompt: job.prompt,
+    model: job.model,
+    size: job.size,
+    count: job.count,
+    imagesDone: job.imageIds.length,
+    imagesFailed: job.imagesFailed.length,
+    images: [...job.imageIds].sort().map((id) => ({ id, ...imageUrls(id) })),
+    pointsReserved: job.pointsReserved,
+    pointsCharged: job.pointsCharged,
+    errorCode: job.errorCode,
+    createdAt: job.createdAt,
+  };
+}

@@ -1,0 +1,64 @@
+import { logger } from "../observability/logger";
+import { readPointAccount } from "../points/ledger";
+import { readReservation } from "../points/reservations";
+import type { Services } from "../services";
+import { finishGeneration } from "./finish-generation";
+import { GENERATIONS, type GenerationJob } from "./generation-job";
+
+/** A job still queued this long is given up and its points released (no worker is taking jobs). */
+export const QUEUE_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * No job stays running forever: a job whose worker stopped renewing its lease goes
+ * back to the queue, or, after its last attempt, is finished with the images it has
+ * (charging those, releasing the rest). Run on a schedule (worker loop, Cloud
+ * Scheduler).
+ */
+export async function recoverStalledGenerations(options: { services: Services }): Promise<{ requeued: number; finished: number }> {
+  const { db, clock, config } = options.services;
+  const now = clock.now();
+  const expired = await db.query<GenerationJob>({
+    collection: GENERATIONS,
+    where: [
+      { field: "status", op: "==", value: "running" },
+      { field: "leaseExpiresAt", op: "<=", value: now.toISOString() },
+    ],
+    orderBy: [{ field: "leaseExpiresAt", direction: "asc" }],
+    limit: 100,
+  });
+  const stale = await db.query<GenerationJob>({
+    collection: GENERATIONS,
+    where: [
+      { field: "status", op: "==", value: "queued" },
+      { field: "createdAt", op: "<=", value: new Date(now.getTime() - QUEUE_TIMEOUT_MS).toISOString() },
+    ],
+    orderBy: [{ field: "createdAt", direction: "asc" }],
+    limit: 100,
+  });
+  let requeued = 0;
+  let finished = 0;
+  for (const { id } of [...expired, ...stale]) {
+    const outcome = await db.runTransaction(async (tx) => {
+      const doc = await tx.get<GenerationJob>(GENERATIONS, id);
+      if (!doc) return null;
+      const job = doc.data;
+      const current = clock.now();
+      const leaseGone = job.status === "running" && job.leaseExpiresAt !== null && job.leaseExpiresAt <= current.toISOString();
+      const queueGone = job.status === "queued" && Date.parse(job.createdAt) <= current.getTime() - QUEUE_TIMEOUT_MS;
+      if (!leaseGone && !queueGone) return null;
+      if (leaseGone && job.attempts < config.JOB_MAX_ATTEMPTS) {
+        tx.update(GENERATIONS, id, { status: "queued", leaseOwner: null, leaseExpiresAt: null, updatedAt: current.toISOString() });
+        return "requeued" as const;
+      }
+      const reservation = await readReservation(tx, id);
+      const account = await readPointAccount(tx, job.uid);
+      if (!reservation) return null;
+      finishGeneration(tx, { id, job, reservation, account, errorCode: leaseGone ? "worker_lost" : "queue_timeout", now: current });
+      return "finished" as const;
+    });
+    if (outcome === "requeued") requeued++;
+    if (outcome === "finished") finished++;
+    if (outcome) logger.warn("generation.recovered", { generationId: id, outcome });
+  }
+  return { requeued, finished };
+}

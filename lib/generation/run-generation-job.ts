@@ -1,0 +1,161 @@
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+import { addDays } from "../clock/clock";
+import { AppError, isAppError } from "../errors/app-error";
+import { IMAGE_RETENTION_DAYS, IMAGES, imageId, imageKeys, THUMBNAIL_SIZE, type ImageRecord } from "../images/image-record";
+import { logger } from "../observability/logger";
+import { readPointAccount } from "../points/ledger";
+import { readReservation } from "../points/reservations";
+import { findModel } from "../pricing/price-table";
+import type { Services } from "../services";
+import { finishGeneration } from "./finish-generation";
+import { GENERATIONS, isFinished, type GenerationJob } from "./generation-job";
+
+export type RunOutcome = "finished" | "not-runnable" | "lease-lost";
+
+/**
+ * Takes a job for this worker: queued, or running under a lease that has run out
+ * (its worker died). The lease must be renewed as images are made; another worker
+ * may take the job over once it expires.
+ */
+async function claim(services: Services, id: string, workerId: string): Promise<GenerationJob | null> {
+  const { db, clock, config } = services;
+  return db.runTransaction(async (tx) => {
+    const doc = await tx.get<GenerationJob>(GENERATIONS, id);
+    if (!doc) return null;
+    const job = doc.data;
+    const now = clock.now();
+    const leaseExpired = job.status === "running" && (job.leaseExpiresAt === null || job.leaseExpiresAt <= now.toISOString());
+    if (job.status !== "queued" && !leaseExpired) return null;
+    if (job.attempts >= config.JOB_MAX_ATTEMPTS) return null;
+    const claimed: Pick<GenerationJob, "status" | "attempts" | "leaseOwner" | "leaseExpiresAt" | "updatedAt"> = {
+      status: "running",
+      attempts: job.attempts + 1,
+      leaseOwner: workerId,
+      leaseExpiresAt: new Date(now.getTime() + config.JOB_LEASE_MS).toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    tx.update(GENERATIONS, id, claimed);
+    return { ...job, ...claimed };
+  });
+}
+
+/** Records one image's outcome and renews the lease, unless the lease was lost. */
+async function recordImage(
+  services: Services,
+  options: { id: string; workerId: string; index: number; image: ImageRecord | null },
+): Promise<GenerationJob | null> {
+  const { db, clock, config } = services;
+  return db.runTransaction(async (tx) => {
+    const doc = await tx.get<GenerationJob>(GENERATIONS, options.id);
+    if (!doc || doc.data.status !== "running" || doc.data.leaseOwner !== options.workerId) return null;
+    const job = doc.data;
+    const now = clock.now();
+    const id = imageId(options.id, options.index);
+    const changes: Pick<GenerationJob, "imageIds" | "imagesFailed" | "leaseExpiresAt" | "updatedAt"> = {
+      imageIds: options.image && !job.imageIds.includes(id) ? [...job.imageIds, id] : job.imageIds,
+      imagesFailed: !options.image && !job.imagesFailed.includes(options.index) ? [...job.imagesFailed, options.index] : job.imagesFailed,
+      leaseExpiresAt: new Date(now.getTime() + config.JOB_LEASE_MS).toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    if (options.image) tx.set(IMAGES, id, options.image);
+    tx.update(GENERATIONS, options.id, changes);
+    return { ...job, ...changes };
+  });
+}
+
+async function finish(services: Services, id: string, workerId: string, errorCode: string | null): Promise<boolean> {
+  const { db, clock } = services;
+  return db.runTransaction(async (tx) => {
+    const doc = await tx.get<GenerationJob>(GENERATIONS, id);
+    if (!doc || isFinished(doc.data.status) || doc.data.leaseOwner !== workerId) return false;
+    const reservation = await readReservation(tx, id);
+    const account = await readPointAccount(tx, doc.data.uid);
+    if (!reservation) throw new AppError("INTERNAL", `Generation ${id} has no reservation.`);
+    finishGeneration(tx, { id, job: doc.data, reservation, account, errorCode, now: clock.now() });
+    return true;
+  });
+}
+
+/** Bounds a provider call in time even if the provider ignores its abort signal. */
+async function withTimeout<T>(timeoutMs: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort(new Error("timeout"));
+      reject(new AppError("PROVIDER_FAILED", `The image model did not answer within ${timeoutMs} ms.`));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([call(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function seedFor(generationId: string, index: number): number {
+  return createHash("sha256").update(`${generationId}:${index}`).digest().readUInt32BE(0);
+}
+
+/**
+ * Runs one generation job: the same handler for the local worker and the Cloud
+ * Functions trigger. Safe to call twice for the same job and safe to crash in:
+ * images already made are kept and not made again, and the job is finished (points
+ * settled or released) exactly once.
+ */
+export async function runGenerationJob(options: { services: Services; generationId: string; workerId: string }): Promise<RunOutcome> {
+  const { services, generationId: id, workerId } = options;
+  let job = await claim(services, id, workerId);
+  if (!job) return "not-runnable";
+  logger.info("generation.started", { generationId: id, workerId, attempt: job.attempts });
+
+  const model = findModel(job.model);
+  const provider = model && services.imageProviders[model.provider];
+  if (!provider) {
+    await finish(services, id, workerId, "model_unavailable");
+    return "finished";
+  }
+
+  for (let index = 0; index < job.count; index++) {
+    const imgId = imageId(id, index);
+    if (job.imageIds.includes(imgId) || job.imagesFailed.includes(index)) continue;
+    let image: ImageRecord | null = null;
+    try {
+      const png = await withTimeout(services.config.PROVIDER_TIMEOUT_MS, (signal) =>
+        provider.generate({ model: job!.model, prompt: job!.prompt, size: job!.size, seed: seedFor(id, index), signal }),
+      );
+      const thumbnail = await sharp(png).resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside" }).webp({ quality: 80 }).toBuffer();
+      const keys = imageKeys(job.uid, id, imgId);
+      await services.blobs.put(keys.fileKey, png, "image/png");
+      await services.blobs.put(keys.thumbnailKey, thumbnail, "image/webp");
+      const now = services.clock.now();
+      image = {
+        uid: job.uid,
+        generationId: id,
+        index,
+        prompt: job.prompt,
+        model: job.model,
+        size: job.size,
+        ...keys,
+        bytes: png.length,
+        createdAt: now.toISOString(),
+        expiresAt: addDays(now, IMAGE_RETENTION_DAYS).toISOString(),
+      };
+    } catch (error) {
+      if (!isAppError(error, "PROVIDER_FAILED")) throw error;
+      logger.warn("generation.image_failed", { generationId: id, index, errorCode: error.code });
+    }
+    const updated = await recordImage(services, { id, workerId, index, image });
+    if (!updated) {
+      logger.warn("generation.lease_lost", { generationId: id, workerId });
+      return "lease-lost";
+    }
+    job = updated;
+  }
+
+  const finished = await finish(services, id, workerId, job.imagesFailed.length > 0 ? "images_failed" : null);
+  if (!finished) return "lease-lost";
+  logger.info("generation.finished", { generationId: id, workerId, made: job.imageIds.length, failed: job.imagesFailed.length });
+  return "finished";
+}

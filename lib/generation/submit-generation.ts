@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { addDays } from "../clock/clock";
+import { AppError } from "../errors/app-error";
+import { hashRequest, readIdempotencyKey, recordIdempotencyKey } from "../idempotency/idempotency-key";
+import { readPointAccount } from "../points/ledger";
+import { reservePoints } from "../points/reservations";
+import { findModel, generationCost } from "../pricing/price-table";
+import type { Services } from "../services";
+import { GENERATION_RETENTION_DAYS, GENERATIONS, generationInput, type GenerationJob, type GenerationStatus } from "./generation-job";
+
+export interface SubmittedGeneration {
+  id: string;
+  status: GenerationStatus;
+  pointsReserved: number;
+}
+
+/**
+ * Queues a generation and reserves its price in one transaction. The price comes
+ * from the server's table. A repeat with the same Idempotency-Key and content
+ * returns the first job and reserves nothing more.
+ */
+export async function submitGeneration(options: { services: Services; uid: string; input: unknown; idempotencyKey: string }): Promise<SubmittedGeneration> {
+  const { db, clock } = options.services;
+  const input = generationInput.parse(options.input);
+  const model = findModel(input.model);
+  const cost = model ? generationCost(model, input.size, input.count) : undefined;
+  if (!model || cost === undefined) throw new AppError("INTERNAL", "The validated model has no price for this size.");
+  const requestHash = hashRequest(input);
+  const keyOptions = { uid: options.uid, scope: "generation", key: options.idempotencyKey, requestHash };
+
+  return db.runTransaction(async (tx) => {
+    const existingId = await readIdempotencyKey(tx, keyOptions);
+    if (existingId) {
+      const existing = await tx.get<GenerationJob>(GENERATIONS, existingId);
+      if (existing) return { id: existingId, status: existing.data.status, pointsReserved: existing.data.pointsReserved };
+      throw new AppError("INVALID_STATE", "The generation made with this Idempotency-Key no longer exists.");
+    }
+    const account = await readPointAccount(tx, options.uid);
+    const now = clock.now();
+    const id = randomUUID();
+    reservePoints(tx, { account, reservationId: id, amount: cost, reason: `Generation: ${input.count} × ${model.name} ${input.size}`, now });
+    const job: GenerationJob = {
+      uid: options.uid,
+      prompt: input.prompt,
+      model: input.model,
+      size: input.size,
+      count: input.count,
+      status: "queued",
+      pointsReserved: cost,
+      pointsCharged: null,
+      imageIds: [],
+      imagesFailed: [],
+      attempts: 0,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      errorCode: null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      finishedAt: null,
+      expiresAt: addDays(now, GENERATION_RETENTION_DAYS).toISOString(),
+    };
+    tx.create(GENERATIONS, id, job);
+    recordIdempotencyKey(tx, { ...keyOptions, resultId: id, now });
+    return { id, status: job.status, pointsReserved: cost };
+  });
+}

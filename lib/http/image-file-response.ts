@@ -1,0 +1,17 @@
+import { readImageFile } from "../images/read-image-file";
+import type { UserRequestContext } from "./route";
+
+/** Image bytes for their owner only; private caching, never shared caches. */
+export async function imageFileResponse(ctx: UserRequestContext, variant: "original" | "thumbnail"): Promise<Response> {
+  const file = await readImageFile({ services: ctx.services, uid: ctx.user.uid, imageId: ctx.params.id ?? "", variant });
+  const download = new URL(ctx.request.url).searchParams.has("download");
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "content-type": file.contentType,
+      "content-length": String(file.bytes.length),
+      "cache-control": "private, max-age=300",
+      "content-disposition": `${download ? "attachment" : "inline"}; filename="${file.fileName}"`,
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

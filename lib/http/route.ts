@@ -1,0 +1,48 @@
+/**
+ * Route handler wrappers: every handler gets the services, its params and (for
+ * member routes) the verified member, and every thrown error becomes the one error
+ * shape. Handlers stay thin: parse, call one use case, answer.
+ */
+import type { VerifiedUser } from "../auth/auth-gateway";
+import { requireMember } from "../accounts/members";
+import { getServices, type Services } from "../services";
+import { authenticate } from "./authenticate";
+import { errorResponse } from "./responses";
+
+type Params = Record<string, string>;
+interface RouteContext {
+  params: Promise<Params>;
+}
+
+export interface PublicRequestContext {
+  request: Request;
+  services: Services;
+  params: Params;
+}
+
+export interface UserRequestContext extends PublicRequestContext {
+  user: VerifiedUser;
+}
+
+export function publicRoute(handler: (ctx: PublicRequestContext) => Promise<Response>) {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
+    try {
+      return await handler({ request, services: getServices(), params: (await context?.params) ?? {} });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Signed in with Firebase; the member record may not exist yet (sign-up). */
+export function userRoute(handler: (ctx: UserRequestContext) => Promise<Response>) {
+  return publicRoute(async (ctx) => handler({ ...ctx, user: await authenticate(ctx.request, ctx.services) }));
+}
+
+/** Signed in and sign-up completed. */
+export function memberRoute(handler: (ctx: UserRequestContext) => Promise<Response>) {
+  return userRoute(async (ctx) => {
+    await requireMember(ctx.services.db, ctx.user.uid);
+    return handler(ctx);
+  });
+}

@@ -1,0 +1,36 @@
+/** A generated image: its record in the database and its two files in blob storage. */
+import type { ImageSize } from "../pricing/price-table";
+
+export const IMAGES = "images";
+export const IMAGE_RETENTION_DAYS = 90;
+export const THUMBNAIL_SIZE = 320;
+
+export interface ImageRecord {
+  [field: string]: string | number;
+  uid: string;
+  generationId: string;
+  index: number;
+  prompt: string;
+  model: string;
+  size: ImageSize;
+  fileKey: string;
+  thumbnailKey: string;
+  bytes: number;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Image ids follow from the job, so a retried job writes the same image again rather than a second one. */
+export function imageId(generationId: string, index: number): string {
+  return `${generationId}-${index}`;
+}
+
+export function imageKeys(uid: string, generationId: string, id: string): { fileKey: string; thumbnailKey: string } {
+  const base = `images/${uid}/${generationId}/${id}`;
+  return { fileKey: `${base}.png`, thumbnailKey: `${base}.webp` };
+}
+
+/** API paths through which the owner (and only the owner) gets the bytes. */
+export function imageUrls(id: string): { url: string; thumbnailUrl: string } {
+  return { url: `/api/images/${id}/file`, thumbnailUrl: `/api/images/${id}/thumbnail` };
+}

@@ -1,0 +1,33 @@
+import { Readable } from "node:stream";
+import yazl from "yazl";
+import { AppError } from "../errors/app-error";
+import { GENERATIONS, type GenerationJob } from "../generation/generation-job";
+import type { Services } from "../services";
+import { IMAGES, type ImageRecord } from "./image-record";
+
+/**
+ * All images of a member's generation in one ZIP, streamed. PNGs are stored, not
+ * deflated again: they are compressed already.
+ */
+export async function zipGenerationImages(options: { services: Services; uid: string; generationId: string }): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string }> {
+  const { db, blobs } = options.services;
+  const job = await db.get<GenerationJob>(GENERATIONS, options.generationId);
+  if (!job || job.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
+  const images = await db.query<ImageRecord>({
+    collection: IMAGES,
+    where: [{ field: "generationId", op: "==", value: options.generationId }],
+    orderBy: [{ field: "index", direction: "asc" }],
+  });
+  const mine = images.filter((image) => image.data.uid === options.uid);
+  if (mine.length === 0) throw new AppError("NOT_FOUND", "This generation has no images to download.");
+  const zip = new yazl.ZipFile();
+  for (const image of mine) {
+    const blob = await blobs.get(image.data.fileKey);
+    if (blob) zip.addBuffer(blob.bytes, `image-${image.data.index + 1}.png`, { compress: false, mtime: new Date(image.data.createdAt) });
+  }
+  zip.end();
+  return {
+    stream: Readable.toWeb(zip.outputStream as Readable) as ReadableStream<Uint8Array>,
+    fileName: `imagesfactory-${options.generationId}.zip`,
+  };
+}

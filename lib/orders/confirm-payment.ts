@@ -1,0 +1,53 @@
+import { AppError } from "../errors/app-error";
+import { logger } from "../observability/logger";
+import { appendLedgerEntry, readPointAccount } from "../points/ledger";
+import type { Currency, PaymentProviderId } from "../payments/payment-provider";
+import type { Services } from "../services";
+import { ORDERS, toOrderView, type Order, type OrderView } from "./order";
+
+/**
+ * The one path by which a payment becomes points, for every provider. The provider's
+ * report must match the stored order (provider, amount, currency); the order turns
+ * paid and the points are credited in one transaction, so a repeated confirmation
+ * (a retried webhook, a double click) credits nothing more and returns the order.
+ */
+export async function confirmPayment(options: {
+  services: Services;
+  orderId: string;
+  provider: PaymentProviderId;
+  providerPaymentId: string;
+  amount: number;
+  currency: Currency;
+}): Promise<OrderView> {
+  const { db, clock } = options.services;
+  const view = await db.runTransaction(async (tx) => {
+    const doc = await tx.get<Order>(ORDERS, options.orderId);
+    if (!doc || doc.data.provider !== options.provider) throw new AppError("NOT_FOUND", "No such order.");
+    const order = doc.data;
+    if (order.amount !== options.amount || order.currency !== options.currency) {
+      throw new AppError("VALIDATION_FAILED", "The paid amount does not match the order.", { fields: { amount: "Does not match the order" } });
+    }
+    if (order.status === "paid") {
+      if (order.providerPaymentId !== options.providerPaymentId) {
+        throw new AppError("INVALID_STATE", "This order was paid by another payment.");
+      }
+      return { view: toOrderView(doc.id, order), credited: false };
+    }
+    if (order.status !== "pending") throw new AppError("INVALID_STATE", `The order is ${order.status}.`);
+    const account = await readPointAccount(tx, order.uid);
+    const now = clock.now();
+    appendLedgerEntry(tx, account, {
+      uniqueBy: `order:${doc.id}`,
+      kind: "purchase",
+      amount: order.points,
+      reason: `Purchase: ${order.packageId}`,
+      orderId: doc.id,
+      now,
+    });
+    const paid = { status: "paid" as const, providerPaymentId: options.providerPaymentId, paidAt: now.toISOString() };
+    tx.update(ORDERS, doc.id, paid);
+    return { view: toOrderView(doc.id, { ...order, ...paid }), credited: true };
+  });
+  if (view.credited) logger.info("order.paid", { orderId: options.orderId, provider: options.provider, points: view.view.points });
+  return view.view;
+}

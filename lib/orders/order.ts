@@ -1,0 +1,48 @@
+/** A points order: stored with its server-decided amount before the buyer pays. */
+import type { Currency, PaymentProviderId } from "../payments/payment-provider";
+
+export const ORDERS = "orders";
+
+export type OrderStatus = "pending" | "paid" | "canceled";
+
+export interface Order {
+  [field: string]: string | number | null;
+  uid: string;
+  packageId: string;
+  provider: PaymentProviderId;
+  points: number;
+  /** In the currency's smallest unit: won, or US cents. */
+  amount: number;
+  currency: Currency;
+  status: OrderStatus;
+  providerPaymentId: string | null;
+  createdAt: string;
+  paidAt: string | null;
+  canceledAt: string | null;
+}
+
+export interface OrderView {
+  orderId: string;
+  packageId: string;
+  provider: PaymentProviderId;
+  points: number;
+  amount: number;
+  currency: Currency;
+  status: OrderStatus;
+  createdAt: string;
+  paidAt: string | null;
+}
+
+export function toOrderView(orderId: string, order: Order): OrderView {
+  return {
+    orderId,
+    packageId: order.packageId,
+    provider: order.provider,
+    points: order.points,
+    amount: order.amount,
+    currency: order.currency,
+    status: order.status,
+    createdAt: order.createdAt,
+    paidAt: order.paidAt,
+  };
+}

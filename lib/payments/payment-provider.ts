@@ -1,0 +1,21 @@
+/**
+ * The payments port. An order is stored with its amount before the buyer is sent to
+ * the provider; the provider only ever confirms or cancels that stored order, and
+ * every provider ends in the same confirm-and-credit use case.
+ */
+export type PaymentProviderId = "sandbox";
+export type Currency = "KRW" | "USD";
+
+export interface CheckoutOrder {
+  orderId: string;
+  amount: number;
+  currency: Currency;
+  description: string;
+}
+
+export interface PaymentProvider {
+  id: PaymentProviderId;
+  currency: Currency;
+  /** Where to send the buyer to pay. */
+  startCheckout(order: CheckoutOrder): Promise<{ checkoutUrl: string }>;
+}

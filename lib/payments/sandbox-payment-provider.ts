@@ -1,0 +1,17 @@
+/**
+ * The sandbox provider: its own checkout page completes or cancels an order through
+ * the same confirm-and-credit path as the real providers. The configuration refuses
+ * it in production (lib/config/env.ts).
+ */
+import type { CheckoutOrder, PaymentProvider } from "./payment-provider";
+
+export class SandboxPaymentProvider implements PaymentProvider {
+  readonly id = "sandbox" as const;
+  readonly currency = "KRW" as const;
+
+  constructor(private readonly appUrl: string) {}
+
+  async startCheckout(order: CheckoutOrder): Promise<{ checkoutUrl: string }> {
+    return { checkoutUrl: new URL(`/checkout/sandbox/${encodeURIComponent(order.orderId)}`, this.appUrl).toString() };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The points ledger: an append-only list of entries per member and a stored balance
+ * that always equals their sum. Nothing is edited or deleted; a correction is a new
+ * entry. The functions here run inside a caller's transaction, in Firestore's order:
+ * read the account first (readPointAccount), then append (appendLedgerEntry).
+ */
+import { createHash } from "node:crypto";
+import type { Transaction } from "../db/database";
+import { AppError } from "../errors/app-error";
+
+export const POINT_ACCOUNTS = "pointAccounts";
+export const POINT_ENTRIES = "pointEntries";
+
+export type EntryKind = "purchase" | "reserve" | "release" | "refund" | "adjustment";
+
+export interface PointAccount {
+  [field: string]: string | number;
+  uid: string;
+  balance: number;
+  entryCount: number;
+  updatedAt: string;
+}
+
+export interface PointEntry {
+  [field: string]: string | number | null;
+  uid: string;
+  kind: EntryKind;
+  amount: number;
+  balanceAfter: number;
+  reason: string;
+  reservationId: string | null;
+  orderId: string | null;
+  createdAt: string;
+}
+
+export async function readPointAccount(tx: Transaction, uid: string): Promise<PointAccount> {
+  const doc = await tx.get<PointAccount>(POINT_ACCOUNTS, uid);
+  return doc?.data ?? { uid, balance: 0, entryCount: 0, updatedAt: new Date(0).toISOString() };
+}
+
+/**
+ * The entry id is derived from what makes the movement unique (an order, a
+ * reservation and its step), so the same movement can never be written twice: the
+ * second create fails and its whole transaction with it.
+ */
+export function ledgerEntryId(uid: string, uniqueBy: string): string {
+  return createHash("sha256").update(`${uid}\u0000${uniqueBy}`).digest("hex").slice(0, 40);
+}
+
+export function appendLedgerEntry(
+  tx: Transaction,
+  account: PointAccount,
+  entry: { uniqueBy: string; kind: EntryKind; amount: number; reason: string; reservationId?: string; orderId?: string; now: Date },
+): PointAccount {
+  if (!Number.isSafeInteger(entry.amount) || entry.amount === 0) {
+    throw new AppError("INTERNAL", "A ledger entry moves a whole, non-zero number of points.");
+  }
+  const balance = account.balance + entry.amount;
+  if (balance < 0) {
+    throw new AppError("INSUFFICIENT_POINTS", `This needs ${-entry.amount} points; the balance is ${account.balance}.`, {
+      required: -entry.amount,
+      balance: account.balance,
+    });
+  }
+  const createdAt = entry.now.toISOString();
+  const record: PointEntry = {
+    uid: account.uid,
+    kind: entry.kind,
+    amount: entry.amount,
+    balanceAfter: balance,
+    reason: entry.reason,
+    reservationId: entry.reservationId ?? null,
+    orderId: entry.orderId ?? null,
+    createdAt,
+  };
+  tx.create(POINT_ENTRIES, ledgerEntryId(account.uid, entry.uniqueBy), record);
+  const next: PointAccount = { uid: account.uid, balance, entryCount: account.entryCount + 1, updatedAt: createdAt };
+  tx.set(POINT_ACCOUNTS, account.uid, next);
+  return next;
+}

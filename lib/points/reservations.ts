@@ -1,0 +1,83 @@
+/**
+ * Points held for a generation. Submitting reserves the full price; the job then
+ * closes the reservation exactly once: settled for what was made, with the rest
+ * released, or released whole on failure, cancel or timeout. Both steps run inside
+ * the caller's transaction, after its reads.
+ */
+import type { Transaction } from "../db/database";
+import { AppError } from "../errors/app-error";
+import { appendLedgerEntry, type PointAccount } from "./ledger";
+
+export const RESERVATIONS = "reservations";
+
+export type ReservationStatus = "held" | "settled" | "released";
+
+export interface Reservation {
+  [field: string]: string | number | null;
+  uid: string;
+  amount: number;
+  charged: number | null;
+  status: ReservationStatus;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export async function readReservation(tx: Transaction, reservationId: string): Promise<Reservation | null> {
+  return (await tx.get<Reservation>(RESERVATIONS, reservationId))?.data ?? null;
+}
+
+export function reservePoints(
+  tx: Transaction,
+  options: { account: PointAccount; reservationId: string; amount: number; reason: string; now: Date },
+): PointAccount {
+  const account = appendLedgerEntry(tx, options.account, {
+    uniqueBy: `reserve:${options.reservationId}`,
+    kind: "reserve",
+    amount: -options.amount,
+    reason: options.reason,
+    reservationId: options.reservationId,
+    now: options.now,
+  });
+  const reservation: Reservation = {
+    uid: options.account.uid,
+    amount: options.amount,
+    charged: null,
+    status: "held",
+    createdAt: options.now.toISOString(),
+    closedAt: null,
+  };
+  tx.create(RESERVATIONS, options.reservationId, reservation);
+  return account;
+}
+
+/** Charges `charged` of the held points and gives the rest back. */
+export function closeReservation(
+  tx: Transaction,
+  options: { account: PointAccount; reservationId: string; reservation: Reservation; charged: number; reason: string; now: Date },
+): PointAccount {
+  const { reservation, charged } = options;
+  if (reservation.status !== "held") {
+    throw new AppError("INVALID_STATE", `Reservation ${options.reservationId} is already ${reservation.status}.`);
+  }
+  if (!Number.isSafeInteger(charged) || charged < 0 || charged > reservation.amount) {
+    throw new AppError("INTERNAL", `Cannot charge ${charged} of a ${reservation.amount}-point reservation.`);
+  }
+  const refund = reservation.amount - charged;
+  const account =
+    refund > 0
+      ? appendLedgerEntry(tx, options.account, {
+          uniqueBy: `release:${options.reservationId}`,
+          kind: "release",
+          amount: refund,
+          reason: options.reason,
+          reservationId: options.reservationId,
+          now: options.now,
+        })
+      : options.account;
+  tx.update(RESERVATIONS, options.reservationId, {
+    status: charged > 0 ? "settled" : "released",
+    charged,
+    closedAt: options.now.toISOString(),
+  });
+  return account;
+}

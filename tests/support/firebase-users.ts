@@ -1,0 +1,48 @@
+/**
+ * Test users made through the Auth emulator's REST API, the same endpoints the
+ * Firebase client SDK calls.
+ */
+import { randomUUID } from "node:crypto";
+
+export interface TestUser {
+  uid: string;
+  email: string;
+  password: string;
+  idToken: string;
+}
+
+function emulatorHost(): string {
+  const host = process.env.FIREBASE_AUTH_EMULATOR_HOST;
+  if (!host) throw new Error("FIREBASE_AUTH_EMULATOR_HOST is not set; the integration global setup starts the emulator.");
+  return host;
+}
+
+async function identityToolkit<T>(method: string, body: unknown): Promise<T> {
+  const response = await fetch(`http://${emulatorHost()}/identitytoolkit.googleapis.com/v1/${method}?key=demo-api-key`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const data = (await response.json()) as T & { error?: { message: string } };
+  if (!response.ok) throw new Error(`${method} failed: ${data.error?.message ?? response.status}`);
+  return data;
+}
+
+export async function signUpUser(email = `member-${randomUUID()}@example.test`, password = "correct horse battery"): Promise<TestUser> {
+  const data = await identityToolkit<{ localId: string; idToken: string }>("accounts:signUp", { email, password, returnSecureToken: true });
+  return { uid: data.localId, email, password, idToken: data.idToken };
+}
+
+export async function signInUser(email: string, password: string): Promise<string> {
+  const data = await identityToolkit<{ idToken: string }>("accounts:signInWithPassword", { email, password, returnSecureToken: true });
+  return data.idToken;
+}
+
+/** Applies an out-of-band code (email confirmation), as the browser's action page does. */
+export async function applyOobCode(oobCode: string): Promise<void> {
+  await identityToolkit("accounts:update", { oobCode });
+}
+
+export async function resetPasswordWithCode(oobCode: string, newPassword: string): Promise<void> {
+  await identityToolkit("accounts:resetPassword", { oobCode, newPassword });
+}
