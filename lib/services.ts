@@ -6,7 +6,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AuthGateway } from "./auth/auth-gateway";
-import { FirebaseAuthGateway } from "./auth/firebase-auth-gateway";
+import { firebaseAdminApp, FirebaseAuthGateway } from "./auth/firebase-auth-gateway";
+import { getFirestore } from "firebase-admin/firestore";
+import { FirestoreDatabase } from "./db/firestore/firestore-database";
 import { systemClock, type Clock } from "./clock/clock";
 import { getServerConfig, type ServerConfig } from "./config/env";
 import type { Database } from "./db/database";
@@ -45,7 +47,7 @@ function createDatabase(config: ServerConfig): Database {
     case "sqlite":
       return withInventoryGuard(new SqliteDatabase({ file: config.sqliteFile, indexes: loadIndexFile(config.FIRESTORE_INDEXES_FILE) }));
     case "firestore":
-      throw new Error("DATABASE=firestore: the Firestore adapter is wired in lib/db/firestore; see ARCHITECTURE.md.");
+      return withInventoryGuard(new FirestoreDatabase(getFirestore(firebaseAdminApp(config.FIREBASE_PROJECT_ID))));
   }
 }
 

@@ -21,13 +21,17 @@ function oobCode(link: string): string {
   return code;
 }
 
+/** One firebase-admin app per project, shared by the Auth and Firestore adapters. */
+export function firebaseAdminApp(projectId: string): App {
+  const name = `imagesfactory-${projectId}`;
+  return getApps().find((a) => a.name === name) ?? initializeApp({ projectId }, name);
+}
+
 export class FirebaseAuthGateway implements AuthGateway {
   private readonly auth: Auth;
 
   constructor(projectId: string) {
-    const name = `imagesfactory-${projectId}`;
-    const app: App = getApps().find((a) => a.name === name) ?? initializeApp({ projectId }, name);
-    this.auth = getAuth(app);
+    this.auth = getAuth(firebaseAdminApp(projectId));
   }
 
   private async verify(check: () => Promise<{ uid: string; email?: string; email_verified?: boolean; auth_time: number }>): Promise<VerifiedUser> {

@@ -2,8 +2,8 @@
  * Rules Firestore applies to documents and field paths, shared by every adapter so
  * that the local store refuses exactly what production would.
  */
-import { AppError } from "../errors/app-error.js";
-import { MAX_DOCUMENT_BYTES, type DocumentData, type JsonValue } from "./database.js";
+import { AppError } from "../errors/app-error";
+import { MAX_DOCUMENT_BYTES, type DocumentData, type JsonValue } from "./database";
 
 const FIELD_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DOCUMENT_ID = /^(?!\.\.?$)(?!__.*__$)[^/]{1,1500}$/;

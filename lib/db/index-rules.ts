@@ -3,8 +3,8 @@
  * declared composite index (firestore.indexes.json) serves a query. The local store
  * checks every query with this, so a missing index fails in tests, not in production.
  */
-import { AppError } from "../errors/app-error.js";
-import type { Query, SortDirection } from "./database.js";
+import { AppError } from "../errors/app-error";
+import type { Query, SortDirection } from "./database";
 
 export interface IndexField {
   fieldPath: string;
@@ -31,6 +31,13 @@ export function effectiveOrder(query: Query): { field: string; direction: SortDi
   if (rangeFields.length > 1) {
     throw new AppError("DATABASE_REFUSED", `Inequality filters on more than one field (${rangeFields.join(", ")}) are not supported.`);
   }
+  // The document id always breaks ties last, in the direction of the field before it;
+  // any other order on it would be dropped silently below, so it is refused.
+  (query.orderBy ?? []).forEach((o, i, all) => {
+    if (o.field === "__name__" && (i !== all.length - 1 || o.direction !== (all[i - 1]?.direction ?? "asc"))) {
+      throw new AppError("DATABASE_REFUSED", "Ordering by document id is only supported last, in the direction of the orderBy before it.");
+    }
+  });
   const orderBy = (query.orderBy ?? []).filter((o) => o.field !== "__name__");
   const rangeField = rangeFields[0];
   if (rangeField === undefined) return orderBy;

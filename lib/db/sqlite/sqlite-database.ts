@@ -10,7 +10,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { AppError } from "../../errors/app-error.js";
+import { AppError } from "../../errors/app-error";
 import {
   MAX_WRITES_PER_COMMIT,
   type Database,
@@ -19,10 +19,10 @@ import {
   type Query,
   type Transaction,
   type WriteBatch,
-} from "../database.js";
-import { assertDocumentPath, assertWritable } from "../document-rules.js";
-import { assertIndexed, type IndexFile } from "../index-rules.js";
-import { toSql } from "./sqlite-query.js";
+} from "../database";
+import { assertDocumentPath, assertWritable } from "../document-rules";
+import { assertIndexed, type IndexFile } from "../index-rules";
+import { toSql } from "./sqlite-query";
 
 type Write =
   | { kind: "create" | "set"; collection: string; id: string; data: DocumentData }
@@ -166,6 +166,9 @@ class WriteBuffer {
     if (this.closed) throw new AppError("DATABASE_REFUSED", "This transaction or batch has already been committed.");
     if (write.kind !== "delete") assertWritable(write.collection, write.id, write.data);
     else assertDocumentPath(write.collection, write.id);
+    if (write.kind === "update" && Object.keys(write.data).length === 0) {
+      throw new AppError("DATABASE_REFUSED", `An update of ${write.collection}/${write.id} needs at least one field, as in Firestore.`);
+    }
     if (this.writes.length >= MAX_WRITES_PER_COMMIT) {
       throw new AppError("DATABASE_REFUSED", `A commit may hold at most ${MAX_WRITES_PER_COMMIT} writes.`);
     }
@@ -177,6 +180,8 @@ class WriteBuffer {
   }
 
   close(): Write[] {
+    // A second commit of a batch would apply its writes twice.
+    if (this.closed) throw new AppError("DATABASE_REFUSED", "This transaction or batch has already been committed.");
     this.closed = true;
     return this.writes;
   }

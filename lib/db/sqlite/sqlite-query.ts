@@ -1,8 +1,8 @@
 /** Translation of a port Query into SQL over the JSON documents table. */
-import { AppError } from "../../errors/app-error.js";
-import type { Filter, JsonValue, Query, SortDirection } from "../database.js";
-import { assertFieldPath } from "../document-rules.js";
-import { effectiveOrder } from "../index-rules.js";
+import { AppError } from "../../errors/app-error";
+import type { Filter, JsonValue, Query, SortDirection } from "../database";
+import { assertFieldPath } from "../document-rules";
+import { effectiveOrder } from "../index-rules";
 
 type SqlParam = string | number | null;
 
@@ -33,6 +33,15 @@ function typeCondition(type: Fragment, value: JsonValue): Fragment {
   throw new AppError("DATABASE_REFUSED", "Filters on arrays or maps are not supported.");
 }
 
+/** The rank TYPE_RANK gives a value of this type. */
+function typeRank(value: JsonValue): number {
+  if (value === null) return 0;
+  if (typeof value === "boolean") return 1;
+  if (typeof value === "number") return 2;
+  if (typeof value === "string") return 3;
+  return Array.isArray(value) ? 4 : 5;
+}
+
 function comparableParam(value: JsonValue): SqlParam {
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "number" || typeof value === "string" || value === null) return value;
@@ -55,7 +64,8 @@ function filterSql(filter: Filter): Fragment {
       return equals(value, type, filter.value);
     case "!=": {
       const equal = equals(value, type, filter.value);
-      return raw(`(${type.sql} IS NOT NULL AND NOT ${equal.sql})`, ...type.params, ...equal.params);
+      // Firestore's != leaves out null values as well as missing fields.
+      return raw(`(${type.sql} IS NOT NULL AND ${type.sql} <> 'null' AND NOT ${equal.sql})`, ...type.params, ...type.params, ...equal.params);
     }
     case "<":
     case "<=":
@@ -64,7 +74,8 @@ function filterSql(filter: Filter): Fragment {
       if (filter.value === null || typeof filter.value === "object") {
         throw new AppError("DATABASE_REFUSED", `Range filter on "${filter.field}" needs a number, string or boolean.`);
       }
-      const sameType = typeCondition(type, filter.value);
+      // true and false are one type to a range filter (false < true).
+      const sameType = typeof filter.value === "boolean" ? raw(`${type.sql} IN ('true', 'false')`, ...type.params) : typeCondition(type, filter.value);
       return raw(`(${sameType.sql} AND ${value.sql} ${filter.op} ?)`, ...sameType.params, ...value.params, comparableParam(filter.value));
     }
     case "in": {
@@ -76,7 +87,8 @@ function filterSql(filter: Filter): Fragment {
     }
     case "array-contains": {
       const match = equals(raw("element.value"), raw("element.type"), filter.value);
-      return raw(`EXISTS (SELECT 1 FROM json_each(data, ?) AS element WHERE ${match.sql})`, path, ...match.params);
+      // json_each also yields a scalar itself, which Firestore never matches.
+      return raw(`(${type.sql} = 'array' AND EXISTS (SELECT 1 FROM json_each(data, ?) AS element WHERE ${match.sql}))`, ...type.params, path, ...match.params);
     }
     default:
       throw new AppError("DATABASE_REFUSED", `Unsupported filter operator "${String(filter.op)}".`);
@@ -112,9 +124,18 @@ function cursorSql(query: Query, params: SqlParam[]): string {
         params.push(String(value));
         parts.push(`id ${op} ?`);
       } else {
+        // Compare as ORDER BY does, type rank first: a bare comparison is never true for
+        // a null cursor value and puts booleans (0 and 1 in SQL) among the numbers.
         const path = jsonPath(key.field);
-        params.push(path, comparableParam(value));
-        parts.push(`json_extract(data, ?) ${op} ?`);
+        const param = comparableParam(value);
+        const rank = typeRank(value);
+        if (op === "=") {
+          params.push(path, rank, path, param);
+          parts.push(`(${TYPE_RANK} = ? AND json_extract(data, ?) IS ?)`);
+        } else {
+          params.push(path, rank, path, rank, path, param);
+          parts.push(`(${TYPE_RANK} ${op} ? OR (${TYPE_RANK} = ? AND json_extract(data, ?) ${op} ?))`);
+        }
       }
     }
     disjuncts.push(`(${parts.join(" AND ")})`);

@@ -1,0 +1,196 @@
+import { randomUUID } from "node:crypto";
+import sharp from "sharp";
+import yauzl from "yauzl";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getGenerationRoute } from "../../app/api/generations/[id]/route";
+import { GET as getZip } from "../../app/api/generations/[id]/zip/route";
+import { GET as getImages } from "../../app/api/images/route";
+import { DELETE as deleteImageRoute } from "../../app/api/images/[id]/route";
+import { GET as getImageFile } from "../../app/api/images/[id]/file/route";
+import { GET as getThumbnail } from "../../app/api/images/[id]/thumbnail/route";
+import { GET as getPoints } from "../../app/api/points/route";
+import { submitGeneration } from "../../lib/generation/submit-generation";
+import { runGenerationJob } from "../../lib/generation/run-generation-job";
+import { IMAGES, type ImageRecord } from "../../lib/images/image-record";
+import { localImageFails } from "../../lib/image-models/local-image-model";
+import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
+import { verifyLedger } from "../../lib/points/verify-ledger";
+import { createServices, getServices } from "../../lib/services";
+import { getServerConfig } from "../../lib/config/env";
+import { applyOobCode, type TestUser } from "../support/firebase-users";
+import { call } from "../support/http";
+import { buyPoints, createMember } from "../support/members";
+
+const services = getServices();
+
+interface GenerationBody {
+  status: string;
+  images: { id: string; url: string; thumbnailUrl: string }[];
+  pointsReserved: number;
+  pointsCharged: number | null;
+}
+
+async function view(user: TestUser, id: string): Promise<GenerationBody> {
+  const response = await call(getGenerationRoute, { path: `/api/generations/${id}`, params: { id }, token: user.idToken });
+  return (await response.json()) as GenerationBody;
+}
+
+function unzipNames(bytes: Buffer): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const names: string[] = [];
+      zip.on("entry", (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
+      zip.on("end", () => resolve(names));
+      zip.readEntry();
+    });
+  });
+}
+
+describe("a generation from submit to gallery", () => {
+  let member: TestUser;
+  let other: TestUser;
+
+  beforeAll(async () => {
+    member = await createMember(services);
+    other = await createMember(services);
+    await buyPoints(services, member.uid);
+  });
+
+  it("makes PNGs with WebP thumbnails, charges them, and serves them only to their owner", async () => {
+    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "red fox in snow", model: "local-sketch", size: "512x512", count: 3 }, idempotencyKey: randomUUID() });
+    expect(await runGenerationJob({ services, generationId: job.id, workerId: "test-worker" })).toBe("finished");
+    // Running it again does nothing: the job is finished and charged once.
+    expect(await runGenerationJob({ services, generationId: job.id, workerId: "test-worker" })).toBe("not-runnable");
+
+    const done = await view(member, job.id);
+    expect(done).toMatchObject({ status: "succeeded", pointsReserved: 30, pointsCharged: 30 });
+    expect(done.images).toHaveLength(3);
+
+    const image = done.images[0]!;
+    const file = await call(getImageFile, { path: image.url, params: { id: image.id }, token: member.idToken });
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("image/png");
+    const meta = await sharp(Buffer.from(await file.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["png", 512, 512]);
+
+    const thumb = await call(getThumbnail, { path: image.thumbnailUrl, params: { id: image.id }, token: member.idToken });
+    const thumbMeta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
+    expect(thumbMeta.format).toBe("webp");
+    expect(thumbMeta.width).toBeLessThanOrEqual(320);
+
+    const stolen = await call(getImageFile, { path: image.url, params: { id: image.id }, token: other.idToken });
+    expect(stolen.status).toBe(404);
+    const anonymous = await call(getImageFile, { path: image.url, params: { id: image.id } });
+    expect(anonymous.status).toBe(401);
+
+    const zip = await call(getZip, { path: `/api/generations/${job.id}/zip`, params: { id: job.id }, token: member.idToken });
+    expect(zip.headers.get("content-type")).toBe("application/zip");
+    expect(await unzipNames(Buffer.from(await zip.arrayBuffer()))).toEqual(["image-1.png", "image-2.png", "image-3.png"]);
+    const otherZip = await call(getZip, { path: `/api/generations/${job.id}/zip`, params: { id: job.id }, token: other.idToken });
+    expect(otherZip.status).toBe(404);
+
+    const points = (await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as { balance: number };
+    expect(points.balance).toBe(970);
+  });
+
+  it("lists the gallery newest first with a 90-day deletion date, pages with a cursor, and deletes at once", async () => {
+    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "tide pools", model: "local-sketch", size: "512x512", count: 2 }, idempotencyKey: randomUUID() });
+    await runGenerationJob({ services, generationId: job.id, workerId: "test-worker" });
+
+    const first = (await (await call(getImages, { path: "/api/images?limit=2", token: member.idToken })).json()) as {
+      items: { id: string; createdAt: string; expiresAt: string; prompt: string }[];
+      nextCursor: string | null;
+    };
+    expect(first.items).toHaveLength(2);
+    expect(first.items[0]!.prompt).toBe("tide pools");
+    const item = first.items[0]!;
+    expect(Date.parse(item.expiresAt) - Date.parse(item.createdAt)).toBe(90 * 86_400_000);
+    expect(first.nextCursor).not.toBeNull();
+    const rest = (await (await call(getImages, { path: `/api/images?limit=10&cursor=${first.nextCursor}`, token: member.idToken })).json()) as { items: { id: string }[]; nextCursor: string | null };
+    const all = [...first.items, ...rest.items].map((i) => i.id);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toHaveLength(5);
+    expect(rest.nextCursor).toBeNull();
+
+    const otherGallery = (await (await call(getImages, { path: "/api/images", token: other.idToken })).json()) as { items: unknown[] };
+    expect(otherGallery.items).toHaveLength(0);
+
+    const badCursor = await call(getImages, { path: "/api/images?cursor=not-a-cursor", token: member.idToken });
+    expect(badCursor.status).toBe(422);
+
+    const record = (await services.db.get<ImageRecord>(IMAGES, item.id))!.data;
+    const foreignDelete = await call(deleteImageRoute, { method: "DELETE", path: `/api/images/${item.id}`, params: { id: item.id }, token: other.idToken });
+    expect(foreignDelete.status).toBe(404);
+    const deleted = await call(deleteImageRoute, { method: "DELETE", path: `/api/images/${item.id}`, params: { id: item.id }, token: member.idToken });
+    expect(deleted.status).toBe(204);
+    expect(await services.db.get(IMAGES, item.id)).toBeNull();
+    expect(await services.blobs.get(record.fileKey)).toBeNull();
+    expect(await services.blobs.get(record.thumbnailKey)).toBeNull();
+    const after = await call(getImageFile, { path: `/api/images/${item.id}/file`, params: { id: item.id }, token: member.idToken });
+    expect(after.status).toBe(404);
+  });
+
+  it("charges only the images made when some fail, and releases the rest", async () => {
+    const failing = createServices({ ...getServerConfig(), LOCAL_MODEL_FAILURE_RATE: 0.5 }, { db: services.db });
+    let checked = false;
+    for (let attempt = 0; attempt < 10 && !checked; attempt++) {
+      const job = await submitGeneration({ services: failing, uid: member.uid, input: { prompt: `partial ${attempt}`, model: "local-sketch", size: "512x512", count: 4 }, idempotencyKey: randomUUID() });
+      await runGenerationJob({ services: failing, generationId: job.id, workerId: "test-worker" });
+      const done = await view(member, job.id);
+      const made = done.images.length;
+      expect(done.pointsCharged).toBe(made * 10);
+      if (made > 0 && made < 4) {
+        expect(done.status).toBe("partial");
+        checked = true;
+      }
+    }
+    expect(checked).toBe(true);
+    expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
+  });
+
+  it("releases everything when every image fails", async () => {
+    const broken = createServices({ ...getServerConfig(), LOCAL_MODEL_FAILURE_RATE: 1 }, { db: services.db });
+    const before = (await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as { balance: number };
+    const job = await submitGeneration({ services: broken, uid: member.uid, input: { prompt: "doomed", model: "local-sketch", size: "512x512", count: 2 }, idempotencyKey: randomUUID() });
+    await runGenerationJob({ services: broken, generationId: job.id, workerId: "test-worker" });
+    expect(await view(member, job.id)).toMatchObject({ status: "failed", pointsCharged: 0, images: [] });
+    const after = (await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as { balance: number; entries: { kind: string; amount: number }[] };
+    expect(after.balance).toBe(before.balance);
+    expect(after.entries.slice(0, 2).map((e) => [e.kind, e.amount])).toEqual([["release", 20], ["reserve", -20]]);
+  });
+
+  it("the local model's simulated failures are decided by prompt and seed", () => {
+    const outcomes = Array.from({ length: 50 }, (_, seed) => localImageFails({ prompt: "p", seed }, 0.5));
+    expect(outcomes).toEqual(Array.from({ length: 50 }, (_, seed) => localImageFails({ prompt: "p", seed }, 0.5)));
+    expect(outcomes.some(Boolean) && outcomes.some((o) => !o)).toBe(true);
+  });
+
+  it("mails the result to the member's own verified address only, once, and keeps no body in the queue", async () => {
+    const unverified = await createMember(services);
+    await buyPoints(services, unverified.uid);
+    const quiet = await submitGeneration({ services, uid: unverified.uid, input: { prompt: "quiet", model: "local-sketch", size: "512x512", count: 1 }, idempotencyKey: randomUUID() });
+    await runGenerationJob({ services, generationId: quiet.id, workerId: "test-worker" });
+    const mailboxBefore = (await services.localMailbox!.list()).length;
+    const dropped = await deliverMailOutbox({ services });
+    expect(dropped.dropped).toBeGreaterThanOrEqual(1);
+    expect((await services.localMailbox!.list()).filter((m) => m.to === unverified.email)).toHaveLength(0);
+
+    const code = await services.auth.emailVerificationCode(member.email);
+    await applyOobCode(code);
+    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "loud", model: "local-sketch", size: "512x512", count: 1 }, idempotencyKey: randomUUID() });
+    await runGenerationJob({ services, generationId: job.id, workerId: "test-worker" });
+    const result = await deliverMailOutbox({ services });
+    expect(result.sent).toBe(1);
+    expect((await deliverMailOutbox({ services })).sent).toBe(0);
+    const mails = await services.localMailbox!.list();
+    expect(mails.length).toBe(mailboxBefore + 1);
+    expect(mails[0]).toMatchObject({ to: member.email, subject: "Your images are ready" });
+    expect(mails[0]!.text).toContain(`/generations/${job.id}`);
+    expect(mails[0]!.text).not.toContain("loud");
+    expect(await services.db.query({ collection: "mailOutbox" })).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Real worker processes on the same database file, killed with SIGKILL mid-job.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { getServerConfig } from "../../lib/config/env";
+import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
+import { recoverStalledGenerations } from "../../lib/generation/recover-stalled-generations";
+import { submitGeneration } from "../../lib/generation/submit-generation";
+import { POINT_ACCOUNTS, type PointAccount } from "../../lib/points/ledger";
+import { verifyLedger } from "../../lib/points/verify-ledger";
+import { createServices, getServices } from "../../lib/services";
+import { buyPoints, createMember } from "../support/members";
+
+const services = getServices();
+const workers: ChildProcess[] = [];
+
+function startWorker(env: Record<string, string>): ChildProcess {
+  // `node --import tsx`, not the tsx CLI: the CLI runs the worker in a child process
+  // that would survive the SIGKILL meant for it.
+  const child = spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
+    env: { ...process.env, LOCAL_MODEL_LATENCY_MS: "700", JOB_LEASE_MS: "1500", WORKER_POLL_MS: "50", ...env },
+    stdio: "ignore",
+  });
+  workers.push(child);
+  return child;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+async function job(id: string): Promise<GenerationJob> {
+  return (await services.db.get<GenerationJob>(GENERATIONS, id))!.data;
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGKILL");
+  await exited;
+}
+
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map(kill));
+});
+
+describe("a worker killed mid-job", () => {
+  it("leaves a job that another worker takes over and completes, charging each image once", async () => {
+    const member = await createMember(services);
+    await buyPoints(services, member.uid);
+    const { id } = await submitGeneration({ services, uid: member.uid, input: { prompt: "crash course", model: "local-sketch", size: "512x512", count: 4 }, idempotencyKey: randomUUID() });
+
+    const first = startWorker({});
+    await waitFor("the first image", async () => ((await job(id)).imageIds.length >= 1 ? true : undefined));
+    await kill(first);
+    const stalled = await job(id);
+    expect(stalled.status).toBe("running");
+    expect(stalled.imageIds.length).toBeLessThan(4);
+
+    startWorker({});
+    const finished = await waitFor("the job to finish", async () => {
+      const current = await job(id);
+      return current.status === "running" || current.status === "queued" ? undefined : current;
+    });
+    expect(finished.status).toBe("succeeded");
+    expect(finished.imageIds).toHaveLength(4);
+    expect(finished.attempts).toBe(2);
+    expect(finished.pointsCharged).toBe(40);
+    expect((await services.db.get<PointAccount>(POINT_ACCOUNTS, member.uid))!.data.balance).toBe(960);
+    expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
+  });
+
+  it("gives back the points of images never made once the job has used its last attempt", async () => {
+    const member = await createMember(services);
+    await buyPoints(services, member.uid);
+    const { id } = await submitGeneration({ services, uid: member.uid, input: { prompt: "one life", model: "local-sketch", size: "512x512", count: 4 }, idempotencyKey: randomUUID() });
+
+    const only = startWorker({ JOB_MAX_ATTEMPTS: "1" });
+    await waitFor("the first image", async () => ((await job(id)).imageIds.length >= 1 ? true : undefined));
+    await kill(only);
+    const made = (await job(id)).imageIds.length;
+
+    const lastAttempt = createServices({ ...getServerConfig(), JOB_MAX_ATTEMPTS: 1 }, { db: services.db });
+    await waitFor("the lease to run out", async () => {
+      const current = await job(id);
+      return current.leaseExpiresAt !== null && current.leaseExpiresAt <= new Date().toISOString() ? true : undefined;
+    });
+    expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 1 });
+    const finished = await job(id);
+    expect(finished).toMatchObject({ status: "partial", errorCode: "worker_lost", pointsCharged: made * 10 });
+    expect((await services.db.get<PointAccount>(POINT_ACCOUNTS, member.uid))!.data.balance).toBe(1000 - made * 10);
+    // A second sweep finds nothing left to do.
+    expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 0 });
+    expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
+  });
+});
