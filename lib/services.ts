@@ -21,6 +21,7 @@ import { LocalOutboxMailer } from "./mail/local-outbox-mailer";
 import type { Mailer } from "./mail/mailer";
 import type { PaymentProvider, PaymentProviderId } from "./payments/payment-provider";
 import { SandboxPaymentProvider } from "./payments/sandbox-payment-provider";
+import { setLogLevel } from "./observability/logger";
 import type { ImageProviderId } from "./pricing/price-table";
 import type { BlobStorage } from "./storage/blob-storage";
 import { LocalDiskStorage } from "./storage/local-disk-storage";
@@ -52,6 +53,7 @@ function createDatabase(config: ServerConfig): Database {
 }
 
 export function createServices(config: ServerConfig, overrides: Partial<Services> = {}): Services {
+  setLogLevel(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
   const localMailbox =
     config.MAIL_PROVIDER === "local-outbox" ? new LocalOutboxMailer(join(config.DATA_DIR, "mailbox"), config.MAIL_FROM, () => clock.now()) : null;

@@ -15,6 +15,7 @@ const serverSchema = z
     APP_MODE: z.enum(["local", "production"]).default("local"),
     APP_URL: z.url().default("http://localhost:3000"),
     DATA_DIR: z.string().min(1).default(".data"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 
     DATABASE: z.enum(["sqlite", "firestore"]).default("sqlite"),
     SQLITE_FILE: z.string().optional(),

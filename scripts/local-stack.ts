@@ -1,0 +1,150 @@
+/**
+ * The whole service on one machine, offline: the Firebase Auth emulator (its users
+ * kept under DATA_DIR/auth across restarts), the Next.js app and the worker.
+ *
+ *   node --import tsx scripts/local-stack.ts          production build (npm start)
+ *   node --import tsx scripts/local-stack.ts --dev    next dev with hot reload
+ *
+ * The e2e tests start the same stack on ports and a data folder of their own.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export interface LocalStackOptions {
+  dataDir: string;
+  port: number;
+  authPort: number;
+  hubPort: number;
+  loggingPort: number;
+  projectId: string;
+  dev: boolean;
+  /** Extra environment for the app and the worker (for tests: latency, lease…). */
+  env?: Record<string, string>;
+  quiet?: boolean;
+}
+
+export interface LocalStack {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const root = resolve(import.meta.dirname, "..");
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, options: { cwd?: string; quiet?: boolean }): ChildProcess {
+  const child = spawn(command, args, { cwd: options.cwd ?? root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const prefix = (line: string) => `[${name}] ${line}\n`;
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (chunk: Buffer) => {
+      if (options.quiet) return;
+      for (const line of chunk.toString().split("\n").filter(Boolean)) process.stdout.write(prefix(line));
+    });
+  }
+  return child;
+}
+
+async function waitForUrl(url: string, child: ChildProcess, what: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${what} was not ready at ${url} after ${timeoutMs} ms`);
+}
+
+async function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGINT", graceMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  process.kill(-child.pid, signal);
+  const timer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, "SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const dataDir = resolve(options.dataDir);
+  const authData = join(dataDir, "auth");
+  const emulatorDir = join(dataDir, "emulator-config");
+  mkdirSync(emulatorDir, { recursive: true });
+  writeFileSync(
+    join(emulatorDir, "firebase.json"),
+    JSON.stringify({
+      emulators: {
+        auth: { host: "127.0.0.1", port: options.authPort },
+        hub: { host: "127.0.0.1", port: options.hubPort },
+        logging: { host: "127.0.0.1", port: options.loggingPort },
+        ui: { enabled: false },
+      },
+    }),
+  );
+  const emulatorArgs = ["emulators:start", "--only", "auth", "--project", options.projectId, "--export-on-exit", authData];
+  if (existsSync(join(authData, "firebase-export-metadata.json"))) emulatorArgs.push("--import", authData);
+  const emulator = run("auth", bin("firebase"), emulatorArgs, { ...process.env }, { cwd: emulatorDir, quiet: options.quiet });
+  await waitForUrl(`http://127.0.0.1:${options.authPort}/`, emulator, "The Auth emulator");
+
+  const url = `http://localhost:${options.port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    APP_MODE: "local",
+    APP_URL: url,
+    DATA_DIR: dataDir,
+    FIREBASE_PROJECT_ID: options.projectId,
+    FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${options.authPort}`,
+    LOCAL_MODEL_LATENCY_MS: process.env.LOCAL_MODEL_LATENCY_MS ?? "700",
+    ...options.env,
+  };
+  const web = options.dev
+    ? run("web", bin("next"), ["dev", "-p", String(options.port)], env, { quiet: options.quiet })
+    : run("web", bin("next"), ["start", "-p", String(options.port)], { ...env, NODE_ENV: "production" }, { quiet: options.quiet });
+  const worker = run("worker", process.execPath, ["--import", "tsx", "worker/main.ts"], env, { quiet: options.quiet });
+  const stop = async () => {
+    await Promise.all([stopChild(web, "SIGTERM"), stopChild(worker, "SIGTERM")]);
+    // SIGINT lets the emulator export its users before it exits.
+    await stopChild(emulator, "SIGINT", 30_000);
+  };
+  try {
+    await waitForUrl(`${url}/api/catalog`, web, "The web app");
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes("--dev");
+  if (!dev && !existsSync(join(root, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` first (npm start does).");
+  }
+  const stack = await startLocalStack({
+    dataDir: process.env.DATA_DIR ?? ".data",
+    port: Number(process.env.PORT ?? 3000),
+    authPort: Number(process.env.AUTH_EMULATOR_PORT ?? 9099),
+    hubPort: Number(process.env.EMULATOR_HUB_PORT ?? 4400),
+    loggingPort: Number(process.env.EMULATOR_LOGGING_PORT ?? 4500),
+    projectId: process.env.FIREBASE_PROJECT_ID ?? "demo-imagesfactory",
+    dev,
+  });
+  process.stdout.write(`\nimagesfactory is running at ${stack.url} (mailbox: ${stack.url}/mailbox). Ctrl+C stops it.\n\n`);
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    void stack.stop().then(() => process.exit(0));
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+if (import.meta.filename === process.argv[1]) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}
