@@ -118,6 +118,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 }
 
 async function main(): Promise<void> {
+  // The same .env the web app reads, for the worker and the emulator too.
+  if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
   const dev = process.argv.includes("--dev");
   if (!dev && !existsSync(join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (npm start does).");
