@@ -21,11 +21,15 @@ export async function createAccount(options: { services: Services; uid: string; 
   const { db, clock } = options.services;
   const input = createAccountInput.parse(options.input);
   if (!input.ageConfirmed) {
-    throw new AppError("CONSENT_REQUIRED", `You must be ${MINIMUM_AGE} or older to use this service.`, { field: "ageConfirmed" });
+    throw new AppError("CONSENT_REQUIRED", `You must be ${MINIMUM_AGE} or older to use this service.`, {
+      fields: { ageConfirmed: `Only people aged ${MINIMUM_AGE} or older can sign up` },
+    });
   }
   const refused = (Object.keys(CONSENT_TEXTS) as ConsentPurpose[]).filter((p) => CONSENT_TEXTS[p].required && !input.consents[p]);
   if (refused.length > 0) {
-    throw new AppError("CONSENT_REQUIRED", `These consents are required: ${refused.join(", ")}.`, { fields: refused });
+    throw new AppError("CONSENT_REQUIRED", `These consents are required: ${refused.join(", ")}.`, {
+      fields: Object.fromEntries(refused.map((purpose) => [`consents.${purpose}`, "This consent is required to use the service"])),
+    });
   }
   const now = clock.now().toISOString();
   return db.runTransaction(async (tx) => {

@@ -87,6 +87,7 @@ export class LocalImageModel implements ImageModelProvider {
   constructor(private readonly options: LocalImageModelOptions) {}
 
   async generate(request: ImageRequest): Promise<Buffer> {
+    if (request.signal.aborted) throw new AppError("PROVIDER_FAILED", "The local model call was aborted.");
     if (this.options.latencyMs > 0) {
       try {
         await wait(this.options.latencyMs, request.signal);

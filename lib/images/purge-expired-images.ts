@@ -24,13 +24,22 @@ export async function purgeExpiredImages(options: { services: Services; pageSize
     if (expired.length < limit) break;
   }
   let generations = 0;
+  let after: { values: string[]; id: string } | undefined;
   for (;;) {
-    const expired = await db.query<GenerationJob>({ collection: GENERATIONS, where: [{ field: "expiresAt", op: "<=", value: now }], limit });
-    // A job that is somehow still open is left for recovery to finish first.
+    const expired = await db.query<GenerationJob>({
+      collection: GENERATIONS,
+      where: [{ field: "expiresAt", op: "<=", value: now }],
+      limit,
+      ...(after ? { startAfter: after } : {}),
+    });
+    // A job that is somehow still open is left for recovery to finish first; the
+    // cursor moves past it so it cannot hide finished jobs behind it.
     const closed = expired.filter(({ data }) => data.status !== "queued" && data.status !== "running");
     for (const { id } of closed) await db.runTransaction(async (tx) => tx.delete(GENERATIONS, id));
     generations += closed.length;
-    if (expired.length < limit || closed.length === 0) break;
+    const last = expired[expired.length - 1];
+    if (expired.length < limit || !last) break;
+    after = { values: [last.data.expiresAt], id: last.id };
   }
   if (images + generations > 0) logger.info("retention.purged", { images, generations });
   return { images, generations };

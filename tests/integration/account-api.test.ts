@@ -103,10 +103,13 @@ describe("completing sign-up", () => {
       { ...completeSignUp, name: "   " },
       { ...completeSignUp, consents: { terms: true } },
     ];
+    const fields: string[][] = [];
     for (const body of cases) {
       const response = await call(postAccount, { method: "POST", path: "/api/account", body, token: user.idToken });
       expect(response.status).toBe(422);
+      fields.push(Object.keys(((await readError(response)).details as { fields: Record<string, string> }).fields));
     }
+    expect(fields).toEqual([["ageConfirmed"], ["consents.terms"], ["consents.privacy"], ["name"], ["consents.privacy", "consents.marketing"]]);
     expect(await services.db.get(MEMBERS, user.uid)).toBeNull();
     expect(await services.db.query({ collection: CONSENT_RECORDS, where: [{ field: "uid", op: "==", value: user.uid }] })).toEqual([]);
   });

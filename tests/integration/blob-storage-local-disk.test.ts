@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { LocalDiskStorage } from "../../lib/storage/local-disk-storage";
+import { describeBlobStorageContract, INVALID_BLOB_KEYS } from "./contracts/blob-storage-contract";
+
+const directory = mkdtempSync(join(tmpdir(), "blob-storage-local-disk-"));
+
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describeBlobStorageContract("LocalDiskStorage", async () => new LocalDiskStorage(join(directory, "contract")));
+
+function filesUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe("LocalDiskStorage", () => {
+  it("never lists a half-written file, and leaves none behind", async () => {
+    const root = join(directory, "partial");
+    const blobs = new LocalDiskStorage(root);
+    // A write that crashed between writing and renaming leaves its temporary file.
+    mkdirSync(join(root, "images", "u1"), { recursive: true });
+    writeFileSync(join(root, "images", "u1", "crashed.png.0b5e9a4e-partial-write.partial"), "half");
+    await blobs.put("images/u1/done.png", Buffer.from("whole"), "image/png");
+    expect(await blobs.list("images/")).toEqual(["images/u1/done.png"]);
+    expect(await blobs.list("")).toEqual(["images/u1/done.png"]);
+    expect(filesUnder(root).filter((f) => f.endsWith(".partial"))).toHaveLength(1);
+  });
+
+  it("shows concurrent readers only whole files while large writes are under way", async () => {
+    const blobs = new LocalDiskStorage(join(directory, "concurrent"));
+    const size = 2 * 1024 * 1024;
+    const writes = Array.from({ length: 12 }, (_, i) => ({ key: `images/u/${String(i).padStart(2, "0")}.png`, bytes: randomBytes(size) }));
+    let done = false;
+    const writing = Promise.all(writes.map((w) => blobs.put(w.key, w.bytes, "image/png"))).finally(() => {
+      done = true;
+    });
+    const seen = new Set<string>();
+    let listings = 0;
+    // Keep reading until every write has finished (a condition, not a timer).
+    while (!done || listings === 0) {
+      const keys = await blobs.list("images/");
+      listings++;
+      for (const key of keys) {
+        expect(key.endsWith(".partial")).toBe(false);
+        const blob = await blobs.get(key);
+        expect(blob?.bytes.length).toBe(size);
+        seen.add(key);
+      }
+    }
+    await writing;
+    expect(await blobs.list("images/")).toEqual(writes.map((w) => w.key));
+    for (const w of writes) expect((await blobs.get(w.key))?.bytes.equals(w.bytes)).toBe(true);
+    expect(filesUnder(join(directory, "concurrent")).some((f) => f.endsWith(".partial"))).toBe(false);
+  });
+
+  it("refuses a content type that does not match the key's extension", async () => {
+    const blobs = new LocalDiskStorage(join(directory, "types"));
+    await expect(blobs.put("a/b.png", Buffer.from("x"), "image/webp")).rejects.toThrow(/does not match/);
+    await expect(blobs.put("a/b.exe", Buffer.from("x"), "application/octet-stream")).rejects.toThrow(/does not match/);
+    expect(await blobs.list("a/")).toEqual([]);
+  });
+
+  it("stores files under its root and nowhere else, whatever the key", async () => {
+    const parent = join(directory, "jail");
+    const blobs = new LocalDiskStorage(join(parent, "root"));
+    for (const bad of INVALID_BLOB_KEYS) {
+      await blobs.put(bad, Buffer.from("escape"), "image/png").catch(() => undefined);
+    }
+    await blobs.put("inside/ok.png", Buffer.from("ok"), "image/png");
+    expect(existsSync(join(parent, "x"))).toBe(false);
+    expect(filesUnder(parent)).toEqual([join(parent, "root", "inside", "ok.png")]);
+  });
+});

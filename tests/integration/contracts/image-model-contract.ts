@@ -1,0 +1,83 @@
+/**
+ * The contract of the ImageModelProvider port (lib/image-models/image-model.ts), run
+ * against every adapter: a PNG of the requested size, and a prompt rejection with
+ * AppError PROVIDER_FAILED once the call's signal is aborted.
+ */
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../../../lib/errors/app-error";
+import type { ImageModelProvider, ImageRequest } from "../../../lib/image-models/image-model";
+import type { ImageSize } from "../../../lib/pricing/price-table";
+
+export interface ImageModelContractSetup {
+  /** The adapter as deployed. */
+  open(): Promise<ImageModelProvider>;
+  /** An instance whose calls are still in flight when aborted: any network adapter; the local model with simulated latency. */
+  openSlow(): Promise<ImageModelProvider>;
+  /** The models and sizes the adapter serves. */
+  cases: { model: string; size: ImageSize }[];
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Far below any simulated or network latency: an aborted call must not wait it out. */
+const PROMPT_MS = 5_000;
+
+async function rejection(action: Promise<unknown>): Promise<unknown> {
+  return action.then(
+    () => {
+      throw new Error("Expected the call to be rejected, but it resolved.");
+    },
+    (error: unknown) => error,
+  );
+}
+
+export function describeImageModelContract(adapterName: string, setup: ImageModelContractSetup): void {
+  describe(`ImageModelProvider contract: ${adapterName}`, () => {
+    let provider: ImageModelProvider;
+    let slow: ImageModelProvider;
+
+    beforeAll(async () => {
+      provider = await setup.open();
+      slow = await setup.openSlow();
+    });
+
+    function request(overrides: Partial<ImageRequest> & Pick<ImageRequest, "model" | "size">): ImageRequest {
+      return { prompt: "a lighthouse at dusk, oil painting", seed: 1234, signal: new AbortController().signal, ...overrides };
+    }
+
+    it.each(setup.cases)("returns a valid PNG of the requested size for $model at $size", async ({ model, size }) => {
+      const png = await provider.generate(request({ model, size }));
+      expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+      const meta = await sharp(png).metadata();
+      const [width, height] = size.split("x").map(Number);
+      expect([meta.format, meta.width, meta.height]).toEqual(["png", width, height]);
+    });
+
+    it("returns a PNG for a prompt of markup, quotes and non-Latin script", async () => {
+      const first = setup.cases[0]!;
+      const png = await provider.generate(request({ ...first, prompt: `<b>"bold"</b> & 'single' — 붉은 여우 🦊` }));
+      expect((await sharp(png).metadata()).format).toBe("png");
+    });
+
+    it("rejects promptly with PROVIDER_FAILED when the signal is aborted before the call", async () => {
+      const controller = new AbortController();
+      controller.abort(new Error("timeout"));
+      const started = Date.now();
+      const error = await rejection(slow.generate(request({ ...setup.cases[0]!, signal: controller.signal })));
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("PROVIDER_FAILED");
+      expect(Date.now() - started).toBeLessThan(PROMPT_MS);
+    });
+
+    it("rejects promptly with PROVIDER_FAILED when the signal is aborted during the call", async () => {
+      const controller = new AbortController();
+      const started = Date.now();
+      const pending = rejection(slow.generate(request({ ...setup.cases[0]!, signal: controller.signal })));
+      controller.abort(new Error("timeout"));
+      const error = await pending;
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("PROVIDER_FAILED");
+      expect(Date.now() - started).toBeLessThan(PROMPT_MS);
+    });
+  });
+}

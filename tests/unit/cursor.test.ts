@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../lib/errors/app-error";
+import { decodeCursor, encodeCursor, pageQuery } from "../../lib/pagination/cursor";
+
+function decodeRefusal(cursor: string): AppError {
+  try {
+    decodeCursor(cursor);
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error(`Expected ${JSON.stringify(cursor)} to be refused.`);
+}
+
+describe("page cursors", () => {
+  it.each([
+    ["2026-01-01T00:00:00.000Z", "image-1"],
+    ["", "x"],
+    ["한글 & \"quotes\"", "id/with/slashes"],
+  ])("round-trip the value %j and id %j", (value, id) => {
+    expect(decodeCursor(encodeCursor(value, id))).toEqual({ value, id });
+  });
+
+  it("are URL-safe", () => {
+    expect(encodeCursor("??>>~~", "ÿÿÿ")).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it.each([
+    ["garbage", "!!!not base64!!!"],
+    ["base64 of something that is not JSON", Buffer.from("hello").toString("base64url")],
+    ["JSON of the wrong shape", Buffer.from(JSON.stringify({ value: "x", id: "y" })).toString("base64url")],
+    ["an empty id", Buffer.from(JSON.stringify({ v: "x", id: "" })).toString("base64url")],
+    ["a number as value", Buffer.from(JSON.stringify({ v: 1, id: "y" })).toString("base64url")],
+    ["JSON null", Buffer.from("null").toString("base64url")],
+    ["an empty string", ""],
+  ])("refuse %s as VALIDATION_FAILED naming the cursor field", (_what, cursor) => {
+    const error = decodeRefusal(cursor);
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.status).toBe(422);
+    expect(error.details).toEqual({ fields: { cursor: expect.any(String) } });
+  });
+});
+
+describe("pageQuery", () => {
+  it("defaults to 24 items and no cursor", () => {
+    expect(pageQuery.parse({})).toEqual({ limit: 24 });
+  });
+
+  it("coerces the limit from a query string", () => {
+    expect(pageQuery.parse({ limit: "50", cursor: "abc" })).toEqual({ limit: 50, cursor: "abc" });
+  });
+
+  it.each([1, 100])("accepts a limit of %i", (limit) => {
+    expect(pageQuery.parse({ limit }).limit).toBe(limit);
+  });
+
+  it.each([0, 101, -1, 2.5, "ten"])("refuses a limit of %j", (limit) => {
+    expect(pageQuery.safeParse({ limit }).success).toBe(false);
+  });
+
+  it("refuses a cursor longer than 2000 characters", () => {
+    expect(pageQuery.safeParse({ cursor: "a".repeat(2000) }).success).toBe(true);
+    expect(pageQuery.safeParse({ cursor: "a".repeat(2001) }).success).toBe(false);
+  });
+});

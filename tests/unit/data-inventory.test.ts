@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
+import { assertDeclaredInInventory } from "../../lib/db/with-inventory-guard";
+import { AppError } from "../../lib/errors/app-error";
+import { GENERATION_RETENTION_DAYS, GENERATIONS } from "../../lib/generation/generation-job";
+import { IDEMPOTENCY_KEYS } from "../../lib/idempotency/idempotency-key";
+import { IMAGE_RETENTION_DAYS, IMAGES } from "../../lib/images/image-record";
+import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
+import { ORDERS } from "../../lib/orders/order";
+import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
+import { RESERVATIONS } from "../../lib/points/reservations";
+import { DATA_INVENTORY, databaseKinds, declaredFields, type DataKind } from "../../lib/privacy/data-inventory";
+
+const COLLECTIONS_IN_CODE = [MEMBERS, CONSENT_RECORDS, POINT_ACCOUNTS, POINT_ENTRIES, RESERVATIONS, GENERATIONS, IMAGES, ORDERS, MAIL_OUTBOX, IDEMPOTENCY_KEYS];
+
+function kindOf(collection: string): DataKind {
+  const kind = databaseKinds().find((k) => k.store.collection === collection);
+  if (!kind) throw new Error(`No data kind for collection ${collection}`);
+  return kind;
+}
+
+function refusal(action: () => unknown): AppError {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("DATABASE_REFUSED");
+    return error as AppError;
+  }
+  throw new Error("Expected a refusal, but the write was allowed.");
+}
+
+describe("the data inventory", () => {
+  it("has unique ids", () => {
+    const ids = DATA_INVENTORY.map((kind) => kind.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("declares each collection once", () => {
+    const collections = databaseKinds().map((kind) => kind.store.collection);
+    expect(new Set(collections).size).toBe(collections.length);
+  });
+
+  it.each(DATA_INVENTORY.map((kind) => [kind.id, kind] as const))("%s is fully described in both languages", (_id, kind) => {
+    expect(Object.keys(kind.fields).length).toBeGreaterThan(0);
+    for (const description of Object.values(kind.fields)) expect(description.trim()).not.toBe("");
+    for (const text of [kind.title, kind.purpose, kind.legalBasis, kind.disposal]) {
+      expect(text.ko.trim()).not.toBe("");
+      expect(text.en.trim()).not.toBe("");
+    }
+    expect(kind.processors.length).toBeGreaterThan(0);
+    expect(["until-withdrawal", "days", "years", "until-delivered"]).toContain(kind.retention.kind);
+    if (kind.retention.kind === "days" || kind.retention.kind === "years") {
+      const amount = kind.retention.kind === "days" ? kind.retention.days : kind.retention.years;
+      expect(Number.isInteger(amount) && amount > 0).toBe(true);
+      expect(kind.retention.from.trim()).not.toBe("");
+    }
+  });
+
+  it.each(COLLECTIONS_IN_CODE)("declares the collection %s that the code writes", (collection) => {
+    expect(declaredFields(collection)).toBeDefined();
+  });
+
+  it("declares no database collection the code does not use", () => {
+    expect(databaseKinds().map((kind) => kind.store.collection).sort()).toEqual([...COLLECTIONS_IN_CODE].sort());
+  });
+
+  it("keeps images, their files and generation requests for 90 days, as the code expires them", () => {
+    for (const kind of [kindOf(IMAGES), kindOf(GENERATIONS), DATA_INVENTORY.find((k) => k.id === "image-files")!]) {
+      expect(kind.retention).toMatchObject({ kind: "days", days: 90 });
+      expect(kind.onWithdrawal).toBe("delete");
+    }
+    expect(IMAGE_RETENTION_DAYS).toBe(90);
+    expect(GENERATION_RETENTION_DAYS).toBe(90);
+  });
+
+  it.each([POINT_ACCOUNTS, POINT_ENTRIES, RESERVATIONS, ORDERS])("keeps %s for 5 years under the e-commerce act, pseudonymised on withdrawal", (collection) => {
+    const kind = kindOf(collection);
+    expect(kind.retention).toMatchObject({ kind: "years", years: 5 });
+    expect(kind.onWithdrawal).toBe("pseudonymise-and-keep");
+    expect(kind.legalBasis.ko).toContain("전자상거래");
+  });
+
+  it("keeps queued mail only until it is delivered", () => {
+    expect(kindOf(MAIL_OUTBOX).retention).toEqual({ kind: "until-delivered" });
+  });
+
+  it("keeps no email address or mail body in the outbox", () => {
+    const fields = declaredFields(MAIL_OUTBOX)!;
+    for (const field of ["to", "email", "subject", "text", "html", "body"]) expect(fields.has(field)).toBe(false);
+  });
+});
+
+describe("assertDeclaredInInventory", () => {
+  it("allows a write of declared fields only", () => {
+    expect(() => assertDeclaredInInventory(MAIL_OUTBOX, { uid: "u", template: "generation-result", refId: "g", attempts: 0 })).not.toThrow();
+    expect(() => assertDeclaredInInventory(MEMBERS, {})).not.toThrow();
+  });
+
+  it("refuses a collection the inventory does not declare", () => {
+    expect(refusal(() => assertDeclaredInInventory("supportTickets", { uid: "u" })).message).toContain('"supportTickets"');
+  });
+
+  it("refuses an undeclared field, naming it", () => {
+    const error = refusal(() => assertDeclaredInInventory(MEMBERS, { name: "Kim", phoneNumber: "010-0000-0000" }));
+    expect(error.message).toContain("phoneNumber");
+    expect(error.message).not.toContain("name,");
+  });
+
+  it("refuses the email address in the mail outbox", () => {
+    expect(refusal(() => assertDeclaredInInventory(MAIL_OUTBOX, { uid: "u", to: "a@example.com" })).message).toContain("to");
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { getPublicConfig, parseServerConfig } from "../../lib/config/env";
+
+function refusal(source: Record<string, string | undefined>): string {
+  try {
+    parseServerConfig(source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("Expected the configuration to be refused, but it was accepted.");
+}
+
+/**
+ * Everything a production deployment can set correctly today. MAIL_PROVIDER has no
+ * production choice yet (only local-outbox), so even this is refused, for that alone.
+ */
+const production = {
+  APP_MODE: "production",
+  APP_URL: "https://images.example.com",
+  IMAGE_PROVIDERS: "openai",
+  PAYMENT_PROVIDERS: "toss",
+  FIREBASE_PROJECT_ID: "imagesfactory-prod",
+};
+
+describe("parseServerConfig in local mode", () => {
+  it("fills in the local defaults from an empty environment", () => {
+    const config = parseServerConfig({});
+    expect(config).toMatchObject({
+      APP_MODE: "local",
+      APP_URL: "http://localhost:3000",
+      DATA_DIR: ".data",
+      DATABASE: "sqlite",
+      BLOB_STORAGE: "local-disk",
+      MAIL_PROVIDER: "local-outbox",
+      IMAGE_PROVIDERS: ["local"],
+      PAYMENT_PROVIDERS: ["sandbox"],
+      LOCAL_MODEL_LATENCY_MS: 0,
+      LOCAL_MODEL_FAILURE_RATE: 0,
+      FIREBASE_PROJECT_ID: "demo-imagesfactory",
+      SESSION_DAYS: 5,
+      JOB_MAX_ATTEMPTS: 3,
+      WORKER_CONCURRENCY: 8,
+      sqliteFile: ".data/imagesfactory.sqlite",
+    });
+    expect(config.FIREBASE_AUTH_EMULATOR_HOST).toBeUndefined();
+  });
+
+  it("puts the SQLite file in DATA_DIR unless SQLITE_FILE names one", () => {
+    expect(parseServerConfig({ DATA_DIR: "/tmp/x" }).sqliteFile).toBe("/tmp/x/imagesfactory.sqlite");
+    expect(parseServerConfig({ DATA_DIR: "/tmp/x", SQLITE_FILE: "/elsewhere/db.sqlite" }).sqliteFile).toBe("/elsewhere/db.sqlite");
+  });
+
+  it("coerces numbers from their strings", () => {
+    const config = parseServerConfig({ LOCAL_MODEL_LATENCY_MS: "700", LOCAL_MODEL_FAILURE_RATE: "0.25", WORKER_CONCURRENCY: "64" });
+    expect([config.LOCAL_MODEL_LATENCY_MS, config.LOCAL_MODEL_FAILURE_RATE, config.WORKER_CONCURRENCY]).toEqual([700, 0.25, 64]);
+  });
+
+  it("splits comma lists, trimming blanks and dropping empty items", () => {
+    const config = parseServerConfig({ IMAGE_PROVIDERS: " local , openai ,,", PAYMENT_PROVIDERS: "sandbox,toss" });
+    expect(config.IMAGE_PROVIDERS).toEqual(["local", "openai"]);
+    expect(config.PAYMENT_PROVIDERS).toEqual(["sandbox", "toss"]);
+    expect(parseServerConfig({ PAYMENT_PROVIDERS: "" }).PAYMENT_PROVIDERS).toEqual([]);
+  });
+
+  it("allows every local stand-in outside production", () => {
+    const config = parseServerConfig({ FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099", APP_URL: "http://localhost:3100" });
+    expect(config.FIREBASE_AUTH_EMULATOR_HOST).toBe("127.0.0.1:9099");
+  });
+
+  it.each([
+    ["LOCAL_MODEL_FAILURE_RATE", "2"],
+    ["LOCAL_MODEL_FAILURE_RATE", "-0.1"],
+    ["LOCAL_MODEL_LATENCY_MS", "1.5"],
+    ["LOCAL_MODEL_LATENCY_MS", "-1"],
+    ["PROVIDER_TIMEOUT_MS", "0"],
+    ["SESSION_DAYS", "15"],
+    ["SESSION_DAYS", "0"],
+    ["JOB_LEASE_MS", "soon"],
+    ["JOB_MAX_ATTEMPTS", "0"],
+    ["WORKER_CONCURRENCY", "65"],
+    ["WORKER_POLL_MS", "-5"],
+    ["APP_URL", "not a url"],
+    ["APP_MODE", "staging"],
+    ["DATABASE", "postgres"],
+    ["MAIL_PROVIDER", "sendmail"],
+  ])("refuses %s=%s, naming the variable", (name, value) => {
+    expect(refusal({ [name]: value })).toMatch(new RegExp(`^Invalid configuration: .*\\b${name}: `));
+  });
+});
+
+describe("parseServerConfig in production", () => {
+  it("cannot accept any production config yet, because no real mail provider exists: the refusal names only MAIL_PROVIDER", () => {
+    const message = refusal(production);
+    expect(message).toContain("MAIL_PROVIDER: The local outbox delivers no mail");
+    for (const other of ["PAYMENT_PROVIDERS", "IMAGE_PROVIDERS", "FIREBASE_AUTH_EMULATOR_HOST", "FIREBASE_PROJECT_ID", "APP_URL"]) {
+      expect(message).not.toContain(`${other}:`);
+    }
+  });
+
+  it.each([
+    ["PAYMENT_PROVIDERS", { PAYMENT_PROVIDERS: "toss,sandbox" }, "sandbox payment provider"],
+    ["IMAGE_PROVIDERS", { IMAGE_PROVIDERS: "openai,local" }, "local image model"],
+    ["FIREBASE_AUTH_EMULATOR_HOST", { FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099" }, "Auth emulator"],
+    ["FIREBASE_PROJECT_ID", { FIREBASE_PROJECT_ID: "demo-imagesfactory" }, "demo- projects"],
+    ["APP_URL", { APP_URL: "http://images.example.com" }, "https"],
+  ])("refuses %s, with a message naming the variable", (name, change, reason) => {
+    const message = refusal({ ...production, ...change });
+    expect(message).toMatch(new RegExp(`\\b${name}: [^;]*${reason}`));
+    expect(message).toContain("MAIL_PROVIDER:");
+  });
+
+  it("refuses the local defaults wholesale, listing every local stand-in", () => {
+    const message = refusal({ APP_MODE: "production", FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099" });
+    for (const name of ["PAYMENT_PROVIDERS", "IMAGE_PROVIDERS", "MAIL_PROVIDER", "FIREBASE_AUTH_EMULATOR_HOST", "FIREBASE_PROJECT_ID", "APP_URL"]) {
+      expect(message).toContain(`${name}:`);
+    }
+  });
+});
+
+describe("getPublicConfig", () => {
+  it("exposes only what the browser needs, with the emulator URL when one is set", () => {
+    const pub = getPublicConfig(parseServerConfig({ FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099", FIREBASE_PROJECT_ID: "demo-x" }));
+    expect(pub).toEqual({
+      appMode: "local",
+      firebase: { apiKey: "demo-api-key", projectId: "demo-x", authDomain: "demo-x.firebaseapp.com", authEmulatorUrl: "http://127.0.0.1:9099" },
+    });
+    expect(getPublicConfig(parseServerConfig({})).firebase.authEmulatorUrl).toBeNull();
+  });
+});
