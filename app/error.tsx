@@ -1,0 +1,15 @@
+"use client";
+
+export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <main id="main" className="page page--narrow">
+      <h1>Something went wrong</h1>
+      <p role="alert" className="error">
+        This page could not be shown. Please try again.
+      </p>
+      <button type="button" className="button" onClick={reset}>
+        Try again
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Where a member page sends the person when the API says they may not be here:
+ * 401 to sign in (coming back afterwards), 403 ACCOUNT_INCOMPLETE to finish sign-up.
+ */
+import { ApiError } from "./api-client";
+
+export const DEFAULT_AFTER_SIGN_IN = "/generate";
+
+export function authRedirectFor(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.status === 401) {
+    const here = typeof window === "undefined" ? "" : window.location.pathname + window.location.search;
+    return here && here !== "/" ? `/signin?next=${encodeURIComponent(here)}` : "/signin";
+  }
+  if (error.status === 403 && error.code === "ACCOUNT_INCOMPLETE") return "/signup/complete";
+  return null;
+}
+
+/** The `next` of the current address when it is a path on this site, else the default. */
+export function nextPathFromLocation(): string {
+  if (typeof window === "undefined") return DEFAULT_AFTER_SIGN_IN;
+  const next = new URLSearchParams(window.location.search).get("next");
+  if (next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")) return next;
+  return DEFAULT_AFTER_SIGN_IN;
+}

@@ -1,0 +1,155 @@
+"use client";
+
+/** The member's images, newest first, a page at a time, with open, download and delete. */
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import { api, isAbort, messageOf } from "./api-client";
+import type { ImageListItem } from "./api-types";
+import { authRedirectFor } from "./auth-redirect";
+import { formatDate, truncate } from "./format";
+
+const PAGE_SIZE = 24;
+
+interface Page {
+  items: ImageListItem[];
+  nextCursor: string | null;
+}
+
+export function GalleryGrid() {
+  const router = useRouter();
+  const [items, setItems] = useState<ImageListItem[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+
+  const fail = useCallback(
+    (caught: unknown) => {
+      const target = authRedirectFor(caught);
+      if (target) router.replace(target);
+      else setError(messageOf(caught));
+    },
+    [router],
+  );
+
+  const loadPage = useCallback(
+    async (after: string | null, signal?: AbortSignal) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+        if (after) query.set("cursor", after);
+        const page = await api<Page>(`/api/images?${query.toString()}`, { signal });
+        setItems((current) => {
+          const seen = new Set(current.map((item) => item.id));
+          return [...current, ...page.items.filter((item) => !seen.has(item.id))];
+        });
+        setCursor(page.nextCursor);
+        setLoaded(true);
+      } catch (caught) {
+        if (!isAbort(caught)) fail(caught);
+      } finally {
+        if (!signal?.aborted) setLoading(false);
+      }
+    },
+    [fail],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadPage(null, controller.signal);
+    return () => controller.abort();
+  }, [loadPage]);
+
+  async function remove(image: ImageListItem) {
+    if (!window.confirm(`Delete this image for good?\n\n“${truncate(image.prompt, 80)}”`)) return;
+    setDeleting(image.id);
+    setError(null);
+    setNotice(null);
+    try {
+      await api(`/api/images/${encodeURIComponent(image.id)}`, { method: "DELETE" });
+      setItems((current) => current.filter((item) => item.id !== image.id));
+      setNotice("Image deleted.");
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setDeleting(null);
+    }
+  }
+
+  return (
+    <>
+      <p role="status" className="visually-hidden">
+        {notice ?? ""}
+      </p>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      {!loaded && loading ? <p role="status">Loading your images…</p> : null}
+      {loaded && items.length === 0 ? (
+        <div className="empty">
+          <p>No images yet.</p>
+          <p>
+            <Link href="/generate" className="button">
+              Create your first image
+            </Link>
+          </p>
+        </div>
+      ) : null}
+      {items.length > 0 ? (
+        <ul className="gallery">
+          {items.map((image) => {
+            const headingId = `image-${image.id}`;
+            return (
+              <li key={image.id}>
+                <article className="gallery-card" aria-labelledby={headingId}>
+                  <a href={image.url} className="thumb" tabIndex={-1} aria-hidden="true">
+                    {/* eslint-disable-next-line @next/next/no-img-element -- private, per-member image bytes: not for the image optimiser */}
+                    <img src={image.thumbnailUrl} alt="" loading="lazy" />
+                  </a>
+                  <div className="gallery-card__body">
+                    <h2 id={headingId} className="gallery-card__prompt" title={image.prompt}>
+                      {truncate(image.prompt, 140)}
+                    </h2>
+                    <p className="hint">
+                      {image.size} · Created {formatDate(image.createdAt)}
+                    </p>
+                    <p className="hint">Deleted on {formatDate(image.expiresAt)}</p>
+                    <div className="gallery-card__actions">
+                      <a href={image.url} className="button button--small button--secondary">
+                        Open
+                      </a>
+                      <a href={`${image.url}?download`} className="button button--small button--secondary" download>
+                        Download
+                      </a>
+                      <button
+                        type="button"
+                        className="button button--small button--danger"
+                        onClick={() => void remove(image)}
+                        disabled={deleting === image.id}
+                      >
+                        Delete
+                      </button>
+                    </div>
+                  </div>
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {cursor ? (
+        <p className="load-more">
+          <button type="button" className="button button--secondary" onClick={() => void loadPage(cursor)} disabled={loading}>
+            Load more
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}

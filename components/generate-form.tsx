@@ -1,0 +1,223 @@
+"use client";
+
+/**
+ * The generation form: model, size, count and prompt, with the live cost from the
+ * server's price table. A resubmission of the same content reuses its
+ * Idempotency-Key, so a retry after a lost answer never reserves points twice.
+ */
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
+import { api, ApiError, fieldErrorsOf, messageOf } from "./api-client";
+import type { Catalog, SubmittedGeneration } from "./api-types";
+import { authRedirectFor } from "./auth-redirect";
+import { formatNumber, formatPoints } from "./format";
+import { newIdempotencyKey } from "./idempotency-key";
+import { useMember } from "./member-context";
+
+interface Shortfall {
+  required: number;
+  balance: number;
+}
+
+function shortfallOf(error: ApiError): Shortfall | null {
+  const required = error.details?.required;
+  const balance = error.details?.balance;
+  return typeof required === "number" && typeof balance === "number" ? { required, balance } : null;
+}
+
+export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; maxPromptLength: number }) {
+  const router = useRouter();
+  const { me, refresh } = useMember();
+  const firstModel = catalog.models[0];
+  const [modelId, setModelId] = useState(firstModel?.id ?? "");
+  const [size, setSize] = useState(firstModel?.sizes[0] ?? "");
+  const [count, setCount] = useState("1");
+  const [prompt, setPrompt] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [shortfall, setShortfall] = useState<Shortfall | null>(null);
+  const [busy, setBusy] = useState(false);
+  const attempt = useRef<{ content: string; key: string } | null>(null);
+
+  const model = catalog.models.find((candidate) => candidate.id === modelId);
+  const countNumber = Number(count);
+  const countValid = Number.isInteger(countNumber) && countNumber >= 1 && countNumber <= catalog.maxImagesPerGeneration;
+  const perImage = model?.pointsPerImage[size];
+  const cost = perImage !== undefined && countValid ? perImage * countNumber : null;
+
+  function chooseModel(id: string) {
+    setModelId(id);
+    const next = catalog.models.find((candidate) => candidate.id === id);
+    if (next && !next.sizes.includes(size)) setSize(next.sizes[0] ?? "");
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!prompt.trim()) found.prompt = "Describe the image you want.";
+    if (!countValid) found.count = `Choose 1 to ${catalog.maxImagesPerGeneration} images.`;
+    setErrors(found);
+    setShortfall(null);
+    if (Object.keys(found).length > 0) {
+      setFormError("Please correct the marked fields.");
+      return;
+    }
+    setFormError(null);
+    const body = { prompt, model: modelId, size, count: countNumber };
+    const content = JSON.stringify(body);
+    if (attempt.current?.content !== content) attempt.current = { content, key: newIdempotencyKey() };
+    setBusy(true);
+    try {
+      const job = await api<SubmittedGeneration>("/api/generations", {
+        method: "POST",
+        body,
+        headers: { "Idempotency-Key": attempt.current.key },
+      });
+      void refresh();
+      router.push(`/generations/${encodeURIComponent(job.id)}`);
+    } catch (caught) {
+      setBusy(false);
+      const target = authRedirectFor(caught);
+      if (target) {
+        router.replace(target);
+        return;
+      }
+      if (caught instanceof ApiError && caught.code === "INSUFFICIENT_POINTS") {
+        setShortfall(shortfallOf(caught) ?? { required: cost ?? 0, balance: me?.points ?? 0 });
+        void refresh();
+        return;
+      }
+      setErrors(fieldErrorsOf(caught));
+      setFormError(messageOf(caught));
+    }
+  }
+
+  if (!firstModel) {
+    return <p className="notice">No image model is available in this deployment right now.</p>;
+  }
+
+  return (
+    <form className="form form--wide" onSubmit={submit} noValidate>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="generate-model">Model</label>
+          <select
+            id="generate-model"
+            value={modelId}
+            onChange={(event) => chooseModel(event.target.value)}
+            disabled={busy}
+            aria-invalid={errors.model ? true : undefined}
+            aria-describedby={errors.model ? "generate-model-error" : undefined}
+          >
+            {catalog.models.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="generate-model-error" message={errors.model} />
+        </div>
+        <div className="field">
+          <label htmlFor="generate-size">Size</label>
+          <select
+            id="generate-size"
+            value={size}
+            onChange={(event) => setSize(event.target.value)}
+            disabled={busy}
+            aria-invalid={errors.size ? true : undefined}
+            aria-describedby={errors.size ? "generate-size-error" : undefined}
+          >
+            {(model?.sizes ?? []).map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {candidate} ({formatPoints(model?.pointsPerImage[candidate] ?? 0)} each)
+              </option>
+            ))}
+          </select>
+          <FieldError id="generate-size-error" message={errors.size} />
+        </div>
+        <div className="field">
+          <label htmlFor="generate-count">Number of images</label>
+          <input
+            id="generate-count"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={catalog.maxImagesPerGeneration}
+            step={1}
+            value={count}
+            onChange={(event) => setCount(event.target.value)}
+            disabled={busy}
+            aria-invalid={errors.count ? true : undefined}
+            aria-describedby={`generate-count-hint${errors.count ? " generate-count-error" : ""}`}
+          />
+          <p id="generate-count-hint" className="hint">
+            1 to {catalog.maxImagesPerGeneration}
+          </p>
+          <FieldError id="generate-count-error" message={errors.count} />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="generate-prompt">Prompt</label>
+        <textarea
+          id="generate-prompt"
+          rows={5}
+          maxLength={maxPromptLength}
+          value={prompt}
+          onChange={(event) => setPrompt(event.target.value)}
+          placeholder="A lighthouse on a cliff at sunset, watercolour"
+          disabled={busy}
+          aria-invalid={errors.prompt ? true : undefined}
+          aria-describedby={`generate-prompt-count${errors.prompt ? " generate-prompt-error" : ""}`}
+        />
+        <p id="generate-prompt-count" className="hint hint--right">
+          {formatNumber(prompt.length)} / {formatNumber(maxPromptLength)} characters
+        </p>
+        <FieldError id="generate-prompt-error" message={errors.prompt} />
+      </div>
+      <p className="cost" aria-live="polite">
+        {cost === null ? (
+          "Choose a size and 1 to " + catalog.maxImagesPerGeneration + " images to see the cost."
+        ) : (
+          <>
+            This will use <strong>{formatPoints(cost)}</strong> (balance {me ? formatPoints(me.points) : "…"})
+            {me && cost > me.points ? (
+              <>
+                {" "}
+                — more than you have. <Link href="/points">Top up your balance</Link>
+              </>
+            ) : null}
+          </>
+        )}
+      </p>
+      {shortfall ? (
+        <div role="alert" className="error notice notice--error">
+          <p>
+            <strong>Not enough points.</strong> This needs {formatPoints(shortfall.required)}; your balance is {formatPoints(shortfall.balance)}.
+          </p>
+          <p>
+            <Link href="/points">Top up your balance</Link>
+          </p>
+        </div>
+      ) : null}
+      {formError ? (
+        <p role="alert" className="error">
+          {formError}
+        </p>
+      ) : null}
+      {busy ? <p role="status">Submitting…</p> : null}
+      <button type="submit" className="button button--wide" disabled={busy}>
+        Generate
+      </button>
+    </form>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  );
+}

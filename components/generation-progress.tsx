@@ -1,0 +1,228 @@
+"use client";
+
+/**
+ * A generation's live progress. The server-sent event stream pushes each change; if
+ * the stream breaks, the page falls back to asking every second until the job ends.
+ */
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { api, ApiError, isAbort, messageOf } from "./api-client";
+import { isFinished, type GenerationStatus, type GenerationView } from "./api-types";
+import { authRedirectFor } from "./auth-redirect";
+import { formatDateTime, formatPoints, truncate } from "./format";
+import { useMember } from "./member-context";
+
+const POLL_MS = 1000;
+
+const STATUS_TEXT: Record<GenerationStatus, string> = {
+  queued: "Waiting to start",
+  running: "Generating",
+  succeeded: "Finished",
+  partial: "Finished, some images failed",
+  failed: "Failed",
+};
+
+export function GenerationProgress({ id, modelNames }: { id: string; modelNames: Record<string, string> }) {
+  const router = useRouter();
+  const { refresh } = useMember();
+  const [view, setView] = useState<GenerationView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [gone, setGone] = useState(false);
+
+  useEffect(() => {
+    const path = `/api/generations/${encodeURIComponent(id)}`;
+    const controller = new AbortController();
+    let closed = false;
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const stop = () => {
+      closed = true;
+      source?.close();
+      source = null;
+      clearTimeout(timer);
+    };
+    const accept = (next: GenerationView) => {
+      setView(next);
+      setError(null);
+      if (isFinished(next.status)) {
+        stop();
+        // Settling moved points: show the new balance in the header.
+        void refresh();
+      }
+    };
+    const poll = async () => {
+      if (closed) return;
+      try {
+        accept(await api<GenerationView>(path, { signal: controller.signal }));
+      } catch (caught) {
+        if (isAbort(caught)) return;
+        const target = authRedirectFor(caught);
+        if (target) {
+          stop();
+          router.replace(target);
+          return;
+        }
+        if (caught instanceof ApiError && caught.status === 404) {
+          stop();
+          setGone(true);
+          return;
+        }
+        setError(`${messageOf(caught)} Retrying…`);
+      }
+      if (!closed) timer = setTimeout(() => void poll(), POLL_MS);
+    };
+
+    if (typeof EventSource === "undefined") {
+      void poll();
+    } else {
+      source = new EventSource(`${path}/events`);
+      source.addEventListener("generation", (event: MessageEvent<string>) => {
+        try {
+          accept(JSON.parse(event.data) as GenerationView);
+        } catch {
+          // A malformed event is skipped; the next one carries the whole state again.
+        }
+      });
+      // Fired on a broken connection and on the server's own "error" event alike.
+      source.addEventListener("error", () => {
+        if (closed) return;
+        source?.close();
+        source = null;
+        void poll();
+      });
+    }
+    return () => {
+      stop();
+      controller.abort();
+    };
+  }, [id, refresh, router]);
+
+  if (gone) {
+    return (
+      <p role="alert" className="error">
+        This generation does not exist, or it has been deleted. <Link href="/generate">Start a new one</Link>
+      </p>
+    );
+  }
+  if (!view) {
+    return (
+      <>
+        <p role="status">Loading…</p>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+      </>
+    );
+  }
+
+  const finished = isFinished(view.status);
+  const settled = view.imagesDone + view.imagesFailed;
+  const percent = view.count > 0 ? Math.round((settled / view.count) * 100) : 0;
+  const charged = view.pointsCharged ?? 0;
+  const released = finished ? Math.max(view.pointsReserved - charged, 0) : 0;
+
+  return (
+    <div className="generation">
+      <section aria-labelledby="request-heading" className="card">
+        <h2 id="request-heading">Request</h2>
+        <blockquote className="prompt">{view.prompt}</blockquote>
+        <dl className="facts">
+          <div>
+            <dt>Model</dt>
+            <dd>{modelNames[view.model] ?? view.model}</dd>
+          </div>
+          <div>
+            <dt>Size</dt>
+            <dd>{view.size}</dd>
+          </div>
+          <div>
+            <dt>Images</dt>
+            <dd>{view.count}</dd>
+          </div>
+          <div>
+            <dt>Submitted</dt>
+            <dd>{formatDateTime(view.createdAt)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="progress-heading" className="card">
+        <h2 id="progress-heading">Progress</h2>
+        <p role="status" className={`status status--${view.status}`}>
+          {STATUS_TEXT[view.status]}: {view.imagesDone} of {view.count} {view.count === 1 ? "image" : "images"} made
+          {view.imagesFailed > 0 ? `, ${view.imagesFailed} failed` : ""}.
+        </p>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label="Images finished"
+          aria-valuemin={0}
+          aria-valuemax={view.count}
+          aria-valuenow={settled}
+          aria-valuetext={`${settled} of ${view.count} images finished`}
+        >
+          <div className="progress__bar" style={{ width: `${percent}%` }} />
+        </div>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        {finished ? (
+          <dl className="facts">
+            <div>
+              <dt>Points reserved</dt>
+              <dd>{formatPoints(view.pointsReserved)}</dd>
+            </div>
+            <div>
+              <dt>Points charged</dt>
+              <dd>{formatPoints(charged)}</dd>
+            </div>
+            <div>
+              <dt>Points released</dt>
+              <dd>{formatPoints(released)}</dd>
+            </div>
+          </dl>
+        ) : (
+          <p className="hint">{formatPoints(view.pointsReserved)} are held until the images are made; points for images that fail are given back.</p>
+        )}
+        {view.status === "failed" ? (
+          <p role="alert" className="error">
+            No image could be made{view.errorCode ? ` (${view.errorCode})` : ""}. Your points were given back.
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="images-heading">
+        <h2 id="images-heading">Images</h2>
+        {view.images.length === 0 ? (
+          <p className="hint">{finished ? "No images were made." : "Images appear here as they are made."}</p>
+        ) : (
+          <ul className="image-grid">
+            {view.images.map((image, index) => (
+              <li key={image.id}>
+                <a href={image.url} className="thumb">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- private, per-member image bytes: not for the image optimiser */}
+                  <img src={image.thumbnailUrl} alt={`Image ${index + 1}: ${truncate(view.prompt, 120)}`} loading="lazy" />
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {finished && view.images.length > 0 ? (
+          <p className="actions">
+            <a className="button" href={`/api/generations/${encodeURIComponent(view.id)}/zip`} download>
+              Download all (ZIP)
+            </a>
+            <Link href="/gallery">See all your images</Link>
+            <Link href="/generate">Make more images</Link>
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}

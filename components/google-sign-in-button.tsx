@@ -1,0 +1,42 @@
+"use client";
+
+/** "Continue with Google": sign in with a popup, start the session, then go on (or finish sign-up). */
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { describeAuthError, signInWithGoogle } from "./firebase-client";
+import { ApiError } from "./api-client";
+import { usePublicConfig } from "./public-config";
+import { destinationAfterSignIn, startServerSession } from "./sign-in-flow";
+
+export function GoogleSignInButton({ disabled }: { disabled?: boolean }) {
+  const config = usePublicConfig();
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function continueWithGoogle() {
+    setBusy(true);
+    setError(null);
+    try {
+      const user = await signInWithGoogle(config);
+      await startServerSession(user);
+      router.push(await destinationAfterSignIn());
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : describeAuthError(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="alt-sign-in">
+      <button type="button" className="button button--secondary button--wide" onClick={continueWithGoogle} disabled={disabled || busy}>
+        Continue with Google
+      </button>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+/**
+ * The signed-in member's summary (name, email, balance, verification), loaded once
+ * for every member page and refreshed by pages that move points. Sends the person to
+ * sign in, or to finish sign-up, when the API says so.
+ */
+import { useRouter } from "next/navigation";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { api, isAbort, messageOf } from "./api-client";
+import type { Me } from "./api-types";
+import { authRedirectFor } from "./auth-redirect";
+
+interface MemberState {
+  me: Me | null;
+  error: string | null;
+  refresh: () => Promise<void>;
+}
+
+const MemberContext = createContext<MemberState | null>(null);
+
+export function MemberProvider({ children }: { children: ReactNode }) {
+  const router = useRouter();
+  const [me, setMe] = useState<Me | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      try {
+        const next = await api<Me>("/api/me", { signal });
+        setMe(next);
+        setError(null);
+      } catch (caught) {
+        if (isAbort(caught)) return;
+        const target = authRedirectFor(caught);
+        if (target) router.replace(target);
+        else setError(messageOf(caught));
+      }
+    },
+    [router],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const refresh = useCallback(() => load(), [load]);
+  const value = useMemo<MemberState>(() => ({ me, error, refresh }), [me, error, refresh]);
+  return <MemberContext.Provider value={value}>{children}</MemberContext.Provider>;
+}
+
+export function useMember(): MemberState {
+  const state = useContext(MemberContext);
+  if (!state) throw new Error("useMember needs the MemberProvider of the member layout.");
+  return state;
+}

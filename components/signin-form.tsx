@@ -1,0 +1,79 @@
+"use client";
+
+/** Sign-in with email and password (or Google), then on to the page asked for. */
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { signInWithEmailAndPassword } from "firebase/auth";
+import { ApiError } from "./api-client";
+import { describeAuthError, getFirebaseAuth } from "./firebase-client";
+import { GoogleSignInButton } from "./google-sign-in-button";
+import { usePublicConfig } from "./public-config";
+import { destinationAfterSignIn, startServerSession } from "./sign-in-flow";
+import { TextField } from "./text-field";
+
+export function SigninForm() {
+  const config = usePublicConfig();
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!email.trim()) found.email = "Enter your email address.";
+    if (!password) found.password = "Enter your password.";
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setFormError("Please fill in your email and password.");
+      return;
+    }
+    setFormError(null);
+    setBusy(true);
+    try {
+      const { user } = await signInWithEmailAndPassword(getFirebaseAuth(config), email.trim(), password);
+      await startServerSession(user);
+      router.push(await destinationAfterSignIn());
+    } catch (caught) {
+      setBusy(false);
+      setFormError(caught instanceof ApiError ? caught.message : describeAuthError(caught));
+    }
+  }
+
+  return (
+    <>
+      <form className="form" onSubmit={submit} noValidate>
+        <TextField id="signin-email" label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={errors.email} disabled={busy} />
+        <TextField
+          id="signin-password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+          disabled={busy}
+        />
+        {formError ? (
+          <p role="alert" className="error">
+            {formError}
+          </p>
+        ) : null}
+        <button type="submit" className="button button--wide" disabled={busy}>
+          Sign in
+        </button>
+        <p className="form-footer">
+          <Link href="/reset-password">Forgot your password?</Link>
+        </p>
+      </form>
+      <p className="divider">or</p>
+      <GoogleSignInButton disabled={busy} />
+      <p className="form-footer">
+        New here? <Link href="/signup">Create an account</Link>
+      </p>
+    </>
+  );
+}
