@@ -1,0 +1,28 @@
+/**
+ * Builds the app for production into a folder of its own, then starts the whole
+ * local stack (Auth emulator, next start, worker) on the e2e ports with an empty
+ * data folder. Returns the teardown.
+ */
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { startLocalStack } from "../../../scripts/local-stack";
+import { E2E } from "./e2e-stack";
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const env = { ...process.env, NEXT_DIST_DIR: E2E.distDir };
+  execFileSync(resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env });
+  rmSync(E2E.dataDir, { recursive: true, force: true });
+  const stack = await startLocalStack({
+    dataDir: E2E.dataDir,
+    port: E2E.port,
+    authPort: E2E.authPort,
+    hubPort: E2E.hubPort,
+    loggingPort: E2E.loggingPort,
+    projectId: E2E.projectId,
+    dev: false,
+    quiet: !process.env.E2E_VERBOSE,
+    env: { NEXT_DIST_DIR: E2E.distDir, LOCAL_MODEL_LATENCY_MS: "600", WORKER_POLL_MS: "100" },
+  });
+  return stack.stop;
+}
