@@ -8,7 +8,8 @@ import { GET as getCatalog } from "../../app/api/catalog/route";
 import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
 import { CONSENT_TEXTS } from "../../lib/privacy/policy-versions";
 import { getServices } from "../../lib/services";
-import { applyOobCode, resetPasswordWithCode, signInUser, signUpUser } from "../support/firebase-users";
+import { randomUUID } from "node:crypto";
+import { applyOobCode, resetPasswordWithCode, signInUser, signInWithGoogle, signUpUser } from "../support/firebase-users";
 import { APP_ORIGIN, call, readError } from "../support/http";
 
 const services = getServices();
@@ -142,6 +143,22 @@ describe("completing sign-up", () => {
     expect(response.status).toBe(201);
     expect(await services.db.get(MEMBERS, victim.uid)).toBeNull();
     expect(await services.db.get(MEMBERS, user.uid)).not.toBeNull();
+  });
+});
+
+describe("signing up with Google", () => {
+  it("starts a session for a Google account, asks for the sign-up details, and trusts Google's verified address", async () => {
+    const email = `google-${randomUUID()}@example.test`;
+    const google = await signInWithGoogle({ sub: randomUUID(), email, name: "Park Jiho" });
+    const session = await call(postSession, { method: "POST", path: "/api/session", body: { idToken: google.idToken }, headers: { origin: APP_ORIGIN } });
+    expect(session.status).toBe(200);
+    const cookie = sessionCookieFrom(session);
+    const incomplete = await call(getMe, { path: "/api/me", cookie });
+    expect((await readError(incomplete)).code).toBe("ACCOUNT_INCOMPLETE");
+    const created = await call(postAccount, { method: "POST", path: "/api/account", body: { ...completeSignUp, name: "Park Jiho" }, cookie, headers: { origin: APP_ORIGIN } });
+    expect(created.status).toBe(201);
+    const me = await call(getMe, { path: "/api/me", cookie });
+    expect(await me.json()).toMatchObject({ uid: google.uid, email, name: "Park Jiho", emailVerified: true, points: 0 });
   });
 });
 

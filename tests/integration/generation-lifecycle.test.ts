@@ -4,6 +4,7 @@ import yauzl from "yauzl";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getGenerationRoute } from "../../app/api/generations/[id]/route";
 import { GET as getZip } from "../../app/api/generations/[id]/zip/route";
+import { GET as getEvents } from "../../app/api/generations/[id]/events/route";
 import { GET as getImages } from "../../app/api/images/route";
 import { DELETE as deleteImageRoute } from "../../app/api/images/[id]/route";
 import { GET as getImageFile } from "../../app/api/images/[id]/file/route";
@@ -97,6 +98,25 @@ describe("a generation from submit to gallery", () => {
     expect(points.balance).toBe(970);
   });
 
+  it("streams the job's state as server-sent events until it finishes", async () => {
+    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "streamed", model: "local-sketch", size: "512x512", count: 2 }, idempotencyKey: randomUUID() });
+    const response = await call(getEvents, { path: `/api/generations/${job.id}/events`, params: { id: job.id }, token: member.idToken });
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const body = response.text();
+    await runGenerationJob({ services, generationId: job.id, workerId: "test-worker" });
+    const events = (await body)
+      .split("\n\n")
+      .filter((block) => block.startsWith("event: generation"))
+      .map((block) => JSON.parse(block.split("\ndata: ")[1]!) as { status: string; imagesDone: number });
+    expect(events[0]!.status).toBe("queued");
+    expect(events[events.length - 1]).toMatchObject({ status: "succeeded", imagesDone: 2 });
+    const done = events.map((e) => e.imagesDone);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+
+    const foreign = await call(getEvents, { path: `/api/generations/${job.id}/events`, params: { id: job.id }, token: other.idToken });
+    expect(foreign.status).toBe(404);
+  });
+
   it("lists the gallery newest first with a 90-day deletion date, pages with a cursor, and deletes at once", async () => {
     const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "tide pools", model: "local-sketch", size: "512x512", count: 2 }, idempotencyKey: randomUUID() });
     await runGenerationJob({ services, generationId: job.id, workerId: "test-worker" });
@@ -113,7 +133,7 @@ describe("a generation from submit to gallery", () => {
     const rest = (await (await call(getImages, { path: `/api/images?limit=10&cursor=${first.nextCursor}`, token: member.idToken })).json()) as { items: { id: string }[]; nextCursor: string | null };
     const all = [...first.items, ...rest.items].map((i) => i.id);
     expect(new Set(all).size).toBe(all.length);
-    expect(all).toHaveLength(5);
+    expect(all).toHaveLength(7);
     expect(rest.nextCursor).toBeNull();
 
     const otherGallery = (await (await call(getImages, { path: "/api/images", token: other.idToken })).json()) as { items: unknown[] };

@@ -46,3 +46,18 @@ export async function applyOobCode(oobCode: string): Promise<void> {
 export async function resetPasswordWithCode(oobCode: string, newPassword: string): Promise<void> {
   await identityToolkit("accounts:resetPassword", { oobCode, newPassword });
 }
+
+/**
+ * Signs in a Google account through the emulator's IdP endpoint, as the client SDK
+ * does after the Google popup (the emulator accepts an unsigned credential).
+ */
+export async function signInWithGoogle(profile: { sub: string; email: string; name: string }): Promise<{ uid: string; idToken: string }> {
+  const idToken = JSON.stringify({ sub: profile.sub, email: profile.email, email_verified: true, name: profile.name });
+  const data = await identityToolkit<{ localId: string; idToken: string }>("accounts:signInWithIdp", {
+    postBody: `id_token=${encodeURIComponent(idToken)}&providerId=google.com`,
+    requestUri: "http://localhost",
+    returnSecureToken: true,
+    returnIdpCredential: true,
+  });
+  return { uid: data.localId, idToken: data.idToken };
+}
