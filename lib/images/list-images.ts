@@ -1,4 +1,5 @@
-import { decodeCursor, encodeCursor, pageQuery, type PageQuery } from "../pagination/cursor";
+import type { PageQuery } from "../pagination/cursor";
+import { newestFirstPage } from "../pagination/newest-first-page";
 import type { Services } from "../services";
 import { IMAGES, imageUrls, type ImageRecord } from "./image-record";
 
@@ -16,16 +17,8 @@ export interface ImageListItem {
 
 /** The member's gallery, newest first. */
 export async function listImages(options: { services: Services; uid: string; page: PageQuery }): Promise<{ items: ImageListItem[]; nextCursor: string | null }> {
-  const page = pageQuery.parse(options.page);
-  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-  const docs = await options.services.db.query<ImageRecord>({
-    collection: IMAGES,
-    where: [{ field: "uid", op: "==", value: options.uid }],
-    orderBy: [{ field: "createdAt", direction: "desc" }],
-    limit: page.limit + 1,
-    ...(after ? { startAfter: { values: [after.value], id: after.id } } : {}),
-  });
-  const items = docs.slice(0, page.limit).map(({ id, data }) => ({
+  const { docs, nextCursor } = await newestFirstPage<ImageRecord>({ db: options.services.db, collection: IMAGES, uid: options.uid, page: options.page });
+  const items = docs.map(({ id, data }) => ({
     id,
     generationId: data.generationId,
     prompt: data.prompt,
@@ -35,6 +28,5 @@ export async function listImages(options: { services: Services; uid: string; pag
     expiresAt: data.expiresAt,
     ...imageUrls(id),
   }));
-  const last = items[items.length - 1];
-  return { items, nextCursor: docs.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  return { items, nextCursor };
 }

@@ -1,4 +1,5 @@
-import { decodeCursor, encodeCursor, pageQuery, type PageQuery } from "../pagination/cursor";
+import type { PageQuery } from "../pagination/cursor";
+import { newestFirstPage } from "../pagination/newest-first-page";
 import type { Services } from "../services";
 import { POINT_ACCOUNTS, POINT_ENTRIES, type EntryKind, type PointAccount, type PointEntry } from "./ledger";
 
@@ -16,19 +17,11 @@ export interface PointEntryView {
 /** The member's balance and every points movement, newest first. */
 export async function listPointEntries(options: { services: Services; uid: string; page: PageQuery }): Promise<{ balance: number; entries: PointEntryView[]; nextCursor: string | null }> {
   const { db } = options.services;
-  const page = pageQuery.parse(options.page);
-  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-  const [account, docs] = await Promise.all([
+  const [account, { docs, nextCursor }] = await Promise.all([
     db.get<PointAccount>(POINT_ACCOUNTS, options.uid),
-    db.query<PointEntry>({
-      collection: POINT_ENTRIES,
-      where: [{ field: "uid", op: "==", value: options.uid }],
-      orderBy: [{ field: "createdAt", direction: "desc" }],
-      limit: page.limit + 1,
-      ...(after ? { startAfter: { values: [after.value], id: after.id } } : {}),
-    }),
+    newestFirstPage<PointEntry>({ db, collection: POINT_ENTRIES, uid: options.uid, page: options.page }),
   ]);
-  const entries = docs.slice(0, page.limit).map(({ id, data }) => ({
+  const entries = docs.map(({ id, data }) => ({
     id,
     kind: data.kind,
     amount: data.amount,
@@ -38,10 +31,5 @@ export async function listPointEntries(options: { services: Services; uid: strin
     orderId: data.orderId,
     createdAt: data.createdAt,
   }));
-  const last = entries[entries.length - 1];
-  return {
-    balance: account?.data.balance ?? 0,
-    entries,
-    nextCursor: docs.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+  return { balance: account?.data.balance ?? 0, entries, nextCursor };
 }
