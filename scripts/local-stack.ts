@@ -8,8 +8,9 @@
  * The e2e tests start the same stack on ports and a data folder of their own.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { startAuthEmulator, stopProcessGroup, waitForUrl } from "./auth-emulator";
 
 export interface LocalStackOptions {
   dataDir: string;
@@ -44,49 +45,17 @@ function run(name: string, command: string, args: string[], env: NodeJS.ProcessE
   return child;
 }
 
-async function waitForUrl(url: string, child: ChildProcess, what: string, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${what} was not ready at ${url} after ${timeoutMs} ms`);
-}
-
-async function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGINT", graceMs = 15_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  process.kill(-child.pid, signal);
-  const timer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, "SIGKILL"), graceMs);
-  await exited;
-  clearTimeout(timer);
-}
-
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir);
-  const authData = join(dataDir, "auth");
-  const emulatorDir = join(dataDir, "emulator-config");
-  mkdirSync(emulatorDir, { recursive: true });
-  writeFileSync(
-    join(emulatorDir, "firebase.json"),
-    JSON.stringify({
-      emulators: {
-        auth: { host: "127.0.0.1", port: options.authPort },
-        hub: { host: "127.0.0.1", port: options.hubPort },
-        logging: { host: "127.0.0.1", port: options.loggingPort },
-        ui: { enabled: false },
-      },
-    }),
-  );
-  const emulatorArgs = ["emulators:start", "--only", "auth", "--project", options.projectId, "--export-on-exit", authData];
-  if (existsSync(join(authData, "firebase-export-metadata.json"))) emulatorArgs.push("--import", authData);
-  const emulator = run("auth", bin("firebase"), emulatorArgs, { ...process.env }, { cwd: emulatorDir, quiet: options.quiet });
-  await waitForUrl(`http://127.0.0.1:${options.authPort}/`, emulator, "The Auth emulator");
+  const emulator = await startAuthEmulator({
+    configDir: join(dataDir, "emulator-config"),
+    dataDir: join(dataDir, "auth"),
+    port: options.authPort,
+    hubPort: options.hubPort,
+    loggingPort: options.loggingPort,
+    projectId: options.projectId,
+    log: options.quiet ? undefined : (line) => process.stdout.write(`[auth] ${line}\n`),
+  });
 
   const url = `http://localhost:${options.port}`;
   const env: NodeJS.ProcessEnv = {
@@ -104,9 +73,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     : run("web", bin("next"), ["start", "-p", String(options.port)], { ...env, NODE_ENV: "production" }, { quiet: options.quiet });
   const worker = run("worker", process.execPath, ["--import", "tsx", "worker/main.ts"], env, { quiet: options.quiet });
   const stop = async () => {
-    await Promise.all([stopChild(web, "SIGTERM"), stopChild(worker, "SIGTERM")]);
-    // SIGINT lets the emulator export its users before it exits.
-    await stopChild(emulator, "SIGINT", 30_000);
+    await Promise.all([stopProcessGroup(web, "SIGTERM", 15_000), stopProcessGroup(worker, "SIGTERM", 15_000)]);
+    await emulator.stop();
   };
   try {
     await waitForUrl(`${url}/api/catalog`, web, "The web app");

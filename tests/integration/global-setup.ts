@@ -4,10 +4,10 @@
  */
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { startAuthEmulator, type RunningEmulator } from "../support/auth-emulator";
+import { startAuthEmulator, type RunningAuthEmulator } from "../../scripts/auth-emulator";
 import { freePort } from "../support/free-port";
 
-let emulator: RunningEmulator | undefined;
+let emulator: RunningAuthEmulator | undefined;
 let folder: string | undefined;
 
 export async function setup(): Promise<void> {
@@ -16,7 +16,7 @@ export async function setup(): Promise<void> {
   folder = mkdtempSync(`${root}/run-`);
   process.env.TEST_DATA_ROOT = folder;
   emulator = await startAuthEmulator({
-    folder: `${folder}/emulator`,
+    configDir: `${folder}/emulator`,
     port: await freePort(),
     hubPort: await freePort(),
     loggingPort: await freePort(),
