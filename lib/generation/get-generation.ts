@@ -1,5 +1,5 @@
 import { AppError } from "../errors/app-error";
-import { imageUrls } from "../images/image-record";
+import { IMAGES, imageUrls, type ImageRecord } from "../images/image-record";
 import type { Services } from "../services";
 import { GENERATIONS, type GenerationJob, type GenerationStatus } from "./generation-job";
 
@@ -24,6 +24,12 @@ export async function getGeneration(options: { services: Services; uid: string; 
   const doc = await options.services.db.get<GenerationJob>(GENERATIONS, options.generationId);
   if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
   const job = doc.data;
+  // The images that still exist: the member may have deleted some.
+  const images = await options.services.db.query<ImageRecord>({
+    collection: IMAGES,
+    where: [{ field: "generationId", op: "==", value: options.generationId }],
+    orderBy: [{ field: "index", direction: "asc" }],
+  });
   return {
     id: doc.id,
     status: job.status,
@@ -33,7 +39,7 @@ export async function getGeneration(options: { services: Services; uid: string; 
     count: job.count,
     imagesDone: job.imageIds.length,
     imagesFailed: job.imagesFailed.length,
-    images: [...job.imageIds].sort().map((id) => ({ id, ...imageUrls(id) })),
+    images: images.filter((image) => image.data.uid === options.uid).map(({ id }) => ({ id, ...imageUrls(id) })),
     pointsReserved: job.pointsReserved,
     pointsCharged: job.pointsCharged,
     errorCode: job.errorCode,

@@ -1,3 +1,4 @@
+import { discardUnrecordedImageFiles } from "../images/discard-unrecorded-image-files";
 import { logger } from "../observability/logger";
 import { readPointAccount } from "../points/ledger";
 import { readReservation } from "../points/reservations";
@@ -54,11 +55,14 @@ export async function recoverStalledGenerations(options: { services: Services })
       const account = await readPointAccount(tx, job.uid);
       if (!reservation) return null;
       finishGeneration(tx, { id, job, reservation, account, errorCode: leaseGone ? "worker_lost" : "queue_timeout", now: current });
-      return "finished" as const;
+      return { job };
     });
+    if (outcome !== null && outcome !== "requeued") {
+      await discardUnrecordedImageFiles({ services: options.services, generationId: id, job: outcome.job, upToAttempt: outcome.job.attempts });
+    }
     if (outcome === "requeued") requeued++;
-    if (outcome === "finished") finished++;
-    if (outcome) logger.warn("generation.recovered", { generationId: id, outcome });
+    else if (outcome) finished++;
+    if (outcome) logger.warn("generation.recovered", { generationId: id, outcome: outcome === "requeued" ? "requeued" : "finished" });
   }
   return { requeued, finished };
 }

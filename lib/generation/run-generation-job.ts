@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { addDays } from "../clock/clock";
 import { AppError, isAppError } from "../errors/app-error";
+import { discardUnrecordedImageFiles } from "../images/discard-unrecorded-image-files";
 import { IMAGE_RETENTION_DAYS, IMAGES, imageId, imageKeys, THUMBNAIL_SIZE, type ImageRecord } from "../images/image-record";
 import { logger } from "../observability/logger";
 import { readPointAccount } from "../points/ledger";
@@ -10,6 +11,7 @@ import { findModel } from "../pricing/price-table";
 import type { Services } from "../services";
 import { finishGeneration } from "./finish-generation";
 import { GENERATIONS, isFinished, type GenerationJob } from "./generation-job";
+import { keepLease } from "./keep-lease";
 
 export type RunOutcome = "finished" | "not-runnable" | "lease-lost";
 
@@ -77,20 +79,36 @@ async function finish(services: Services, id: string, workerId: string, errorCod
   });
 }
 
-/** Bounds a provider call in time even if the provider ignores its abort signal. */
-async function withTimeout<T>(timeoutMs: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/**
+ * Bounds a provider call in time even if the provider ignores its abort signal, and
+ * stops it when the lease is lost.
+ */
+async function withTimeout<T>(timeoutMs: number, lease: AbortSignal, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  const onLeaseLost = () => controller.abort(lease.reason);
+  lease.addEventListener("abort", onLeaseLost, { once: true });
+  const bounded = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort(new Error("timeout"));
       reject(new AppError("PROVIDER_FAILED", `The image model did not answer within ${timeoutMs} ms.`));
     }, timeoutMs);
+    controller.signal.addEventListener("abort", () => reject(new AppError("PROVIDER_FAILED", "The image call was stopped.")), { once: true });
   });
   try {
-    return await Promise.race([call(controller.signal), timeout]);
+    return await Promise.race([call(controller.signal), bounded]);
   } finally {
     clearTimeout(timer);
+    lease.removeEventListener("abort", onLeaseLost);
+  }
+}
+
+/** A thumbnail the provider's bytes cannot give is the provider's failure: they are not an image. */
+async function thumbnailOf(png: Buffer): Promise<Buffer> {
+  try {
+    return await sharp(png).resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside" }).webp({ quality: 80 }).toBuffer();
+  } catch {
+    throw new AppError("PROVIDER_FAILED", "The image model returned bytes that are not an image.");
   }
 }
 
@@ -106,8 +124,9 @@ function seedFor(generationId: string, index: number): number {
  */
 export async function runGenerationJob(options: { services: Services; generationId: string; workerId: string }): Promise<RunOutcome> {
   const { services, generationId: id, workerId } = options;
-  let job = await claim(services, id, workerId);
-  if (!job) return "not-runnable";
+  const claimed = await claim(services, id, workerId);
+  if (!claimed) return "not-runnable";
+  let job: GenerationJob = claimed;
   logger.info("generation.started", { generationId: id, workerId, attempt: job.attempts });
 
   const model = findModel(job.model);
@@ -117,41 +136,57 @@ export async function runGenerationJob(options: { services: Services; generation
     return "finished";
   }
 
-  for (let index = 0; index < job.count; index++) {
-    const imgId = imageId(id, index);
-    if (job.imageIds.includes(imgId) || job.imagesFailed.includes(index)) continue;
-    let image: ImageRecord | null = null;
-    try {
-      const png = await withTimeout(services.config.PROVIDER_TIMEOUT_MS, (signal) =>
-        provider.generate({ model: job!.model, prompt: job!.prompt, size: job!.size, seed: seedFor(id, index), signal }),
-      );
-      const thumbnail = await sharp(png).resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside" }).webp({ quality: 80 }).toBuffer();
-      const keys = imageKeys(job.uid, id, imgId);
-      await services.blobs.put(keys.fileKey, png, "image/png");
-      await services.blobs.put(keys.thumbnailKey, thumbnail, "image/webp");
-      const now = services.clock.now();
-      image = {
-        uid: job.uid,
-        generationId: id,
-        index,
-        prompt: job.prompt,
-        model: job.model,
-        size: job.size,
-        ...keys,
-        bytes: png.length,
-        createdAt: now.toISOString(),
-        expiresAt: addDays(now, IMAGE_RETENTION_DAYS).toISOString(),
-      };
-    } catch (error) {
-      if (!isAppError(error, "PROVIDER_FAILED")) throw error;
-      logger.warn("generation.image_failed", { generationId: id, index, errorCode: error.code });
+  // Files an earlier, dead attempt stored but never recorded.
+  await discardUnrecordedImageFiles({ services, generationId: id, job, upToAttempt: job.attempts - 1 });
+  const lease = keepLease({ services, generationId: id, workerId });
+  try {
+    for (let index = 0; index < job.count; index++) {
+      const imgId = imageId(id, index);
+      if (job.imageIds.includes(imgId) || job.imagesFailed.includes(index)) continue;
+      const keys = imageKeys(job.uid, id, imgId, job.attempts);
+      let image: ImageRecord | null = null;
+      try {
+        const current = job;
+        const png = await withTimeout(services.config.PROVIDER_TIMEOUT_MS, lease.signal, (signal) =>
+          provider.generate({ model: current.model, prompt: current.prompt, size: current.size, seed: seedFor(id, index), signal }),
+        );
+        const thumbnail = await thumbnailOf(png);
+        await services.blobs.put(keys.fileKey, png, "image/png");
+        await services.blobs.put(keys.thumbnailKey, thumbnail, "image/webp");
+        const now = services.clock.now();
+        image = {
+          uid: job.uid,
+          generationId: id,
+          index,
+          prompt: job.prompt,
+          model: job.model,
+          size: job.size,
+          ...keys,
+          bytes: png.length,
+          createdAt: now.toISOString(),
+          expiresAt: addDays(now, IMAGE_RETENTION_DAYS).toISOString(),
+        };
+      } catch (error) {
+        if (!isAppError(error, "PROVIDER_FAILED")) throw error;
+        if (lease.signal.aborted) break;
+        logger.warn("generation.image_failed", { generationId: id, index, errorCode: error.code });
+      }
+      const updated = lease.signal.aborted ? null : await recordImage(services, { id, workerId, index, image });
+      if (!updated) {
+        // Another worker owns the job now; what this attempt stored is nobody's.
+        await services.blobs.delete(keys.fileKey);
+        await services.blobs.delete(keys.thumbnailKey);
+        logger.warn("generation.lease_lost", { generationId: id, workerId });
+        return "lease-lost";
+      }
+      job = updated;
     }
-    const updated = await recordImage(services, { id, workerId, index, image });
-    if (!updated) {
+    if (lease.signal.aborted) {
       logger.warn("generation.lease_lost", { generationId: id, workerId });
       return "lease-lost";
     }
-    job = updated;
+  } finally {
+    lease.stop();
   }
 
   const finished = await finish(services, id, workerId, job.imagesFailed.length > 0 ? "images_failed" : null);

@@ -25,8 +25,13 @@ export function imageId(generationId: string, index: number): string {
   return `${generationId}-${index}`;
 }
 
-export function imageKeys(uid: string, generationId: string, id: string): { fileKey: string; thumbnailKey: string } {
-  const base = `images/${uid}/${generationId}/${id}`;
+/**
+ * Where an attempt stores an image's files. Each attempt at a job writes keys of its
+ * own, so a worker that lost its lease can remove what it wrote without touching the
+ * files of the worker that took over.
+ */
+export function imageKeys(uid: string, generationId: string, id: string, attempt: number): { fileKey: string; thumbnailKey: string } {
+  const base = `images/${uid}/${generationId}/${id}.a${attempt}`;
   return { fileKey: `${base}.png`, thumbnailKey: `${base}.webp` };
 }
 

@@ -12,6 +12,7 @@ import { GET as getThumbnail } from "../../app/api/images/[id]/thumbnail/route";
 import { GET as getPoints } from "../../app/api/points/route";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
+import { recoverStalledGenerations } from "../../lib/generation/recover-stalled-generations";
 import { IMAGES, type ImageRecord } from "../../lib/images/image-record";
 import { localImageFails } from "../../lib/image-models/local-image-model";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
@@ -170,6 +171,38 @@ describe("a generation from submit to gallery", () => {
     }
     expect(checked).toBe(true);
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
+  });
+
+  it("keeps the lease of a job whose images take longer than the lease", async () => {
+    const slow = createServices({ ...getServerConfig(), JOB_LEASE_MS: 300, LOCAL_MODEL_LATENCY_MS: 900 }, { db: services.db });
+    const job = await submitGeneration({ services: slow, uid: member.uid, input: { prompt: "slow provider", model: "local-sketch", size: "512x512", count: 2 }, idempotencyKey: randomUUID() });
+    const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "slow-worker" });
+    const sweeps: { requeued: number; finished: number }[] = [];
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      sweeps.push(await recoverStalledGenerations({ services: slow }));
+    }
+    expect(await running).toBe("finished");
+    expect(sweeps.every((s) => s.requeued === 0 && s.finished === 0)).toBe(true);
+    expect(await view(member, job.id)).toMatchObject({ status: "succeeded", pointsCharged: 20 });
+  });
+
+  it("charges every image made even when the member deletes one while the job runs", async () => {
+    const slow = createServices({ ...getServerConfig(), LOCAL_MODEL_LATENCY_MS: 300 }, { db: services.db });
+    const job = await submitGeneration({ services: slow, uid: member.uid, input: { prompt: "delete while running", model: "local-sketch", size: "512x512", count: 3 }, idempotencyKey: randomUUID() });
+    const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "test-worker" });
+    let first: string | undefined;
+    while (!first) {
+      await new Promise((r) => setTimeout(r, 20));
+      first = (await view(member, job.id)).images[0]?.id;
+    }
+    const deleted = await call(deleteImageRoute, { method: "DELETE", path: `/api/images/${first}`, params: { id: first }, token: member.idToken });
+    expect(deleted.status).toBe(204);
+    await running;
+    const done = await view(member, job.id);
+    expect(done).toMatchObject({ status: "succeeded", pointsReserved: 30, pointsCharged: 30 });
+    expect(done.images.map((image) => image.id)).not.toContain(first);
+    expect(done.images).toHaveLength(2);
   });
 
   it("releases everything when every image fails", async () => {

@@ -8,6 +8,8 @@ import { getServerConfig } from "../../lib/config/env";
 import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
 import { recoverStalledGenerations } from "../../lib/generation/recover-stalled-generations";
 import { submitGeneration } from "../../lib/generation/submit-generation";
+import { deleteImage } from "../../lib/images/delete-image";
+import { IMAGES } from "../../lib/images/image-record";
 import { POINT_ACCOUNTS, type PointAccount } from "../../lib/points/ledger";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { createServices, getServices } from "../../lib/services";
@@ -53,6 +55,29 @@ afterEach(async () => {
 });
 
 describe("a worker killed mid-job", () => {
+  it("does not make again an image the member deleted before the job was taken over", async () => {
+    const member = await createMember(services);
+    await buyPoints(services, member.uid);
+    const { id } = await submitGeneration({ services, uid: member.uid, input: { prompt: "deleted early", model: "local-sketch", size: "512x512", count: 3 }, idempotencyKey: randomUUID() });
+
+    const first = startWorker({});
+    const firstImage = await waitFor("the first image", async () => (await job(id)).imageIds[0]);
+    await kill(first);
+    await deleteImage({ services, uid: member.uid, imageId: firstImage });
+
+    startWorker({});
+    const finished = await waitFor("the job to finish", async () => {
+      const current = await job(id);
+      return current.status === "running" || current.status === "queued" ? undefined : current;
+    });
+    expect(finished.status).toBe("succeeded");
+    expect(finished.pointsCharged).toBe(30);
+    const images = await services.db.query({ collection: IMAGES, where: [{ field: "generationId", op: "==", value: id }], orderBy: [{ field: "index", direction: "asc" }] });
+    expect(images.map((image) => image.id)).not.toContain(firstImage);
+    expect(images).toHaveLength(finished.imageIds.length - 1);
+    expect(await services.blobs.list(`images/${member.uid}/${id}/`)).toHaveLength(2 * images.length);
+  });
+
   it("leaves a job that another worker takes over and completes, charging each image once", async () => {
     const member = await createMember(services);
     await buyPoints(services, member.uid);
@@ -76,6 +101,9 @@ describe("a worker killed mid-job", () => {
     expect(finished.pointsCharged).toBe(40);
     expect((await services.db.get<PointAccount>(POINT_ACCOUNTS, member.uid))!.data.balance).toBe(960);
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
+    // Two files per image and nothing else: what the killed attempt stored but never
+    // recorded was removed by the attempt that took over.
+    expect(await services.blobs.list(`images/${member.uid}/${id}/`)).toHaveLength(8);
   });
 
   it("gives back the points of images never made once the job has used its last attempt", async () => {
