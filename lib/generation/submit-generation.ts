@@ -29,14 +29,14 @@ export async function submitGeneration(options: { services: Services; uid: strin
   const keyOptions = { uid: options.uid, scope: "generation", key: options.idempotencyKey, requestHash };
 
   return db.runTransaction(async (tx) => {
-    const existingId = await readIdempotencyKey(tx, keyOptions);
+    const now = clock.now();
+    const existingId = await readIdempotencyKey(tx, { ...keyOptions, now });
     if (existingId) {
       const existing = await tx.get<GenerationJob>(GENERATIONS, existingId);
       if (existing) return { id: existingId, status: existing.data.status, pointsReserved: existing.data.pointsReserved };
       throw new AppError("INVALID_STATE", "The generation made with this Idempotency-Key no longer exists.");
     }
     const account = await readPointAccount(tx, options.uid);
-    const now = clock.now();
     const id = randomUUID();
     reservePoints(tx, { account, reservationId: id, amount: cost, reason: `Generation: ${input.count} × ${model.name} ${input.size}`, now });
     const job: GenerationJob = {

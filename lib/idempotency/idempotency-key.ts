@@ -11,7 +11,7 @@ import type { Transaction } from "../db/database";
 import { AppError } from "../errors/app-error";
 
 export const IDEMPOTENCY_KEYS = "idempotencyKeys";
-const KEEP_DAYS = 7;
+export const IDEMPOTENCY_KEY_RETENTION_DAYS = 7;
 
 export const idempotencyKeySchema = z
   .string()
@@ -53,9 +53,10 @@ export function idempotencyDocId(uid: string, scope: string, key: string): strin
  * when this is a faithful repeat, null when the key is new; throws when the key was
  * used for different content.
  */
-export async function readIdempotencyKey(tx: Transaction, options: { uid: string; scope: string; key: string; requestHash: string }): Promise<string | null> {
+export async function readIdempotencyKey(tx: Transaction, options: { uid: string; scope: string; key: string; requestHash: string; now: Date }): Promise<string | null> {
   const doc = await tx.get<KeyRecord>(IDEMPOTENCY_KEYS, idempotencyDocId(options.uid, options.scope, options.key));
-  if (!doc) return null;
+  // A key past its retention is forgotten, whether or not the sweep has deleted it yet.
+  if (!doc || doc.data.expiresAt <= options.now.toISOString()) return null;
   if (doc.data.requestHash !== options.requestHash) {
     throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request.");
   }
@@ -72,7 +73,9 @@ export function recordIdempotencyKey(
     requestHash: options.requestHash,
     resultId: options.resultId,
     createdAt: options.now.toISOString(),
-    expiresAt: addDays(options.now, KEEP_DAYS).toISOString(),
+    expiresAt: addDays(options.now, IDEMPOTENCY_KEY_RETENTION_DAYS).toISOString(),
   };
-  tx.create(IDEMPOTENCY_KEYS, idempotencyDocId(options.uid, options.scope, options.key), record);
+  // set, not create: an expired record of the same key may still be there, and the
+  // caller read the key in this same transaction.
+  tx.set(IDEMPOTENCY_KEYS, idempotencyDocId(options.uid, options.scope, options.key), record);
 }

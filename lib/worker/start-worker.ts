@@ -7,7 +7,7 @@
 import { recoverStalledGenerations } from "../generation/recover-stalled-generations";
 import { GENERATIONS, type GenerationJob } from "../generation/generation-job";
 import { runGenerationJob } from "../generation/run-generation-job";
-import { purgeExpiredImages } from "../images/purge-expired-images";
+import { purgeExpiredData } from "../privacy/purge-expired-data";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
@@ -73,7 +73,7 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
     }
     if (now - lastPurge >= (options.purgeEveryMs ?? 3_600_000)) {
       lastPurge = now;
-      await guarded("purge", () => purgeExpiredImages({ services }));
+      await guarded("purge", () => purgeExpiredData({ services }));
     }
     await sleep(services.config.WORKER_POLL_MS, signal);
   }

@@ -19,6 +19,7 @@ import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { createServices, getServices } from "../../lib/services";
 import { getServerConfig } from "../../lib/config/env";
+import { DAY_MS, ManualClock } from "../../lib/clock/clock";
 import { applyOobCode, type TestUser } from "../support/firebase-users";
 import { call } from "../support/http";
 import { buyPoints, createMember } from "../support/members";
@@ -203,6 +204,23 @@ describe("a generation from submit to gallery", () => {
     expect(done).toMatchObject({ status: "succeeded", pointsReserved: 30, pointsCharged: 30 });
     expect(done.images.map((image) => image.id)).not.toContain(first);
     expect(done.images).toHaveLength(2);
+  });
+
+  it("forgets an Idempotency-Key after its 7 days", async () => {
+    const clock = new ManualClock(new Date());
+    const timed = createServices(getServerConfig(), { db: services.db, clock });
+    // A member of its own: this test's entries are dated in the future.
+    const keyed = await createMember(services);
+    await buyPoints(services, keyed.uid);
+    const key = randomUUID();
+    const input = { prompt: "keyed", model: "local-sketch", size: "512x512", count: 1 };
+    const first = await submitGeneration({ services: timed, uid: keyed.uid, input, idempotencyKey: key });
+    clock.advance(6 * DAY_MS);
+    expect((await submitGeneration({ services: timed, uid: keyed.uid, input, idempotencyKey: key })).id).toBe(first.id);
+    await expect(submitGeneration({ services: timed, uid: keyed.uid, input: { ...input, prompt: "other" }, idempotencyKey: key })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    clock.advance(2 * DAY_MS);
+    const later = await submitGeneration({ services: timed, uid: keyed.uid, input: { ...input, prompt: "other" }, idempotencyKey: key });
+    expect(later.id).not.toBe(first.id);
   });
 
   it("releases everything when every image fails", async () => {

@@ -10,7 +10,7 @@ import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { IMAGES, type ImageRecord } from "../../lib/images/image-record";
-import { purgeExpiredImages } from "../../lib/images/purge-expired-images";
+import { purgeExpiredData } from "../../lib/privacy/purge-expired-data";
 import { POINT_ACCOUNTS, POINT_ENTRIES, type PointAccount, type PointEntry } from "../../lib/points/ledger";
 import { RESERVATIONS } from "../../lib/points/reservations";
 import { verifyLedger } from "../../lib/points/verify-ledger";
@@ -38,7 +38,7 @@ async function generate(member: TestUser, prompt: string, count: number): Promis
   return id;
 }
 
-describe("purgeExpiredImages after 90 days", () => {
+describe("purgeExpiredData after 90 days", () => {
   let member: TestUser;
   let later: TestUser;
   let oldJob: string;
@@ -78,7 +78,8 @@ describe("purgeExpiredImages after 90 days", () => {
 
   it("deletes nothing on day 89", async () => {
     clock.set(new Date(Date.parse(T) + 89 * DAY_MS));
-    expect(await purgeExpiredImages({ services, pageSize: 2 })).toEqual({ images: 0, generations: 0 });
+    // Request keys are kept 7 days: the three made on days 0 and 10 are gone by now.
+    expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({ images: 0, generations: 0, idempotencyKeys: 3 });
     expect(await imagesOf(oldJob)).toHaveLength(3);
     expect(await services.db.get(GENERATIONS, oldJob)).not.toBeNull();
     expect(await services.blobs.list(`images/${member.uid}/`)).toHaveLength(6);
@@ -86,7 +87,7 @@ describe("purgeExpiredImages after 90 days", () => {
 
   it("on day 90 deletes the images, both files of each, and the finished generation, in pages", async () => {
     clock.set(new Date(Date.parse(T) + 90 * DAY_MS));
-    expect(await purgeExpiredImages({ services, pageSize: 2 })).toEqual({ images: 3, generations: 1 });
+    expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({ images: 3, generations: 1, idempotencyKeys: 0 });
 
     expect(await imagesOf(oldJob)).toEqual([]);
     for (const image of oldImages) {
@@ -117,13 +118,13 @@ describe("purgeExpiredImages after 90 days", () => {
   });
 
   it("deletes nothing more when run again", async () => {
-    expect(await purgeExpiredImages({ services })).toEqual({ images: 0, generations: 0 });
+    expect(await purgeExpiredData({ services })).toEqual({ images: 0, generations: 0, idempotencyKeys: 0 });
   });
 
   it("deletes what was made later once its own 90 days are over, even behind an open job on an earlier page", async () => {
     clock.set(new Date(Date.parse(T) + 100 * DAY_MS));
     // Pages of one: the still-open job expired first and fills the first page alone.
-    expect(await purgeExpiredImages({ services, pageSize: 1 })).toEqual({ images: 1, generations: 1 });
+    expect(await purgeExpiredData({ services, pageSize: 1 })).toEqual({ images: 1, generations: 1, idempotencyKeys: 0 });
     expect(await services.blobs.list("images/")).toEqual([]);
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
   });

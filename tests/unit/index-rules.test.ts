@@ -282,8 +282,8 @@ describe("the repository's firestore.indexes.json", () => {
       { collection: IMAGES, where: [{ field: "generationId", op: "==", value: "g" }], orderBy: [{ field: "index", direction: "asc" }] },
     ],
     ["lib/mail/deliver-mail-outbox.ts", { collection: MAIL_OUTBOX, where: [{ field: "nextAttemptAt", op: "<=", value: now }], limit: 50 }],
-    ["lib/images/purge-expired-images.ts (images)", { collection: IMAGES, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 }],
-    ["lib/images/purge-expired-images.ts (generations)", { collection: GENERATIONS, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 }],
+    ["lib/privacy/purge-expired-data.ts (images)", { collection: IMAGES, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 }],
+    ["lib/privacy/purge-expired-data.ts (generations)", { collection: GENERATIONS, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 }],
   ];
 
   it.each(queries)("serves the query of %s", (_source, query) => {

@@ -1,7 +1,7 @@
 import { onSchedule } from "firebase-functions/v2/scheduler";
-import { purgeExpiredImages } from "../../../lib/images/purge-expired-images";
+import { purgeExpiredData } from "../../../lib/privacy/purge-expired-data";
 import { getServices } from "../../../lib/services";
 
 export const purgeExpired = onSchedule({ schedule: "every 60 minutes", timeoutSeconds: 540 }, async () => {
-  await purgeExpiredImages({ services: getServices() });
+  await purgeExpiredData({ services: getServices() });
 });

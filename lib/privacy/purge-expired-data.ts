@@ -1,14 +1,15 @@
 import { GENERATIONS, type GenerationJob } from "../generation/generation-job";
+import { IDEMPOTENCY_KEYS } from "../idempotency/idempotency-key";
 import { logger } from "../observability/logger";
 import type { Services } from "../services";
-import { IMAGES, type ImageRecord } from "./image-record";
+import { IMAGES, type ImageRecord } from "../images/image-record";
 
 /**
- * Deletes images (files and records) past their 90-day expiry, and generation
- * requests past theirs. Runs on a schedule; deletes in pages so a backlog cannot
- * exhaust memory.
+ * Deletes what has reached the end of its retention: images (files and records) and
+ * generation requests 90 days after creation, request keys after 7 days. Runs on a
+ * schedule; deletes in pages so a backlog cannot exhaust memory.
  */
-export async function purgeExpiredImages(options: { services: Services; pageSize?: number }): Promise<{ images: number; generations: number }> {
+export async function purgeExpiredData(options: { services: Services; pageSize?: number }): Promise<{ images: number; generations: number; idempotencyKeys: number }> {
   const { db, blobs, clock } = options.services;
   const now = clock.now().toISOString();
   const limit = options.pageSize ?? 200;
@@ -41,6 +42,17 @@ export async function purgeExpiredImages(options: { services: Services; pageSize
     if (expired.length < limit || !last) break;
     after = { values: [last.data.expiresAt], id: last.id };
   }
-  if (images + generations > 0) logger.info("retention.purged", { images, generations });
-  return { images, generations };
+  let idempotencyKeys = 0;
+  for (;;) {
+    const expired = await db.query({ collection: IDEMPOTENCY_KEYS, where: [{ field: "expiresAt", op: "<=", value: now }], limit });
+    if (expired.length > 0) {
+      const batch = db.batch();
+      for (const { id } of expired) batch.delete(IDEMPOTENCY_KEYS, id);
+      await batch.commit();
+    }
+    idempotencyKeys += expired.length;
+    if (expired.length < limit) break;
+  }
+  if (images + generations + idempotencyKeys > 0) logger.info("retention.purged", { images, generations, idempotencyKeys });
+  return { images, generations, idempotencyKeys };
 }
