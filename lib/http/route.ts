@@ -5,6 +5,8 @@
  */
 import type { VerifiedUser } from "../auth/auth-gateway";
 import { requireMember } from "../accounts/members";
+import { GENERATED_ID } from "../db/document-rules";
+import { AppError } from "../errors/app-error";
 import { getServices, type Services } from "../services";
 import { authenticate } from "./authenticate";
 import { errorResponse } from "./responses";
@@ -24,10 +26,18 @@ export interface UserRequestContext extends PublicRequestContext {
   user: VerifiedUser;
 }
 
+
+/** Every id in a path is one the product made; anything else names nothing. */
+async function pathParams(context: RouteContext | undefined): Promise<Params> {
+  const params = (await context?.params) ?? {};
+  if (Object.values(params).some((value) => !GENERATED_ID.test(value))) throw new AppError("NOT_FOUND", "Not found.");
+  return params;
+}
+
 export function publicRoute(handler: (ctx: PublicRequestContext) => Promise<Response>) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
-      return await handler({ request, services: getServices(), params: (await context?.params) ?? {} });
+      return await handler({ request, services: getServices(), params: await pathParams(context) });
     } catch (error) {
       return errorResponse(error);
     }

@@ -20,7 +20,7 @@ export async function createOrder(options: { services: Services; uid: string; in
   const input = createOrderInput.parse(options.input);
   const pkg = findPackage(input.packageId);
   if (!pkg) throw new AppError("VALIDATION_FAILED", "Unknown points package.", { fields: { packageId: `Unknown package "${input.packageId}"` } });
-  const provider = services.paymentProviders[input.provider as PaymentProviderId];
+  const provider = Object.hasOwn(services.paymentProviders, input.provider) ? services.paymentProviders[input.provider as PaymentProviderId] : undefined;
   if (!provider) {
     throw new AppError("VALIDATION_FAILED", "That payment provider is not available.", {
       fields: { provider: `Available: ${Object.keys(services.paymentProviders).join(", ")}` },

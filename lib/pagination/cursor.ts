@@ -3,9 +3,10 @@
  * encoded. A cursor that does not decode is a validation error, not a 500.
  */
 import { z } from "zod";
+import { GENERATED_ID } from "../db/document-rules";
 import { AppError } from "../errors/app-error";
 
-const cursorShape = z.object({ v: z.string(), id: z.string().min(1) });
+const cursorShape = z.object({ v: z.string().max(64), id: z.string().regex(GENERATED_ID) });
 
 export function encodeCursor(value: string, id: string): string {
   return Buffer.from(JSON.stringify({ v: value, id })).toString("base64url");

@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postGeneration } from "../../app/api/generations/route";
 import { GET as getGenerationRoute } from "../../app/api/generations/[id]/route";
 import { GET as getPoints } from "../../app/api/points/route";
+import { GET as getImages } from "../../app/api/images/route";
+import { GET as getImageFile } from "../../app/api/images/[id]/file/route";
+import { POST as postOrder } from "../../app/api/orders/route";
 import type { Doc } from "../../lib/db/database";
 import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
 import { POINT_ENTRIES, type PointEntry } from "../../lib/points/ledger";
@@ -142,6 +145,37 @@ describe("POST /api/generations", () => {
     const other = await createMember(services);
     const peek = await call(getGenerationRoute, { path: `/api/generations/${id}`, params: { id }, token: other.idToken });
     expect(peek.status).toBe(404);
+  });
+});
+
+describe("malformed paths, cursors, cookies and bodies", () => {
+  it("answers 404, 422, 401 or 400 with a reason, never 500", async () => {
+    const member = await createMember(services);
+    for (const id of ["__x__", "a/b", "x".repeat(2000), "..", "a b"]) {
+      const response = await call(getImageFile, { path: "/api/images/x/file", params: { id }, token: member.idToken });
+      expect(response.status).toBe(404);
+      expect((await readError(response)).code).toBe("NOT_FOUND");
+    }
+    const cursor = Buffer.from(JSON.stringify({ v: "2026-01-01T00:00:00.000Z", id: "a/b" })).toString("base64url");
+    expect((await call(getImages, { path: `/api/images?cursor=${cursor}`, token: member.idToken })).status).toBe(422);
+    expect((await call(getImages, { path: "/api/images?limit=0", token: member.idToken })).status).toBe(422);
+    expect((await call(getImages, { path: "/api/images?limit=abc", token: member.idToken })).status).toBe(422);
+    for (const provider of ["constructor", "__proto__", "toString", "stripe"]) {
+      const response = await call(postOrder, { method: "POST", path: "/api/orders", token: member.idToken, body: { packageId: "points-1000", provider } });
+      expect(response.status).toBe(422);
+    }
+    expect((await call(getPoints, { path: "/api/points", cookie: "__session=%E0%A4%A" })).status).toBe(401);
+    const huge = await call(postGeneration, {
+      method: "POST",
+      path: "/api/generations",
+      token: member.idToken,
+      rawBody: JSON.stringify({ ...sketch, prompt: "p".repeat(70_000) }),
+      headers: { "idempotency-key": randomUUID() },
+    });
+    expect(huge.status).toBe(422);
+    expect((await call(postGeneration, { method: "POST", path: "/api/generations", token: member.idToken, rawBody: "[1,2]", headers: { "idempotency-key": randomUUID() } })).status).toBe(422);
+    expect((await call(postGeneration, { method: "POST", path: "/api/generations", token: member.idToken, rawBody: "null", headers: { "idempotency-key": randomUUID() } })).status).toBe(422);
+    expect((await call(postGeneration, { method: "POST", path: "/api/generations", token: member.idToken, body: sketch, headers: { "idempotency-key": "short" } })).status).toBe(422);
   });
 });
 
