@@ -68,9 +68,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     LOCAL_MODEL_LATENCY_MS: process.env.LOCAL_MODEL_LATENCY_MS ?? "700",
     ...options.env,
   };
+  // Loopback only: the local mailbox shows every local user's mail, so the stack is
+  // not reachable from other machines.
+  const listen = ["-H", "127.0.0.1", "-p", String(options.port)];
   const web = options.dev
-    ? run("web", bin("next"), ["dev", "-p", String(options.port)], env, { quiet: options.quiet })
-    : run("web", bin("next"), ["start", "-p", String(options.port)], { ...env, NODE_ENV: "production" }, { quiet: options.quiet });
+    ? run("web", bin("next"), ["dev", ...listen], env, { quiet: options.quiet })
+    : run("web", bin("next"), ["start", ...listen], { ...env, NODE_ENV: "production" }, { quiet: options.quiet });
   const worker = run("worker", process.execPath, ["--import", "tsx", "worker/main.ts"], env, { quiet: options.quiet });
   const stop = async () => {
     await Promise.all([stopProcessGroup(web, "SIGTERM", 15_000), stopProcessGroup(worker, "SIGTERM", 15_000)]);

@@ -13,25 +13,33 @@ const MAX_STREAM_MS = 10 * 60_000;
  */
 export function generationEvents(options: { services: Services; uid: string; generationId: string; signal: AbortSignal }): Response {
   const encoder = new TextEncoder();
+  let stopped = false;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const started = Date.now();
       let last = "";
+      const send = (text: string) => {
+        if (!stopped) controller.enqueue(encoder.encode(text));
+      };
       try {
-        while (!options.signal.aborted && Date.now() - started < MAX_STREAM_MS) {
+        while (!stopped && !options.signal.aborted && Date.now() - started < MAX_STREAM_MS) {
           const view: GenerationView = await getGeneration(options);
           const payload = JSON.stringify(view);
           if (payload !== last) {
-            controller.enqueue(encoder.encode(`event: generation\ndata: ${payload}\n\n`));
+            send(`event: generation\ndata: ${payload}\n\n`);
             last = payload;
           }
           if (isFinished(view.status)) break;
           await new Promise((resolve) => setTimeout(resolve, POLL_MS));
         }
       } catch {
-        controller.enqueue(encoder.encode(`event: error\ndata: {"code":"NOT_FOUND"}\n\n`));
+        send(`event: gone\ndata: {"code":"NOT_FOUND"}\n\n`);
       }
-      controller.close();
+      if (!stopped) controller.close();
+    },
+    // The reader went away (the browser left): stop watching the job.
+    cancel() {
+      stopped = true;
     },
   });
   return new Response(stream, {

@@ -1,7 +1,7 @@
 import { readImageFile } from "../images/read-image-file";
 import type { UserRequestContext } from "./route";
 
-/** Image bytes for their owner only; private caching, never shared caches. */
+/** Image bytes for their owner only; never cached. */
 export async function imageFileResponse(ctx: UserRequestContext, variant: "original" | "thumbnail"): Promise<Response> {
   const file = await readImageFile({ services: ctx.services, uid: ctx.user.uid, imageId: ctx.params.id ?? "", variant });
   const download = new URL(ctx.request.url).searchParams.has("download");
@@ -9,7 +9,8 @@ export async function imageFileResponse(ctx: UserRequestContext, variant: "origi
     headers: {
       "content-type": file.contentType,
       "content-length": String(file.bytes.length),
-      "cache-control": "private, max-age=300",
+      // Not kept by the browser either: a deleted image must be gone at once.
+      "cache-control": "private, no-store",
       "content-disposition": `${download ? "attachment" : "inline"}; filename="${file.fileName}"`,
       "x-content-type-options": "nosniff",
     },

@@ -1,4 +1,4 @@
-import type { Database } from "../db/database";
+import type { Database, Transaction } from "../db/database";
 import { POINT_ACCOUNTS, POINT_ENTRIES, type PointAccount, type PointEntry } from "./ledger";
 
 export interface LedgerProblem {
@@ -8,12 +8,12 @@ export interface LedgerProblem {
 
 const PAGE = 500;
 
-async function sumEntries(db: Database, uid: string): Promise<{ sum: number; count: number }> {
+async function sumEntries(reader: Pick<Transaction, "query">, uid: string): Promise<{ sum: number; count: number }> {
   let sum = 0;
   let count = 0;
   let after: { values: string[]; id: string } | undefined;
   for (;;) {
-    const page = await db.query<PointEntry>({
+    const page = await reader.query<PointEntry>({
       collection: POINT_ENTRIES,
       where: [{ field: "uid", op: "==", value: uid }],
       orderBy: [{ field: "createdAt", direction: "desc" }],
@@ -40,9 +40,13 @@ export async function verifyLedger(options: { db: Database }): Promise<{ account
   let after: { values: never[]; id: string } | undefined;
   for (;;) {
     const page = await options.db.query<PointAccount>({ collection: POINT_ACCOUNTS, limit: PAGE, ...(after ? { startAfter: after } : {}) });
-    for (const { id, data } of page) {
+    for (const { id } of page) {
       accounts++;
-      const { sum, count } = await sumEntries(options.db, id);
+      // The balance and its entries from one snapshot, so a live system reads consistently.
+      const { data, sum, count } = await options.db.runTransaction(async (tx) => {
+        const account = await tx.get<PointAccount>(POINT_ACCOUNTS, id);
+        return { data: account!.data, ...(await sumEntries(tx, id)) };
+      });
       if (data.balance !== sum) problems.push({ uid: id, problem: `balance ${data.balance} but entries sum to ${sum}` });
       if (data.entryCount !== count) problems.push({ uid: id, problem: `entryCount ${data.entryCount} but ${count} entries` });
       if (data.balance < 0) problems.push({ uid: id, problem: `negative balance ${data.balance}` });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { GENERATIONS } from "../../../lib/generation/generation-job";
 import { runGenerationJob } from "../../../lib/generation/run-generation-job";
@@ -8,5 +9,5 @@ import { getServices } from "../../../lib/services";
  * instance dies, its lease runs out and recoverGenerations takes the job over.
  */
 export const onGenerationCreated = onDocumentCreated({ document: `${GENERATIONS}/{generationId}`, timeoutSeconds: 540, memory: "1GiB" }, async (event) => {
-  await runGenerationJob({ services: getServices(), generationId: event.params.generationId, workerId: `function-${event.id}` });
+  await runGenerationJob({ services: getServices(), generationId: event.params.generationId, workerId: `function-${event.id}-${randomUUID()}` });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { GENERATIONS, type GenerationJob } from "../../../lib/generation/generation-job";
 import { recoverStalledGenerations } from "../../../lib/generation/recover-stalled-generations";
@@ -18,5 +19,5 @@ export const recoverGenerations = onSchedule({ schedule: "every 1 minutes", time
     orderBy: [{ field: "createdAt", direction: "asc" }],
     limit: 20,
   });
-  await Promise.all(queued.map(({ id }) => runGenerationJob({ services, generationId: id, workerId: `recovery-${Date.now()}` })));
+  await Promise.all(queued.map(({ id }) => runGenerationJob({ services, generationId: id, workerId: `recovery-${randomUUID()}` })));
 });

@@ -68,7 +68,8 @@ export class SqliteDatabase implements Database {
     if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
     this.db = new BetterSqlite3(options.file, { timeout: BUSY_TIMEOUT_MS });
     this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    // FULL: a committed credit survives a power cut, not just a process crash.
+    this.db.pragma("synchronous = FULL");
     this.db.exec(
       "CREATE TABLE IF NOT EXISTS documents (collection TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID",
     );
