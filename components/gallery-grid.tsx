@@ -93,7 +93,7 @@ export function GalleryGrid() {
       {!loaded && loading ? <p role="status">Loading your images…</p> : null}
       {loaded && items.length === 0 ? (
         <div className="empty">
-          <p>No images yet.</p>
+          <p>No images yet. The images you generate are kept here for 90 days.</p>
           <p>
             <Link href="/generate" className="button">
               Create your first image

@@ -99,7 +99,7 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
 
   return (
     <form className="form form--wide" onSubmit={submit} noValidate>
-      <div className="field-row">
+      <div className="field-row field-row--generate">
         <div className="field">
           <label htmlFor="generate-model">Model</label>
           <select

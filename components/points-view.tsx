@@ -138,10 +138,10 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
           </p>
         ) : null}
         {!loaded && loading ? <p role="status">Loading…</p> : null}
-        {loaded && entries.length === 0 ? <p className="empty">No points movements yet.</p> : null}
+        {loaded && entries.length === 0 ? <p className="empty">Nothing here yet. Every purchase, and the points your images use, will be listed here.</p> : null}
         {entries.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table">
+          <div className="table-wrap" role="region" aria-label="Points history" tabIndex={0}>
+            <table className="table table--scroll">
               <caption className="visually-hidden">Points history, newest first</caption>
               <thead>
                 <tr>
@@ -159,7 +159,9 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
               <tbody>
                 {entries.map((entry) => (
                   <tr key={entry.id}>
-                    <td>{formatDateTime(entry.createdAt)}</td>
+                    <td className="nowrap">
+                      <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+                    </td>
                     <td>{KIND_TEXT[entry.kind] ?? entry.kind}</td>
                     <td>{entry.reason}</td>
                     <td className={`numeric ${entry.amount < 0 ? "negative" : "positive"}`}>{formatSigned(entry.amount)}</td>

@@ -1,8 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { formatKrw, formatNumber, formatPoints, formatUsd } from "@/components/format";
 import { getCatalog } from "@/lib/pricing/get-catalog";
 import { getServices } from "@/lib/services";
+
+export const metadata: Metadata = { title: { absolute: "imagesfactory · Images from words, paid for with points" } };
 
 export default async function LandingPage() {
   // Render per request: never touch services or read configuration while building.

@@ -20,26 +20,26 @@ export default async function MailboxPage() {
       <h1>Mailbox</h1>
       <p className="lead">Running locally, mail is not sent: it lands here. Newest first.</p>
       {mails.length === 0 ? (
-        <p className="empty">No mail yet.</p>
+        <p className="empty">No mail yet. Mail the app sends (confirmation links, password resets, finished images) shows up here.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
+        <div className="table-wrap" role="region" aria-label="Mails" tabIndex={0}>
+          <table className="table table--scroll">
             <caption className="visually-hidden">Mails sent by the app, newest first</caption>
             <thead>
               <tr>
-                <th scope="col">To</th>
                 <th scope="col">Subject</th>
+                <th scope="col">To</th>
                 <th scope="col">Sent</th>
               </tr>
             </thead>
             <tbody>
               {mails.map((mail) => (
                 <tr key={mail.id}>
-                  <td>{mail.to}</td>
                   <td>
                     <Link href={`/mailbox/${encodeURIComponent(mail.id)}`}>{mail.subject}</Link>
                   </td>
-                  <td>
+                  <td className="break-anywhere">{mail.to}</td>
+                  <td className="nowrap">
                     <time dateTime={mail.sentAt}>{formatDateTime(mail.sentAt)}</time>
                   </td>
                 </tr>

@@ -24,13 +24,23 @@ export default function PrivacyPage() {
       <h1>How we handle your data</h1>
       <p className="lead">
         Every kind of personal data imagesfactory keeps is listed below: what it is, why we keep it, on what legal basis, for how long, and who
-        processes it for us. This table is generated from the same inventory our code uses to store, delete and export data.
+        processes it for us. This page is generated from the same inventory our code uses to store, delete and export data.
       </p>
-      <p className="hint">
+      <p className="hint policy-versions">
         Policy versions: {Object.values(CONSENT_TEXTS)
           .map((text) => text.policyVersion)
           .join(", ")}
       </p>
+      <nav className="card toc" aria-labelledby="toc-heading">
+        <h2 id="toc-heading">Kinds of data on this page</h2>
+        <ul>
+          {DATA_INVENTORY.map((kind) => (
+            <li key={kind.id}>
+              <a href={`#kind-${kind.id}`}>{kind.title.en}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {DATA_INVENTORY.map((kind) => (
         <section key={kind.id} className="card inventory" aria-labelledby={`kind-${kind.id}`}>
           <h2 id={`kind-${kind.id}`}>{kind.title.en}</h2>

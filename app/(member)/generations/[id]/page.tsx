@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { GenerationProgress } from "@/components/generation-progress";
 import { MODELS } from "@/lib/pricing/price-table";
 
-export const metadata: Metadata = { title: "Generation" };
+export const metadata: Metadata = { title: "Your images" };
 
 export default async function GenerationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

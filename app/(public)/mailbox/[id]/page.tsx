@@ -6,7 +6,14 @@ import { formatDateTime } from "@/components/format";
 import { getPublicConfig, getServerConfig } from "@/lib/config/env";
 import { getServices } from "@/lib/services";
 
-export const metadata: Metadata = { title: "Mail", robots: { index: false }, referrer: "no-referrer" };
+/** The mail's subject names the tab, so several open mails can be told apart. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  await connection();
+  const mailbox = getPublicConfig().appMode === "local" ? getServices().localMailbox : null;
+  const mail = mailbox ? await mailbox.read(id) : null;
+  return { title: mail ? `${mail.subject} · Mailbox` : "Mail not found", robots: { index: false }, referrer: "no-referrer" };
+}
 
 interface MailLink {
   label: string;
