@@ -1,97 +1,23 @@
-/** The JSON shapes the HTTP API answers with, as the browser sees them. */
+/**
+ * The JSON shapes the HTTP API answers with, as the browser sees them: the types of
+ * the use cases that produce them (type-only imports, so no server code reaches the
+ * browser bundle).
+ */
+import type { Catalog } from "@/lib/pricing/get-catalog";
+import type { GenerationStatus } from "@/lib/generation/generation-job";
 
-export interface Me {
-  uid: string;
-  email: string | null;
-  name: string;
-  emailVerified: boolean;
-  points: number;
-  marketingOptIn: boolean;
-}
+export type { Me } from "@/lib/accounts/get-me";
+export type { Catalog } from "@/lib/pricing/get-catalog";
+export type { GenerationStatus } from "@/lib/generation/generation-job";
+export type { GenerationView } from "@/lib/generation/get-generation";
+export type { SubmittedGeneration } from "@/lib/generation/submit-generation";
+export type { ImageListItem } from "@/lib/images/list-images";
+export type { PointEntryView } from "@/lib/points/list-point-entries";
+export type { EntryKind as PointEntryKind } from "@/lib/points/ledger";
+export type { OrderView } from "@/lib/orders/order";
 
-export interface CatalogModel {
-  id: string;
-  name: string;
-  sizes: string[];
-  pointsPerImage: Partial<Record<string, number>>;
-}
-
-export interface CatalogPackage {
-  id: string;
-  points: number;
-  bonusPercent: number;
-  totalPoints: number;
-  priceKrw: number;
-  priceUsd: number;
-}
-
-export interface Catalog {
-  models: CatalogModel[];
-  packages: CatalogPackage[];
-  maxImagesPerGeneration: number;
-  paymentProviders: string[];
-}
-
-export type GenerationStatus = "queued" | "running" | "succeeded" | "partial" | "failed";
-
-export interface GenerationView {
-  id: string;
-  status: GenerationStatus;
-  prompt: string;
-  model: string;
-  size: string;
-  count: number;
-  imagesDone: number;
-  imagesFailed: number;
-  images: { id: string; url: string; thumbnailUrl: string }[];
-  pointsReserved: number;
-  pointsCharged: number | null;
-  errorCode: string | null;
-  createdAt: string;
-}
-
-export interface SubmittedGeneration {
-  id: string;
-  status: GenerationStatus;
-  pointsReserved: number;
-}
-
-export interface ImageListItem {
-  id: string;
-  generationId: string;
-  prompt: string;
-  model: string;
-  size: string;
-  createdAt: string;
-  expiresAt: string;
-  url: string;
-  thumbnailUrl: string;
-}
-
-export type PointEntryKind = "purchase" | "reserve" | "release" | "refund" | "adjustment";
-
-export interface PointEntryView {
-  id: string;
-  kind: PointEntryKind;
-  amount: number;
-  balanceAfter: number;
-  reason: string;
-  generationId: string | null;
-  orderId: string | null;
-  createdAt: string;
-}
-
-export interface OrderView {
-  orderId: string;
-  packageId: string;
-  provider: string;
-  points: number;
-  amount: number;
-  currency: "KRW" | "USD";
-  status: "pending" | "paid" | "canceled";
-  createdAt: string;
-  paidAt: string | null;
-}
+export type CatalogModel = Catalog["models"][number];
+export type CatalogPackage = Catalog["packages"][number];
 
 export function isFinished(status: GenerationStatus): boolean {
   return status === "succeeded" || status === "partial" || status === "failed";

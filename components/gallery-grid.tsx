@@ -2,12 +2,11 @@
 
 /** The member's images, newest first, a page at a time, with open, download and delete. */
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
-import { api, isAbort, messageOf } from "./api-client";
+import { useState } from "react";
+import { api } from "./api-client";
 import type { ImageListItem } from "./api-types";
-import { authRedirectFor } from "./auth-redirect";
 import { formatDate, truncate } from "./format";
+import { usePagedList } from "./use-paged-list";
 
 const PAGE_SIZE = 24;
 
@@ -16,58 +15,20 @@ interface Page {
   nextCursor: string | null;
 }
 
+const itemsOf = (page: Page) => page.items;
+
 export function GalleryGrid() {
-  const router = useRouter();
-  const [items, setItems] = useState<ImageListItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { items, setItems, hasMore, loaded, loading, error, fail, loadMore } = usePagedList<ImageListItem, Page>({
+    path: "/api/images",
+    pageSize: PAGE_SIZE,
+    itemsOf,
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-
-  const fail = useCallback(
-    (caught: unknown) => {
-      const target = authRedirectFor(caught);
-      if (target) router.replace(target);
-      else setError(messageOf(caught));
-    },
-    [router],
-  );
-
-  const loadPage = useCallback(
-    async (after: string | null, signal?: AbortSignal) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-        if (after) query.set("cursor", after);
-        const page = await api<Page>(`/api/images?${query.toString()}`, { signal });
-        setItems((current) => {
-          const seen = new Set(current.map((item) => item.id));
-          return [...current, ...page.items.filter((item) => !seen.has(item.id))];
-        });
-        setCursor(page.nextCursor);
-        setLoaded(true);
-      } catch (caught) {
-        if (!isAbort(caught)) fail(caught);
-      } finally {
-        if (!signal?.aborted) setLoading(false);
-      }
-    },
-    [fail],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void loadPage(null, controller.signal);
-    return () => controller.abort();
-  }, [loadPage]);
 
   async function remove(image: ImageListItem) {
     if (!window.confirm(`Delete this image for good?\n\n“${truncate(image.prompt, 80)}”`)) return;
     setDeleting(image.id);
-    setError(null);
     setNotice(null);
     try {
       await api(`/api/images/${encodeURIComponent(image.id)}`, { method: "DELETE" });
@@ -143,9 +104,9 @@ export function GalleryGrid() {
           })}
         </ul>
       ) : null}
-      {cursor ? (
+      {hasMore ? (
         <p className="load-more">
-          <button type="button" className="button button--secondary" onClick={() => void loadPage(cursor)} disabled={loading}>
+          <button type="button" className="button button--secondary" onClick={loadMore} disabled={loading}>
             Load more
           </button>
         </p>

@@ -10,6 +10,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { api, ApiError, fieldErrorsOf, messageOf } from "./api-client";
 import type { Catalog, SubmittedGeneration } from "./api-types";
+import type { ImageSize } from "@/lib/pricing/price-table";
 import { authRedirectFor } from "./auth-redirect";
 import { formatNumber, formatPoints } from "./format";
 import { newIdempotencyKey } from "./idempotency-key";
@@ -31,7 +32,7 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
   const { me, refresh } = useMember();
   const firstModel = catalog.models[0];
   const [modelId, setModelId] = useState(firstModel?.id ?? "");
-  const [size, setSize] = useState(firstModel?.sizes[0] ?? "");
+  const [size, setSize] = useState<string>(firstModel?.sizes[0] ?? "");
   const [count, setCount] = useState("1");
   const [prompt, setPrompt] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -43,13 +44,13 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
   const model = catalog.models.find((candidate) => candidate.id === modelId);
   const countNumber = Number(count);
   const countValid = Number.isInteger(countNumber) && countNumber >= 1 && countNumber <= catalog.maxImagesPerGeneration;
-  const perImage = model?.pointsPerImage[size];
+  const perImage = model?.sizes.find((offered) => offered === size) ? model.pointsPerImage[size as ImageSize] : undefined;
   const cost = perImage !== undefined && countValid ? perImage * countNumber : null;
 
   function chooseModel(id: string) {
     setModelId(id);
     const next = catalog.models.find((candidate) => candidate.id === id);
-    if (next && !next.sizes.includes(size)) setSize(next.sizes[0] ?? "");
+    if (next && !next.sizes.some((offered) => offered === size)) setSize(next.sizes[0] ?? "");
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {

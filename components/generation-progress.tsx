@@ -85,7 +85,12 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
           // A malformed event is skipped; the next one carries the whole state again.
         }
       });
-      // Fired on a broken connection and on the server's own "error" event alike.
+      // The generation is gone (deleted, or never the member's).
+      source.addEventListener("gone", () => {
+        stop();
+        setGone(true);
+      });
+      // A broken connection: carry on by polling.
       source.addEventListener("error", () => {
         if (closed) return;
         source?.close();

@@ -2,12 +2,13 @@
 
 /** Balance, the points packages to buy, and the ledger of every points movement. */
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
-import { api, isAbort, messageOf } from "./api-client";
+import { useEffect, useState } from "react";
+import { api, messageOf } from "./api-client";
 import type { CatalogPackage, PointEntryKind, PointEntryView } from "./api-types";
 import { authRedirectFor } from "./auth-redirect";
 import { formatDateTime, formatKrw, formatNumber, formatPoints, formatSigned, formatUsd } from "./format";
 import { useMember } from "./member-context";
+import { usePagedList } from "./use-paged-list";
 
 const PAGE_SIZE = 25;
 
@@ -25,57 +26,27 @@ interface LedgerPage {
   nextCursor: string | null;
 }
 
+const entriesOf = (page: LedgerPage) => page.entries;
+
 export function PointsView({ packages, provider }: { packages: CatalogPackage[]; provider: string | null }) {
   const router = useRouter();
   const { refresh } = useMember();
-  const [balance, setBalance] = useState<number | null>(null);
-  const [entries, setEntries] = useState<PointEntryView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    items: entries,
+    lastPage,
+    hasMore,
+    loaded,
+    loading,
+    error,
+    loadMore,
+  } = usePagedList<PointEntryView, LedgerPage>({ path: "/api/points", pageSize: PAGE_SIZE, itemsOf: entriesOf });
+  const balance = lastPage?.balance ?? null;
   const [buying, setBuying] = useState<string | null>(null);
   const [buyError, setBuyError] = useState<string | null>(null);
 
-  const fail = useCallback(
-    (caught: unknown, show: (message: string) => void) => {
-      const target = authRedirectFor(caught);
-      if (target) router.replace(target);
-      else show(messageOf(caught));
-    },
-    [router],
-  );
-
-  const loadPage = useCallback(
-    async (after: string | null, signal?: AbortSignal) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-        if (after) query.set("cursor", after);
-        const page = await api<LedgerPage>(`/api/points?${query.toString()}`, { signal });
-        setBalance(page.balance);
-        setEntries((current) => {
-          const seen = new Set(current.map((entry) => entry.id));
-          return [...current, ...page.entries.filter((entry) => !seen.has(entry.id))];
-        });
-        setCursor(page.nextCursor);
-        setLoaded(true);
-      } catch (caught) {
-        if (!isAbort(caught)) fail(caught, setError);
-      } finally {
-        if (!signal?.aborted) setLoading(false);
-      }
-    },
-    [fail],
-  );
-
   useEffect(() => {
-    const controller = new AbortController();
-    void loadPage(null, controller.signal);
     void refresh();
-    return () => controller.abort();
-  }, [loadPage, refresh]);
+  }, [refresh]);
 
   async function buy(pkg: CatalogPackage) {
     if (!provider) return;
@@ -86,7 +57,9 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
       window.location.assign(order.checkoutUrl);
     } catch (caught) {
       setBuying(null);
-      fail(caught, setBuyError);
+      const target = authRedirectFor(caught);
+      if (target) router.replace(target);
+      else setBuyError(messageOf(caught));
     }
   }
 
@@ -172,9 +145,9 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
             </table>
           </div>
         ) : null}
-        {cursor ? (
+        {hasMore ? (
           <p className="load-more">
-            <button type="button" className="button button--secondary" onClick={() => void loadPage(cursor)} disabled={loading}>
+            <button type="button" className="button button--secondary" onClick={loadMore} disabled={loading}>
               Load more
             </button>
           </p>

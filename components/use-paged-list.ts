@@ -1,0 +1,89 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import { api, isAbort, messageOf } from "./api-client";
+import { authRedirectFor } from "./auth-redirect";
+
+export interface PagedList<Item, Page> {
+  items: Item[];
+  setItems: (update: (current: Item[]) => Item[]) => void;
+  /** The last page received, for whatever else it carries (a balance). */
+  lastPage: Page | null;
+  hasMore: boolean;
+  loaded: boolean;
+  loading: boolean;
+  error: string | null;
+  /** Shows an error, or sends the member to sign in when the session is gone. */
+  fail: (caught: unknown) => void;
+  loadMore: () => void;
+}
+
+/**
+ * A list read page by page from a member API that answers `{ …, nextCursor }`, the
+ * first page on mount and the next on loadMore. Items already shown are not repeated.
+ */
+export function usePagedList<Item extends { id: string }, Page extends { nextCursor: string | null }>(options: {
+  path: string;
+  pageSize: number;
+  itemsOf: (page: Page) => Item[];
+}): PagedList<Item, Page> {
+  const { path, pageSize, itemsOf } = options;
+  const router = useRouter();
+  const [items, setItems] = useState<Item[]>([]);
+  const [lastPage, setLastPage] = useState<Page | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const fail = useCallback(
+    (caught: unknown) => {
+      const target = authRedirectFor(caught);
+      if (target) router.replace(target);
+      else setError(messageOf(caught));
+    },
+    [router],
+  );
+
+  const load = useCallback(
+    async (after: string | null, signal?: AbortSignal) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const query = new URLSearchParams({ limit: String(pageSize) });
+        if (after) query.set("cursor", after);
+        const page = await api<Page>(`${path}?${query.toString()}`, { signal });
+        setItems((current) => {
+          const seen = new Set(current.map((item) => item.id));
+          return [...current, ...itemsOf(page).filter((item) => !seen.has(item.id))];
+        });
+        setLastPage(page);
+        setLoaded(true);
+      } catch (caught) {
+        if (!isAbort(caught)) fail(caught);
+      } finally {
+        if (!signal?.aborted) setLoading(false);
+      }
+    },
+    [path, pageSize, itemsOf, fail],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(null, controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const cursor = lastPage?.nextCursor ?? null;
+  return {
+    items,
+    setItems,
+    lastPage,
+    hasMore: cursor !== null,
+    loaded,
+    loading,
+    error,
+    fail,
+    loadMore: () => void load(cursor),
+  };
+}
