@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api } from "./api-client";
 import type { ImageListItem } from "./api-types";
 import { formatDate, truncate } from "./format";
+import { LoadMore } from "./load-more";
 import { usePagedList } from "./use-paged-list";
 
 const PAGE_SIZE = 24;
@@ -104,13 +105,7 @@ export function GalleryGrid() {
           })}
         </ul>
       ) : null}
-      {hasMore ? (
-        <p className="load-more">
-          <button type="button" className="button button--secondary" onClick={loadMore} disabled={loading}>
-            Load more
-          </button>
-        </p>
-      ) : null}
+      <LoadMore hasMore={hasMore} loading={loading} onLoadMore={loadMore} />
     </>
   );
 }

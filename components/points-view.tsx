@@ -6,8 +6,10 @@ import { useEffect, useState } from "react";
 import { api, messageOf } from "./api-client";
 import type { CatalogPackage, PointEntryKind, PointEntryView } from "./api-types";
 import { authRedirectFor } from "./auth-redirect";
-import { formatDateTime, formatKrw, formatNumber, formatPoints, formatSigned, formatUsd } from "./format";
+import { formatDateTime, formatNumber, formatPoints, formatSigned } from "./format";
 import { useMember } from "./member-context";
+import { LoadMore } from "./load-more";
+import { PackageSummary } from "./package-summary";
 import { usePagedList } from "./use-paged-list";
 
 const PAGE_SIZE = 25;
@@ -81,14 +83,7 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
         <ul className="packages">
           {packages.map((pkg) => (
             <li key={pkg.id} className="package-card">
-              <p className="package-card__points">{formatPoints(pkg.points)}</p>
-              <p className="package-card__bonus">{pkg.bonusPercent > 0 ? `+${pkg.bonusPercent}% bonus` : "No bonus"}</p>
-              <p>
-                You get <strong>{formatPoints(pkg.totalPoints)}</strong>
-              </p>
-              <p className="package-card__price">
-                {formatKrw(pkg.priceKrw)} <span className="hint">({formatUsd(pkg.priceUsd)})</span>
-              </p>
+              <PackageSummary pkg={pkg} />
               <button
                 type="button"
                 className="button button--wide"
@@ -145,13 +140,7 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
             </table>
           </div>
         ) : null}
-        {hasMore ? (
-          <p className="load-more">
-            <button type="button" className="button button--secondary" onClick={loadMore} disabled={loading}>
-              Load more
-            </button>
-          </p>
-        ) : null}
+        <LoadMore hasMore={hasMore} loading={loading} onLoadMore={loadMore} />
       </section>
     </>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { formatKrw, formatNumber, formatPoints, formatUsd } from "@/components/format";
+import { formatPoints } from "@/components/format";
+import { PackageSummary } from "@/components/package-summary";
 import { getCatalog } from "@/lib/pricing/get-catalog";
 import { getServices } from "@/lib/services";
 
@@ -84,14 +85,7 @@ export default async function LandingPage() {
         <ul className="packages">
           {catalog.packages.map((pkg) => (
             <li key={pkg.id} className="package-card">
-              <p className="package-card__points">{formatNumber(pkg.points)} points</p>
-              <p className="package-card__bonus">{pkg.bonusPercent > 0 ? `+${pkg.bonusPercent}% bonus` : "No bonus"}</p>
-              <p>
-                You get <strong>{formatPoints(pkg.totalPoints)}</strong>
-              </p>
-              <p className="package-card__price">
-                {formatKrw(pkg.priceKrw)} <span className="hint">({formatUsd(pkg.priceUsd)})</span>
-              </p>
+              <PackageSummary pkg={pkg} />
             </li>
           ))}
         </ul>

@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../lib/errors/app-error";
 import { decodeCursor, encodeCursor, pageQuery } from "../../lib/pagination/cursor";
+import { appErrorThrownBy } from "../support/app-error-thrown";
 
-function decodeRefusal(cursor: string): AppError {
-  try {
-    decodeCursor(cursor);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error(`Expected ${JSON.stringify(cursor)} to be refused.`);
-}
+const decodeRefusal = (cursor: string) => appErrorThrownBy(() => decodeCursor(cursor));
 
 describe("page cursors", () => {
   it.each([

@@ -10,6 +10,7 @@ import { ORDERS } from "../../lib/orders/order";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { RESERVATIONS } from "../../lib/points/reservations";
 import { DATA_INVENTORY, databaseKinds, declaredFields, type DataKind } from "../../lib/privacy/data-inventory";
+import { appErrorThrownBy } from "../support/app-error-thrown";
 
 const COLLECTIONS_IN_CODE = [MEMBERS, CONSENT_RECORDS, POINT_ACCOUNTS, POINT_ENTRIES, RESERVATIONS, GENERATIONS, IMAGES, ORDERS, MAIL_OUTBOX, IDEMPOTENCY_KEYS];
 
@@ -20,14 +21,9 @@ function kindOf(collection: string): DataKind {
 }
 
 function refusal(action: () => unknown): AppError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe("DATABASE_REFUSED");
-    return error as AppError;
-  }
-  throw new Error("Expected a refusal, but the write was allowed.");
+  const error = appErrorThrownBy(action);
+  expect(error.code).toBe("DATABASE_REFUSED");
+  return error;
 }
 
 describe("the data inventory", () => {

@@ -2,16 +2,12 @@ import { describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_BYTES, type DocumentData } from "../../lib/db/database";
 import { assertDocumentPath, assertFieldPath, assertWritable, documentSize } from "../../lib/db/document-rules";
 import { AppError } from "../../lib/errors/app-error";
+import { appErrorThrownBy } from "../support/app-error-thrown";
 
 function refusal(action: () => unknown): AppError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe("DATABASE_REFUSED");
-    return error as AppError;
-  }
-  throw new Error("Expected a refusal, but the action succeeded.");
+  const error = appErrorThrownBy(action);
+  expect(error.code).toBe("DATABASE_REFUSED");
+  return error;
 }
 
 describe("documentSize", () => {

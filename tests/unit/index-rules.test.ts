@@ -9,16 +9,9 @@ import { QUEUE_TIMEOUT_MS } from "../../lib/generation/recover-stalled-generatio
 import { IMAGES } from "../../lib/images/image-record";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
+import { appErrorThrownBy } from "../support/app-error-thrown";
 
-function refusal(action: () => unknown): AppError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("Expected the query to be refused, but it was accepted.");
-}
+const refusal = appErrorThrownBy;
 
 const none: IndexFile = { indexes: [] };
 

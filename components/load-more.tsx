@@ -1,0 +1,13 @@
+"use client";
+
+/** The button under a paged list; shown while more pages follow. */
+export function LoadMore({ hasMore, loading, onLoadMore }: { hasMore: boolean; loading: boolean; onLoadMore: () => void }) {
+  if (!hasMore) return null;
+  return (
+    <p className="load-more">
+      <button type="button" className="button button--secondary" onClick={onLoadMore} disabled={loading}>
+        Load more
+      </button>
+    </p>
+  );
+}
