@@ -7,6 +7,7 @@ import type { Transaction } from "../db/database";
 import { enqueueMail } from "../mail/mail-outbox";
 import type { PointAccount } from "../points/ledger";
 import { closeReservation, type Reservation } from "../points/reservations";
+import { plural } from "../text/plural";
 import { GENERATIONS, type GenerationJob, type GenerationStatus } from "./generation-job";
 
 export function finishGeneration(
@@ -19,10 +20,10 @@ export function finishGeneration(
   const status: GenerationStatus = made === job.count ? "succeeded" : made > 0 ? "partial" : "failed";
   const reason =
     status === "succeeded"
-      ? `Generation done: ${made} image(s)`
+      ? `Generation done: ${plural(made, "image")}`
       : status === "partial"
-        ? `Generation partly done: ${job.count - made} of ${job.count} image(s) not made, points returned`
-        : "Generation failed: points returned";
+        ? `Returned for ${plural(job.count - made, "image")} of ${job.count} not made`
+        : "Returned: the generation failed";
   if (options.reservation.status === "held") {
     closeReservation(tx, { account: options.account, reservationId: options.id, reservation: options.reservation, charged, reason, now: options.now });
   }

@@ -6,6 +6,7 @@ import { readPointAccount } from "../points/ledger";
 import { reservePoints } from "../points/reservations";
 import { findModel, generationCost } from "../pricing/price-table";
 import type { Services } from "../services";
+import { plural } from "../text/plural";
 import { GENERATION_RETENTION_DAYS, GENERATIONS, generationInput, type GenerationJob, type GenerationStatus } from "./generation-job";
 
 export interface SubmittedGeneration {
@@ -38,7 +39,7 @@ export async function submitGeneration(options: { services: Services; uid: strin
     }
     const account = await readPointAccount(tx, options.uid);
     const id = randomUUID();
-    reservePoints(tx, { account, reservationId: id, amount: cost, reason: `Generation: ${input.count} × ${model.name} ${input.size}`, now });
+    reservePoints(tx, { account, reservationId: id, amount: cost, reason: `Held for ${plural(input.count, "image")} (${model.name}, ${input.size})`, now });
     const job: GenerationJob = {
       uid: options.uid,
       prompt: input.prompt,

@@ -3,6 +3,7 @@ import { logger } from "../observability/logger";
 import { appendLedgerEntry, readPointAccount } from "../points/ledger";
 import type { Currency, PaymentProviderId } from "../payments/payment-provider";
 import type { Services } from "../services";
+import { plural } from "../text/plural";
 import { ORDERS, toOrderView, type Order, type OrderView } from "./order";
 
 /**
@@ -40,7 +41,7 @@ export async function confirmPayment(options: {
       uniqueBy: `order:${doc.id}`,
       kind: "purchase",
       amount: order.points,
-      reason: `Purchase: ${order.packageId}`,
+      reason: `Purchase: ${plural(order.points, "point")} (order ${doc.id.slice(0, 8)})`,
       orderId: doc.id,
       now,
     });

@@ -1,4 +1,5 @@
 import type { MailMessage } from "../mailer";
+import { plural } from "../../text/plural";
 import { composeMail } from "./layout";
 
 export function verifyEmailMail(options: { to: string; link: string }): MailMessage {
@@ -26,7 +27,9 @@ export function passwordResetMail(options: { to: string; link: string }): MailMe
 export function generationResultMail(options: { to: string; link: string; made: number; requested: number }): MailMessage {
   const summary =
     options.made === options.requested
-      ? `Your ${options.made} image(s) are ready.`
+      ? options.made === 1
+        ? "Your image is ready."
+        : `Your ${plural(options.made, "image")} are ready.`
       : `${options.made} of your ${options.requested} images are ready; the points for the others were returned.`;
   return {
     to: options.to,
