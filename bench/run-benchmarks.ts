@@ -8,7 +8,7 @@
  * 2. Ledger throughput under contention: many concurrent transactions appending
  *    entries to one account; operations per second, then the ledger is verified.
  *
- *   npm run bench [-- --members 20 --jobs 10 --latency 200 --poll 250 --seconds 5]
+ *   npm run bench [-- --members 20 --jobs 10 --latency 200 --poll 100 --seconds 5]
  */
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
     members: { type: "string", default: "20" },
     jobs: { type: "string", default: "10" },
     latency: { type: "string", default: "200" },
-    poll: { type: "string", default: "250" },
+    poll: { type: "string", default: "100" },
     seconds: { type: "string", default: "5" },
     contenders: { type: "string", default: "50" },
   },
@@ -95,6 +95,7 @@ async function pipelineOverhead(dataDir: string): Promise<void> {
   const worker = startWorker({ services, workerId: "bench", concurrency: members, signal: controller.signal, recoverEveryMs: 60_000 });
   const overheads: number[] = [];
   const totals: number[] = [];
+  const queueWaits: number[] = [];
   const started = performance.now();
   await Promise.all(
     uids.map(async (uid, m) => {
@@ -106,6 +107,7 @@ async function pipelineOverhead(dataDir: string): Promise<void> {
           if (job.finishedAt) {
             const total = Date.parse(job.finishedAt) - Date.parse(job.createdAt);
             totals.push(total);
+            queueWaits.push(Date.parse(job.startedAt!) - Date.parse(job.createdAt));
             overheads.push(total - (modelMs.get(prompt) ?? 0));
             break;
           }
@@ -118,13 +120,13 @@ async function pipelineOverhead(dataDir: string): Promise<void> {
   const wall = performance.now() - started;
   controller.abort();
   await worker;
-  overheads.sort((a, b) => a - b);
-  totals.sort((a, b) => a - b);
+  for (const list of [overheads, totals, queueWaits]) list.sort((a, b) => a - b);
   const fmt = (n: number) => `${n.toFixed(0)} ms`;
   console.log(`\nPipeline overhead: ${members} concurrent members × ${jobsPerMember} jobs (1 image, model latency ${args.latency} ms, worker poll ${args.poll} ms)`);
   console.log(`  jobs: ${overheads.length} in ${(wall / 1000).toFixed(1)} s`);
   console.log(`  submit→done     p50 ${fmt(percentile(totals, 50))}  p95 ${fmt(percentile(totals, 95))}  p99 ${fmt(percentile(totals, 99))}`);
   console.log(`  overhead        p50 ${fmt(percentile(overheads, 50))}  p95 ${fmt(percentile(overheads, 95))}  p99 ${fmt(percentile(overheads, 99))}`);
+  console.log(`    of which queue wait (submit→claimed) p50 ${fmt(percentile(queueWaits, 50))}  p99 ${fmt(percentile(queueWaits, 99))}`);
   const ledger = await verifyLedger({ db: services.db });
   console.log(`  ledger check: ${ledger.accounts} accounts, ${ledger.problems.length} problems`);
   await services.db.close();

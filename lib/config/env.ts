@@ -39,7 +39,7 @@ const serverSchema = z
 
     JOB_LEASE_MS: z.coerce.number().int().positive().default(30_000),
     JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(3),
-    WORKER_POLL_MS: z.coerce.number().int().positive().default(250),
+    WORKER_POLL_MS: z.coerce.number().int().positive().default(100),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   })
   .superRefine((env, ctx) => {

@@ -27,6 +27,8 @@ export interface GenerationJob {
   errorCode: string | null;
   createdAt: string;
   updatedAt: string;
+  /** When a worker first took the job. */
+  startedAt: string | null;
   finishedAt: string | null;
   expiresAt: string;
 }

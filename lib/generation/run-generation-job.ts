@@ -30,8 +30,9 @@ async function claim(services: Services, id: string, workerId: string): Promise<
     const leaseExpired = job.status === "running" && (job.leaseExpiresAt === null || job.leaseExpiresAt <= now.toISOString());
     if (job.status !== "queued" && !leaseExpired) return null;
     if (job.attempts >= config.JOB_MAX_ATTEMPTS) return null;
-    const claimed: Pick<GenerationJob, "status" | "attempts" | "leaseOwner" | "leaseExpiresAt" | "updatedAt"> = {
+    const claimed: Pick<GenerationJob, "status" | "attempts" | "leaseOwner" | "leaseExpiresAt" | "startedAt" | "updatedAt"> = {
       status: "running",
+      startedAt: job.startedAt ?? now.toISOString(),
       attempts: job.attempts + 1,
       leaseOwner: workerId,
       leaseExpiresAt: new Date(now.getTime() + config.JOB_LEASE_MS).toISOString(),

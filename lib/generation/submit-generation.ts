@@ -57,6 +57,7 @@ export async function submitGeneration(options: { services: Services; uid: strin
       errorCode: null,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
+      startedAt: null,
       finishedAt: null,
       expiresAt: addDays(now, GENERATION_RETENTION_DAYS).toISOString(),
     };

@@ -203,6 +203,7 @@ export const DATA_INVENTORY: readonly DataKind[] = [
       idempotencyKey: "The submitting request's key",
       createdAt: "When submitted",
       updatedAt: "Last change",
+      startedAt: "When a worker first took it",
       finishedAt: "When done",
       expiresAt: "When the request is deleted",
     },
