@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { consumeRateLimit, PASSWORD_RESET_PER_ADDRESS } from "../abuse/rate-limit";
 import { passwordResetMail } from "../mail/templates/account-mails";
 import { logger } from "../observability/logger";
 import type { Services } from "../services";
@@ -13,6 +14,8 @@ export const passwordResetInput = z.object({ email: z.email("Enter a valid email
 export async function sendPasswordReset(options: { services: Services; input: unknown }): Promise<void> {
   const { auth, mailer, config } = options.services;
   const { email } = passwordResetInput.parse(options.input);
+  // Counted for every address alike, so a refusal says nothing about who has an account.
+  await consumeRateLimit({ services: options.services, rule: PASSWORD_RESET_PER_ADDRESS, key: email });
   const user = await auth.findUserByEmail(email);
   if (!user?.email) {
     logger.info("password_reset.unknown_address");

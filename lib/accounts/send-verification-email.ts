@@ -1,3 +1,4 @@
+import { consumeRateLimit, VERIFICATION_MAIL_PER_ACCOUNT } from "../abuse/rate-limit";
 import { AppError } from "../errors/app-error";
 import { verifyEmailMail } from "../mail/templates/account-mails";
 import type { Services } from "../services";
@@ -8,6 +9,7 @@ export async function sendVerificationEmail(options: { services: Services; uid: 
   const user = await auth.getUser(options.uid);
   if (!user?.email) throw new AppError("NOT_FOUND", "This account has no email address.");
   if (user.emailVerified) throw new AppError("INVALID_STATE", "This email address is already confirmed.");
+  await consumeRateLimit({ services: options.services, rule: VERIFICATION_MAIL_PER_ACCOUNT, key: options.uid });
   const code = await auth.emailVerificationCode(user.email);
   const link = new URL(`/auth/action?mode=verifyEmail&oobCode=${encodeURIComponent(code)}`, config.APP_URL).toString();
   await mailer.send(verifyEmailMail({ to: user.email, link }));

@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REQUIRED: 400,
   /** The Idempotency-Key was used before with a different request. */
   IDEMPOTENCY_KEY_REUSED: 409,
+  /** Too many requests of this kind; `details.retryAfterSeconds` says when to try again. */
+  RATE_LIMITED: 429,
   /** The thing is in a state that does not allow this (an order already canceled). */
   INVALID_STATE: 409,
   /** The feature is not enabled in this deployment (the sandbox in production). */

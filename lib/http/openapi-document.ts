@@ -81,8 +81,8 @@ export function openApiDocument(): Record<string, unknown> {
       "/api/account": {
         post: { ...member, summary: "Complete sign-up (name, age 14+, consents)", requestBody: body(createAccountInput), responses: { 201: ok("Member created"), ...errors(401, 403, 409, 422) } },
       },
-      "/api/account/verification-email": { post: { ...member, summary: "Mail a confirmation link to the user's own address", responses: { 202: ok("Sent"), ...errors(401, 409) } } },
-      "/api/password-reset": { post: { summary: "Mail a password-reset link (same answer for unknown addresses)", requestBody: body(passwordResetInput), responses: { 202: ok("Accepted"), ...errors(400, 422) } } },
+      "/api/account/verification-email": { post: { ...member, summary: "Mail a confirmation link to the user's own address", responses: { 202: ok("Sent"), ...errors(401, 409, 429) } } },
+      "/api/password-reset": { post: { summary: "Mail a password-reset link (same answer for unknown addresses)", requestBody: body(passwordResetInput), responses: { 202: ok("Accepted"), ...errors(400, 422, 429) } } },
       "/api/me": { get: { ...member, summary: "The signed-in member", responses: { 200: ok("Member"), ...errors(401, 403) } } },
       "/api/catalog": { get: { summary: "Models with sizes and points per image; points packages", responses: { 200: ok("Catalog") } } },
       "/api/generations": {

@@ -26,7 +26,9 @@ function fieldErrors(error: ZodError): Record<string, string> {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
-    return json({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }, error.status);
+    const retryAfter = error.details?.retryAfterSeconds;
+    const headers: Record<string, string> = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {};
+    return json({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }, error.status, headers);
   }
   if (error instanceof ZodError) {
     const fields = fieldErrors(error);

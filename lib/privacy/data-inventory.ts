@@ -270,6 +270,23 @@ export const DATA_INVENTORY: readonly DataKind[] = [
     processors: [cloud],
   },
   {
+    id: "rate-limits",
+    title: { ko: "요청 횟수 제한 기록", en: "Request limits" },
+    store: { kind: "database", collection: "rateLimits" },
+    fields: {
+      bucket: "Which action is limited (password reset, confirmation mail)",
+      count: "Uses in the current window; the document id is a hash of the address or account, never the address",
+      windowStartsAt: "When the window began",
+      expiresAt: "When the record is deleted",
+    },
+    purpose: { ko: "메일 폭주 등 서비스 악용 방지", en: "Preventing abuse such as mail flooding" },
+    legalBasis: { ko: "정당한 이익 (서비스 보안)", en: "Legitimate interest in the security of the service (GDPR art. 6(1)(f))" },
+    retention: { kind: "days", days: 1, from: "the start of the window" },
+    onWithdrawal: "delete",
+    disposal: ERASE,
+    processors: [cloud],
+  },
+  {
     id: "mail-outbox",
     title: { ko: "발송 대기 메일", en: "Mail waiting to be sent" },
     store: { kind: "database", collection: "mailOutbox" },

@@ -1,15 +1,32 @@
 import { GENERATIONS, type GenerationJob } from "../generation/generation-job";
+import { RATE_LIMITS } from "../abuse/rate-limit";
 import { IDEMPOTENCY_KEYS } from "../idempotency/idempotency-key";
 import { logger } from "../observability/logger";
 import type { Services } from "../services";
 import { IMAGES, type ImageRecord } from "../images/image-record";
 
+/** Deletes, page by page, the documents of a collection whose `expiresAt` has passed. */
+async function deleteExpired(services: Services, collection: string, now: string, limit: number): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const expired = await services.db.query({ collection, where: [{ field: "expiresAt", op: "<=", value: now }], limit });
+    if (expired.length > 0) {
+      const batch = services.db.batch();
+      for (const { id } of expired) batch.delete(collection, id);
+      await batch.commit();
+    }
+    deleted += expired.length;
+    if (expired.length < limit) return deleted;
+  }
+}
+
 /**
  * Deletes what has reached the end of its retention: images (files and records) and
- * generation requests 90 days after creation, request keys after 7 days. Runs on a
- * schedule; deletes in pages so a backlog cannot exhaust memory.
+ * generation requests 90 days after creation, request keys after 7 days, request
+ * limits when their window closes. Runs on a schedule; deletes in pages so a backlog
+ * cannot exhaust memory.
  */
-export async function purgeExpiredData(options: { services: Services; pageSize?: number }): Promise<{ images: number; generations: number; idempotencyKeys: number }> {
+export async function purgeExpiredData(options: { services: Services; pageSize?: number }): Promise<{ images: number; generations: number; idempotencyKeys: number; rateLimits: number }> {
   const { db, blobs, clock } = options.services;
   const now = clock.now().toISOString();
   const limit = options.pageSize ?? 200;
@@ -42,17 +59,8 @@ export async function purgeExpiredData(options: { services: Services; pageSize?:
     if (expired.length < limit || !last) break;
     after = { values: [last.data.expiresAt], id: last.id };
   }
-  let idempotencyKeys = 0;
-  for (;;) {
-    const expired = await db.query({ collection: IDEMPOTENCY_KEYS, where: [{ field: "expiresAt", op: "<=", value: now }], limit });
-    if (expired.length > 0) {
-      const batch = db.batch();
-      for (const { id } of expired) batch.delete(IDEMPOTENCY_KEYS, id);
-      await batch.commit();
-    }
-    idempotencyKeys += expired.length;
-    if (expired.length < limit) break;
-  }
-  if (images + generations + idempotencyKeys > 0) logger.info("retention.purged", { images, generations, idempotencyKeys });
-  return { images, generations, idempotencyKeys };
+  const idempotencyKeys = await deleteExpired(options.services, IDEMPOTENCY_KEYS, now, limit);
+  const rateLimits = await deleteExpired(options.services, RATE_LIMITS, now, limit);
+  if (images + generations + idempotencyKeys + rateLimits > 0) logger.info("retention.purged", { images, generations, idempotencyKeys, rateLimits });
+  return { images, generations, idempotencyKeys, rateLimits };
 }

@@ -195,6 +195,32 @@ describe("email confirmation and password reset", () => {
   });
 });
 
+describe("limits on mail others can trigger", () => {
+  it("allows three password-reset requests an hour per address, known or not, then answers 429 with Retry-After", async () => {
+    const user = await signUpUser();
+    for (const email of [user.email, `nobody-${randomUUID()}@example.test`]) {
+      for (let i = 0; i < 3; i++) {
+        expect((await call(postPasswordReset, { method: "POST", path: "/api/password-reset", body: { email } })).status).toBe(202);
+      }
+      const limited = await call(postPasswordReset, { method: "POST", path: "/api/password-reset", body: { email: email.toUpperCase() } });
+      expect(limited.status).toBe(429);
+      expect((await readError(limited)).code).toBe("RATE_LIMITED");
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(3500);
+    }
+    const sent = (await services.localMailbox!.list()).filter((m) => m.to === user.email && m.subject === "Reset your password");
+    expect(sent).toHaveLength(3);
+  });
+
+  it("allows five confirmation mails an hour per account", async () => {
+    const user = await signUpUser();
+    await call(postAccount, { method: "POST", path: "/api/account", body: completeSignUp, token: user.idToken });
+    for (let i = 0; i < 5; i++) {
+      expect((await call(postVerificationEmail, { method: "POST", path: "/api/account/verification-email", token: user.idToken })).status).toBe(202);
+    }
+    expect((await call(postVerificationEmail, { method: "POST", path: "/api/account/verification-email", token: user.idToken })).status).toBe(429);
+  });
+});
+
 describe("GET /api/catalog", () => {
   it("lists the models and packages of the one price table, without signing in", async () => {
     const catalog = (await (await call(getCatalog, { path: "/api/catalog" })).json()) as {

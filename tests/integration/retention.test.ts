@@ -79,7 +79,7 @@ describe("purgeExpiredData after 90 days", () => {
   it("deletes nothing on day 89", async () => {
     clock.set(new Date(Date.parse(T) + 89 * DAY_MS));
     // Request keys are kept 7 days: the three made on days 0 and 10 are gone by now.
-    expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({ images: 0, generations: 0, idempotencyKeys: 3 });
+    expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({ images: 0, generations: 0, idempotencyKeys: 3, rateLimits: 0 });
     expect(await imagesOf(oldJob)).toHaveLength(3);
     expect(await services.db.get(GENERATIONS, oldJob)).not.toBeNull();
     expect(await services.blobs.list(`images/${member.uid}/`)).toHaveLength(6);
@@ -87,7 +87,7 @@ describe("purgeExpiredData after 90 days", () => {
 
   it("on day 90 deletes the images, both files of each, and the finished generation, in pages", async () => {
     clock.set(new Date(Date.parse(T) + 90 * DAY_MS));
-    expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({ images: 3, generations: 1, idempotencyKeys: 0 });
+    expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({ images: 3, generations: 1, idempotencyKeys: 0, rateLimits: 0 });
 
     expect(await imagesOf(oldJob)).toEqual([]);
     for (const image of oldImages) {
@@ -118,13 +118,13 @@ describe("purgeExpiredData after 90 days", () => {
   });
 
   it("deletes nothing more when run again", async () => {
-    expect(await purgeExpiredData({ services })).toEqual({ images: 0, generations: 0, idempotencyKeys: 0 });
+    expect(await purgeExpiredData({ services })).toEqual({ images: 0, generations: 0, idempotencyKeys: 0, rateLimits: 0 });
   });
 
   it("deletes what was made later once its own 90 days are over, even behind an open job on an earlier page", async () => {
     clock.set(new Date(Date.parse(T) + 100 * DAY_MS));
     // Pages of one: the still-open job expired first and fills the first page alone.
-    expect(await purgeExpiredData({ services, pageSize: 1 })).toEqual({ images: 1, generations: 1, idempotencyKeys: 0 });
+    expect(await purgeExpiredData({ services, pageSize: 1 })).toEqual({ images: 1, generations: 1, idempotencyKeys: 0, rateLimits: 0 });
     expect(await services.blobs.list("images/")).toEqual([]);
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RATE_LIMITS } from "../../lib/abuse/rate-limit";
 import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
 import { assertDeclaredInInventory } from "../../lib/db/with-inventory-guard";
 import { AppError } from "../../lib/errors/app-error";
@@ -12,7 +13,7 @@ import { RESERVATIONS } from "../../lib/points/reservations";
 import { DATA_INVENTORY, databaseKinds, declaredFields, type DataKind } from "../../lib/privacy/data-inventory";
 import { appErrorThrownBy } from "../support/app-error-thrown";
 
-const COLLECTIONS_IN_CODE = [MEMBERS, CONSENT_RECORDS, POINT_ACCOUNTS, POINT_ENTRIES, RESERVATIONS, GENERATIONS, IMAGES, ORDERS, MAIL_OUTBOX, IDEMPOTENCY_KEYS];
+const COLLECTIONS_IN_CODE = [MEMBERS, CONSENT_RECORDS, POINT_ACCOUNTS, POINT_ENTRIES, RESERVATIONS, GENERATIONS, IMAGES, ORDERS, MAIL_OUTBOX, IDEMPOTENCY_KEYS, RATE_LIMITS];
 
 function kindOf(collection: string): DataKind {
   const kind = databaseKinds().find((k) => k.store.collection === collection);
