@@ -7,6 +7,7 @@ import { applyActionCode, confirmPasswordReset, verifyPasswordResetCode } from "
 import { describeAuthError, getFirebaseAuth } from "./firebase-client";
 import { usePublicConfig } from "./public-config";
 import { TextField } from "./text-field";
+import { ErrorAlert } from "./error-alert";
 
 export function AuthAction({ mode, oobCode }: { mode: string | null; oobCode: string | null }) {
   if (!oobCode || (mode !== "verifyEmail" && mode !== "resetPassword")) {
@@ -163,11 +164,7 @@ function ResetPassword({ oobCode }: { oobCode: string }) {
             error={error ?? undefined}
             disabled={busy}
           />
-          {error ? (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          ) : null}
+          <ErrorAlert message={error} />
           <button type="submit" className="button button--wide" disabled={busy}>
             Change password
           </button>

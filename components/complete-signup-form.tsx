@@ -13,6 +13,7 @@ import { ConsentFields, INITIAL_CONSENTS, missingConsents, type ConsentState } f
 import { getFirebaseAuth } from "./firebase-client";
 import { usePublicConfig } from "./public-config";
 import { TextField } from "./text-field";
+import { completeAccount } from "./sign-in-flow";
 
 export function CompleteSignupForm() {
   const config = usePublicConfig();
@@ -41,14 +42,7 @@ export function CompleteSignupForm() {
     setFormError(null);
     setBusy(true);
     try {
-      try {
-        await api("/api/account", {
-          method: "POST",
-          body: { name: name.trim(), ageConfirmed: consents.ageConfirmed, consents: consents.consents, locale: "en" },
-        });
-      } catch (caught) {
-        if (!(caught instanceof ApiError && caught.code === "ACCOUNT_EXISTS")) throw caught;
-      }
+      await completeAccount(name, consents);
       const me = await api<Me>("/api/me");
       if (!me.emailVerified) await api("/api/account/verification-email", { method: "POST" }).catch(() => undefined);
       router.push("/generate");

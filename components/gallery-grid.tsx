@@ -8,6 +8,7 @@ import type { ImageListItem } from "./api-types";
 import { formatDate, truncate } from "./format";
 import { LoadMore } from "./load-more";
 import { usePagedList } from "./use-paged-list";
+import { ErrorAlert } from "./error-alert";
 
 const PAGE_SIZE = 24;
 
@@ -47,11 +48,7 @@ export function GalleryGrid() {
       <p role="status" className="visually-hidden">
         {notice ?? ""}
       </p>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {!loaded && loading ? <p role="status">Loading your images…</p> : null}
       {loaded && items.length === 0 ? (
         <div className="empty">

@@ -15,6 +15,7 @@ import { authRedirectFor } from "./auth-redirect";
 import { formatNumber, formatPoints } from "./format";
 import { newIdempotencyKey } from "./idempotency-key";
 import { useMember } from "./member-context";
+import { ErrorAlert } from "./error-alert";
 
 interface Shortfall {
   required: number;
@@ -201,11 +202,7 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
           </p>
         </div>
       ) : null}
-      {formError ? (
-        <p role="alert" className="error">
-          {formError}
-        </p>
-      ) : null}
+      <ErrorAlert message={formError} />
       {busy ? <p role="status">Submitting…</p> : null}
       <button type="submit" className="button button--wide" disabled={busy}>
         Generate

@@ -12,6 +12,7 @@ import { isFinished, type GenerationStatus, type GenerationView } from "./api-ty
 import { authRedirectFor } from "./auth-redirect";
 import { formatDateTime, formatPoints, truncate } from "./format";
 import { useMember } from "./member-context";
+import { ErrorAlert } from "./error-alert";
 
 const POLL_MS = 1000;
 
@@ -115,11 +116,7 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
     return (
       <>
         <p role="status">Loading…</p>
-        {error ? (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert message={error} />
       </>
     );
   }
@@ -172,11 +169,7 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
         >
           <div className="progress__bar" style={{ width: `${percent}%` }} />
         </div>
-        {error ? (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert message={error} />
         {finished ? (
           <dl className="facts">
             <div>

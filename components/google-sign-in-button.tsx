@@ -7,6 +7,7 @@ import { describeAuthError, signInWithGoogle } from "./firebase-client";
 import { ApiError } from "./api-client";
 import { usePublicConfig } from "./public-config";
 import { destinationAfterSignIn, startServerSession } from "./sign-in-flow";
+import { ErrorAlert } from "./error-alert";
 
 export function GoogleSignInButton({ disabled }: { disabled?: boolean }) {
   const config = usePublicConfig();
@@ -32,11 +33,7 @@ export function GoogleSignInButton({ disabled }: { disabled?: boolean }) {
       <button type="button" className="button button--secondary button--wide" onClick={continueWithGoogle} disabled={disabled || busy}>
         Continue with Google
       </button>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
     </div>
   );
 }

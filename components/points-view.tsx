@@ -11,6 +11,7 @@ import { useMember } from "./member-context";
 import { LoadMore } from "./load-more";
 import { PackageSummary } from "./package-summary";
 import { usePagedList } from "./use-paged-list";
+import { ErrorAlert } from "./error-alert";
 
 const PAGE_SIZE = 25;
 
@@ -75,11 +76,7 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
       <section aria-labelledby="packages-heading">
         <h2 id="packages-heading">Buy points</h2>
         {provider ? null : <p className="notice">Buying points is not available in this deployment right now.</p>}
-        {buyError ? (
-          <p role="alert" className="error">
-            {buyError}
-          </p>
-        ) : null}
+        <ErrorAlert message={buyError} />
         <ul className="packages">
           {packages.map((pkg) => (
             <li key={pkg.id} className="package-card">
@@ -100,11 +97,7 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
-        {error ? (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert message={error} />
         {!loaded && loading ? <p role="status">Loading…</p> : null}
         {loaded && entries.length === 0 ? <p className="empty">Nothing here yet. Every purchase, and the points your images use, will be listed here.</p> : null}
         {entries.length > 0 ? (

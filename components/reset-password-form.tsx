@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { api, fieldErrorsOf, messageOf } from "./api-client";
 import { usePublicConfig } from "./public-config";
 import { TextField } from "./text-field";
+import { ErrorAlert } from "./error-alert";
 
 export function ResetPasswordForm() {
   const config = usePublicConfig();
@@ -47,11 +48,7 @@ export function ResetPasswordForm() {
   return (
     <form className="form" onSubmit={submit} noValidate>
       <TextField id="reset-email" label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={error ?? undefined} disabled={busy} />
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       <button type="submit" className="button button--wide" disabled={busy}>
         Send reset link
       </button>

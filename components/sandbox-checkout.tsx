@@ -9,6 +9,7 @@ import type { OrderView } from "./api-types";
 import { authRedirectFor } from "./auth-redirect";
 import { formatDateTime, formatMoney, formatPoints } from "./format";
 import { useMember } from "./member-context";
+import { ErrorAlert } from "./error-alert";
 
 export function SandboxCheckout({ orderId }: { orderId: string }) {
   const router = useRouter();
@@ -84,11 +85,7 @@ export function SandboxCheckout({ orderId }: { orderId: string }) {
           <dd>{formatDateTime(order.createdAt)}</dd>
         </div>
       </dl>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {order.status === "pending" ? (
         <div className="actions">
           <button type="button" className="button" onClick={() => void act("pay")} disabled={busy !== null}>

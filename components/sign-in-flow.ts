@@ -5,11 +5,27 @@
 import type { User } from "firebase/auth";
 import { api, ApiError } from "./api-client";
 import type { Me } from "./api-types";
+import type { ConsentState } from "./consent-fields";
 import { nextPathFromLocation } from "./auth-redirect";
 
 export async function startServerSession(user: User): Promise<void> {
   const idToken = await user.getIdToken();
   await api<{ uid: string }>("/api/session", { method: "POST", body: { idToken } });
+}
+
+/**
+ * Records name, age and consents for the signed-in user. Already recorded (a retry
+ * after a lost response) counts as done.
+ */
+export async function completeAccount(name: string, consents: ConsentState): Promise<void> {
+  try {
+    await api("/api/account", {
+      method: "POST",
+      body: { name: name.trim(), ageConfirmed: consents.ageConfirmed, consents: consents.consents, locale: "en" },
+    });
+  } catch (caught) {
+    if (!(caught instanceof ApiError && caught.code === "ACCOUNT_EXISTS")) throw caught;
+  }
 }
 
 /** Where to go once the session exists: the page asked for, or /signup/complete when the account is incomplete. */

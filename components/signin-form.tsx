@@ -11,6 +11,7 @@ import { GoogleSignInButton } from "./google-sign-in-button";
 import { usePublicConfig } from "./public-config";
 import { destinationAfterSignIn, startServerSession } from "./sign-in-flow";
 import { TextField } from "./text-field";
+import { ErrorAlert } from "./error-alert";
 
 export function SigninForm() {
   const config = usePublicConfig();
@@ -57,11 +58,7 @@ export function SigninForm() {
           error={errors.password}
           disabled={busy}
         />
-        {formError ? (
-          <p role="alert" className="error">
-            {formError}
-          </p>
-        ) : null}
+        <ErrorAlert message={formError} />
         <button type="submit" className="button button--wide" disabled={busy}>
           Sign in
         </button>

@@ -14,7 +14,7 @@ import { ConsentFields, INITIAL_CONSENTS, missingConsents, type ConsentState } f
 import { describeAuthError, getFirebaseAuth, isFirebaseError } from "./firebase-client";
 import { GoogleSignInButton } from "./google-sign-in-button";
 import { usePublicConfig } from "./public-config";
-import { startServerSession } from "./sign-in-flow";
+import { completeAccount, startServerSession } from "./sign-in-flow";
 import { TextField } from "./text-field";
 
 const MIN_PASSWORD = 8;
@@ -59,14 +59,7 @@ export function SignupForm() {
       setProgress("Creating your account…");
       const user = await firebaseUser();
       await startServerSession(user);
-      try {
-        await api("/api/account", {
-          method: "POST",
-          body: { name: name.trim(), ageConfirmed: consents.ageConfirmed, consents: consents.consents, locale: "en" },
-        });
-      } catch (caught) {
-        if (!(caught instanceof ApiError && caught.code === "ACCOUNT_EXISTS")) throw caught;
-      }
+      await completeAccount(name, consents);
       setProgress("Sending the confirmation mail…");
       // The banner on every member page offers to resend, so a failed mail does not block sign-up.
       await api("/api/account/verification-email", { method: "POST" }).catch(() => undefined);
