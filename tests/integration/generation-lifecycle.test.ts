@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getGenerationRoute } from "../../app/api/generations/[id]/route";
 import { GET as getZip } from "../../app/api/generations/[id]/zip/route";
 import { GET as getEvents } from "../../app/api/generations/[id]/events/route";
+import { generationEvents } from "../../lib/http/generation-events";
 import { GET as getImages } from "../../app/api/images/route";
 import { DELETE as deleteImageRoute } from "../../app/api/images/[id]/route";
 import { GET as getImageFile } from "../../app/api/images/[id]/file/route";
@@ -77,6 +78,8 @@ describe("a generation from submit to gallery", () => {
     const file = await call(getImageFile, { path: image.url, params: { id: image.id }, token: member.idToken });
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("image/png");
+    // Deleted means gone at once: the browser may not keep a copy either.
+    expect(file.headers.get("cache-control")).toBe("private, no-store");
     const meta = await sharp(Buffer.from(await file.arrayBuffer())).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 512, 512]);
 
@@ -117,6 +120,22 @@ describe("a generation from submit to gallery", () => {
 
     const foreign = await call(getEvents, { path: `/api/generations/${job.id}/events`, params: { id: job.id }, token: other.idToken });
     expect(foreign.status).toBe(404);
+  });
+
+  it("stops watching the job when the reader goes away", async () => {
+    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "abandoned stream", model: "local-sketch", size: "512x512", count: 1 }, idempotencyKey: randomUUID() });
+    let reads = 0;
+    const counting = createServices(getServerConfig(), {
+      db: { ...services.db, get: (collection, id) => (reads++, services.db.get(collection, id)), query: (q) => services.db.query(q) },
+    });
+    const response = generationEvents({ services: counting, uid: member.uid, generationId: job.id, signal: new AbortController().signal });
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    const afterCancel = reads;
+    await new Promise((r) => setTimeout(r, 800));
+    // At most the poll already in flight finishes; no new ones start.
+    expect(reads - afterCancel).toBeLessThanOrEqual(1);
   });
 
   it("lists the gallery newest first with a 90-day deletion date, pages with a cursor, and deletes at once", async () => {
