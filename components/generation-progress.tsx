@@ -12,6 +12,7 @@ import { isFinished, type GenerationStatus, type GenerationView } from "./api-ty
 import { authRedirectFor } from "./auth-redirect";
 import { formatDateTime, formatPoints, truncate } from "./format";
 import { useMember } from "./member-context";
+import { CancelGeneration } from "./cancel-generation";
 import { ErrorAlert } from "./error-alert";
 
 const POLL_MS = 1000;
@@ -155,7 +156,7 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
       <section aria-labelledby="progress-heading" className="card">
         <h2 id="progress-heading">Progress</h2>
         <p role="status" className={`status status--${view.status}`}>
-          {STATUS_TEXT[view.status]}: {view.imagesDone} of {view.count} {view.count === 1 ? "image" : "images"} made
+          {view.errorCode === "canceled" ? "Stopped" : STATUS_TEXT[view.status]}: {view.imagesDone} of {view.count} {view.count === 1 ? "image" : "images"} made
           {view.imagesFailed > 0 ? `, ${view.imagesFailed} failed` : ""}.
         </p>
         <div
@@ -189,10 +190,15 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
           <p className="hint">{formatPoints(view.pointsReserved)} are held until the images are made; points for images that fail are given back.</p>
         )}
         {view.status === "failed" ? (
-          <p role="alert" className="error">
-            No image could be made{view.errorCode ? ` (${view.errorCode})` : ""}. Your points were given back.
-          </p>
+          view.errorCode === "canceled" ? (
+            <p className="notice">You canceled this generation. Your points were given back.</p>
+          ) : (
+            <p role="alert" className="error">
+              No image could be made{view.errorCode ? ` (${view.errorCode})` : ""}. Your points were given back.
+            </p>
+          )
         ) : null}
+        {!finished ? <CancelGeneration id={view.id} /> : null}
       </section>
 
       <section aria-labelledby="images-heading">

@@ -29,6 +29,8 @@ export interface GenerationJob {
   updatedAt: string;
   /** When a worker first took the job. */
   startedAt: string | null;
+  /** The member asked to stop a running job; the worker stops after the image in progress. */
+  cancelRequestedAt: string | null;
   finishedAt: string | null;
   expiresAt: string;
 }

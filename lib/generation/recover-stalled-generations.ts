@@ -47,14 +47,14 @@ export async function recoverStalledGenerations(options: { services: Services })
       const leaseGone = job.status === "running" && job.leaseExpiresAt !== null && job.leaseExpiresAt <= current.toISOString();
       const queueGone = job.status === "queued" && Date.parse(job.createdAt) <= current.getTime() - QUEUE_TIMEOUT_MS;
       if (!leaseGone && !queueGone) return null;
-      if (leaseGone && job.attempts < config.JOB_MAX_ATTEMPTS) {
+      if (leaseGone && job.attempts < config.JOB_MAX_ATTEMPTS && !job.cancelRequestedAt) {
         tx.update(GENERATIONS, id, { status: "queued", leaseOwner: null, leaseExpiresAt: null, updatedAt: current.toISOString() });
         return "requeued" as const;
       }
       const reservation = await readReservation(tx, id);
       const account = await readPointAccount(tx, job.uid);
       if (!reservation) return null;
-      finishGeneration(tx, { id, job, reservation, account, errorCode: leaseGone ? "worker_lost" : "queue_timeout", now: current });
+      finishGeneration(tx, { id, job, reservation, account, errorCode: job.cancelRequestedAt ? "canceled" : leaseGone ? "worker_lost" : "queue_timeout", now: current });
       return { job };
     });
     if (outcome !== null && outcome !== "requeued") {

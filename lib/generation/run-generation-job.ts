@@ -142,6 +142,7 @@ export async function runGenerationJob(options: { services: Services; generation
   const lease = keepLease({ services, generationId: id, workerId });
   try {
     for (let index = 0; index < job.count; index++) {
+      if (job.cancelRequestedAt) break;
       const imgId = imageId(id, index);
       if (job.imageIds.includes(imgId) || job.imagesFailed.includes(index)) continue;
       const keys = imageKeys(job.uid, id, imgId, job.attempts);
@@ -190,7 +191,7 @@ export async function runGenerationJob(options: { services: Services; generation
     lease.stop();
   }
 
-  const finished = await finish(services, id, workerId, job.imagesFailed.length > 0 ? "images_failed" : null);
+  const finished = await finish(services, id, workerId, job.cancelRequestedAt ? "canceled" : job.imagesFailed.length > 0 ? "images_failed" : null);
   if (!finished) return "lease-lost";
   logger.info("generation.finished", { generationId: id, workerId, made: job.imageIds.length, failed: job.imagesFailed.length });
   return "finished";

@@ -58,6 +58,7 @@ export async function submitGeneration(options: { services: Services; uid: strin
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
       startedAt: null,
+      cancelRequestedAt: null,
       finishedAt: null,
       expiresAt: addDays(now, GENERATION_RETENTION_DAYS).toISOString(),
     };

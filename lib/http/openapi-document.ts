@@ -95,6 +95,9 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       "/api/generations/{id}": { get: { ...member, parameters: [idParam("id")], summary: "A generation's state and images", responses: { 200: ok("Generation", "Generation"), ...errors(401, 403, 404) } } },
+      "/api/generations/{id}/cancel": {
+        post: { ...member, parameters: [idParam("id")], summary: "Stop the generation: a queued one at once, a running one after the image in progress", responses: { 200: ok("Generation", "Generation"), ...errors(401, 403, 404, 409) } },
+      },
       "/api/generations/{id}/events": { get: { ...member, parameters: [idParam("id")], summary: "Server-sent events with the generation's state on every change", responses: { 200: { description: "text/event-stream" }, ...errors(401, 404) } } },
       "/api/generations/{id}/zip": { get: { ...member, parameters: [idParam("id")], summary: "All images of a generation as one ZIP", responses: { 200: { description: "application/zip" }, ...errors(401, 404) } } },
       "/api/images": { get: { ...member, parameters: pageParams, summary: "The member's gallery, newest first", responses: { 200: ok("Page of images"), ...errors(401, 403, 422) } } },

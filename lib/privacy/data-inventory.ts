@@ -204,6 +204,7 @@ export const DATA_INVENTORY: readonly DataKind[] = [
       createdAt: "When submitted",
       updatedAt: "Last change",
       startedAt: "When a worker first took it",
+      cancelRequestedAt: "When the member asked to stop it",
       finishedAt: "When done",
       expiresAt: "When the request is deleted",
     },

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getGenerationRoute } from "../../app/api/generations/[id]/route";
 import { GET as getZip } from "../../app/api/generations/[id]/zip/route";
 import { GET as getEvents } from "../../app/api/generations/[id]/events/route";
+import { POST as postCancel } from "../../app/api/generations/[id]/cancel/route";
 import { generationEvents } from "../../lib/http/generation-events";
 import { GET as getImages } from "../../app/api/images/route";
 import { DELETE as deleteImageRoute } from "../../app/api/images/[id]/route";
@@ -283,5 +284,50 @@ describe("a generation from submit to gallery", () => {
     expect(mails[0]!.text).toContain(`/generations/${job.id}`);
     expect(mails[0]!.text).not.toContain("loud");
     expect(await services.db.query({ collection: "mailOutbox" })).toEqual([]);
+  });
+});
+
+describe("canceling a generation", () => {
+  let member: TestUser;
+
+  beforeAll(async () => {
+    member = await createMember(services);
+    await buyPoints(services, member.uid);
+  });
+
+  async function cancel(user: TestUser, id: string): Promise<Response> {
+    return call(postCancel, { method: "POST", path: `/api/generations/${id}/cancel`, params: { id }, token: user.idToken });
+  }
+
+  async function balance(): Promise<number> {
+    return ((await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as { balance: number }).balance;
+  }
+
+  it("ends a queued job at once and gives every point back; no worker runs it afterwards", async () => {
+    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "never mind", model: "local-sketch", size: "512x512", count: 3 }, idempotencyKey: randomUUID() });
+    expect(await balance()).toBe(970);
+    const response = await cancel(member, job.id);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "failed", errorCode: "canceled", pointsCharged: 0 });
+    expect(await balance()).toBe(1000);
+    expect(await runGenerationJob({ services, generationId: job.id, workerId: "late-worker" })).toBe("not-runnable");
+    expect((await cancel(member, job.id)).status).toBe(409);
+  });
+
+  it("stops a running job after the image in progress and charges only the images made", async () => {
+    const slow = createServices({ ...getServerConfig(), LOCAL_MODEL_LATENCY_MS: 300 }, { db: services.db });
+    const job = await submitGeneration({ services: slow, uid: member.uid, input: { prompt: "stop halfway", model: "local-sketch", size: "512x512", count: 4 }, idempotencyKey: randomUUID() });
+    const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "test-worker" });
+    while ((await view(member, job.id)).images.length === 0) await new Promise((r) => setTimeout(r, 20));
+    const other = await createMember(services);
+    expect((await cancel(other, job.id)).status).toBe(404);
+    expect((await cancel(member, job.id)).status).toBe(200);
+    expect(await running).toBe("finished");
+    const done = await view(member, job.id);
+    expect(done.images.length).toBeGreaterThanOrEqual(1);
+    expect(done.images.length).toBeLessThan(4);
+    expect(done).toMatchObject({ status: "partial", pointsCharged: done.images.length * 10 });
+    expect(await balance()).toBe(1000 - done.images.length * 10);
+    expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
   });
 });

@@ -38,3 +38,11 @@ export async function followMailLink(page: Page, options: { to: string; subject:
   await expect(page.getByRole("heading", { level: 1, name: options.subject })).toBeVisible();
   await page.getByRole("link", { name: options.link }).click();
 }
+
+export async function buyThousandPoints(page: Page): Promise<void> {
+  await page.goto("/points");
+  await page.getByRole("button", { name: "Buy 1,000 points" }).click();
+  await page.waitForURL("**/checkout/sandbox/**");
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Payment complete" })).toBeVisible();
+}

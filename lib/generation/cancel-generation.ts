@@ -1,0 +1,34 @@
+import { AppError } from "../errors/app-error";
+import { readPointAccount } from "../points/ledger";
+import { readReservation } from "../points/reservations";
+import type { Services } from "../services";
+import { finishGeneration } from "./finish-generation";
+import { getGeneration, type GenerationView } from "./get-generation";
+import { GENERATIONS, isFinished, type GenerationJob } from "./generation-job";
+
+/**
+ * The member stops their own generation. A queued job ends at once and all its
+ * points come back. A running job is marked: the worker finishes the image in
+ * progress, then stops and charges only the images made. Asking twice is harmless;
+ * a finished job cannot be canceled.
+ */
+export async function cancelGeneration(options: { services: Services; uid: string; generationId: string }): Promise<GenerationView> {
+  const { db, clock } = options.services;
+  const id = options.generationId;
+  await db.runTransaction(async (tx) => {
+    const doc = await tx.get<GenerationJob>(GENERATIONS, id);
+    if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
+    const job = doc.data;
+    if (isFinished(job.status)) throw new AppError("INVALID_STATE", "This generation has already finished.");
+    const now = clock.now();
+    if (job.status === "queued") {
+      const reservation = await readReservation(tx, id);
+      const account = await readPointAccount(tx, job.uid);
+      if (!reservation) throw new AppError("INTERNAL", `Generation ${id} has no reservation.`);
+      finishGeneration(tx, { id, job, reservation, account, errorCode: "canceled", now });
+      return;
+    }
+    if (!job.cancelRequestedAt) tx.update(GENERATIONS, id, { cancelRequestedAt: now.toISOString(), updatedAt: now.toISOString() });
+  });
+  return getGeneration(options);
+}
