@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { followMailLink, newEmail, signUp } from "../support/fixtures";
 
 test("a member who forgot the password resets it from the mailed link and signs in with the new one", async ({ page }) => {

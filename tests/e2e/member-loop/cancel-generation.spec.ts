@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { buyThousandPoints, newEmail, signUp } from "../support/fixtures";
 
 test("a member stops a running generation: the images made are kept and charged, the rest comes back", async ({ page }) => {

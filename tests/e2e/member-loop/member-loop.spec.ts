@@ -4,7 +4,7 @@
  * watched live, the gallery (open, download, delete), the result email, the points
  * history and sign-out.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { fillSignUpForm, followMailLink, giveConsents, newEmail } from "../support/fixtures";
 
 test("a new member signs up, buys points, generates images and manages them", async ({ page }) => {
