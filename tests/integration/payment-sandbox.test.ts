@@ -10,6 +10,7 @@ import { errorResponse } from "../../lib/http/responses";
 import { confirmPayment } from "../../lib/orders/confirm-payment";
 import { createOrder } from "../../lib/orders/create-order";
 import { ORDERS, type Order } from "../../lib/orders/order";
+import { cancelSandboxPayment } from "../../lib/payments/cancel-sandbox-payment";
 import { completeSandboxPayment } from "../../lib/payments/complete-sandbox-payment";
 import { SandboxPaymentProvider } from "../../lib/payments/sandbox-payment-provider";
 import { POINT_ENTRIES, type PointEntry } from "../../lib/points/ledger";
@@ -269,6 +270,9 @@ describe("with the sandbox switched off", () => {
     expect((await readError(response)).code).toBe("FEATURE_DISABLED");
     expect((await storedOrder(orderId)).status).toBe("pending");
     expect(await purchaseEntries(orderId)).toBe(0);
+    const cancel = await appErrorOf(cancelSandboxPayment({ services: withoutSandbox, uid: member.uid, orderId }));
+    expect(cancel.code).toBe("FEATURE_DISABLED");
+    expect((await storedOrder(orderId)).status).toBe("pending");
   });
 
   it("offers no provider to order with", async () => {

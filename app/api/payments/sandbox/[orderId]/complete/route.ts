@@ -1,9 +1,5 @@
-import { AppError } from "@/lib/errors/app-error";
 import { json } from "@/lib/http/responses";
 import { memberRoute } from "@/lib/http/route";
 import { completeSandboxPayment } from "@/lib/payments/complete-sandbox-payment";
 
-export const POST = memberRoute(async ({ services, user, params }) => {
-  if (!services.paymentProviders.sandbox) throw new AppError("FEATURE_DISABLED", "The sandbox payment provider is off.");
-  return json(await completeSandboxPayment({ services, uid: user.uid, orderId: params.orderId ?? "" }));
-});
+export const POST = memberRoute(async ({ services, user, params }) => json(await completeSandboxPayment({ services, uid: user.uid, orderId: params.orderId ?? "" })));
