@@ -21,17 +21,8 @@ export interface Order {
   canceledAt: string | null;
 }
 
-export interface OrderView {
-  orderId: string;
-  packageId: string;
-  provider: PaymentProviderId;
-  points: number;
-  amount: number;
-  currency: Currency;
-  status: OrderStatus;
-  createdAt: string;
-  paidAt: string | null;
-}
+/** What the buyer sees of an order: no uid, no provider payment id. */
+export type OrderView = { orderId: string } & Pick<Order, "packageId" | "provider" | "points" | "amount" | "currency" | "status" | "createdAt" | "paidAt">;
 
 export function toOrderView(orderId: string, order: Order): OrderView {
   return {

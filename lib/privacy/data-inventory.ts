@@ -200,7 +200,6 @@ export const DATA_INVENTORY: readonly DataKind[] = [
       leaseOwner: "Worker that holds the job",
       leaseExpiresAt: "When the worker's hold ends",
       errorCode: "Why it failed",
-      idempotencyKey: "The submitting request's key",
       createdAt: "When submitted",
       updatedAt: "Last change",
       startedAt: "When a worker first took it",
