@@ -43,7 +43,7 @@ async function view(user: TestUser, id: string): Promise<GenerationBody> {
 function unzipNames(bytes: Buffer): Promise<string[]> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
+      if (error || !zip) return reject(error ?? new Error("Not a ZIP archive."));
       const names: string[] = [];
       zip.on("entry", (entry: yauzl.Entry) => {
         names.push(entry.fileName);

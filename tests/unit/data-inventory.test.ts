@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../lib/abuse/rate-limit";
 import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
 import { assertDeclaredInInventory } from "../../lib/db/with-inventory-guard";
-import { AppError } from "../../lib/errors/app-error";
+import { type AppError } from "../../lib/errors/app-error";
 import { GENERATION_RETENTION_DAYS, GENERATIONS } from "../../lib/generation/generation-job";
 import { IDEMPOTENCY_KEYS } from "../../lib/idempotency/idempotency-key";
 import { IMAGE_RETENTION_DAYS, IMAGES } from "../../lib/images/image-record";

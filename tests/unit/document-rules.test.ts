@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_BYTES, type DocumentData } from "../../lib/db/database";
 import { assertDocumentPath, assertFieldPath, assertWritable, documentSize } from "../../lib/db/document-rules";
-import { AppError } from "../../lib/errors/app-error";
+import { type AppError } from "../../lib/errors/app-error";
 import { appErrorThrownBy } from "../support/app-error-thrown";
 
 function refusal(action: () => unknown): AppError {

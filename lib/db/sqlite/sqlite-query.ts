@@ -111,7 +111,7 @@ function cursorSql(query: Query, params: SqlParam[]): string {
   }
   const idDirection = order[order.length - 1]?.direction ?? "asc";
   // (a, b, id) strictly after (va, vb, vid) in the query's order, as a chain of ORs.
-  const keys = [...order.map((o) => ({ field: o.field as string | null, direction: o.direction })), { field: null, direction: idDirection }];
+  const keys: { field: string | null; direction: SortDirection }[] = [...order, { field: null, direction: idDirection }];
   const values: JsonValue[] = [...cursor.values, cursor.id];
   const disjuncts: string[] = [];
   for (let i = 0; i < keys.length; i++) {
@@ -121,7 +121,7 @@ function cursorSql(query: Query, params: SqlParam[]): string {
       const value = values[j] ?? null;
       const op = j < i ? "=" : key.direction === "asc" ? ">" : "<";
       if (key.field === null) {
-        params.push(String(value));
+        params.push(cursor.id);
         parts.push(`id ${op} ?`);
       } else {
         // Compare as ORDER BY does, type rank first: a bare comparison is never true for

@@ -24,5 +24,5 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     quiet: !process.env.E2E_VERBOSE,
     env: { NEXT_DIST_DIR: E2E.distDir, LOCAL_MODEL_LATENCY_MS: "600", WORKER_POLL_MS: "100" },
   });
-  return stack.stop;
+  return () => stack.stop();
 }
