@@ -5,7 +5,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", ".next/", ".next-e2e/", ".data/", ".test-data/", "functions/lib/", "test-results/", "playwright-report/", "next-env.d.ts"],
+    ignores: [
+      "node_modules/",
+      ".next/",
+      ".next-e2e/",
+      ".data/",
+      ".test-data/",
+      "functions/lib/",
+      "test-results/",
+      "playwright-report/",
+      "next-env.d.ts",
+    ],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -20,7 +30,10 @@ export default tseslint.config(
       // React handlers may be async; their errors are handled inside them.
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       // An AbortSignal's reason is whatever the aborter gave; passing it on is right.
-      "@typescript-eslint/prefer-promise-reject-errors": ["error", { allowThrowingAny: true, allowThrowingUnknown: true }],
+      "@typescript-eslint/prefer-promise-reject-errors": [
+        "error",
+        { allowThrowingAny: true, allowThrowingUnknown: true },
+      ],
       eqeqeq: ["error", "always"],
       "no-console": "error",
       // Adapters implement promise-returning ports with synchronous bodies; that is not a bug.

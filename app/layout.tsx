@@ -26,7 +26,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <noscript>
-          <p className="noscript">Signing in, generating and buying points need JavaScript. Everything else on this site works without it.</p>
+          <p className="noscript">
+            Signing in, generating and buying points need JavaScript. Everything else on this site works without it.
+          </p>
         </noscript>
         <PublicConfigProvider value={config}>{children}</PublicConfigProvider>
         <footer className="site-footer">

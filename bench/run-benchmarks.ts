@@ -57,9 +57,20 @@ const noAuth: AuthGateway = {
 
 async function fundedMember(services: Services): Promise<string> {
   const uid = `bench-${randomUUID()}`;
-  await createAccount({ services, uid, input: { name: "Bench", ageConfirmed: true, consents: { terms: true, privacy: true, marketing: false } } });
+  await createAccount({
+    services,
+    uid,
+    input: { name: "Bench", ageConfirmed: true, consents: { terms: true, privacy: true, marketing: false } },
+  });
   const { orderId } = await createOrder({ services, uid, input: { packageId: "points-30000", provider: "sandbox" } });
-  await confirmPayment({ services, orderId, provider: "sandbox", providerPaymentId: `sandbox_${orderId}`, amount: 450_000, currency: "KRW" });
+  await confirmPayment({
+    services,
+    orderId,
+    provider: "sandbox",
+    providerPaymentId: `sandbox_${orderId}`,
+    amount: 450_000,
+    currency: "KRW",
+  });
   return uid;
 }
 
@@ -92,7 +103,13 @@ async function pipelineOverhead(dataDir: string): Promise<void> {
   const uids = await Promise.all(Array.from({ length: members }, () => fundedMember(services)));
 
   const controller = new AbortController();
-  const worker = startWorker({ services, workerId: "bench", concurrency: members, signal: controller.signal, recoverEveryMs: 60_000 });
+  const worker = startWorker({
+    services,
+    workerId: "bench",
+    concurrency: members,
+    signal: controller.signal,
+    recoverEveryMs: 60_000,
+  });
   const overheads: number[] = [];
   const totals: number[] = [];
   const queueWaits: number[] = [];
@@ -101,7 +118,12 @@ async function pipelineOverhead(dataDir: string): Promise<void> {
     uids.map(async (uid, m) => {
       for (let j = 0; j < jobsPerMember; j++) {
         const prompt = `bench member ${m} job ${j}`;
-        const { id } = await submitGeneration({ services, uid, input: { prompt, model: "local-sketch", size: "512x512", count: 1 }, idempotencyKey: randomUUID() });
+        const { id } = await submitGeneration({
+          services,
+          uid,
+          input: { prompt, model: "local-sketch", size: "512x512", count: 1 },
+          idempotencyKey: randomUUID(),
+        });
         for (;;) {
           const job = (await services.db.get<GenerationJob>(GENERATIONS, id))!.data;
           if (job.finishedAt) {
@@ -122,11 +144,19 @@ async function pipelineOverhead(dataDir: string): Promise<void> {
   await worker;
   for (const list of [overheads, totals, queueWaits]) list.sort((a, b) => a - b);
   const fmt = (n: number) => `${n.toFixed(0)} ms`;
-  console.log(`\nPipeline overhead: ${members} concurrent members × ${jobsPerMember} jobs (1 image, model latency ${args.latency} ms, worker poll ${args.poll} ms)`);
+  console.log(
+    `\nPipeline overhead: ${members} concurrent members × ${jobsPerMember} jobs (1 image, model latency ${args.latency} ms, worker poll ${args.poll} ms)`,
+  );
   console.log(`  jobs: ${overheads.length} in ${(wall / 1000).toFixed(1)} s`);
-  console.log(`  submit→done     p50 ${fmt(percentile(totals, 50))}  p95 ${fmt(percentile(totals, 95))}  p99 ${fmt(percentile(totals, 99))}`);
-  console.log(`  overhead        p50 ${fmt(percentile(overheads, 50))}  p95 ${fmt(percentile(overheads, 95))}  p99 ${fmt(percentile(overheads, 99))}`);
-  console.log(`    of which queue wait (submit→claimed) p50 ${fmt(percentile(queueWaits, 50))}  p99 ${fmt(percentile(queueWaits, 99))}`);
+  console.log(
+    `  submit→done     p50 ${fmt(percentile(totals, 50))}  p95 ${fmt(percentile(totals, 95))}  p99 ${fmt(percentile(totals, 99))}`,
+  );
+  console.log(
+    `  overhead        p50 ${fmt(percentile(overheads, 50))}  p95 ${fmt(percentile(overheads, 95))}  p99 ${fmt(percentile(overheads, 99))}`,
+  );
+  console.log(
+    `    of which queue wait (submit→claimed) p50 ${fmt(percentile(queueWaits, 50))}  p99 ${fmt(percentile(queueWaits, 99))}`,
+  );
   const ledger = await verifyLedger({ db: services.db });
   console.log(`  ledger check: ${ledger.accounts} accounts, ${ledger.problems.length} problems`);
   await services.db.close();
@@ -144,7 +174,13 @@ async function ledgerThroughput(dataDir: string): Promise<void> {
       while (performance.now() < until) {
         await services.db.runTransaction(async (tx) => {
           const account = await readPointAccount(tx, uid);
-          appendLedgerEntry(tx, account, { uniqueBy: randomUUID(), kind: "adjustment", amount: operations % 2 === 0 ? -1 : 1, reason: "bench", now: new Date() });
+          appendLedgerEntry(tx, account, {
+            uniqueBy: randomUUID(),
+            kind: "adjustment",
+            amount: operations % 2 === 0 ? -1 : 1,
+            reason: "bench",
+            now: new Date(),
+          });
         });
         operations++;
       }
@@ -153,7 +189,9 @@ async function ledgerThroughput(dataDir: string): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const ledger = await verifyLedger({ db: services.db });
   console.log(`\nLedger under contention: ${contenders} concurrent writers on one account for ${seconds.toFixed(1)} s`);
-  console.log(`  ${operations} entries, ${(operations / seconds).toFixed(0)} ops/s (each: read account, append entry, write balance, commit)`);
+  console.log(
+    `  ${operations} entries, ${(operations / seconds).toFixed(0)} ops/s (each: read account, append entry, write balance, commit)`,
+  );
   console.log(`  ledger check: ${ledger.accounts} accounts, ${ledger.problems.length} problems`);
   await services.db.close();
 }

@@ -36,7 +36,11 @@ async function toApiError(response: Response): Promise<ApiError> {
     const message = typeof error.message === "string" ? error.message : "The request failed.";
     return new ApiError(response.status, error.code, message, isRecord(error.details) ? error.details : undefined);
   }
-  return new ApiError(response.status, "HTTP_" + response.status, `The server answered ${response.status}. Please try again.`);
+  return new ApiError(
+    response.status,
+    "HTTP_" + response.status,
+    `The server answered ${response.status}. Please try again.`,
+  );
 }
 
 /** Calls the API; resolves with the parsed JSON body (undefined for empty answers), rejects with ApiError. */

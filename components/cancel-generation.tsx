@@ -13,7 +13,12 @@ export function CancelGeneration({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
 
   async function cancel() {
-    if (!window.confirm("Stop this generation? Images already made are kept and charged; the points for the rest come back.")) return;
+    if (
+      !window.confirm(
+        "Stop this generation? Images already made are kept and charged; the points for the rest come back.",
+      )
+    )
+      return;
     setState("sending");
     setError(null);
     try {
@@ -28,7 +33,12 @@ export function CancelGeneration({ id }: { id: string }) {
   return (
     <>
       <p>
-        <button type="button" className="button button--secondary button--small" onClick={() => void cancel()} disabled={state !== "idle"}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => void cancel()}
+          disabled={state !== "idle"}
+        >
           {state === "requested" ? "Stopping…" : "Stop generating"}
         </button>
       </p>

@@ -62,7 +62,17 @@ export function CompleteSignupForm() {
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <TextField id="complete-name" label="Name" type="text" autoComplete="name" value={name} onChange={setName} error={errors.name} maxLength={80} disabled={busy} />
+      <TextField
+        id="complete-name"
+        label="Name"
+        type="text"
+        autoComplete="name"
+        value={name}
+        onChange={setName}
+        error={errors.name}
+        maxLength={80}
+        disabled={busy}
+      />
       <ConsentFields value={consents} onChange={setConsents} errors={errors} disabled={busy} />
       {formError ? (
         <p role="alert" className="error">

@@ -9,7 +9,10 @@ export interface ConsentState {
   consents: Record<ConsentPurpose, boolean>;
 }
 
-export const INITIAL_CONSENTS: ConsentState = { ageConfirmed: false, consents: { terms: false, privacy: false, marketing: false } };
+export const INITIAL_CONSENTS: ConsentState = {
+  ageConfirmed: false,
+  consents: { terms: false, privacy: false, marketing: false },
+};
 
 const PURPOSES: ConsentPurpose[] = ["terms", "privacy", "marketing"];
 
@@ -18,7 +21,8 @@ export function missingConsents(state: ConsentState): Record<string, string> {
   const missing: Record<string, string> = {};
   if (!state.ageConfirmed) missing.ageConfirmed = `You must be ${MINIMUM_AGE} or older to use imagesfactory.`;
   for (const purpose of PURPOSES) {
-    if (CONSENT_TEXTS[purpose].required && !state.consents[purpose]) missing[purpose] = "This consent is required to create an account.";
+    if (CONSENT_TEXTS[purpose].required && !state.consents[purpose])
+      missing[purpose] = "This consent is required to create an account.";
   }
   return missing;
 }
@@ -63,7 +67,9 @@ export function ConsentFields({
               id={id}
               type="checkbox"
               checked={value.consents[purpose]}
-              onChange={(event) => onChange({ ...value, consents: { ...value.consents, [purpose]: event.target.checked } })}
+              onChange={(event) =>
+                onChange({ ...value, consents: { ...value.consents, [purpose]: event.target.checked } })
+              }
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-error` : undefined}
             />

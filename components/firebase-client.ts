@@ -22,21 +22,35 @@ export function getFirebaseAuth(config: PublicConfig): Auth {
   if (auth) return auth;
   const app =
     getApps()[0] ??
-    initializeApp({ apiKey: config.firebase.apiKey, projectId: config.firebase.projectId, authDomain: config.firebase.authDomain });
+    initializeApp({
+      apiKey: config.firebase.apiKey,
+      projectId: config.firebase.projectId,
+      authDomain: config.firebase.authDomain,
+    });
   // No popupRedirectResolver here: it would load Google's iframe script on every page; the popup brings its own.
   auth = initializeAuth(app, { persistence: inMemoryPersistence });
-  if (config.firebase.authEmulatorUrl) connectAuthEmulator(auth, config.firebase.authEmulatorUrl, { disableWarnings: true });
+  if (config.firebase.authEmulatorUrl)
+    connectAuthEmulator(auth, config.firebase.authEmulatorUrl, { disableWarnings: true });
   return auth;
 }
 
 export async function signInWithGoogle(config: PublicConfig): Promise<User> {
   try {
-    const result = await signInWithPopup(getFirebaseAuth(config), new GoogleAuthProvider(), browserPopupRedirectResolver);
+    const result = await signInWithPopup(
+      getFirebaseAuth(config),
+      new GoogleAuthProvider(),
+      browserPopupRedirectResolver,
+    );
     return result.user;
   } catch (error) {
     // The popup needs Google's iframe script (apis.google.com) even with the Auth emulator.
-    if (error instanceof FirebaseError && (error.code === "auth/internal-error" || error.code === "auth/network-request-failed")) {
-      throw new Error("Google sign-in could not start: it needs a connection to Google. Use email and password instead, or try again later.");
+    if (
+      error instanceof FirebaseError &&
+      (error.code === "auth/internal-error" || error.code === "auth/network-request-failed")
+    ) {
+      throw new Error(
+        "Google sign-in could not start: it needs a connection to Google. Use email and password instead, or try again later.",
+      );
     }
     throw error;
   }
@@ -64,7 +78,8 @@ const AUTH_MESSAGES: Record<string, string> = {
 
 /** A sentence for the person, whatever the Firebase SDK threw. */
 export function describeAuthError(error: unknown): string {
-  if (error instanceof FirebaseError) return AUTH_MESSAGES[error.code] ?? `Signing in failed (${error.code}). Please try again.`;
+  if (error instanceof FirebaseError)
+    return AUTH_MESSAGES[error.code] ?? `Signing in failed (${error.code}). Please try again.`;
   if (error instanceof Error && error.message) return error.message;
   return "Signing in failed. Please try again.";
 }

@@ -45,7 +45,9 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
   const model = catalog.models.find((candidate) => candidate.id === modelId);
   const countNumber = Number(count);
   const countValid = Number.isInteger(countNumber) && countNumber >= 1 && countNumber <= catalog.maxImagesPerGeneration;
-  const perImage = model?.sizes.find((offered) => offered === size) ? model.pointsPerImage[size as ImageSize] : undefined;
+  const perImage = model?.sizes.find((offered) => offered === size)
+    ? model.pointsPerImage[size as ImageSize]
+    : undefined;
   const cost = perImage !== undefined && countValid ? perImage * countNumber : null;
 
   function chooseModel(id: string) {
@@ -195,7 +197,8 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
       {shortfall ? (
         <div role="alert" className="error notice notice--error">
           <p>
-            <strong>Not enough points.</strong> This needs {formatPoints(shortfall.required)}; your balance is {formatPoints(shortfall.balance)}.
+            <strong>Not enough points.</strong> This needs {formatPoints(shortfall.required)}; your balance is{" "}
+            {formatPoints(shortfall.balance)}.
           </p>
           <p>
             <Link href="/points">Top up your balance</Link>

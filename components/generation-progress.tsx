@@ -156,7 +156,8 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
       <section aria-labelledby="progress-heading" className="card">
         <h2 id="progress-heading">Progress</h2>
         <p role="status" className={`status status--${view.status}`}>
-          {view.errorCode === "canceled" ? "Stopped" : STATUS_TEXT[view.status]}: {view.imagesDone} of {view.count} {view.count === 1 ? "image" : "images"} made
+          {view.errorCode === "canceled" ? "Stopped" : STATUS_TEXT[view.status]}: {view.imagesDone} of {view.count}{" "}
+          {view.count === 1 ? "image" : "images"} made
           {view.imagesFailed > 0 ? `, ${view.imagesFailed} failed` : ""}.
         </p>
         <div
@@ -187,7 +188,10 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
             </div>
           </dl>
         ) : (
-          <p className="hint">{formatPoints(view.pointsReserved)} are held until the images are made; points for images that fail are given back.</p>
+          <p className="hint">
+            {formatPoints(view.pointsReserved)} are held until the images are made; points for images that fail are
+            given back.
+          </p>
         )}
         {view.status === "failed" ? (
           view.errorCode === "canceled" ? (
@@ -211,7 +215,11 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
               <li key={image.id}>
                 <a href={image.url} className="thumb">
                   {/* eslint-disable-next-line @next/next/no-img-element -- private, per-member image bytes: not for the image optimiser */}
-                  <img src={image.thumbnailUrl} alt={`Image ${index + 1}: ${truncate(view.prompt, 120)}`} loading="lazy" />
+                  <img
+                    src={image.thumbnailUrl}
+                    alt={`Image ${index + 1}: ${truncate(view.prompt, 120)}`}
+                    loading="lazy"
+                  />
                 </a>
               </li>
             ))}

@@ -30,7 +30,12 @@ export function GoogleSignInButton({ disabled }: { disabled?: boolean }) {
 
   return (
     <div className="alt-sign-in">
-      <button type="button" className="button button--secondary button--wide" onClick={continueWithGoogle} disabled={disabled || busy}>
+      <button
+        type="button"
+        className="button button--secondary button--wide"
+        onClick={continueWithGoogle}
+        disabled={disabled || busy}
+      >
         Continue with Google
       </button>
       <ErrorAlert message={error} />

@@ -1,7 +1,15 @@
 "use client";
 
 /** The button under a paged list; shown while more pages follow. */
-export function LoadMore({ hasMore, loading, onLoadMore }: { hasMore: boolean; loading: boolean; onLoadMore: () => void }) {
+export function LoadMore({
+  hasMore,
+  loading,
+  onLoadMore,
+}: {
+  hasMore: boolean;
+  loading: boolean;
+  onLoadMore: () => void;
+}) {
   if (!hasMore) return null;
   return (
     <p className="load-more">

@@ -56,7 +56,10 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
     setBuying(pkg.id);
     setBuyError(null);
     try {
-      const order = await api<{ orderId: string; checkoutUrl: string }>("/api/orders", { method: "POST", body: { packageId: pkg.id, provider } });
+      const order = await api<{ orderId: string; checkoutUrl: string }>("/api/orders", {
+        method: "POST",
+        body: { packageId: pkg.id, provider },
+      });
       window.location.assign(order.checkoutUrl);
     } catch (caught) {
       setBuying(null);
@@ -99,7 +102,11 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
         <h2 id="history-heading">History</h2>
         <ErrorAlert message={error} />
         {!loaded && loading ? <p role="status">Loading…</p> : null}
-        {loaded && entries.length === 0 ? <p className="empty">Nothing here yet. Every purchase, and the points your images use, will be listed here.</p> : null}
+        {loaded && entries.length === 0 ? (
+          <p className="empty">
+            Nothing here yet. Every purchase, and the points your images use, will be listed here.
+          </p>
+        ) : null}
         {entries.length > 0 ? (
           <div className="table-wrap" role="region" aria-label="Points history" tabIndex={0}>
             <table className="table table--scroll">
@@ -125,7 +132,9 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
                     </td>
                     <td>{KIND_TEXT[entry.kind] ?? entry.kind}</td>
                     <td>{entry.reason}</td>
-                    <td className={`numeric ${entry.amount < 0 ? "negative" : "positive"}`}>{formatSigned(entry.amount)}</td>
+                    <td className={`numeric ${entry.amount < 0 ? "negative" : "positive"}`}>
+                      {formatSigned(entry.amount)}
+                    </td>
                     <td className="numeric">{formatNumber(entry.balanceAfter)}</td>
                   </tr>
                 ))}

@@ -36,7 +36,10 @@ export function ResetPasswordForm() {
   if (sent) {
     return (
       <div role="status" className="notice notice--success">
-        <p>If an account exists for {email.trim()}, we sent a link to choose a new password. It may take a minute to arrive.</p>
+        <p>
+          If an account exists for {email.trim()}, we sent a link to choose a new password. It may take a minute to
+          arrive.
+        </p>
         {config.appMode === "local" ? <p>Running locally: the mail is in the Mailbox (see the menu).</p> : null}
         <p>
           <Link href="/signin">Back to the sign-in page</Link>
@@ -47,7 +50,16 @@ export function ResetPasswordForm() {
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <TextField id="reset-email" label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={error ?? undefined} disabled={busy} />
+      <TextField
+        id="reset-email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        error={error ?? undefined}
+        disabled={busy}
+      />
       <ErrorAlert message={error} />
       <button type="submit" className="button button--wide" disabled={busy}>
         Send reset link

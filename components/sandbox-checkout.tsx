@@ -21,13 +21,16 @@ export function SandboxCheckout({ orderId }: { orderId: string }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    api<OrderView>(`/api/orders/${encodeURIComponent(orderId)}`, { signal: controller.signal }).then(setOrder, (caught: unknown) => {
-      if (isAbort(caught)) return;
-      const target = authRedirectFor(caught);
-      if (target) router.replace(target);
-      else if (caught instanceof ApiError && caught.status === 404) setMissing(true);
-      else setError(messageOf(caught));
-    });
+    api<OrderView>(`/api/orders/${encodeURIComponent(orderId)}`, { signal: controller.signal }).then(
+      setOrder,
+      (caught: unknown) => {
+        if (isAbort(caught)) return;
+        const target = authRedirectFor(caught);
+        if (target) router.replace(target);
+        else if (caught instanceof ApiError && caught.status === 404) setMissing(true);
+        else setError(messageOf(caught));
+      },
+    );
     return () => controller.abort();
   }, [orderId, router]);
 
@@ -91,7 +94,12 @@ export function SandboxCheckout({ orderId }: { orderId: string }) {
           <button type="button" className="button" onClick={() => void act("pay")} disabled={busy !== null}>
             Pay
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void act("cancel")} disabled={busy !== null}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void act("cancel")}
+            disabled={busy !== null}
+          >
             Cancel
           </button>
         </div>

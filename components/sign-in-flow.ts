@@ -34,7 +34,8 @@ export async function destinationAfterSignIn(): Promise<string> {
     await api<Me>("/api/me");
     return nextPathFromLocation();
   } catch (error) {
-    if (error instanceof ApiError && error.status === 403 && error.code === "ACCOUNT_INCOMPLETE") return "/signup/complete";
+    if (error instanceof ApiError && error.status === 403 && error.code === "ACCOUNT_INCOMPLETE")
+      return "/signup/complete";
     throw error;
   }
 }

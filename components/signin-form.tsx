@@ -47,7 +47,16 @@ export function SigninForm() {
   return (
     <>
       <form className="form" onSubmit={submit} noValidate>
-        <TextField id="signin-email" label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={errors.email} disabled={busy} />
+        <TextField
+          id="signin-email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+          error={errors.email}
+          disabled={busy}
+        />
         <TextField
           id="signin-password"
           label="Password"

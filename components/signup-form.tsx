@@ -85,7 +85,16 @@ export function SignupForm() {
   return (
     <>
       <form className="form" onSubmit={submit} noValidate aria-describedby={formError ? "signup-error" : undefined}>
-        <TextField id="signup-email" label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={errors.email} disabled={busy} />
+        <TextField
+          id="signup-email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+          error={errors.email}
+          disabled={busy}
+        />
         <TextField
           id="signup-password"
           label="Password"
@@ -98,7 +107,17 @@ export function SignupForm() {
           minLength={MIN_PASSWORD}
           disabled={busy}
         />
-        <TextField id="signup-name" label="Name" type="text" autoComplete="name" value={name} onChange={setName} error={errors.name} maxLength={80} disabled={busy} />
+        <TextField
+          id="signup-name"
+          label="Name"
+          type="text"
+          autoComplete="name"
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          maxLength={80}
+          disabled={busy}
+        />
         <ConsentFields value={consents} onChange={setConsents} errors={errors} disabled={busy} />
         {formError ? (
           <p id="signup-error" role="alert" className="error">

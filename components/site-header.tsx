@@ -33,7 +33,10 @@ export function SiteHeader() {
     setSignOutError(null);
     try {
       await api("/api/session", { method: "DELETE" });
-      const [{ signOut: firebaseSignOut }, { getFirebaseAuth }] = await Promise.all([import("firebase/auth"), import("./firebase-client")]);
+      const [{ signOut: firebaseSignOut }, { getFirebaseAuth }] = await Promise.all([
+        import("firebase/auth"),
+        import("./firebase-client"),
+      ]);
       await firebaseSignOut(getFirebaseAuth(config)).catch(() => undefined);
       window.location.assign("/");
     } catch (error) {
@@ -104,7 +107,14 @@ function VerifyEmailBanner({ email }: { email: string | null }) {
   return (
     <section className="banner" aria-label="Email confirmation">
       <p>
-        Please confirm your email address{email ? <> (<strong>{email}</strong>)</> : null}: we sent you a link.
+        Please confirm your email address
+        {email ? (
+          <>
+            {" "}
+            (<strong>{email}</strong>)
+          </>
+        ) : null}
+        : we sent you a link.
       </p>
       <button type="button" className="button button--small" onClick={resend} disabled={state === "sending"}>
         Resend confirmation
@@ -114,7 +124,11 @@ function VerifyEmailBanner({ email }: { email: string | null }) {
           Sent. Check your inbox{config.appMode === "local" ? " (running locally: open Mailbox in the menu)" : ""}.
         </p>
       ) : null}
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -46,7 +46,9 @@ export function loadIndexFile(path: string): IndexFile {
 function createDatabase(config: ServerConfig): Database {
   switch (config.DATABASE) {
     case "sqlite":
-      return withInventoryGuard(new SqliteDatabase({ file: config.sqliteFile, indexes: loadIndexFile(config.FIRESTORE_INDEXES_FILE) }));
+      return withInventoryGuard(
+        new SqliteDatabase({ file: config.sqliteFile, indexes: loadIndexFile(config.FIRESTORE_INDEXES_FILE) }),
+      );
     case "firestore":
       return withInventoryGuard(new FirestoreDatabase(getFirestore(firebaseAdminApp(config.FIREBASE_PROJECT_ID))));
   }
@@ -56,13 +58,19 @@ export function createServices(config: ServerConfig, overrides: Partial<Services
   setLogLevel(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
   const localMailbox =
-    config.MAIL_PROVIDER === "local-outbox" ? new LocalOutboxMailer(join(config.DATA_DIR, "mailbox"), config.MAIL_FROM, () => clock.now()) : null;
+    config.MAIL_PROVIDER === "local-outbox"
+      ? new LocalOutboxMailer(join(config.DATA_DIR, "mailbox"), config.MAIL_FROM, () => clock.now())
+      : null;
   const imageProviders: Services["imageProviders"] = {};
   if (config.IMAGE_PROVIDERS.includes("local")) {
-    imageProviders.local = new LocalImageModel({ latencyMs: config.LOCAL_MODEL_LATENCY_MS, failureRate: config.LOCAL_MODEL_FAILURE_RATE });
+    imageProviders.local = new LocalImageModel({
+      latencyMs: config.LOCAL_MODEL_LATENCY_MS,
+      failureRate: config.LOCAL_MODEL_FAILURE_RATE,
+    });
   }
   const paymentProviders: Services["paymentProviders"] = {};
-  if (config.PAYMENT_PROVIDERS.includes("sandbox")) paymentProviders.sandbox = new SandboxPaymentProvider(config.APP_URL);
+  if (config.PAYMENT_PROVIDERS.includes("sandbox"))
+    paymentProviders.sandbox = new SandboxPaymentProvider(config.APP_URL);
   return {
     config,
     db: overrides.db ?? createDatabase(config),

@@ -74,10 +74,21 @@ export async function startAuthEmulator(options: AuthEmulatorOptions): Promise<R
   // The CLI treats emulators named in the environment as its own, and its export on
   // exit then fails on them (seen with FIRESTORE_EMULATOR_HOST set for other tests).
   const env = { ...process.env };
-  for (const name of ["FIREBASE_AUTH_EMULATOR_HOST", "FIRESTORE_EMULATOR_HOST", "FIREBASE_STORAGE_EMULATOR_HOST", "FIREBASE_DATABASE_EMULATOR_HOST", "FIREBASE_EMULATOR_HUB"]) {
+  for (const name of [
+    "FIREBASE_AUTH_EMULATOR_HOST",
+    "FIRESTORE_EMULATOR_HOST",
+    "FIREBASE_STORAGE_EMULATOR_HOST",
+    "FIREBASE_DATABASE_EMULATOR_HOST",
+    "FIREBASE_EMULATOR_HUB",
+  ]) {
     delete env[name];
   }
-  const child = spawn(firebaseBin, args, { cwd: options.configDir, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(firebaseBin, args, {
+    cwd: options.configDir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let tail = "";
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on("data", (chunk: Buffer) => {

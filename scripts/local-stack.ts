@@ -33,8 +33,19 @@ export interface LocalStack {
 const root = resolve(import.meta.dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
 
-function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, options: { cwd?: string; quiet?: boolean }): ChildProcess {
-  const child = spawn(command, args, { cwd: options.cwd ?? root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { cwd?: string; quiet?: boolean },
+): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const prefix = (line: string) => `[${name}] ${line}\n`;
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on("data", (chunk: Buffer) => {
@@ -104,7 +115,9 @@ async function main(): Promise<void> {
     projectId: process.env.FIREBASE_PROJECT_ID ?? "demo-imagesfactory",
     dev,
   });
-  process.stdout.write(`\nimagesfactory is running at ${stack.url} (mailbox: ${stack.url}/mailbox). Ctrl+C stops it.\n\n`);
+  process.stdout.write(
+    `\nimagesfactory is running at ${stack.url} (mailbox: ${stack.url}/mailbox). Ctrl+C stops it.\n\n`,
+  );
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;

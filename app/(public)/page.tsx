@@ -17,8 +17,8 @@ export default async function LandingPage() {
       <section className="hero" aria-labelledby="hero-heading">
         <h1 id="hero-heading">Images from words, paid for with points</h1>
         <p className="lead">
-          Type a prompt, pick a model, and get up to {catalog.maxImagesPerGeneration} images at a time. Your images stay in a private gallery for 90
-          days; download them one by one or all at once, and delete them whenever you like.
+          Type a prompt, pick a model, and get up to {catalog.maxImagesPerGeneration} images at a time. Your images stay
+          in a private gallery for 90 days; download them one by one or all at once, and delete them whenever you like.
         </p>
         <p className="actions">
           <Link href="/signup" className="button">
@@ -37,10 +37,12 @@ export default async function LandingPage() {
             <strong>Buy points.</strong> Pick a package; bigger packages come with bonus points.
           </li>
           <li>
-            <strong>Describe your image.</strong> Choose a model, a size and how many images you want; you see the price before you start.
+            <strong>Describe your image.</strong> Choose a model, a size and how many images you want; you see the price
+            before you start.
           </li>
           <li>
-            <strong>Watch them appear.</strong> Points are held while the images are made; you pay only for images that succeed.
+            <strong>Watch them appear.</strong> Points are held while the images are made; you pay only for images that
+            succeed.
           </li>
         </ol>
       </section>

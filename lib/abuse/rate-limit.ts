@@ -16,7 +16,11 @@ export interface RateLimitRule {
 }
 
 export const PASSWORD_RESET_PER_ADDRESS: RateLimitRule = { bucket: "password-reset", limit: 3, windowMs: 60 * 60_000 };
-export const VERIFICATION_MAIL_PER_ACCOUNT: RateLimitRule = { bucket: "verification-mail", limit: 5, windowMs: 60 * 60_000 };
+export const VERIFICATION_MAIL_PER_ACCOUNT: RateLimitRule = {
+  bucket: "verification-mail",
+  limit: 5,
+  windowMs: 60 * 60_000,
+};
 
 interface Counter {
   [field: string]: string | number;
@@ -27,7 +31,11 @@ interface Counter {
 }
 
 /** Counts one use; throws RATE_LIMITED (with the seconds to wait) past the limit. */
-export async function consumeRateLimit(options: { services: Services; rule: RateLimitRule; key: string }): Promise<void> {
+export async function consumeRateLimit(options: {
+  services: Services;
+  rule: RateLimitRule;
+  key: string;
+}): Promise<void> {
   const { services, rule } = options;
   const id = createHash("sha256").update(`${rule.bucket}\u0000${options.key.toLowerCase()}`).digest("hex").slice(0, 40);
   await services.db.runTransaction(async (tx) => {
@@ -36,7 +44,11 @@ export async function consumeRateLimit(options: { services: Services; rule: Rate
     const open = current !== undefined && Date.parse(current.windowStartsAt) + rule.windowMs > now.getTime();
     if (open && current.count >= rule.limit) {
       const retryAfterSeconds = Math.ceil((Date.parse(current.windowStartsAt) + rule.windowMs - now.getTime()) / 1000);
-      throw new AppError("RATE_LIMITED", `Too many requests. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
+      throw new AppError(
+        "RATE_LIMITED",
+        `Too many requests. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+        { retryAfterSeconds },
+      );
     }
     const windowStartsAt = open ? current.windowStartsAt : now.toISOString();
     tx.set(RATE_LIMITS, id, {

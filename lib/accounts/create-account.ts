@@ -11,7 +11,6 @@ export const createAccountInput = z.object({
   locale: z.enum(["ko", "en"]).default("en"),
 });
 
-
 /**
  * Completes sign-up for a signed-in Firebase user: refuses under-14s and missing
  * required consents, then stores the member and one consent record per purpose
@@ -25,10 +24,14 @@ export async function createAccount(options: { services: Services; uid: string; 
       fields: { ageConfirmed: `Only people aged ${MINIMUM_AGE} or older can sign up` },
     });
   }
-  const refused = (Object.keys(CONSENT_TEXTS) as ConsentPurpose[]).filter((p) => CONSENT_TEXTS[p].required && !input.consents[p]);
+  const refused = (Object.keys(CONSENT_TEXTS) as ConsentPurpose[]).filter(
+    (p) => CONSENT_TEXTS[p].required && !input.consents[p],
+  );
   if (refused.length > 0) {
     throw new AppError("CONSENT_REQUIRED", `These consents are required: ${refused.join(", ")}.`, {
-      fields: Object.fromEntries(refused.map((purpose) => [`consents.${purpose}`, "This consent is required to use the service"])),
+      fields: Object.fromEntries(
+        refused.map((purpose) => [`consents.${purpose}`, "This consent is required to use the service"]),
+      ),
     });
   }
   const now = clock.now().toISOString();
@@ -36,7 +39,13 @@ export async function createAccount(options: { services: Services; uid: string; 
     if (await tx.get(MEMBERS, options.uid)) {
       throw new AppError("ACCOUNT_EXISTS", "This account has already completed sign-up.");
     }
-    const member: Member = { name: input.name, ageConfirmedAt: now, marketingOptIn: input.consents.marketing, createdAt: now, updatedAt: now };
+    const member: Member = {
+      name: input.name,
+      ageConfirmedAt: now,
+      marketingOptIn: input.consents.marketing,
+      createdAt: now,
+      updatedAt: now,
+    };
     tx.create(MEMBERS, options.uid, member);
     for (const purpose of Object.keys(CONSENT_TEXTS) as ConsentPurpose[]) {
       const text = CONSENT_TEXTS[purpose];

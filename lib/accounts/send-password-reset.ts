@@ -22,7 +22,10 @@ export async function sendPasswordReset(options: { services: Services; input: un
     return;
   }
   const code = await auth.passwordResetCode(user.email);
-  const link = new URL(`/auth/action?mode=resetPassword&oobCode=${encodeURIComponent(code)}`, config.APP_URL).toString();
+  const link = new URL(
+    `/auth/action?mode=resetPassword&oobCode=${encodeURIComponent(code)}`,
+    config.APP_URL,
+  ).toString();
   await mailer.send(passwordResetMail({ to: user.email, link }));
   logger.info("password_reset.sent", { uid: user.uid });
 }

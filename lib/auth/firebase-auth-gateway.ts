@@ -34,10 +34,17 @@ export class FirebaseAuthGateway implements AuthGateway {
     this.auth = getAuth(firebaseAdminApp(projectId));
   }
 
-  private async verify(check: () => Promise<{ uid: string; email?: string; email_verified?: boolean; auth_time: number }>): Promise<VerifiedUser> {
+  private async verify(
+    check: () => Promise<{ uid: string; email?: string; email_verified?: boolean; auth_time: number }>,
+  ): Promise<VerifiedUser> {
     try {
       const token = await check();
-      return { uid: token.uid, email: token.email ?? null, emailVerified: token.email_verified === true, authTime: token.auth_time };
+      return {
+        uid: token.uid,
+        email: token.email ?? null,
+        emailVerified: token.email_verified === true,
+        authTime: token.auth_time,
+      };
     } catch {
       throw new AppError("UNAUTHENTICATED", "The session is invalid, expired or revoked. Sign in again.");
     }

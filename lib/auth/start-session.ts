@@ -2,12 +2,17 @@ import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import type { Services } from "../services";
 
-export const startSessionInput = z.object({ idToken: z.string({ error: "idToken is required" }).min(1, "idToken is required").max(4096) });
+export const startSessionInput = z.object({
+  idToken: z.string({ error: "idToken is required" }).min(1, "idToken is required").max(4096),
+});
 
 /** Session cookies are only minted right after a sign-in, as Firebase recommends. */
 const RECENT_SIGN_IN_SECONDS = 5 * 60;
 
-export async function startSession(options: { services: Services; input: unknown }): Promise<{ cookie: string; maxAgeSeconds: number; uid: string }> {
+export async function startSession(options: {
+  services: Services;
+  input: unknown;
+}): Promise<{ cookie: string; maxAgeSeconds: number; uid: string }> {
   const { auth, clock, config } = options.services;
   const { idToken } = startSessionInput.parse(options.input);
   const user = await auth.verifyIdToken(idToken);

@@ -6,9 +6,12 @@
  */
 import { z } from "zod";
 
-const list = z
-  .string()
-  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+const list = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 const serverSchema = z
   .object({
@@ -47,11 +50,27 @@ const serverSchema = z
     const forbid = (condition: boolean, path: string, message: string) => {
       if (condition) ctx.addIssue({ code: "custom", path: [path], message });
     };
-    forbid(env.PAYMENT_PROVIDERS.includes("sandbox"), "PAYMENT_PROVIDERS", "The sandbox payment provider can never run in production.");
+    forbid(
+      env.PAYMENT_PROVIDERS.includes("sandbox"),
+      "PAYMENT_PROVIDERS",
+      "The sandbox payment provider can never run in production.",
+    );
     forbid(env.IMAGE_PROVIDERS.includes("local"), "IMAGE_PROVIDERS", "The local image model is for local use only.");
-    forbid(env.MAIL_PROVIDER === "local-outbox", "MAIL_PROVIDER", "The local outbox delivers no mail; configure a real provider.");
-    forbid(env.FIREBASE_AUTH_EMULATOR_HOST !== undefined, "FIREBASE_AUTH_EMULATOR_HOST", "Production may not use the Auth emulator.");
-    forbid(env.FIREBASE_PROJECT_ID.startsWith("demo-"), "FIREBASE_PROJECT_ID", "demo- projects exist only in the emulator.");
+    forbid(
+      env.MAIL_PROVIDER === "local-outbox",
+      "MAIL_PROVIDER",
+      "The local outbox delivers no mail; configure a real provider.",
+    );
+    forbid(
+      env.FIREBASE_AUTH_EMULATOR_HOST !== undefined,
+      "FIREBASE_AUTH_EMULATOR_HOST",
+      "Production may not use the Auth emulator.",
+    );
+    forbid(
+      env.FIREBASE_PROJECT_ID.startsWith("demo-"),
+      "FIREBASE_PROJECT_ID",
+      "demo- projects exist only in the emulator.",
+    );
     forbid(!env.APP_URL.startsWith("https://"), "APP_URL", "Production must be served over https.");
   });
 

@@ -64,6 +64,9 @@ export function assertWritable(collection: string, id: string, data: DocumentDat
   assertDocumentPath(collection, id);
   const size = documentSize(collection, id, data);
   if (size > MAX_DOCUMENT_BYTES) {
-    throw new AppError("DATABASE_REFUSED", `Document ${collection}/${id} is ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES}.`);
+    throw new AppError(
+      "DATABASE_REFUSED",
+      `Document ${collection}/${id} is ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES}.`,
+    );
   }
 }

@@ -29,13 +29,19 @@ const RANGE_OPS = new Set(["<", "<=", ">", ">=", "!="]);
 export function effectiveOrder(query: Query): { field: string; direction: SortDirection }[] {
   const rangeFields = [...new Set((query.where ?? []).filter((f) => RANGE_OPS.has(f.op)).map((f) => f.field))];
   if (rangeFields.length > 1) {
-    throw new AppError("DATABASE_REFUSED", `Inequality filters on more than one field (${rangeFields.join(", ")}) are not supported.`);
+    throw new AppError(
+      "DATABASE_REFUSED",
+      `Inequality filters on more than one field (${rangeFields.join(", ")}) are not supported.`,
+    );
   }
   // The document id always breaks ties last, in the direction of the field before it;
   // any other order on it would be dropped silently below, so it is refused.
   (query.orderBy ?? []).forEach((o, i, all) => {
     if (o.field === "__name__" && (i !== all.length - 1 || o.direction !== (all[i - 1]?.direction ?? "asc"))) {
-      throw new AppError("DATABASE_REFUSED", "Ordering by document id is only supported last, in the direction of the orderBy before it.");
+      throw new AppError(
+        "DATABASE_REFUSED",
+        "Ordering by document id is only supported last, in the direction of the orderBy before it.",
+      );
     }
   });
   const orderBy = (query.orderBy ?? []).filter((o) => o.field !== "__name__");
@@ -56,9 +62,14 @@ export function requiredIndex(query: Query): IndexField[] | null {
   }
   return [
     ...equality.map((f): IndexField =>
-      f.op === "array-contains" ? { fieldPath: f.field, arrayConfig: "CONTAINS" } : { fieldPath: f.field, order: "ASCENDING" },
+      f.op === "array-contains"
+        ? { fieldPath: f.field, arrayConfig: "CONTAINS" }
+        : { fieldPath: f.field, order: "ASCENDING" },
     ),
-    ...order.map((o): IndexField => ({ fieldPath: o.field, order: o.direction === "asc" ? "ASCENDING" : "DESCENDING" })),
+    ...order.map((o): IndexField => ({
+      fieldPath: o.field,
+      order: o.direction === "asc" ? "ASCENDING" : "DESCENDING",
+    })),
   ];
 }
 
@@ -69,11 +80,15 @@ function servesQuery(index: CompositeIndex, collection: string, needed: IndexFie
   const declaredEquality = fields.slice(0, equalityCount);
   const neededEquality = needed.slice(0, equalityCount);
   const equalityMatches = neededEquality.every((n) =>
-    declaredEquality.some((d) => d.fieldPath === n.fieldPath && (n.arrayConfig ? d.arrayConfig === "CONTAINS" : d.order !== undefined)),
+    declaredEquality.some(
+      (d) => d.fieldPath === n.fieldPath && (n.arrayConfig ? d.arrayConfig === "CONTAINS" : d.order !== undefined),
+    ),
   );
   const orderMatches = needed
     .slice(equalityCount)
-    .every((n, i) => fields[equalityCount + i]?.fieldPath === n.fieldPath && fields[equalityCount + i]?.order === n.order);
+    .every(
+      (n, i) => fields[equalityCount + i]?.fieldPath === n.fieldPath && fields[equalityCount + i]?.order === n.order,
+    );
   return equalityMatches && orderMatches;
 }
 

@@ -14,7 +14,10 @@ export function assertDeclaredInInventory(collection: string, data: DocumentData
   }
   const undeclared = Object.keys(data).filter((field) => !fields.has(field));
   if (undeclared.length > 0) {
-    throw new AppError("DATABASE_REFUSED", `Fields ${undeclared.join(", ")} of "${collection}" are not declared in the data inventory.`);
+    throw new AppError(
+      "DATABASE_REFUSED",
+      `Fields ${undeclared.join(", ")} of "${collection}" are not declared in the data inventory.`,
+    );
   }
 }
 

@@ -12,7 +12,11 @@ import { GENERATIONS, isFinished, type GenerationJob } from "./generation-job";
  * progress, then stops and charges only the images made. Asking twice is harmless;
  * a finished job cannot be canceled.
  */
-export async function cancelGeneration(options: { services: Services; uid: string; generationId: string }): Promise<GenerationView> {
+export async function cancelGeneration(options: {
+  services: Services;
+  uid: string;
+  generationId: string;
+}): Promise<GenerationView> {
   const { db, clock } = options.services;
   const id = options.generationId;
   await db.runTransaction(async (tx) => {
@@ -28,7 +32,8 @@ export async function cancelGeneration(options: { services: Services; uid: strin
       finishGeneration(tx, { id, job, reservation, account, errorCode: "canceled", now });
       return;
     }
-    if (!job.cancelRequestedAt) tx.update(GENERATIONS, id, { cancelRequestedAt: now.toISOString(), updatedAt: now.toISOString() });
+    if (!job.cancelRequestedAt)
+      tx.update(GENERATIONS, id, { cancelRequestedAt: now.toISOString(), updatedAt: now.toISOString() });
   });
   return getGeneration(options);
 }

@@ -12,7 +12,14 @@ import { GENERATIONS, type GenerationJob, type GenerationStatus } from "./genera
 
 export function finishGeneration(
   tx: Transaction,
-  options: { id: string; job: GenerationJob; reservation: Reservation; account: PointAccount; errorCode: string | null; now: Date },
+  options: {
+    id: string;
+    job: GenerationJob;
+    reservation: Reservation;
+    account: PointAccount;
+    errorCode: string | null;
+    now: Date;
+  },
 ): GenerationStatus {
   const { job } = options;
   const made = job.imageIds.length;
@@ -25,7 +32,14 @@ export function finishGeneration(
         ? `Returned for ${plural(job.count - made, "image")} of ${job.count} not made`
         : "Returned: the generation failed";
   if (options.reservation.status === "held") {
-    closeReservation(tx, { account: options.account, reservationId: options.id, reservation: options.reservation, charged, reason, now: options.now });
+    closeReservation(tx, {
+      account: options.account,
+      reservationId: options.id,
+      reservation: options.reservation,
+      charged,
+      reason,
+      now: options.now,
+    });
   }
   tx.update(GENERATIONS, options.id, {
     status,

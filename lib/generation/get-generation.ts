@@ -20,7 +20,11 @@ export interface GenerationView {
 }
 
 /** A member's own generation; anyone else's reads as not found. */
-export async function getGeneration(options: { services: Services; uid: string; generationId: string }): Promise<GenerationView> {
+export async function getGeneration(options: {
+  services: Services;
+  uid: string;
+  generationId: string;
+}): Promise<GenerationView> {
   const doc = await options.services.db.get<GenerationJob>(GENERATIONS, options.generationId);
   if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
   const job = doc.data;

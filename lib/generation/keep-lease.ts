@@ -22,7 +22,9 @@ export function keepLease(options: { services: Services; generationId: string; w
         const doc = await tx.get<GenerationJob>(GENERATIONS, generationId);
         if (!doc || doc.data.status !== "running" || doc.data.leaseOwner !== workerId) return false;
         const now = services.clock.now();
-        tx.update(GENERATIONS, generationId, { leaseExpiresAt: new Date(now.getTime() + services.config.JOB_LEASE_MS).toISOString() });
+        tx.update(GENERATIONS, generationId, {
+          leaseExpiresAt: new Date(now.getTime() + services.config.JOB_LEASE_MS).toISOString(),
+        });
         return true;
       });
       if (!kept) controller.abort(new Error("lease lost"));

@@ -15,7 +15,9 @@ export const QUEUE_TIMEOUT_MS = 30 * 60_000;
  * (charging those, releasing the rest). Run on a schedule (worker loop, Cloud
  * Scheduler).
  */
-export async function recoverStalledGenerations(options: { services: Services }): Promise<{ requeued: number; finished: number }> {
+export async function recoverStalledGenerations(options: {
+  services: Services;
+}): Promise<{ requeued: number; finished: number }> {
   const { db, clock, config } = options.services;
   const now = clock.now();
   const expired = await db.query<GenerationJob>({
@@ -44,25 +46,47 @@ export async function recoverStalledGenerations(options: { services: Services })
       if (!doc) return null;
       const job = doc.data;
       const current = clock.now();
-      const leaseGone = job.status === "running" && job.leaseExpiresAt !== null && job.leaseExpiresAt <= current.toISOString();
+      const leaseGone =
+        job.status === "running" && job.leaseExpiresAt !== null && job.leaseExpiresAt <= current.toISOString();
       const queueGone = job.status === "queued" && Date.parse(job.createdAt) <= current.getTime() - QUEUE_TIMEOUT_MS;
       if (!leaseGone && !queueGone) return null;
       if (leaseGone && job.attempts < config.JOB_MAX_ATTEMPTS && !job.cancelRequestedAt) {
-        tx.update(GENERATIONS, id, { status: "queued", leaseOwner: null, leaseExpiresAt: null, updatedAt: current.toISOString() });
+        tx.update(GENERATIONS, id, {
+          status: "queued",
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          updatedAt: current.toISOString(),
+        });
         return "requeued" as const;
       }
       const reservation = await readReservation(tx, id);
       const account = await readPointAccount(tx, job.uid);
       if (!reservation) return null;
-      finishGeneration(tx, { id, job, reservation, account, errorCode: job.cancelRequestedAt ? "canceled" : leaseGone ? "worker_lost" : "queue_timeout", now: current });
+      finishGeneration(tx, {
+        id,
+        job,
+        reservation,
+        account,
+        errorCode: job.cancelRequestedAt ? "canceled" : leaseGone ? "worker_lost" : "queue_timeout",
+        now: current,
+      });
       return { job };
     });
     if (outcome !== null && outcome !== "requeued") {
-      await discardUnrecordedImageFiles({ services: options.services, generationId: id, job: outcome.job, upToAttempt: outcome.job.attempts });
+      await discardUnrecordedImageFiles({
+        services: options.services,
+        generationId: id,
+        job: outcome.job,
+        upToAttempt: outcome.job.attempts,
+      });
     }
     if (outcome === "requeued") requeued++;
     else if (outcome) finished++;
-    if (outcome) logger.warn("generation.recovered", { generationId: id, outcome: outcome === "requeued" ? "requeued" : "finished" });
+    if (outcome)
+      logger.warn("generation.recovered", {
+        generationId: id,
+        outcome: outcome === "requeued" ? "requeued" : "finished",
+      });
   }
   return { requeued, finished };
 }

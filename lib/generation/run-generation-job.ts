@@ -3,7 +3,14 @@ import sharp from "sharp";
 import { addDays } from "../clock/clock";
 import { AppError, isAppError } from "../errors/app-error";
 import { discardUnrecordedImageFiles } from "../images/discard-unrecorded-image-files";
-import { IMAGE_RETENTION_DAYS, IMAGES, imageId, imageKeys, THUMBNAIL_SIZE, type ImageRecord } from "../images/image-record";
+import {
+  IMAGE_RETENTION_DAYS,
+  IMAGES,
+  imageId,
+  imageKeys,
+  THUMBNAIL_SIZE,
+  type ImageRecord,
+} from "../images/image-record";
 import { logger } from "../observability/logger";
 import { readPointAccount } from "../points/ledger";
 import { readReservation } from "../points/reservations";
@@ -27,10 +34,14 @@ async function claim(services: Services, id: string, workerId: string): Promise<
     if (!doc) return null;
     const job = doc.data;
     const now = clock.now();
-    const leaseExpired = job.status === "running" && (job.leaseExpiresAt === null || job.leaseExpiresAt <= now.toISOString());
+    const leaseExpired =
+      job.status === "running" && (job.leaseExpiresAt === null || job.leaseExpiresAt <= now.toISOString());
     if (job.status !== "queued" && !leaseExpired) return null;
     if (job.attempts >= config.JOB_MAX_ATTEMPTS) return null;
-    const claimed: Pick<GenerationJob, "status" | "attempts" | "leaseOwner" | "leaseExpiresAt" | "startedAt" | "updatedAt"> = {
+    const claimed: Pick<
+      GenerationJob,
+      "status" | "attempts" | "leaseOwner" | "leaseExpiresAt" | "startedAt" | "updatedAt"
+    > = {
       status: "running",
       startedAt: job.startedAt ?? now.toISOString(),
       attempts: job.attempts + 1,
@@ -57,7 +68,10 @@ async function recordImage(
     const id = imageId(options.id, options.index);
     const changes: Pick<GenerationJob, "imageIds" | "imagesFailed" | "leaseExpiresAt" | "updatedAt"> = {
       imageIds: options.image && !job.imageIds.includes(id) ? [...job.imageIds, id] : job.imageIds,
-      imagesFailed: !options.image && !job.imagesFailed.includes(options.index) ? [...job.imagesFailed, options.index] : job.imagesFailed,
+      imagesFailed:
+        !options.image && !job.imagesFailed.includes(options.index)
+          ? [...job.imagesFailed, options.index]
+          : job.imagesFailed,
       leaseExpiresAt: new Date(now.getTime() + config.JOB_LEASE_MS).toISOString(),
       updatedAt: now.toISOString(),
     };
@@ -84,7 +98,11 @@ async function finish(services: Services, id: string, workerId: string, errorCod
  * Bounds a provider call in time even if the provider ignores its abort signal, and
  * stops it when the lease is lost.
  */
-async function withTimeout<T>(timeoutMs: number, lease: AbortSignal, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withTimeout<T>(
+  timeoutMs: number,
+  lease: AbortSignal,
+  call: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const onLeaseLost = () => controller.abort(lease.reason);
@@ -94,7 +112,11 @@ async function withTimeout<T>(timeoutMs: number, lease: AbortSignal, call: (sign
       controller.abort(new Error("timeout"));
       reject(new AppError("PROVIDER_FAILED", `The image model did not answer within ${timeoutMs} ms.`));
     }, timeoutMs);
-    controller.signal.addEventListener("abort", () => reject(new AppError("PROVIDER_FAILED", "The image call was stopped.")), { once: true });
+    controller.signal.addEventListener(
+      "abort",
+      () => reject(new AppError("PROVIDER_FAILED", "The image call was stopped.")),
+      { once: true },
+    );
   });
   try {
     return await Promise.race([call(controller.signal), bounded]);
@@ -123,7 +145,11 @@ function seedFor(generationId: string, index: number): number {
  * images already made are kept and not made again, and the job is finished (points
  * settled or released) exactly once.
  */
-export async function runGenerationJob(options: { services: Services; generationId: string; workerId: string }): Promise<RunOutcome> {
+export async function runGenerationJob(options: {
+  services: Services;
+  generationId: string;
+  workerId: string;
+}): Promise<RunOutcome> {
   const { services, generationId: id, workerId } = options;
   const claimed = await claim(services, id, workerId);
   if (!claimed) return "not-runnable";
@@ -150,7 +176,13 @@ export async function runGenerationJob(options: { services: Services; generation
       try {
         const current = job;
         const png = await withTimeout(services.config.PROVIDER_TIMEOUT_MS, lease.signal, (signal) =>
-          provider.generate({ model: current.model, prompt: current.prompt, size: current.size, seed: seedFor(id, index), signal }),
+          provider.generate({
+            model: current.model,
+            prompt: current.prompt,
+            size: current.size,
+            seed: seedFor(id, index),
+            signal,
+          }),
         );
         const thumbnail = await thumbnailOf(png);
         await services.blobs.put(keys.fileKey, png, "image/png");
@@ -191,8 +223,18 @@ export async function runGenerationJob(options: { services: Services; generation
     lease.stop();
   }
 
-  const finished = await finish(services, id, workerId, job.cancelRequestedAt ? "canceled" : job.imagesFailed.length > 0 ? "images_failed" : null);
+  const finished = await finish(
+    services,
+    id,
+    workerId,
+    job.cancelRequestedAt ? "canceled" : job.imagesFailed.length > 0 ? "images_failed" : null,
+  );
   if (!finished) return "lease-lost";
-  logger.info("generation.finished", { generationId: id, workerId, made: job.imageIds.length, failed: job.imagesFailed.length });
+  logger.info("generation.finished", {
+    generationId: id,
+    workerId,
+    made: job.imageIds.length,
+    failed: job.imagesFailed.length,
+  });
   return "finished";
 }

@@ -7,7 +7,13 @@ import { reservePoints } from "../points/reservations";
 import { findModel, generationCost } from "../pricing/price-table";
 import type { Services } from "../services";
 import { plural } from "../text/plural";
-import { GENERATION_RETENTION_DAYS, GENERATIONS, generationInput, type GenerationJob, type GenerationStatus } from "./generation-job";
+import {
+  GENERATION_RETENTION_DAYS,
+  GENERATIONS,
+  generationInput,
+  type GenerationJob,
+  type GenerationStatus,
+} from "./generation-job";
 
 export interface SubmittedGeneration {
   id: string;
@@ -20,7 +26,12 @@ export interface SubmittedGeneration {
  * from the server's table. A repeat with the same Idempotency-Key and content
  * returns the first job and reserves nothing more.
  */
-export async function submitGeneration(options: { services: Services; uid: string; input: unknown; idempotencyKey: string }): Promise<SubmittedGeneration> {
+export async function submitGeneration(options: {
+  services: Services;
+  uid: string;
+  input: unknown;
+  idempotencyKey: string;
+}): Promise<SubmittedGeneration> {
   const { db, clock } = options.services;
   const input = generationInput.parse(options.input);
   const model = findModel(input.model);
@@ -34,12 +45,19 @@ export async function submitGeneration(options: { services: Services; uid: strin
     const existingId = await readIdempotencyKey(tx, { ...keyOptions, now });
     if (existingId) {
       const existing = await tx.get<GenerationJob>(GENERATIONS, existingId);
-      if (existing) return { id: existingId, status: existing.data.status, pointsReserved: existing.data.pointsReserved };
+      if (existing)
+        return { id: existingId, status: existing.data.status, pointsReserved: existing.data.pointsReserved };
       throw new AppError("INVALID_STATE", "The generation made with this Idempotency-Key no longer exists.");
     }
     const account = await readPointAccount(tx, options.uid);
     const id = randomUUID();
-    reservePoints(tx, { account, reservationId: id, amount: cost, reason: `Held for ${plural(input.count, "image")} (${model.name}, ${input.size})`, now });
+    reservePoints(tx, {
+      account,
+      reservationId: id,
+      amount: cost,
+      reason: `Held for ${plural(input.count, "image")} (${model.name}, ${input.size})`,
+      now,
+    });
     const job: GenerationJob = {
       uid: options.uid,
       prompt: input.prompt,

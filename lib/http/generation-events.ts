@@ -11,7 +11,12 @@ const MAX_STREAM_MS = 10 * 60_000;
  * ends when the job finishes, the client leaves, or after ten minutes (the browser's
  * EventSource then reconnects by itself).
  */
-export function generationEvents(options: { services: Services; uid: string; generationId: string; signal: AbortSignal }): Response {
+export function generationEvents(options: {
+  services: Services;
+  uid: string;
+  generationId: string;
+  signal: AbortSignal;
+}): Response {
   const encoder = new TextEncoder();
   let stopped = false;
   const stream = new ReadableStream<Uint8Array>({
@@ -43,6 +48,10 @@ export function generationEvents(options: { services: Services; uid: string; gen
     },
   });
   return new Response(stream, {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" },
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+    },
   });
 }

@@ -3,7 +3,12 @@ import type { UserRequestContext } from "./route";
 
 /** Image bytes for their owner only; never cached. */
 export async function imageFileResponse(ctx: UserRequestContext, variant: "original" | "thumbnail"): Promise<Response> {
-  const file = await readImageFile({ services: ctx.services, uid: ctx.user.uid, imageId: ctx.params.id ?? "", variant });
+  const file = await readImageFile({
+    services: ctx.services,
+    uid: ctx.user.uid,
+    imageId: ctx.params.id ?? "",
+    variant,
+  });
   const download = new URL(ctx.request.url).searchParams.has("download");
   return new Response(new Uint8Array(file.bytes), {
     headers: {

@@ -16,7 +16,10 @@ const schema = (zodSchema: z.ZodType) => {
   return jsonSchema;
 };
 
-const body = (zodSchema: z.ZodType) => ({ required: true, content: { "application/json": { schema: schema(zodSchema) } } });
+const body = (zodSchema: z.ZodType) => ({
+  required: true,
+  content: { "application/json": { schema: schema(zodSchema) } },
+});
 const ok = (description: string, ref?: string) => ({
   description,
   ...(ref ? { content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } } : {}),
@@ -54,7 +57,11 @@ export function openApiDocument(): Record<string, unknown> {
             error: {
               type: "object",
               required: ["code", "message"],
-              properties: { code: { type: "string", enum: Object.keys(ERROR_CODES) }, message: { type: "string" }, details: { type: "object" } },
+              properties: {
+                code: { type: "string", enum: Object.keys(ERROR_CODES) },
+                message: { type: "string" },
+                details: { type: "object" },
+              },
             },
           },
         },
@@ -63,52 +70,185 @@ export function openApiDocument(): Record<string, unknown> {
           properties: {
             id: { type: "string" },
             status: { enum: ["queued", "running", "succeeded", "partial", "failed"] },
-            images: { type: "array", items: { type: "object", properties: { id: { type: "string" }, url: { type: "string" }, thumbnailUrl: { type: "string" } } } },
+            images: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: { id: { type: "string" }, url: { type: "string" }, thumbnailUrl: { type: "string" } },
+              },
+            },
             pointsReserved: { type: "integer" },
             pointsCharged: { type: ["integer", "null"] },
           },
         },
       },
       responses: Object.fromEntries(
-        statuses.map((status) => [`Error${status}`, { description: `Error (${status})`, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
+        statuses.map((status) => [
+          `Error${status}`,
+          {
+            description: `Error (${status})`,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          },
+        ]),
       ),
     },
     paths: {
       "/api/session": {
-        post: { summary: "Sign in: trade a Firebase ID token for a session cookie", requestBody: body(startSessionInput), responses: { 200: ok("Cookie set"), ...errors(400, 401, 403, 422) } },
+        post: {
+          summary: "Sign in: trade a Firebase ID token for a session cookie",
+          requestBody: body(startSessionInput),
+          responses: { 200: ok("Cookie set"), ...errors(400, 401, 403, 422) },
+        },
         delete: { summary: "Sign out: revoke sessions and clear the cookie", responses: { 204: ok("Signed out") } },
       },
       "/api/account": {
-        post: { ...member, summary: "Complete sign-up (name, age 14+, consents)", requestBody: body(createAccountInput), responses: { 201: ok("Member created"), ...errors(401, 403, 409, 422) } },
+        post: {
+          ...member,
+          summary: "Complete sign-up (name, age 14+, consents)",
+          requestBody: body(createAccountInput),
+          responses: { 201: ok("Member created"), ...errors(401, 403, 409, 422) },
+        },
       },
-      "/api/account/verification-email": { post: { ...member, summary: "Mail a confirmation link to the user's own address", responses: { 202: ok("Sent"), ...errors(401, 409, 429) } } },
-      "/api/password-reset": { post: { summary: "Mail a password-reset link (same answer for unknown addresses)", requestBody: body(passwordResetInput), responses: { 202: ok("Accepted"), ...errors(400, 422, 429) } } },
-      "/api/me": { get: { ...member, summary: "The signed-in member", responses: { 200: ok("Member"), ...errors(401, 403) } } },
-      "/api/catalog": { get: { summary: "Models with sizes and points per image; points packages", responses: { 200: ok("Catalog") } } },
+      "/api/account/verification-email": {
+        post: {
+          ...member,
+          summary: "Mail a confirmation link to the user's own address",
+          responses: { 202: ok("Sent"), ...errors(401, 409, 429) },
+        },
+      },
+      "/api/password-reset": {
+        post: {
+          summary: "Mail a password-reset link (same answer for unknown addresses)",
+          requestBody: body(passwordResetInput),
+          responses: { 202: ok("Accepted"), ...errors(400, 422, 429) },
+        },
+      },
+      "/api/me": {
+        get: { ...member, summary: "The signed-in member", responses: { 200: ok("Member"), ...errors(401, 403) } },
+      },
+      "/api/catalog": {
+        get: { summary: "Models with sizes and points per image; points packages", responses: { 200: ok("Catalog") } },
+      },
       "/api/generations": {
         post: {
           ...member,
           summary: "Submit a generation; reserves its points",
-          parameters: [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", minLength: 8, maxLength: 128 } }],
+          parameters: [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: true,
+              schema: { type: "string", minLength: 8, maxLength: 128 },
+            },
+          ],
           requestBody: body(generationInput),
           responses: { 202: ok("Queued", "Generation"), ...errors(400, 401, 402, 403, 409, 422) },
         },
       },
-      "/api/generations/{id}": { get: { ...member, parameters: [idParam("id")], summary: "A generation's state and images", responses: { 200: ok("Generation", "Generation"), ...errors(401, 403, 404) } } },
-      "/api/generations/{id}/cancel": {
-        post: { ...member, parameters: [idParam("id")], summary: "Stop the generation: a queued one at once, a running one after the image in progress", responses: { 200: ok("Generation", "Generation"), ...errors(401, 403, 404, 409) } },
+      "/api/generations/{id}": {
+        get: {
+          ...member,
+          parameters: [idParam("id")],
+          summary: "A generation's state and images",
+          responses: { 200: ok("Generation", "Generation"), ...errors(401, 403, 404) },
+        },
       },
-      "/api/generations/{id}/events": { get: { ...member, parameters: [idParam("id")], summary: "Server-sent events with the generation's state on every change", responses: { 200: { description: "text/event-stream" }, ...errors(401, 404) } } },
-      "/api/generations/{id}/zip": { get: { ...member, parameters: [idParam("id")], summary: "All images of a generation as one ZIP", responses: { 200: { description: "application/zip" }, ...errors(401, 404) } } },
-      "/api/images": { get: { ...member, parameters: pageParams, summary: "The member's gallery, newest first", responses: { 200: ok("Page of images"), ...errors(401, 403, 422) } } },
-      "/api/images/{id}": { delete: { ...member, parameters: [idParam("id")], summary: "Delete an image and its files at once", responses: { 204: ok("Deleted"), ...errors(401, 403, 404) } } },
-      "/api/images/{id}/file": { get: { ...member, parameters: [idParam("id")], summary: "The PNG (add ?download for an attachment)", responses: { 200: { description: "image/png" }, ...errors(401, 404) } } },
-      "/api/images/{id}/thumbnail": { get: { ...member, parameters: [idParam("id")], summary: "The WebP thumbnail", responses: { 200: { description: "image/webp" }, ...errors(401, 404) } } },
-      "/api/points": { get: { ...member, parameters: pageParams, summary: "Balance and ledger entries, newest first", responses: { 200: ok("Balance and entries"), ...errors(401, 403, 422) } } },
-      "/api/orders": { post: { ...member, summary: "Order a points package; amount decided by the server", requestBody: body(createOrderInput), responses: { 201: ok("Order and checkout URL"), ...errors(400, 401, 403, 422) } } },
-      "/api/orders/{id}": { get: { ...member, parameters: [idParam("id")], summary: "One of the member's orders", responses: { 200: ok("Order"), ...errors(401, 404) } } },
-      "/api/payments/sandbox/{orderId}/complete": { post: { ...member, parameters: [idParam("orderId")], summary: "Sandbox only: pay the order (once)", responses: { 200: ok("Order paid"), ...errors(401, 404, 409) } } },
-      "/api/payments/sandbox/{orderId}/cancel": { post: { ...member, parameters: [idParam("orderId")], summary: "Sandbox only: cancel the pending order", responses: { 200: ok("Order canceled"), ...errors(401, 404, 409) } } },
+      "/api/generations/{id}/cancel": {
+        post: {
+          ...member,
+          parameters: [idParam("id")],
+          summary: "Stop the generation: a queued one at once, a running one after the image in progress",
+          responses: { 200: ok("Generation", "Generation"), ...errors(401, 403, 404, 409) },
+        },
+      },
+      "/api/generations/{id}/events": {
+        get: {
+          ...member,
+          parameters: [idParam("id")],
+          summary: "Server-sent events with the generation's state on every change",
+          responses: { 200: { description: "text/event-stream" }, ...errors(401, 404) },
+        },
+      },
+      "/api/generations/{id}/zip": {
+        get: {
+          ...member,
+          parameters: [idParam("id")],
+          summary: "All images of a generation as one ZIP",
+          responses: { 200: { description: "application/zip" }, ...errors(401, 404) },
+        },
+      },
+      "/api/images": {
+        get: {
+          ...member,
+          parameters: pageParams,
+          summary: "The member's gallery, newest first",
+          responses: { 200: ok("Page of images"), ...errors(401, 403, 422) },
+        },
+      },
+      "/api/images/{id}": {
+        delete: {
+          ...member,
+          parameters: [idParam("id")],
+          summary: "Delete an image and its files at once",
+          responses: { 204: ok("Deleted"), ...errors(401, 403, 404) },
+        },
+      },
+      "/api/images/{id}/file": {
+        get: {
+          ...member,
+          parameters: [idParam("id")],
+          summary: "The PNG (add ?download for an attachment)",
+          responses: { 200: { description: "image/png" }, ...errors(401, 404) },
+        },
+      },
+      "/api/images/{id}/thumbnail": {
+        get: {
+          ...member,
+          parameters: [idParam("id")],
+          summary: "The WebP thumbnail",
+          responses: { 200: { description: "image/webp" }, ...errors(401, 404) },
+        },
+      },
+      "/api/points": {
+        get: {
+          ...member,
+          parameters: pageParams,
+          summary: "Balance and ledger entries, newest first",
+          responses: { 200: ok("Balance and entries"), ...errors(401, 403, 422) },
+        },
+      },
+      "/api/orders": {
+        post: {
+          ...member,
+          summary: "Order a points package; amount decided by the server",
+          requestBody: body(createOrderInput),
+          responses: { 201: ok("Order and checkout URL"), ...errors(400, 401, 403, 422) },
+        },
+      },
+      "/api/orders/{id}": {
+        get: {
+          ...member,
+          parameters: [idParam("id")],
+          summary: "One of the member's orders",
+          responses: { 200: ok("Order"), ...errors(401, 404) },
+        },
+      },
+      "/api/payments/sandbox/{orderId}/complete": {
+        post: {
+          ...member,
+          parameters: [idParam("orderId")],
+          summary: "Sandbox only: pay the order (once)",
+          responses: { 200: ok("Order paid"), ...errors(401, 404, 409) },
+        },
+      },
+      "/api/payments/sandbox/{orderId}/cancel": {
+        post: {
+          ...member,
+          parameters: [idParam("orderId")],
+          summary: "Sandbox only: cancel the pending order",
+          responses: { 200: ok("Order canceled"), ...errors(401, 404, 409) },
+        },
+      },
     },
   };
 }

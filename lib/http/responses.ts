@@ -28,13 +28,29 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const retryAfter = error.details?.retryAfterSeconds;
     const headers: Record<string, string> = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {};
-    return json({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }, error.status, headers);
+    return json(
+      { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
+      error.status,
+      headers,
+    );
   }
   if (error instanceof ZodError) {
     const fields = fieldErrors(error);
-    return json({ error: { code: "VALIDATION_FAILED", message: Object.values(fields)[0] ?? "Invalid request.", details: { fields } } }, 422);
+    return json(
+      {
+        error: {
+          code: "VALIDATION_FAILED",
+          message: Object.values(fields)[0] ?? "Invalid request.",
+          details: { fields },
+        },
+      },
+      422,
+    );
   }
   const incident = randomUUID();
   logger.error("http.unexpected_error", { incident, ...errorFields(error) });
-  return json({ error: { code: "INTERNAL", message: `Something went wrong on our side (incident ${incident}).` } }, 500);
+  return json(
+    { error: { code: "INTERNAL", message: `Something went wrong on our side (incident ${incident}).` } },
+    500,
+  );
 }

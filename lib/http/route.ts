@@ -26,7 +26,6 @@ export interface UserRequestContext extends PublicRequestContext {
   user: VerifiedUser;
 }
 
-
 /** Every id in a path is one the product made; anything else names nothing. */
 async function pathParams(context: RouteContext | undefined): Promise<Params> {
   const params = (await context?.params) ?? {};

@@ -33,7 +33,9 @@ interface KeyRecord {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
   }
   return JSON.stringify(value);
@@ -53,7 +55,10 @@ export function idempotencyDocId(uid: string, scope: string, key: string): strin
  * when this is a faithful repeat, null when the key is new; throws when the key was
  * used for different content.
  */
-export async function readIdempotencyKey(tx: Transaction, options: { uid: string; scope: string; key: string; requestHash: string; now: Date }): Promise<string | null> {
+export async function readIdempotencyKey(
+  tx: Transaction,
+  options: { uid: string; scope: string; key: string; requestHash: string; now: Date },
+): Promise<string | null> {
   const doc = await tx.get<KeyRecord>(IDEMPOTENCY_KEYS, idempotencyDocId(options.uid, options.scope, options.key));
   // A key past its retention is forgotten, whether or not the sweep has deleted it yet.
   if (!doc || doc.data.expiresAt <= options.now.toISOString()) return null;

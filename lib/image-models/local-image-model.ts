@@ -47,7 +47,7 @@ export function drawPromptSvg(request: Pick<ImageRequest, "model" | "prompt" | "
   const words = request.prompt.split(/\s+/).filter(Boolean).slice(0, 64);
   for (const [i, word] of words.entries()) {
     const wordRandom = prng(hash32(word, request.seed, i));
-    const wordHue = (hash32(word) % 360 + hue) % 360;
+    const wordHue = ((hash32(word) % 360) + hue) % 360;
     const x = wordRandom() * width;
     const y = wordRandom() * height;
     const r = (0.05 + wordRandom() * 0.2) * Math.min(width, height);
@@ -98,6 +98,8 @@ export class LocalImageModel implements ImageModelProvider {
     if (localImageFails(request, this.options.failureRate)) {
       throw new AppError("PROVIDER_FAILED", "The local model failed (simulated).");
     }
-    return sharp(Buffer.from(drawPromptSvg(request))).png().toBuffer();
+    return sharp(Buffer.from(drawPromptSvg(request)))
+      .png()
+      .toBuffer();
   }
 }

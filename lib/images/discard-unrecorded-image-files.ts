@@ -7,7 +7,12 @@ import { imageId, imageKeys } from "./image-record";
  * job never recorded (a worker died between storing the files and recording them).
  * Without a record nothing else would ever find these files.
  */
-export async function discardUnrecordedImageFiles(options: { services: Services; generationId: string; job: GenerationJob; upToAttempt: number }): Promise<void> {
+export async function discardUnrecordedImageFiles(options: {
+  services: Services;
+  generationId: string;
+  job: GenerationJob;
+  upToAttempt: number;
+}): Promise<void> {
   const { services, generationId, job } = options;
   for (let index = 0; index < job.count; index++) {
     const id = imageId(generationId, index);

@@ -30,7 +30,12 @@ export function imageId(generationId: string, index: number): string {
  * own, so a worker that lost its lease can remove what it wrote without touching the
  * files of the worker that took over.
  */
-export function imageKeys(uid: string, generationId: string, id: string, attempt: number): { fileKey: string; thumbnailKey: string } {
+export function imageKeys(
+  uid: string,
+  generationId: string,
+  id: string,
+  attempt: number,
+): { fileKey: string; thumbnailKey: string } {
   const base = `images/${uid}/${generationId}/${id}.a${attempt}`;
   return { fileKey: `${base}.png`, thumbnailKey: `${base}.webp` };
 }

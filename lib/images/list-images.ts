@@ -16,8 +16,17 @@ export interface ImageListItem {
 }
 
 /** The member's gallery, newest first. */
-export async function listImages(options: { services: Services; uid: string; page: PageQuery }): Promise<{ items: ImageListItem[]; nextCursor: string | null }> {
-  const { docs, nextCursor } = await newestFirstPage<ImageRecord>({ db: options.services.db, collection: IMAGES, uid: options.uid, page: options.page });
+export async function listImages(options: {
+  services: Services;
+  uid: string;
+  page: PageQuery;
+}): Promise<{ items: ImageListItem[]; nextCursor: string | null }> {
+  const { docs, nextCursor } = await newestFirstPage<ImageRecord>({
+    db: options.services.db,
+    collection: IMAGES,
+    uid: options.uid,
+    page: options.page,
+  });
   const items = docs.map(({ id, data }) => ({
     id,
     generationId: data.generationId,

@@ -4,7 +4,12 @@ import type { StoredBlob } from "../storage/blob-storage";
 import { IMAGES, type ImageRecord } from "./image-record";
 
 /** The bytes of a member's own image (original PNG or WebP thumbnail). */
-export async function readImageFile(options: { services: Services; uid: string; imageId: string; variant: "original" | "thumbnail" }): Promise<StoredBlob & { fileName: string }> {
+export async function readImageFile(options: {
+  services: Services;
+  uid: string;
+  imageId: string;
+  variant: "original" | "thumbnail";
+}): Promise<StoredBlob & { fileName: string }> {
   const doc = await options.services.db.get<ImageRecord>(IMAGES, options.imageId);
   if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such image.");
   const key = options.variant === "original" ? doc.data.fileKey : doc.data.thumbnailKey;

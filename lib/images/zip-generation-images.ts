@@ -9,7 +9,11 @@ import { IMAGES, type ImageRecord } from "./image-record";
  * All images of a member's generation in one ZIP, streamed. PNGs are stored, not
  * deflated again: they are compressed already.
  */
-export async function zipGenerationImages(options: { services: Services; uid: string; generationId: string }): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string }> {
+export async function zipGenerationImages(options: {
+  services: Services;
+  uid: string;
+  generationId: string;
+}): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string }> {
   const { db, blobs } = options.services;
   const job = await db.get<GenerationJob>(GENERATIONS, options.generationId);
   if (!job || job.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
@@ -23,7 +27,11 @@ export async function zipGenerationImages(options: { services: Services; uid: st
   const zip = new yazl.ZipFile();
   for (const image of mine) {
     const blob = await blobs.get(image.data.fileKey);
-    if (blob) zip.addBuffer(blob.bytes, `image-${image.data.index + 1}.png`, { compress: false, mtime: new Date(image.data.createdAt) });
+    if (blob)
+      zip.addBuffer(blob.bytes, `image-${image.data.index + 1}.png`, {
+        compress: false,
+        mtime: new Date(image.data.createdAt),
+      });
   }
   zip.end();
   return {

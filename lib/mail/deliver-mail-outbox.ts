@@ -20,7 +20,10 @@ async function claim(services: Services, id: string): Promise<OutboxItem | null>
     const doc = await tx.get<OutboxItem>(MAIL_OUTBOX, id);
     const now = services.clock.now();
     if (!doc || doc.data.nextAttemptAt > now.toISOString()) return null;
-    const claimed = { attempts: doc.data.attempts + 1, nextAttemptAt: new Date(now.getTime() + CLAIM_MS).toISOString() };
+    const claimed = {
+      attempts: doc.data.attempts + 1,
+      nextAttemptAt: new Date(now.getTime() + CLAIM_MS).toISOString(),
+    };
     tx.update(MAIL_OUTBOX, id, claimed);
     return { ...doc.data, ...claimed };
   });
@@ -42,7 +45,10 @@ async function compose(services: Services, item: OutboxItem, to: string): Promis
  * provider and used only when verified; never an address from a request. A sent or
  * undeliverable item is deleted, so the queue keeps nothing past delivery.
  */
-export async function deliverMailOutbox(options: { services: Services; limit?: number }): Promise<{ sent: number; dropped: number; retried: number }> {
+export async function deliverMailOutbox(options: {
+  services: Services;
+  limit?: number;
+}): Promise<{ sent: number; dropped: number; retried: number }> {
   const { services } = options;
   const now = services.clock.now();
   const due = await services.db.query<OutboxItem>({
@@ -60,7 +66,11 @@ export async function deliverMailOutbox(options: { services: Services; limit?: n
     const message = user?.email && user.emailVerified ? await compose(services, item, user.email) : null;
     if (!message) {
       await services.db.runTransaction(async (tx) => tx.delete(MAIL_OUTBOX, id));
-      logger.info("mail.dropped", { outboxId: id, uid: item.uid, reason: user?.emailVerified ? "nothing_to_report" : "address_not_verified" });
+      logger.info("mail.dropped", {
+        outboxId: id,
+        uid: item.uid,
+        reason: user?.emailVerified ? "nothing_to_report" : "address_not_verified",
+      });
       dropped++;
       continue;
     }
@@ -73,7 +83,9 @@ export async function deliverMailOutbox(options: { services: Services; limit?: n
       logger.warn("mail.failed", { outboxId: id, uid: item.uid, attempts: item.attempts, ...errorFields(error) });
       const retryAt = new Date(services.clock.now().getTime() + 2 ** item.attempts * 30_000).toISOString();
       await services.db.runTransaction(async (tx) =>
-        item.attempts >= MAX_ATTEMPTS ? tx.delete(MAIL_OUTBOX, id) : tx.update(MAIL_OUTBOX, id, { nextAttemptAt: retryAt }),
+        item.attempts >= MAX_ATTEMPTS
+          ? tx.delete(MAIL_OUTBOX, id)
+          : tx.update(MAIL_OUTBOX, id, { nextAttemptAt: retryAt }),
       );
       retried++;
     }

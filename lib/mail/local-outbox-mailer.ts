@@ -40,7 +40,10 @@ export class LocalOutboxMailer implements Mailer {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
       throw error;
     }
-    const ids = names.filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5)).filter((id) => MAIL_ID.test(id));
+    const ids = names
+      .filter((n) => n.endsWith(".json"))
+      .map((n) => n.slice(0, -5))
+      .filter((id) => MAIL_ID.test(id));
     const mails = await Promise.all(ids.map((id) => this.read(id)));
     return mails.filter((m): m is DeliveredMail => m !== null).sort((a, b) => b.id.localeCompare(a.id));
   }

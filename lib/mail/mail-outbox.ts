@@ -19,7 +19,10 @@ export interface OutboxItem {
   nextAttemptAt: string;
 }
 
-export function enqueueMail(tx: Transaction, options: { uid: string; template: MailTemplate; refId: string; now: Date }): void {
+export function enqueueMail(
+  tx: Transaction,
+  options: { uid: string; template: MailTemplate; refId: string; now: Date },
+): void {
   const item: OutboxItem = {
     uid: options.uid,
     template: options.template,

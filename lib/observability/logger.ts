@@ -29,6 +29,7 @@ export const logger = {
 };
 
 export function errorFields(error: unknown): Fields {
-  if (error instanceof Error) return { errorName: error.name, errorCode: (error as { code?: string }).code ?? null, errorMessage: error.message };
+  if (error instanceof Error)
+    return { errorName: error.name, errorCode: (error as { code?: string }).code ?? null, errorMessage: error.message };
   return { errorMessage: String(error) };
 }

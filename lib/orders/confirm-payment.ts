@@ -26,7 +26,9 @@ export async function confirmPayment(options: {
     if (!doc || doc.data.provider !== options.provider) throw new AppError("NOT_FOUND", "No such order.");
     const order = doc.data;
     if (order.amount !== options.amount || order.currency !== options.currency) {
-      throw new AppError("VALIDATION_FAILED", "The paid amount does not match the order.", { fields: { amount: "Does not match the order" } });
+      throw new AppError("VALIDATION_FAILED", "The paid amount does not match the order.", {
+        fields: { amount: "Does not match the order" },
+      });
     }
     if (order.status === "paid") {
       if (order.providerPaymentId !== options.providerPaymentId) {
@@ -49,6 +51,7 @@ export async function confirmPayment(options: {
     tx.update(ORDERS, doc.id, paid);
     return { view: toOrderView(doc.id, { ...order, ...paid }), credited: true };
   });
-  if (view.credited) logger.info("order.paid", { orderId: options.orderId, provider: options.provider, points: view.view.points });
+  if (view.credited)
+    logger.info("order.paid", { orderId: options.orderId, provider: options.provider, points: view.view.points });
   return view.view;
 }

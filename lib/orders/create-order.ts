@@ -15,12 +15,21 @@ export const createOrderInput = z.object({
  * Stores a pending order whose amount and points come from the price table, then
  * asks the provider where the buyer pays. The browser never names an amount.
  */
-export async function createOrder(options: { services: Services; uid: string; input: unknown }): Promise<{ orderId: string; checkoutUrl: string }> {
+export async function createOrder(options: {
+  services: Services;
+  uid: string;
+  input: unknown;
+}): Promise<{ orderId: string; checkoutUrl: string }> {
   const { services } = options;
   const input = createOrderInput.parse(options.input);
   const pkg = findPackage(input.packageId);
-  if (!pkg) throw new AppError("VALIDATION_FAILED", "Unknown points package.", { fields: { packageId: `Unknown package "${input.packageId}"` } });
-  const provider = Object.hasOwn(services.paymentProviders, input.provider) ? services.paymentProviders[input.provider as PaymentProviderId] : undefined;
+  if (!pkg)
+    throw new AppError("VALIDATION_FAILED", "Unknown points package.", {
+      fields: { packageId: `Unknown package "${input.packageId}"` },
+    });
+  const provider = Object.hasOwn(services.paymentProviders, input.provider)
+    ? services.paymentProviders[input.provider as PaymentProviderId]
+    : undefined;
   if (!provider) {
     throw new AppError("VALIDATION_FAILED", "That payment provider is not available.", {
       fields: { provider: `Available: ${Object.keys(services.paymentProviders).join(", ")}` },

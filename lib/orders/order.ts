@@ -22,7 +22,10 @@ export interface Order {
 }
 
 /** What the buyer sees of an order: no uid, no provider payment id. */
-export type OrderView = { orderId: string } & Pick<Order, "packageId" | "provider" | "points" | "amount" | "currency" | "status" | "createdAt" | "paidAt">;
+export type OrderView = { orderId: string } & Pick<
+  Order,
+  "packageId" | "provider" | "points" | "amount" | "currency" | "status" | "createdAt" | "paidAt"
+>;
 
 export function toOrderView(orderId: string, order: Order): OrderView {
   return {

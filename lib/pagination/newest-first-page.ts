@@ -23,5 +23,8 @@ export async function newestFirstPage<T extends DocumentData & { createdAt: stri
   });
   const shown = docs.slice(0, page.limit);
   const last = shown[shown.length - 1];
-  return { docs: shown, nextCursor: docs.length > page.limit && last ? encodeCursor(last.data.createdAt, last.id) : null };
+  return {
+    docs: shown,
+    nextCursor: docs.length > page.limit && last ? encodeCursor(last.data.createdAt, last.id) : null,
+  };
 }

@@ -5,8 +5,13 @@ import type { OrderView } from "../orders/order";
 import type { Services } from "../services";
 
 /** The sandbox checkout's "Cancel" button: the owner walks away from a sandbox order. */
-export async function cancelSandboxPayment(options: { services: Services; uid: string; orderId: string }): Promise<OrderView> {
-  if (!options.services.paymentProviders.sandbox) throw new AppError("FEATURE_DISABLED", "The sandbox payment provider is off.");
+export async function cancelSandboxPayment(options: {
+  services: Services;
+  uid: string;
+  orderId: string;
+}): Promise<OrderView> {
+  if (!options.services.paymentProviders.sandbox)
+    throw new AppError("FEATURE_DISABLED", "The sandbox payment provider is off.");
   const order = await getOrder(options);
   if (order.provider !== "sandbox") throw new AppError("NOT_FOUND", "No such order.");
   return cancelOrder(options);

@@ -8,8 +8,13 @@ import type { Services } from "../services";
  * The sandbox checkout's "Pay" button: for the order's owner only, it confirms the
  * stored order through the same path a real provider's confirmation takes.
  */
-export async function completeSandboxPayment(options: { services: Services; uid: string; orderId: string }): Promise<OrderView> {
-  if (!options.services.paymentProviders.sandbox) throw new AppError("FEATURE_DISABLED", "The sandbox payment provider is off.");
+export async function completeSandboxPayment(options: {
+  services: Services;
+  uid: string;
+  orderId: string;
+}): Promise<OrderView> {
+  if (!options.services.paymentProviders.sandbox)
+    throw new AppError("FEATURE_DISABLED", "The sandbox payment provider is off.");
   const order = await getOrder(options);
   if (order.provider !== "sandbox") throw new AppError("NOT_FOUND", "No such order.");
   if (order.status === "paid") return order;

@@ -50,17 +50,29 @@ export function ledgerEntryId(uid: string, uniqueBy: string): string {
 export function appendLedgerEntry(
   tx: Transaction,
   account: PointAccount,
-  entry: { uniqueBy: string; kind: EntryKind; amount: number; reason: string; reservationId?: string; orderId?: string; now: Date },
+  entry: {
+    uniqueBy: string;
+    kind: EntryKind;
+    amount: number;
+    reason: string;
+    reservationId?: string;
+    orderId?: string;
+    now: Date;
+  },
 ): PointAccount {
   if (!Number.isSafeInteger(entry.amount) || entry.amount === 0) {
     throw new AppError("INTERNAL", "A ledger entry moves a whole, non-zero number of points.");
   }
   const balance = account.balance + entry.amount;
   if (balance < 0) {
-    throw new AppError("INSUFFICIENT_POINTS", `This needs ${-entry.amount} points; the balance is ${account.balance}.`, {
-      required: -entry.amount,
-      balance: account.balance,
-    });
+    throw new AppError(
+      "INSUFFICIENT_POINTS",
+      `This needs ${-entry.amount} points; the balance is ${account.balance}.`,
+      {
+        required: -entry.amount,
+        balance: account.balance,
+      },
+    );
   }
   const createdAt = entry.now.toISOString();
   const record: PointEntry = {

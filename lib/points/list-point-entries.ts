@@ -15,7 +15,11 @@ export interface PointEntryView {
 }
 
 /** The member's balance and every points movement, newest first. */
-export async function listPointEntries(options: { services: Services; uid: string; page: PageQuery }): Promise<{ balance: number; entries: PointEntryView[]; nextCursor: string | null }> {
+export async function listPointEntries(options: {
+  services: Services;
+  uid: string;
+  page: PageQuery;
+}): Promise<{ balance: number; entries: PointEntryView[]; nextCursor: string | null }> {
   const { db } = options.services;
   const [account, { docs, nextCursor }] = await Promise.all([
     db.get<PointAccount>(POINT_ACCOUNTS, options.uid),

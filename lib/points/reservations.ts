@@ -53,7 +53,14 @@ export function reservePoints(
 /** Charges `charged` of the held points and gives the rest back. */
 export function closeReservation(
   tx: Transaction,
-  options: { account: PointAccount; reservationId: string; reservation: Reservation; charged: number; reason: string; now: Date },
+  options: {
+    account: PointAccount;
+    reservationId: string;
+    reservation: Reservation;
+    charged: number;
+    reason: string;
+    now: Date;
+  },
 ): PointAccount {
   const { reservation, charged } = options;
   if (reservation.status !== "held") {

@@ -34,12 +34,18 @@ async function sumEntries(reader: Pick<Transaction, "query">, uid: string): Prom
  * Proves the ledger: for every account, the stored balance equals the sum of its
  * entries, the entry count matches, and no balance is negative.
  */
-export async function verifyLedger(options: { db: Database }): Promise<{ accounts: number; problems: LedgerProblem[] }> {
+export async function verifyLedger(options: {
+  db: Database;
+}): Promise<{ accounts: number; problems: LedgerProblem[] }> {
   const problems: LedgerProblem[] = [];
   let accounts = 0;
   let after: { values: never[]; id: string } | undefined;
   for (;;) {
-    const page = await options.db.query<PointAccount>({ collection: POINT_ACCOUNTS, limit: PAGE, ...(after ? { startAfter: after } : {}) });
+    const page = await options.db.query<PointAccount>({
+      collection: POINT_ACCOUNTS,
+      limit: PAGE,
+      ...(after ? { startAfter: after } : {}),
+    });
     for (const { id } of page) {
       accounts++;
       // The balance and its entries from one snapshot, so a live system reads consistently.
@@ -47,8 +53,10 @@ export async function verifyLedger(options: { db: Database }): Promise<{ account
         const account = await tx.get<PointAccount>(POINT_ACCOUNTS, id);
         return { data: account!.data, ...(await sumEntries(tx, id)) };
       });
-      if (data.balance !== sum) problems.push({ uid: id, problem: `balance ${data.balance} but entries sum to ${sum}` });
-      if (data.entryCount !== count) problems.push({ uid: id, problem: `entryCount ${data.entryCount} but ${count} entries` });
+      if (data.balance !== sum)
+        problems.push({ uid: id, problem: `balance ${data.balance} but entries sum to ${sum}` });
+      if (data.entryCount !== count)
+        problems.push({ uid: id, problem: `entryCount ${data.entryCount} but ${count} entries` });
       if (data.balance < 0) problems.push({ uid: id, problem: `negative balance ${data.balance}` });
     }
     const last = page[page.length - 1];

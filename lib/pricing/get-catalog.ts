@@ -3,7 +3,14 @@ import { MAX_IMAGES_PER_GENERATION, MODELS, modelSizes, PACKAGES, packageCredit,
 
 export interface Catalog {
   models: { id: string; name: string; sizes: ImageSize[]; pointsPerImage: Partial<Record<ImageSize, number>> }[];
-  packages: { id: string; points: number; bonusPercent: number; totalPoints: number; priceKrw: number; priceUsd: number }[];
+  packages: {
+    id: string;
+    points: number;
+    bonusPercent: number;
+    totalPoints: number;
+    priceKrw: number;
+    priceUsd: number;
+  }[];
   maxImagesPerGeneration: number;
   paymentProviders: string[];
 }

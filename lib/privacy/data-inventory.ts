@@ -21,7 +21,8 @@ export interface DataKind {
   id: string;
   title: Localized;
   /** Where it lives: a database collection, blob storage or the auth provider. */
-  store: { kind: "database"; collection: string } | { kind: "blob-storage"; prefix: string } | { kind: "auth-provider" };
+  store:
+    { kind: "database"; collection: string } | { kind: "blob-storage"; prefix: string } | { kind: "auth-provider" };
   /** Field name to what it holds. For database kinds, the only fields code may write. */
   fields: Record<string, string>;
   purpose: Localized;
@@ -41,7 +42,10 @@ const COMMERCE_ACT: Localized = {
   ko: "전자상거래 등에서의 소비자보호에 관한 법률 (대금결제 및 재화 등의 공급에 관한 기록 5년)",
   en: "Act on Consumer Protection in Electronic Commerce (payment and supply records, 5 years)",
 };
-const ERASE: Localized = { ko: "복구할 수 없는 방법으로 영구 삭제", en: "Permanently deleted so that it cannot be recovered" };
+const ERASE: Localized = {
+  ko: "복구할 수 없는 방법으로 영구 삭제",
+  en: "Permanently deleted so that it cannot be recovered",
+};
 
 const cloud = "Google Cloud (Firebase) - hosting, database and storage";
 
@@ -280,7 +284,10 @@ export const DATA_INVENTORY: readonly DataKind[] = [
       expiresAt: "When the record is deleted",
     },
     purpose: { ko: "메일 폭주 등 서비스 악용 방지", en: "Preventing abuse such as mail flooding" },
-    legalBasis: { ko: "정당한 이익 (서비스 보안)", en: "Legitimate interest in the security of the service (GDPR art. 6(1)(f))" },
+    legalBasis: {
+      ko: "정당한 이익 (서비스 보안)",
+      en: "Legitimate interest in the security of the service (GDPR art. 6(1)(f))",
+    },
     retention: { kind: "days", days: 1, from: "the start of the window" },
     onWithdrawal: "delete",
     disposal: ERASE,
@@ -308,7 +315,9 @@ export const DATA_INVENTORY: readonly DataKind[] = [
 ];
 
 export function databaseKinds(): (DataKind & { store: { kind: "database"; collection: string } })[] {
-  return DATA_INVENTORY.filter((kind): kind is DataKind & { store: { kind: "database"; collection: string } } => kind.store.kind === "database");
+  return DATA_INVENTORY.filter(
+    (kind): kind is DataKind & { store: { kind: "database"; collection: string } } => kind.store.kind === "database",
+  );
 }
 
 export function declaredFields(collection: string): Set<string> | undefined {

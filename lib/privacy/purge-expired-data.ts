@@ -9,7 +9,11 @@ import { IMAGES, type ImageRecord } from "../images/image-record";
 async function deleteExpired(services: Services, collection: string, now: string, limit: number): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const expired = await services.db.query({ collection, where: [{ field: "expiresAt", op: "<=", value: now }], limit });
+    const expired = await services.db.query({
+      collection,
+      where: [{ field: "expiresAt", op: "<=", value: now }],
+      limit,
+    });
     if (expired.length > 0) {
       const batch = services.db.batch();
       for (const { id } of expired) batch.delete(collection, id);
@@ -26,13 +30,20 @@ async function deleteExpired(services: Services, collection: string, now: string
  * limits when their window closes. Runs on a schedule; deletes in pages so a backlog
  * cannot exhaust memory.
  */
-export async function purgeExpiredData(options: { services: Services; pageSize?: number }): Promise<{ images: number; generations: number; idempotencyKeys: number; rateLimits: number }> {
+export async function purgeExpiredData(options: {
+  services: Services;
+  pageSize?: number;
+}): Promise<{ images: number; generations: number; idempotencyKeys: number; rateLimits: number }> {
   const { db, blobs, clock } = options.services;
   const now = clock.now().toISOString();
   const limit = options.pageSize ?? 200;
   let images = 0;
   for (;;) {
-    const expired = await db.query<ImageRecord>({ collection: IMAGES, where: [{ field: "expiresAt", op: "<=", value: now }], limit });
+    const expired = await db.query<ImageRecord>({
+      collection: IMAGES,
+      where: [{ field: "expiresAt", op: "<=", value: now }],
+      limit,
+    });
     for (const { id, data } of expired) {
       await blobs.delete(data.fileKey);
       await blobs.delete(data.thumbnailKey);
@@ -61,6 +72,7 @@ export async function purgeExpiredData(options: { services: Services; pageSize?:
   }
   const idempotencyKeys = await deleteExpired(options.services, IDEMPOTENCY_KEYS, now, limit);
   const rateLimits = await deleteExpired(options.services, RATE_LIMITS, now, limit);
-  if (images + generations + idempotencyKeys + rateLimits > 0) logger.info("retention.purged", { images, generations, idempotencyKeys, rateLimits });
+  if (images + generations + idempotencyKeys + rateLimits > 0)
+    logger.info("retention.purged", { images, generations, idempotencyKeys, rateLimits });
   return { images, generations, idempotencyKeys, rateLimits };
 }

@@ -60,7 +60,9 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
         });
         for (const { id } of queued) {
           if (running.size >= options.concurrency || running.has(id)) continue;
-          const task = guarded("generation", () => runGenerationJob({ services, generationId: id, workerId })).finally(() => running.delete(id));
+          const task = guarded("generation", () => runGenerationJob({ services, generationId: id, workerId })).finally(
+            () => running.delete(id),
+          );
           running.set(id, task);
         }
       });

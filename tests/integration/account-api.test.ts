@@ -9,11 +9,22 @@ import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
 import { CONSENT_TEXTS } from "../../lib/privacy/policy-versions";
 import { getServices } from "../../lib/services";
 import { randomUUID } from "node:crypto";
-import { applyOobCode, resetPasswordWithCode, signInUser, signInWithGoogle, signUpUser } from "../support/firebase-users";
+import {
+  applyOobCode,
+  resetPasswordWithCode,
+  signInUser,
+  signInWithGoogle,
+  signUpUser,
+} from "../support/firebase-users";
 import { APP_ORIGIN, call, readError } from "../support/http";
 
 const services = getServices();
-const completeSignUp = { name: "Kim Minji", ageConfirmed: true, consents: { terms: true, privacy: true, marketing: true }, locale: "ko" };
+const completeSignUp = {
+  name: "Kim Minji",
+  ageConfirmed: true,
+  consents: { terms: true, privacy: true, marketing: true },
+  locale: "ko",
+};
 
 function sessionCookieFrom(response: Response): string {
   const header = response.headers.get("set-cookie") ?? "";
@@ -24,7 +35,12 @@ function sessionCookieFrom(response: Response): string {
 
 async function newSession(): Promise<{ uid: string; email: string; password: string; cookie: string }> {
   const user = await signUpUser();
-  const response = await call(postSession, { method: "POST", path: "/api/session", body: { idToken: user.idToken }, headers: { origin: APP_ORIGIN } });
+  const response = await call(postSession, {
+    method: "POST",
+    path: "/api/session",
+    body: { idToken: user.idToken },
+    headers: { origin: APP_ORIGIN },
+  });
   expect(response.status).toBe(200);
   return { ...user, cookie: sessionCookieFrom(response) };
 }
@@ -38,7 +54,12 @@ function linkCode(text: string, mode: string): string {
 describe("sessions", () => {
   it("sets an httpOnly, SameSite session cookie that identifies the user", async () => {
     const user = await signUpUser();
-    const response = await call(postSession, { method: "POST", path: "/api/session", body: { idToken: user.idToken }, headers: { origin: APP_ORIGIN } });
+    const response = await call(postSession, {
+      method: "POST",
+      path: "/api/session",
+      body: { idToken: user.idToken },
+      headers: { origin: APP_ORIGIN },
+    });
     const header = response.headers.get("set-cookie") ?? "";
     expect(header).toMatch(/HttpOnly/);
     expect(header).toMatch(/SameSite=Lax/);
@@ -51,36 +72,84 @@ describe("sessions", () => {
 
   it("refuses a session from another origin, a bad token and a malformed body", async () => {
     const user = await signUpUser();
-    const foreign = await call(postSession, { method: "POST", path: "/api/session", body: { idToken: user.idToken }, headers: { origin: "https://evil.example" } });
+    const foreign = await call(postSession, {
+      method: "POST",
+      path: "/api/session",
+      body: { idToken: user.idToken },
+      headers: { origin: "https://evil.example" },
+    });
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get("set-cookie")).toBeNull();
-    const forged = await call(postSession, { method: "POST", path: "/api/session", body: { idToken: "not-a-token" }, headers: { origin: APP_ORIGIN } });
+    const forged = await call(postSession, {
+      method: "POST",
+      path: "/api/session",
+      body: { idToken: "not-a-token" },
+      headers: { origin: APP_ORIGIN },
+    });
     expect(forged.status).toBe(401);
-    const empty = await call(postSession, { method: "POST", path: "/api/session", body: {}, headers: { origin: APP_ORIGIN } });
+    const empty = await call(postSession, {
+      method: "POST",
+      path: "/api/session",
+      body: {},
+      headers: { origin: APP_ORIGIN },
+    });
     expect(empty.status).toBe(422);
-    const malformed = await call(postSession, { method: "POST", path: "/api/session", rawBody: "{", headers: { origin: APP_ORIGIN } });
+    const malformed = await call(postSession, {
+      method: "POST",
+      path: "/api/session",
+      rawBody: "{",
+      headers: { origin: APP_ORIGIN },
+    });
     expect(malformed.status).toBe(400);
   });
 
   it("rejects cookie-authenticated mutations without our Origin (CSRF), but not bearer calls", async () => {
     const session = await newSession();
-    const noOrigin = await call(postAccount, { method: "POST", path: "/api/account", body: completeSignUp, cookie: session.cookie });
+    const noOrigin = await call(postAccount, {
+      method: "POST",
+      path: "/api/account",
+      body: completeSignUp,
+      cookie: session.cookie,
+    });
     expect(noOrigin.status).toBe(403);
     expect((await readError(noOrigin)).code).toBe("CSRF_REJECTED");
-    const crossSite = await call(postAccount, { method: "POST", path: "/api/account", body: completeSignUp, cookie: session.cookie, headers: { origin: "https://evil.example" } });
+    const crossSite = await call(postAccount, {
+      method: "POST",
+      path: "/api/account",
+      body: completeSignUp,
+      cookie: session.cookie,
+      headers: { origin: "https://evil.example" },
+    });
     expect(crossSite.status).toBe(403);
     expect(await services.db.get(MEMBERS, session.uid)).toBeNull();
-    const sameSite = await call(postAccount, { method: "POST", path: "/api/account", body: completeSignUp, cookie: session.cookie, headers: { origin: APP_ORIGIN } });
+    const sameSite = await call(postAccount, {
+      method: "POST",
+      path: "/api/account",
+      body: completeSignUp,
+      cookie: session.cookie,
+      headers: { origin: APP_ORIGIN },
+    });
     expect(sameSite.status).toBe(201);
   });
 
   it("signs out by revoking: the old cookie stops working", async () => {
     const session = await newSession();
-    await call(postAccount, { method: "POST", path: "/api/account", body: completeSignUp, cookie: session.cookie, headers: { origin: APP_ORIGIN } });
+    await call(postAccount, {
+      method: "POST",
+      path: "/api/account",
+      body: completeSignUp,
+      cookie: session.cookie,
+      headers: { origin: APP_ORIGIN },
+    });
     expect((await call(getMe, { path: "/api/me", cookie: session.cookie })).status).toBe(200);
     // Firebase compares revocation to the token's issue time in whole seconds.
     await new Promise((r) => setTimeout(r, 1100));
-    const out = await call(deleteSession, { method: "DELETE", path: "/api/session", cookie: session.cookie, headers: { origin: APP_ORIGIN } });
+    const out = await call(deleteSession, {
+      method: "DELETE",
+      path: "/api/session",
+      cookie: session.cookie,
+      headers: { origin: APP_ORIGIN },
+    });
     expect(out.status).toBe(204);
     expect(out.headers.get("set-cookie")).toMatch(/__session=;.*Max-Age=0/);
     const after = await call(getMe, { path: "/api/me", cookie: session.cookie });
@@ -110,36 +179,76 @@ describe("completing sign-up", () => {
       expect(response.status).toBe(422);
       fields.push(Object.keys(((await readError(response)).details as { fields: Record<string, string> }).fields));
     }
-    expect(fields).toEqual([["ageConfirmed"], ["consents.terms"], ["consents.privacy"], ["name"], ["consents.privacy", "consents.marketing"]]);
+    expect(fields).toEqual([
+      ["ageConfirmed"],
+      ["consents.terms"],
+      ["consents.privacy"],
+      ["name"],
+      ["consents.privacy", "consents.marketing"],
+    ]);
     expect(await services.db.get(MEMBERS, user.uid)).toBeNull();
-    expect(await services.db.query({ collection: CONSENT_RECORDS, where: [{ field: "uid", op: "==", value: user.uid }] })).toEqual([]);
+    expect(
+      await services.db.query({ collection: CONSENT_RECORDS, where: [{ field: "uid", op: "==", value: user.uid }] }),
+    ).toEqual([]);
   });
 
   it("stores the member and a consent record per purpose with time, version and wording", async () => {
     const user = await signUpUser();
-    const response = await call(postAccount, { method: "POST", path: "/api/account", body: { ...completeSignUp, consents: { terms: true, privacy: true, marketing: false } }, token: user.idToken });
+    const response = await call(postAccount, {
+      method: "POST",
+      path: "/api/account",
+      body: { ...completeSignUp, consents: { terms: true, privacy: true, marketing: false } },
+      token: user.idToken,
+    });
     expect(response.status).toBe(201);
-    const records = await services.db.query<{ purpose: string; granted: boolean; policyVersion: string; wording: string; recordedAt: string }>({
+    const records = await services.db.query<{
+      purpose: string;
+      granted: boolean;
+      policyVersion: string;
+      wording: string;
+      recordedAt: string;
+    }>({
       collection: CONSENT_RECORDS,
       where: [{ field: "uid", op: "==", value: user.uid }],
     });
     const byPurpose = Object.fromEntries(records.map((r) => [r.data.purpose, r.data]));
-    expect(byPurpose.terms).toMatchObject({ granted: true, policyVersion: CONSENT_TEXTS.terms.policyVersion, wording: CONSENT_TEXTS.terms.wording.ko });
+    expect(byPurpose.terms).toMatchObject({
+      granted: true,
+      policyVersion: CONSENT_TEXTS.terms.policyVersion,
+      wording: CONSENT_TEXTS.terms.wording.ko,
+    });
     expect(byPurpose.privacy).toMatchObject({ granted: true, policyVersion: CONSENT_TEXTS.privacy.policyVersion });
     expect(byPurpose.marketing).toMatchObject({ granted: false, policyVersion: CONSENT_TEXTS.marketing.policyVersion });
     expect(Number.isNaN(Date.parse(byPurpose.terms!.recordedAt))).toBe(false);
 
     const me = await call(getMe, { path: "/api/me", token: user.idToken });
-    expect(await me.json()).toEqual({ uid: user.uid, email: user.email, name: "Kim Minji", emailVerified: false, points: 0, marketingOptIn: false });
+    expect(await me.json()).toEqual({
+      uid: user.uid,
+      email: user.email,
+      name: "Kim Minji",
+      emailVerified: false,
+      points: 0,
+      marketingOptIn: false,
+    });
 
-    const again = await call(postAccount, { method: "POST", path: "/api/account", body: completeSignUp, token: user.idToken });
+    const again = await call(postAccount, {
+      method: "POST",
+      path: "/api/account",
+      body: completeSignUp,
+      token: user.idToken,
+    });
     expect(again.status).toBe(409);
   });
 
   it("takes identity only from the token, never from the body", async () => {
     const user = await signUpUser();
     const victim = await signUpUser();
-    const response = await call(postAccount, { method: "POST", path: "/api/account", body: { ...completeSignUp, uid: victim.uid }, token: user.idToken });
+    const response = await call(postAccount, {
+      method: "POST",
+      path: "/api/account",
+      body: { ...completeSignUp, uid: victim.uid },
+      token: user.idToken,
+    });
     expect(response.status).toBe(201);
     expect(await services.db.get(MEMBERS, victim.uid)).toBeNull();
     expect(await services.db.get(MEMBERS, user.uid)).not.toBeNull();
@@ -150,15 +259,32 @@ describe("signing up with Google", () => {
   it("starts a session for a Google account, asks for the sign-up details, and trusts Google's verified address", async () => {
     const email = `google-${randomUUID()}@example.test`;
     const google = await signInWithGoogle({ sub: randomUUID(), email, name: "Park Jiho" });
-    const session = await call(postSession, { method: "POST", path: "/api/session", body: { idToken: google.idToken }, headers: { origin: APP_ORIGIN } });
+    const session = await call(postSession, {
+      method: "POST",
+      path: "/api/session",
+      body: { idToken: google.idToken },
+      headers: { origin: APP_ORIGIN },
+    });
     expect(session.status).toBe(200);
     const cookie = sessionCookieFrom(session);
     const incomplete = await call(getMe, { path: "/api/me", cookie });
     expect((await readError(incomplete)).code).toBe("ACCOUNT_INCOMPLETE");
-    const created = await call(postAccount, { method: "POST", path: "/api/account", body: { ...completeSignUp, name: "Park Jiho" }, cookie, headers: { origin: APP_ORIGIN } });
+    const created = await call(postAccount, {
+      method: "POST",
+      path: "/api/account",
+      body: { ...completeSignUp, name: "Park Jiho" },
+      cookie,
+      headers: { origin: APP_ORIGIN },
+    });
     expect(created.status).toBe(201);
     const me = await call(getMe, { path: "/api/me", cookie });
-    expect(await me.json()).toMatchObject({ uid: google.uid, email, name: "Park Jiho", emailVerified: true, points: 0 });
+    expect(await me.json()).toMatchObject({
+      uid: google.uid,
+      email,
+      name: "Park Jiho",
+      emailVerified: true,
+      points: 0,
+    });
   });
 });
 
@@ -166,31 +292,56 @@ describe("email confirmation and password reset", () => {
   it("mails a confirmation link to the user's own address that confirms it", async () => {
     const user = await signUpUser();
     await call(postAccount, { method: "POST", path: "/api/account", body: completeSignUp, token: user.idToken });
-    const sent = await call(postVerificationEmail, { method: "POST", path: "/api/account/verification-email", token: user.idToken, body: { email: "attacker@example.test" } });
+    const sent = await call(postVerificationEmail, {
+      method: "POST",
+      path: "/api/account/verification-email",
+      token: user.idToken,
+      body: { email: "attacker@example.test" },
+    });
     expect(sent.status).toBe(202);
     const mail = (await services.localMailbox!.list()).find((m) => m.to === user.email);
     expect(mail?.subject).toBe("Confirm your email address");
     expect((await services.localMailbox!.list()).some((m) => m.to === "attacker@example.test")).toBe(false);
     await applyOobCode(linkCode(mail!.text, "verifyEmail"));
-    const me = (await (await call(getMe, { path: "/api/me", token: user.idToken })).json()) as { emailVerified: boolean };
+    const me = (await (await call(getMe, { path: "/api/me", token: user.idToken })).json()) as {
+      emailVerified: boolean;
+    };
     expect(me.emailVerified).toBe(true);
-    const twice = await call(postVerificationEmail, { method: "POST", path: "/api/account/verification-email", token: user.idToken });
+    const twice = await call(postVerificationEmail, {
+      method: "POST",
+      path: "/api/account/verification-email",
+      token: user.idToken,
+    });
     expect(twice.status).toBe(409);
   });
 
   it("mails a reset link for a known address, answers the same for an unknown one, and the link sets a new password", async () => {
     const user = await signUpUser();
     const before = (await services.localMailbox!.list()).length;
-    const unknown = await call(postPasswordReset, { method: "POST", path: "/api/password-reset", body: { email: "nobody@example.test" } });
+    const unknown = await call(postPasswordReset, {
+      method: "POST",
+      path: "/api/password-reset",
+      body: { email: "nobody@example.test" },
+    });
     expect(unknown.status).toBe(202);
     expect((await services.localMailbox!.list()).length).toBe(before);
-    const known = await call(postPasswordReset, { method: "POST", path: "/api/password-reset", body: { email: user.email } });
+    const known = await call(postPasswordReset, {
+      method: "POST",
+      path: "/api/password-reset",
+      body: { email: user.email },
+    });
     expect(known.status).toBe(202);
-    const mail = (await services.localMailbox!.list()).find((m) => m.to === user.email && m.subject === "Reset your password");
+    const mail = (await services.localMailbox!.list()).find(
+      (m) => m.to === user.email && m.subject === "Reset your password",
+    );
     await resetPasswordWithCode(linkCode(mail!.text, "resetPassword"), "a brand new passphrase");
     await expect(signInUser(user.email, user.password)).rejects.toThrow();
     await expect(signInUser(user.email, "a brand new passphrase")).resolves.toEqual(expect.any(String));
-    const invalid = await call(postPasswordReset, { method: "POST", path: "/api/password-reset", body: { email: "not an email" } });
+    const invalid = await call(postPasswordReset, {
+      method: "POST",
+      path: "/api/password-reset",
+      body: { email: "not an email" },
+    });
     expect(invalid.status).toBe(422);
   });
 });
@@ -200,14 +351,22 @@ describe("limits on mail others can trigger", () => {
     const user = await signUpUser();
     for (const email of [user.email, `nobody-${randomUUID()}@example.test`]) {
       for (let i = 0; i < 3; i++) {
-        expect((await call(postPasswordReset, { method: "POST", path: "/api/password-reset", body: { email } })).status).toBe(202);
+        expect(
+          (await call(postPasswordReset, { method: "POST", path: "/api/password-reset", body: { email } })).status,
+        ).toBe(202);
       }
-      const limited = await call(postPasswordReset, { method: "POST", path: "/api/password-reset", body: { email: email.toUpperCase() } });
+      const limited = await call(postPasswordReset, {
+        method: "POST",
+        path: "/api/password-reset",
+        body: { email: email.toUpperCase() },
+      });
       expect(limited.status).toBe(429);
       expect((await readError(limited)).code).toBe("RATE_LIMITED");
       expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(3500);
     }
-    const sent = (await services.localMailbox!.list()).filter((m) => m.to === user.email && m.subject === "Reset your password");
+    const sent = (await services.localMailbox!.list()).filter(
+      (m) => m.to === user.email && m.subject === "Reset your password",
+    );
     expect(sent).toHaveLength(3);
   });
 
@@ -215,9 +374,25 @@ describe("limits on mail others can trigger", () => {
     const user = await signUpUser();
     await call(postAccount, { method: "POST", path: "/api/account", body: completeSignUp, token: user.idToken });
     for (let i = 0; i < 5; i++) {
-      expect((await call(postVerificationEmail, { method: "POST", path: "/api/account/verification-email", token: user.idToken })).status).toBe(202);
+      expect(
+        (
+          await call(postVerificationEmail, {
+            method: "POST",
+            path: "/api/account/verification-email",
+            token: user.idToken,
+          })
+        ).status,
+      ).toBe(202);
     }
-    expect((await call(postVerificationEmail, { method: "POST", path: "/api/account/verification-email", token: user.idToken })).status).toBe(429);
+    expect(
+      (
+        await call(postVerificationEmail, {
+          method: "POST",
+          path: "/api/account/verification-email",
+          token: user.idToken,
+        })
+      ).status,
+    ).toBe(429);
   });
 });
 
@@ -228,7 +403,10 @@ describe("GET /api/catalog", () => {
       packages: { id: string; totalPoints: number; priceKrw: number }[];
     };
     expect(catalog.models.map((m) => m.id)).toEqual(["local-sketch", "local-poster"]);
-    expect(catalog.models[0]).toMatchObject({ sizes: ["512x512", "1024x1024"], pointsPerImage: { "512x512": 10, "1024x1024": 20 } });
+    expect(catalog.models[0]).toMatchObject({
+      sizes: ["512x512", "1024x1024"],
+      pointsPerImage: { "512x512": 10, "1024x1024": 20 },
+    });
     expect(catalog.packages.map((p) => [p.id, p.totalPoints, p.priceKrw])).toEqual([
       ["points-1000", 1000, 15000],
       ["points-5000", 5250, 75000],

@@ -36,7 +36,10 @@ describe("LocalDiskStorage", () => {
   it("shows concurrent readers only whole files while large writes are under way", async () => {
     const blobs = new LocalDiskStorage(join(directory, "concurrent"));
     const size = 2 * 1024 * 1024;
-    const writes = Array.from({ length: 12 }, (_, i) => ({ key: `images/u/${String(i).padStart(2, "0")}.png`, bytes: randomBytes(size) }));
+    const writes = Array.from({ length: 12 }, (_, i) => ({
+      key: `images/u/${String(i).padStart(2, "0")}.png`,
+      bytes: randomBytes(size),
+    }));
     let done = false;
     const writing = Promise.all(writes.map((w) => blobs.put(w.key, w.bytes, "image/png"))).finally(() => {
       done = true;

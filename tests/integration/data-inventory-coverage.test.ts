@@ -25,10 +25,24 @@ describe("the data inventory covers what is stored", () => {
     const member = await createMember(services);
     await applyOobCode(await services.auth.emailVerificationCode(member.email));
     await buyPoints(services, member.uid);
-    const abandoned = await createOrder({ services, uid: member.uid, input: { packageId: "points-5000", provider: "sandbox" } });
+    const abandoned = await createOrder({
+      services,
+      uid: member.uid,
+      input: { packageId: "points-5000", provider: "sandbox" },
+    });
     await cancelOrder({ services, uid: member.uid, orderId: abandoned.orderId });
-    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "inventory", model: "local-poster", size: "1024x1536", count: 2 }, idempotencyKey: randomUUID() });
-    await submitGeneration({ services, uid: member.uid, input: { prompt: "left queued", model: "local-sketch", size: "512x512", count: 1 }, idempotencyKey: randomUUID() });
+    const job = await submitGeneration({
+      services,
+      uid: member.uid,
+      input: { prompt: "inventory", model: "local-poster", size: "1024x1536", count: 2 },
+      idempotencyKey: randomUUID(),
+    });
+    await submitGeneration({
+      services,
+      uid: member.uid,
+      input: { prompt: "left queued", model: "local-sketch", size: "512x512", count: 1 },
+      idempotencyKey: randomUUID(),
+    });
     await runGenerationJob({ services, generationId: job.id, workerId: "inventory-test" });
     await deleteImage({ services, uid: member.uid, imageId: `${job.id}-0` });
 
@@ -36,7 +50,18 @@ describe("the data inventory covers what is stored", () => {
     const rows = file.prepare<[], { collection: string; data: string }>("SELECT collection, data FROM documents").all();
     file.close();
     const seen = new Set(rows.map((row) => row.collection));
-    expect([...seen].sort()).toEqual(["consentRecords", "generations", "idempotencyKeys", "images", "mailOutbox", "members", "orders", "pointAccounts", "pointEntries", "reservations"]);
+    expect([...seen].sort()).toEqual([
+      "consentRecords",
+      "generations",
+      "idempotencyKeys",
+      "images",
+      "mailOutbox",
+      "members",
+      "orders",
+      "pointAccounts",
+      "pointEntries",
+      "reservations",
+    ]);
 
     const undeclared: string[] = [];
     for (const row of rows) {

@@ -7,7 +7,8 @@ const emulatorHost = process.env.FIRESTORE_EMULATOR_HOST;
 
 // firebase-admin talks to the emulator named by FIRESTORE_EMULATOR_HOST; a demo-
 // project id can never reach a real project.
-const open = async (): Promise<FirestoreDatabase> => new FirestoreDatabase(new Firestore({ projectId: "demo-database-contract" }), { maxAttempts: 20 });
+const open = async (): Promise<FirestoreDatabase> =>
+  new FirestoreDatabase(new Firestore({ projectId: "demo-database-contract" }), { maxAttempts: 20 });
 
 // The emulator accepts every query, so the missing-index case only runs on the SQLite
 // adapter; its transaction lock times out under 50 racing transactions.

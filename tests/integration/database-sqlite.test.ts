@@ -16,7 +16,10 @@ afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-describeDatabaseContract("SqliteDatabase", async ({ indexes }) => new SqliteDatabase({ file: join(directory, "contract.sqlite"), indexes }));
+describeDatabaseContract(
+  "SqliteDatabase",
+  async ({ indexes }) => new SqliteDatabase({ file: join(directory, "contract.sqlite"), indexes }),
+);
 
 describe("SqliteDatabase across processes", () => {
   function startIncrementer(file: string, times: number): ChildProcess {

@@ -9,6 +9,11 @@ describe("the Cloud Functions deploy bundle", () => {
     const outfile = join(process.env.DATA_DIR!, "functions", "index.cjs");
     await buildFunctions(outfile);
     const bundle = createRequire(import.meta.url)(outfile) as Record<string, unknown>;
-    expect(Object.keys(bundle).sort()).toEqual(["deliverMail", "onGenerationCreated", "purgeExpired", "recoverGenerations"]);
+    expect(Object.keys(bundle).sort()).toEqual([
+      "deliverMail",
+      "onGenerationCreated",
+      "purgeExpired",
+      "recoverGenerations",
+    ]);
   });
 });

@@ -62,7 +62,10 @@ describe("Cloud Functions triggers", () => {
     const wrapped = fft.wrap(onGenerationCreated);
 
     function createdEvent(generationId: string, data: GenerationJob) {
-      const snapshot = fft.firestore.makeDocumentSnapshot({ uid: data.uid, prompt: data.prompt, model: data.model, count: data.count, status: data.status }, `${GENERATIONS}/${generationId}`);
+      const snapshot = fft.firestore.makeDocumentSnapshot(
+        { uid: data.uid, prompt: data.prompt, model: data.model, count: data.count, status: data.status },
+        `${GENERATIONS}/${generationId}`,
+      );
       return { params: { generationId }, data: snapshot };
     }
 
@@ -75,8 +78,17 @@ describe("Cloud Functions triggers", () => {
       await wrapped(createdEvent(id, queued));
 
       const done = (await job(id))!;
-      expect(done).toMatchObject({ status: "succeeded", pointsReserved: 20, pointsCharged: 20, imageIds: [`${id}-0`, `${id}-1`], leaseOwner: null });
-      const images = await services.db.query<ImageRecord>({ collection: IMAGES, where: [{ field: "generationId", op: "==", value: id }] });
+      expect(done).toMatchObject({
+        status: "succeeded",
+        pointsReserved: 20,
+        pointsCharged: 20,
+        imageIds: [`${id}-0`, `${id}-1`],
+        leaseOwner: null,
+      });
+      const images = await services.db.query<ImageRecord>({
+        collection: IMAGES,
+        where: [{ field: "generationId", op: "==", value: id }],
+      });
       expect(images.map((image) => image.id).sort()).toEqual([`${id}-0`, `${id}-1`]);
       for (const { data } of images) expect((await services.blobs.get(data.fileKey))?.contentType).toBe("image/png");
       expect(await balance(member.uid)).toBe(before - 20);
@@ -115,11 +127,18 @@ describe("Cloud Functions triggers", () => {
       const id = await submit(member, "my worker died", 1);
       // What a worker that crashed after claiming the job leaves behind.
       const leaseExpiresAt = new Date(Date.now() - 1_000).toISOString();
-      await services.db.runTransaction(async (tx) => tx.update(GENERATIONS, id, { status: "running", attempts: 1, leaseOwner: "dead-worker", leaseExpiresAt }));
+      await services.db.runTransaction(async (tx) =>
+        tx.update(GENERATIONS, id, { status: "running", attempts: 1, leaseOwner: "dead-worker", leaseExpiresAt }),
+      );
 
       await recoverGenerations.run(scheduled());
 
-      expect(await job(id)).toMatchObject({ status: "succeeded", attempts: 2, imageIds: [`${id}-0`], pointsCharged: 10 });
+      expect(await job(id)).toMatchObject({
+        status: "succeeded",
+        attempts: 2,
+        imageIds: [`${id}-0`],
+        pointsCharged: 10,
+      });
     });
 
     it("runs a queued job that no trigger started", async () => {

@@ -18,7 +18,13 @@ import { buyPoints, createMember } from "../support/members";
 const services = getServices();
 
 function submit(user: TestUser, body: unknown, key: string = randomUUID()): Promise<Response> {
-  return call(postGeneration, { method: "POST", path: "/api/generations", token: user.idToken, body, headers: { "idempotency-key": key } });
+  return call(postGeneration, {
+    method: "POST",
+    path: "/api/generations",
+    token: user.idToken,
+    body,
+    headers: { "idempotency-key": key },
+  });
 }
 
 async function balanceOf(user: TestUser): Promise<number> {
@@ -27,7 +33,10 @@ async function balanceOf(user: TestUser): Promise<number> {
 }
 
 async function jobsOf(uid: string): Promise<Doc<GenerationJob>[]> {
-  const jobs = await services.db.query<GenerationJob>({ collection: GENERATIONS, where: [{ field: "status", op: "==", value: "queued" }] });
+  const jobs = await services.db.query<GenerationJob>({
+    collection: GENERATIONS,
+    where: [{ field: "status", op: "==", value: "queued" }],
+  });
   return jobs.filter((job) => job.data.uid === uid);
 }
 
@@ -47,8 +56,18 @@ describe("POST /api/generations", () => {
     const job = (await response.json()) as { id: string; status: string; pointsReserved: number };
     expect(job).toMatchObject({ status: "queued", pointsReserved: 20 });
     expect(await balanceOf(member)).toBe(980);
-    const view = await call(getGenerationRoute, { path: `/api/generations/${job.id}`, params: { id: job.id }, token: member.idToken });
-    expect(await view.json()).toMatchObject({ id: job.id, status: "queued", images: [], pointsReserved: 20, pointsCharged: null });
+    const view = await call(getGenerationRoute, {
+      path: `/api/generations/${job.id}`,
+      params: { id: job.id },
+      token: member.idToken,
+    });
+    expect(await view.json()).toMatchObject({
+      id: job.id,
+      status: "queued",
+      images: [],
+      pointsReserved: 20,
+      pointsCharged: null,
+    });
   });
 
   it("makes one job for the same Idempotency-Key sent twice, and refuses the key for other content", async () => {
@@ -108,14 +127,24 @@ describe("POST /api/generations", () => {
     });
     expect(malformed.status).toBe(400);
     expect((await readError(malformed)).code).toBe("MALFORMED_JSON");
-    const keyless = await call(postGeneration, { method: "POST", path: "/api/generations", token: member.idToken, body: sketch });
+    const keyless = await call(postGeneration, {
+      method: "POST",
+      path: "/api/generations",
+      token: member.idToken,
+      body: sketch,
+    });
     expect(keyless.status).toBe(400);
     expect((await readError(keyless)).code).toBe("IDEMPOTENCY_KEY_REQUIRED");
     expect(await balanceOf(member)).toBe(before);
   });
 
   it("answers 401 without credentials and with a forged token", async () => {
-    const anonymous = await call(postGeneration, { method: "POST", path: "/api/generations", body: sketch, headers: { "idempotency-key": randomUUID() } });
+    const anonymous = await call(postGeneration, {
+      method: "POST",
+      path: "/api/generations",
+      body: sketch,
+      headers: { "idempotency-key": randomUUID() },
+    });
     expect(anonymous.status).toBe(401);
     const forged = await submit({ ...member, idToken: "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0." }, sketch);
     expect(forged.status).toBe(401);
@@ -143,7 +172,11 @@ describe("POST /api/generations", () => {
     const response = await submit(member, sketch);
     const { id } = (await response.json()) as { id: string };
     const other = await createMember(services);
-    const peek = await call(getGenerationRoute, { path: `/api/generations/${id}`, params: { id }, token: other.idToken });
+    const peek = await call(getGenerationRoute, {
+      path: `/api/generations/${id}`,
+      params: { id },
+      token: other.idToken,
+    });
     expect(peek.status).toBe(404);
   });
 });
@@ -161,7 +194,12 @@ describe("malformed paths, cursors, cookies and bodies", () => {
     expect((await call(getImages, { path: "/api/images?limit=0", token: member.idToken })).status).toBe(422);
     expect((await call(getImages, { path: "/api/images?limit=abc", token: member.idToken })).status).toBe(422);
     for (const provider of ["constructor", "__proto__", "toString", "stripe"]) {
-      const response = await call(postOrder, { method: "POST", path: "/api/orders", token: member.idToken, body: { packageId: "points-1000", provider } });
+      const response = await call(postOrder, {
+        method: "POST",
+        path: "/api/orders",
+        token: member.idToken,
+        body: { packageId: "points-1000", provider },
+      });
       expect(response.status).toBe(422);
     }
     expect((await call(getPoints, { path: "/api/points", cookie: "__session=%E0%A4%A" })).status).toBe(401);
@@ -173,9 +211,39 @@ describe("malformed paths, cursors, cookies and bodies", () => {
       headers: { "idempotency-key": randomUUID() },
     });
     expect(huge.status).toBe(422);
-    expect((await call(postGeneration, { method: "POST", path: "/api/generations", token: member.idToken, rawBody: "[1,2]", headers: { "idempotency-key": randomUUID() } })).status).toBe(422);
-    expect((await call(postGeneration, { method: "POST", path: "/api/generations", token: member.idToken, rawBody: "null", headers: { "idempotency-key": randomUUID() } })).status).toBe(422);
-    expect((await call(postGeneration, { method: "POST", path: "/api/generations", token: member.idToken, body: sketch, headers: { "idempotency-key": "short" } })).status).toBe(422);
+    expect(
+      (
+        await call(postGeneration, {
+          method: "POST",
+          path: "/api/generations",
+          token: member.idToken,
+          rawBody: "[1,2]",
+          headers: { "idempotency-key": randomUUID() },
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await call(postGeneration, {
+          method: "POST",
+          path: "/api/generations",
+          token: member.idToken,
+          rawBody: "null",
+          headers: { "idempotency-key": randomUUID() },
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await call(postGeneration, {
+          method: "POST",
+          path: "/api/generations",
+          token: member.idToken,
+          body: sketch,
+          headers: { "idempotency-key": "short" },
+        })
+      ).status,
+    ).toBe(422);
   });
 });
 
@@ -187,7 +255,9 @@ describe("100 concurrent generation requests against a balance that covers 60 im
     for (let i = 0; i < 10; i++) expect((await submit(member, { ...sketch, count: 4 })).status).toBe(202);
     expect(await balanceOf(member)).toBe(600);
 
-    const responses = await Promise.all(Array.from({ length: 100 }, (_, i) => submit(member, { ...sketch, prompt: `request ${i}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => submit(member, { ...sketch, prompt: `request ${i}` })),
+    );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 202)).toHaveLength(60);
     expect(statuses.filter((s) => s === 402)).toHaveLength(40);

@@ -36,7 +36,11 @@ interface GenerationBody {
 }
 
 async function view(user: TestUser, id: string): Promise<GenerationBody> {
-  const response = await call(getGenerationRoute, { path: `/api/generations/${id}`, params: { id }, token: user.idToken });
+  const response = await call(getGenerationRoute, {
+    path: `/api/generations/${id}`,
+    params: { id },
+    token: user.idToken,
+  });
   return (await response.json()) as GenerationBody;
 }
 
@@ -66,7 +70,12 @@ describe("a generation from submit to gallery", () => {
   });
 
   it("makes PNGs with WebP thumbnails, charges them, and serves them only to their owner", async () => {
-    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "red fox in snow", model: "local-sketch", size: "512x512", count: 3 }, idempotencyKey: randomUUID() });
+    const job = await submitGeneration({
+      services,
+      uid: member.uid,
+      input: { prompt: "red fox in snow", model: "local-sketch", size: "512x512", count: 3 },
+      idempotencyKey: randomUUID(),
+    });
     expect(await runGenerationJob({ services, generationId: job.id, workerId: "test-worker" })).toBe("finished");
     // Running it again does nothing: the job is finished and charged once.
     expect(await runGenerationJob({ services, generationId: job.id, workerId: "test-worker" })).toBe("not-runnable");
@@ -84,7 +93,11 @@ describe("a generation from submit to gallery", () => {
     const meta = await sharp(Buffer.from(await file.arrayBuffer())).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 512, 512]);
 
-    const thumb = await call(getThumbnail, { path: image.thumbnailUrl, params: { id: image.id }, token: member.idToken });
+    const thumb = await call(getThumbnail, {
+      path: image.thumbnailUrl,
+      params: { id: image.id },
+      token: member.idToken,
+    });
     const thumbMeta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
     expect(thumbMeta.format).toBe("webp");
     expect(thumbMeta.width).toBeLessThanOrEqual(320);
@@ -94,19 +107,42 @@ describe("a generation from submit to gallery", () => {
     const anonymous = await call(getImageFile, { path: image.url, params: { id: image.id } });
     expect(anonymous.status).toBe(401);
 
-    const zip = await call(getZip, { path: `/api/generations/${job.id}/zip`, params: { id: job.id }, token: member.idToken });
+    const zip = await call(getZip, {
+      path: `/api/generations/${job.id}/zip`,
+      params: { id: job.id },
+      token: member.idToken,
+    });
     expect(zip.headers.get("content-type")).toBe("application/zip");
-    expect(await unzipNames(Buffer.from(await zip.arrayBuffer()))).toEqual(["image-1.png", "image-2.png", "image-3.png"]);
-    const otherZip = await call(getZip, { path: `/api/generations/${job.id}/zip`, params: { id: job.id }, token: other.idToken });
+    expect(await unzipNames(Buffer.from(await zip.arrayBuffer()))).toEqual([
+      "image-1.png",
+      "image-2.png",
+      "image-3.png",
+    ]);
+    const otherZip = await call(getZip, {
+      path: `/api/generations/${job.id}/zip`,
+      params: { id: job.id },
+      token: other.idToken,
+    });
     expect(otherZip.status).toBe(404);
 
-    const points = (await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as { balance: number };
+    const points = (await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as {
+      balance: number;
+    };
     expect(points.balance).toBe(970);
   });
 
   it("streams the job's state as server-sent events until it finishes", async () => {
-    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "streamed", model: "local-sketch", size: "512x512", count: 2 }, idempotencyKey: randomUUID() });
-    const response = await call(getEvents, { path: `/api/generations/${job.id}/events`, params: { id: job.id }, token: member.idToken });
+    const job = await submitGeneration({
+      services,
+      uid: member.uid,
+      input: { prompt: "streamed", model: "local-sketch", size: "512x512", count: 2 },
+      idempotencyKey: randomUUID(),
+    });
+    const response = await call(getEvents, {
+      path: `/api/generations/${job.id}/events`,
+      params: { id: job.id },
+      token: member.idToken,
+    });
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const body = response.text();
     await runGenerationJob({ services, generationId: job.id, workerId: "test-worker" });
@@ -119,17 +155,35 @@ describe("a generation from submit to gallery", () => {
     const done = events.map((e) => e.imagesDone);
     expect(done).toEqual([...done].sort((a, b) => a - b));
 
-    const foreign = await call(getEvents, { path: `/api/generations/${job.id}/events`, params: { id: job.id }, token: other.idToken });
+    const foreign = await call(getEvents, {
+      path: `/api/generations/${job.id}/events`,
+      params: { id: job.id },
+      token: other.idToken,
+    });
     expect(foreign.status).toBe(404);
   });
 
   it("stops watching the job when the reader goes away", async () => {
-    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "abandoned stream", model: "local-sketch", size: "512x512", count: 1 }, idempotencyKey: randomUUID() });
+    const job = await submitGeneration({
+      services,
+      uid: member.uid,
+      input: { prompt: "abandoned stream", model: "local-sketch", size: "512x512", count: 1 },
+      idempotencyKey: randomUUID(),
+    });
     let reads = 0;
     const counting = createServices(getServerConfig(), {
-      db: { ...services.db, get: (collection, id) => (reads++, services.db.get(collection, id)), query: (q) => services.db.query(q) },
+      db: {
+        ...services.db,
+        get: (collection, id) => (reads++, services.db.get(collection, id)),
+        query: (q) => services.db.query(q),
+      },
     });
-    const response = generationEvents({ services: counting, uid: member.uid, generationId: job.id, signal: new AbortController().signal });
+    const response = generationEvents({
+      services: counting,
+      uid: member.uid,
+      generationId: job.id,
+      signal: new AbortController().signal,
+    });
     const reader = response.body!.getReader();
     await reader.read();
     await reader.cancel();
@@ -140,7 +194,12 @@ describe("a generation from submit to gallery", () => {
   });
 
   it("lists the gallery newest first with a 90-day deletion date, pages with a cursor, and deletes at once", async () => {
-    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "tide pools", model: "local-sketch", size: "512x512", count: 2 }, idempotencyKey: randomUUID() });
+    const job = await submitGeneration({
+      services,
+      uid: member.uid,
+      input: { prompt: "tide pools", model: "local-sketch", size: "512x512", count: 2 },
+      idempotencyKey: randomUUID(),
+    });
     await runGenerationJob({ services, generationId: job.id, workerId: "test-worker" });
 
     const first = (await (await call(getImages, { path: "/api/images?limit=2", token: member.idToken })).json()) as {
@@ -152,27 +211,45 @@ describe("a generation from submit to gallery", () => {
     const item = first.items[0]!;
     expect(Date.parse(item.expiresAt) - Date.parse(item.createdAt)).toBe(90 * 86_400_000);
     expect(first.nextCursor).not.toBeNull();
-    const rest = (await (await call(getImages, { path: `/api/images?limit=10&cursor=${first.nextCursor}`, token: member.idToken })).json()) as { items: { id: string }[]; nextCursor: string | null };
+    const rest = (await (
+      await call(getImages, { path: `/api/images?limit=10&cursor=${first.nextCursor}`, token: member.idToken })
+    ).json()) as { items: { id: string }[]; nextCursor: string | null };
     const all = [...first.items, ...rest.items].map((i) => i.id);
     expect(new Set(all).size).toBe(all.length);
     expect(all).toHaveLength(7);
     expect(rest.nextCursor).toBeNull();
 
-    const otherGallery = (await (await call(getImages, { path: "/api/images", token: other.idToken })).json()) as { items: unknown[] };
+    const otherGallery = (await (await call(getImages, { path: "/api/images", token: other.idToken })).json()) as {
+      items: unknown[];
+    };
     expect(otherGallery.items).toHaveLength(0);
 
     const badCursor = await call(getImages, { path: "/api/images?cursor=not-a-cursor", token: member.idToken });
     expect(badCursor.status).toBe(422);
 
     const record = (await services.db.get<ImageRecord>(IMAGES, item.id))!.data;
-    const foreignDelete = await call(deleteImageRoute, { method: "DELETE", path: `/api/images/${item.id}`, params: { id: item.id }, token: other.idToken });
+    const foreignDelete = await call(deleteImageRoute, {
+      method: "DELETE",
+      path: `/api/images/${item.id}`,
+      params: { id: item.id },
+      token: other.idToken,
+    });
     expect(foreignDelete.status).toBe(404);
-    const deleted = await call(deleteImageRoute, { method: "DELETE", path: `/api/images/${item.id}`, params: { id: item.id }, token: member.idToken });
+    const deleted = await call(deleteImageRoute, {
+      method: "DELETE",
+      path: `/api/images/${item.id}`,
+      params: { id: item.id },
+      token: member.idToken,
+    });
     expect(deleted.status).toBe(204);
     expect(await services.db.get(IMAGES, item.id)).toBeNull();
     expect(await services.blobs.get(record.fileKey)).toBeNull();
     expect(await services.blobs.get(record.thumbnailKey)).toBeNull();
-    const after = await call(getImageFile, { path: `/api/images/${item.id}/file`, params: { id: item.id }, token: member.idToken });
+    const after = await call(getImageFile, {
+      path: `/api/images/${item.id}/file`,
+      params: { id: item.id },
+      token: member.idToken,
+    });
     expect(after.status).toBe(404);
   });
 
@@ -180,7 +257,12 @@ describe("a generation from submit to gallery", () => {
     const failing = createServices({ ...getServerConfig(), LOCAL_MODEL_FAILURE_RATE: 0.5 }, { db: services.db });
     let checked = false;
     for (let attempt = 0; attempt < 10 && !checked; attempt++) {
-      const job = await submitGeneration({ services: failing, uid: member.uid, input: { prompt: `partial ${attempt}`, model: "local-sketch", size: "512x512", count: 4 }, idempotencyKey: randomUUID() });
+      const job = await submitGeneration({
+        services: failing,
+        uid: member.uid,
+        input: { prompt: `partial ${attempt}`, model: "local-sketch", size: "512x512", count: 4 },
+        idempotencyKey: randomUUID(),
+      });
       await runGenerationJob({ services: failing, generationId: job.id, workerId: "test-worker" });
       const done = await view(member, job.id);
       const made = done.images.length;
@@ -195,8 +277,16 @@ describe("a generation from submit to gallery", () => {
   });
 
   it("keeps the lease of a job whose images take longer than the lease", async () => {
-    const slow = createServices({ ...getServerConfig(), JOB_LEASE_MS: 300, LOCAL_MODEL_LATENCY_MS: 900 }, { db: services.db });
-    const job = await submitGeneration({ services: slow, uid: member.uid, input: { prompt: "slow provider", model: "local-sketch", size: "512x512", count: 2 }, idempotencyKey: randomUUID() });
+    const slow = createServices(
+      { ...getServerConfig(), JOB_LEASE_MS: 300, LOCAL_MODEL_LATENCY_MS: 900 },
+      { db: services.db },
+    );
+    const job = await submitGeneration({
+      services: slow,
+      uid: member.uid,
+      input: { prompt: "slow provider", model: "local-sketch", size: "512x512", count: 2 },
+      idempotencyKey: randomUUID(),
+    });
     const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "slow-worker" });
     const sweeps: { requeued: number; finished: number }[] = [];
     for (let i = 0; i < 6; i++) {
@@ -210,14 +300,24 @@ describe("a generation from submit to gallery", () => {
 
   it("charges every image made even when the member deletes one while the job runs", async () => {
     const slow = createServices({ ...getServerConfig(), LOCAL_MODEL_LATENCY_MS: 300 }, { db: services.db });
-    const job = await submitGeneration({ services: slow, uid: member.uid, input: { prompt: "delete while running", model: "local-sketch", size: "512x512", count: 3 }, idempotencyKey: randomUUID() });
+    const job = await submitGeneration({
+      services: slow,
+      uid: member.uid,
+      input: { prompt: "delete while running", model: "local-sketch", size: "512x512", count: 3 },
+      idempotencyKey: randomUUID(),
+    });
     const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "test-worker" });
     let first: string | undefined;
     while (!first) {
       await new Promise((r) => setTimeout(r, 20));
       first = (await view(member, job.id)).images[0]?.id;
     }
-    const deleted = await call(deleteImageRoute, { method: "DELETE", path: `/api/images/${first}`, params: { id: first }, token: member.idToken });
+    const deleted = await call(deleteImageRoute, {
+      method: "DELETE",
+      path: `/api/images/${first}`,
+      params: { id: first },
+      token: member.idToken,
+    });
     expect(deleted.status).toBe(204);
     await running;
     const done = await view(member, job.id);
@@ -237,21 +337,41 @@ describe("a generation from submit to gallery", () => {
     const first = await submitGeneration({ services: timed, uid: keyed.uid, input, idempotencyKey: key });
     clock.advance(6 * DAY_MS);
     expect((await submitGeneration({ services: timed, uid: keyed.uid, input, idempotencyKey: key })).id).toBe(first.id);
-    await expect(submitGeneration({ services: timed, uid: keyed.uid, input: { ...input, prompt: "other" }, idempotencyKey: key })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    await expect(
+      submitGeneration({ services: timed, uid: keyed.uid, input: { ...input, prompt: "other" }, idempotencyKey: key }),
+    ).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     clock.advance(2 * DAY_MS);
-    const later = await submitGeneration({ services: timed, uid: keyed.uid, input: { ...input, prompt: "other" }, idempotencyKey: key });
+    const later = await submitGeneration({
+      services: timed,
+      uid: keyed.uid,
+      input: { ...input, prompt: "other" },
+      idempotencyKey: key,
+    });
     expect(later.id).not.toBe(first.id);
   });
 
   it("releases everything when every image fails", async () => {
     const broken = createServices({ ...getServerConfig(), LOCAL_MODEL_FAILURE_RATE: 1 }, { db: services.db });
-    const before = (await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as { balance: number };
-    const job = await submitGeneration({ services: broken, uid: member.uid, input: { prompt: "doomed", model: "local-sketch", size: "512x512", count: 2 }, idempotencyKey: randomUUID() });
+    const before = (await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as {
+      balance: number;
+    };
+    const job = await submitGeneration({
+      services: broken,
+      uid: member.uid,
+      input: { prompt: "doomed", model: "local-sketch", size: "512x512", count: 2 },
+      idempotencyKey: randomUUID(),
+    });
     await runGenerationJob({ services: broken, generationId: job.id, workerId: "test-worker" });
     expect(await view(member, job.id)).toMatchObject({ status: "failed", pointsCharged: 0, images: [] });
-    const after = (await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as { balance: number; entries: { kind: string; amount: number }[] };
+    const after = (await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as {
+      balance: number;
+      entries: { kind: string; amount: number }[];
+    };
     expect(after.balance).toBe(before.balance);
-    expect(after.entries.slice(0, 2).map((e) => [e.kind, e.amount])).toEqual([["release", 20], ["reserve", -20]]);
+    expect(after.entries.slice(0, 2).map((e) => [e.kind, e.amount])).toEqual([
+      ["release", 20],
+      ["reserve", -20],
+    ]);
   });
 
   it("the local model's simulated failures are decided by prompt and seed", () => {
@@ -263,7 +383,12 @@ describe("a generation from submit to gallery", () => {
   it("mails the result to the member's own verified address only, once, and keeps no body in the queue", async () => {
     const unverified = await createMember(services);
     await buyPoints(services, unverified.uid);
-    const quiet = await submitGeneration({ services, uid: unverified.uid, input: { prompt: "quiet", model: "local-sketch", size: "512x512", count: 1 }, idempotencyKey: randomUUID() });
+    const quiet = await submitGeneration({
+      services,
+      uid: unverified.uid,
+      input: { prompt: "quiet", model: "local-sketch", size: "512x512", count: 1 },
+      idempotencyKey: randomUUID(),
+    });
     await runGenerationJob({ services, generationId: quiet.id, workerId: "test-worker" });
     const mailboxBefore = (await services.localMailbox!.list()).length;
     const dropped = await deliverMailOutbox({ services });
@@ -272,7 +397,12 @@ describe("a generation from submit to gallery", () => {
 
     const code = await services.auth.emailVerificationCode(member.email);
     await applyOobCode(code);
-    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "loud", model: "local-sketch", size: "512x512", count: 1 }, idempotencyKey: randomUUID() });
+    const job = await submitGeneration({
+      services,
+      uid: member.uid,
+      input: { prompt: "loud", model: "local-sketch", size: "512x512", count: 1 },
+      idempotencyKey: randomUUID(),
+    });
     await runGenerationJob({ services, generationId: job.id, workerId: "test-worker" });
     // Two senders at once (two workers, or a worker and a scheduled run): one mail.
     const results = await Promise.all([deliverMailOutbox({ services }), deliverMailOutbox({ services })]);
@@ -296,15 +426,27 @@ describe("canceling a generation", () => {
   });
 
   async function cancel(user: TestUser, id: string): Promise<Response> {
-    return call(postCancel, { method: "POST", path: `/api/generations/${id}/cancel`, params: { id }, token: user.idToken });
+    return call(postCancel, {
+      method: "POST",
+      path: `/api/generations/${id}/cancel`,
+      params: { id },
+      token: user.idToken,
+    });
   }
 
   async function balance(): Promise<number> {
-    return ((await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as { balance: number }).balance;
+    return (
+      (await (await call(getPoints, { path: "/api/points", token: member.idToken })).json()) as { balance: number }
+    ).balance;
   }
 
   it("ends a queued job at once and gives every point back; no worker runs it afterwards", async () => {
-    const job = await submitGeneration({ services, uid: member.uid, input: { prompt: "never mind", model: "local-sketch", size: "512x512", count: 3 }, idempotencyKey: randomUUID() });
+    const job = await submitGeneration({
+      services,
+      uid: member.uid,
+      input: { prompt: "never mind", model: "local-sketch", size: "512x512", count: 3 },
+      idempotencyKey: randomUUID(),
+    });
     expect(await balance()).toBe(970);
     const response = await cancel(member, job.id);
     expect(response.status).toBe(200);
@@ -316,7 +458,12 @@ describe("canceling a generation", () => {
 
   it("stops a running job after the image in progress and charges only the images made", async () => {
     const slow = createServices({ ...getServerConfig(), LOCAL_MODEL_LATENCY_MS: 300 }, { db: services.db });
-    const job = await submitGeneration({ services: slow, uid: member.uid, input: { prompt: "stop halfway", model: "local-sketch", size: "512x512", count: 4 }, idempotencyKey: randomUUID() });
+    const job = await submitGeneration({
+      services: slow,
+      uid: member.uid,
+      input: { prompt: "stop halfway", model: "local-sketch", size: "512x512", count: 4 },
+      idempotencyKey: randomUUID(),
+    });
     const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "test-worker" });
     while ((await view(member, job.id)).images.length === 0) await new Promise((r) => setTimeout(r, 20));
     const other = await createMember(services);

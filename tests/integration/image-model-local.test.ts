@@ -5,7 +5,9 @@ import { MODELS, modelSizes } from "../../lib/pricing/price-table";
 import { getServices } from "../../lib/services";
 import { describeImageModelContract } from "./contracts/image-model-contract";
 
-const cases = MODELS.filter((model) => model.provider === "local").flatMap((model) => modelSizes(model).map((size) => ({ model: model.id, size })));
+const cases = MODELS.filter((model) => model.provider === "local").flatMap((model) =>
+  modelSizes(model).map((size) => ({ model: model.id, size })),
+);
 
 describeImageModelContract("LocalImageModel", {
   open: async () => new LocalImageModel({ latencyMs: 0, failureRate: 0 }),
@@ -18,7 +20,13 @@ describe("the local image model in the services", () => {
     expect(getServerConfig().IMAGE_PROVIDERS).toContain("local");
     const provider = getServices().imageProviders.local;
     expect(provider).toBeInstanceOf(LocalImageModel);
-    const png = await provider!.generate({ model: "local-sketch", prompt: "from the services", size: "512x512", seed: 9, signal: new AbortController().signal });
+    const png = await provider!.generate({
+      model: "local-sketch",
+      prompt: "from the services",
+      size: "512x512",
+      seed: 9,
+      signal: new AbortController().signal,
+    });
     expect(png.length).toBeGreaterThan(0);
   });
 });

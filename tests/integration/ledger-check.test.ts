@@ -15,7 +15,9 @@ const run = promisify(execFile);
 
 async function checkCommand(): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/check-ledger.ts"], { env: process.env });
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/check-ledger.ts"], {
+      env: process.env,
+    });
     return { code: 0, stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string };
@@ -40,7 +42,9 @@ describe("npm run ledger:check", () => {
       const account = (await tx.get<PointAccount>(POINT_ACCOUNTS, victim.uid))!.data;
       tx.set(POINT_ACCOUNTS, victim.uid, { ...account, balance: account.balance + 500 });
     });
-    expect((await verifyLedger({ db: services.db })).problems).toEqual([{ uid: victim.uid, problem: "balance 2500 but entries sum to 2000" }]);
+    expect((await verifyLedger({ db: services.db })).problems).toEqual([
+      { uid: victim.uid, problem: "balance 2500 but entries sum to 2000" },
+    ]);
     const dirty = await checkCommand();
     expect(dirty.code).toBe(1);
     expect(dirty.stdout).toContain(`PROBLEM ${victim.uid}: balance 2500 but entries sum to 2000`);

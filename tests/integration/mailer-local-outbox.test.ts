@@ -21,7 +21,12 @@ describe("LocalOutboxMailer", () => {
     const mailer = new LocalOutboxMailer(join(directory, "read"), FROM, () => clock.now());
     const message = testMessage();
     const { messageId } = await mailer.send(message);
-    expect(await mailer.read(messageId)).toEqual({ ...message, id: messageId, from: FROM, sentAt: "2026-03-01T09:00:00.000Z" });
+    expect(await mailer.read(messageId)).toEqual({
+      ...message,
+      id: messageId,
+      from: FROM,
+      sentAt: "2026-03-01T09:00:00.000Z",
+    });
   });
 
   it("lists mail newest first", async () => {
@@ -49,13 +54,17 @@ describe("LocalOutboxMailer", () => {
     expect(readdirSync(folder)).toHaveLength(3);
   });
 
-  it.each(["../../etc/passwd", "../read/whatever", "", "1700000000000-not-a-uuid", "notes", `1700000000000-${"0".repeat(36)}/../x`])(
-    "reads nothing for the id %j",
-    async (id) => {
-      const mailer = new LocalOutboxMailer(join(directory, "read"), FROM);
-      expect(await mailer.read(id)).toBeNull();
-    },
-  );
+  it.each([
+    "../../etc/passwd",
+    "../read/whatever",
+    "",
+    "1700000000000-not-a-uuid",
+    "notes",
+    `1700000000000-${"0".repeat(36)}/../x`,
+  ])("reads nothing for the id %j", async (id) => {
+    const mailer = new LocalOutboxMailer(join(directory, "read"), FROM);
+    expect(await mailer.read(id)).toBeNull();
+  });
 
   it("reads nothing for a well-formed id that was never sent", async () => {
     const mailer = new LocalOutboxMailer(join(directory, "read"), FROM);

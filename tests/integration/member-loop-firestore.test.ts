@@ -41,14 +41,19 @@ suite(title, () => {
     expect(view.images).toHaveLength(2);
     const gallery = await listImages({ services, uid: member.uid, page: { limit: 1 } });
     expect(gallery.items).toHaveLength(1);
-    expect((await listImages({ services, uid: member.uid, page: { limit: 5, cursor: gallery.nextCursor! } })).items).toHaveLength(1);
+    expect(
+      (await listImages({ services, uid: member.uid, page: { limit: 5, cursor: gallery.nextCursor! } })).items,
+    ).toHaveLength(1);
 
     await deleteImage({ services, uid: member.uid, imageId: view.images[0]!.id });
     expect((await getGeneration({ services, uid: member.uid, generationId: job.id })).images).toHaveLength(1);
 
     const points = await listPointEntries({ services, uid: member.uid, page: {} });
     expect(points.balance).toBe(980);
-    expect(points.entries.map((e) => [e.kind, e.amount])).toEqual([["reserve", -20], ["purchase", 1000]]);
+    expect(points.entries.map((e) => [e.kind, e.amount])).toEqual([
+      ["reserve", -20],
+      ["purchase", 1000],
+    ]);
     const ledger = await verifyLedger({ db: services.db });
     expect(ledger.problems).toEqual([]);
   });

@@ -28,7 +28,10 @@ describePaymentProviderContract("SandboxPaymentProvider", {
   secrets: [getServerConfig().FIREBASE_WEB_API_KEY],
 });
 
-async function startOrder(user: TestUser, body: unknown = { packageId: "points-5000", provider: "sandbox" }): Promise<Response> {
+async function startOrder(
+  user: TestUser,
+  body: unknown = { packageId: "points-5000", provider: "sandbox" },
+): Promise<Response> {
   return call(createOrderRoute, { method: "POST", path: "/api/orders", body, token: user.idToken });
 }
 
@@ -39,11 +42,21 @@ async function newOrderId(user: TestUser, packageId = "points-5000"): Promise<st
 }
 
 function complete(user: TestUser, orderId: string): Promise<Response> {
-  return call(completeRoute, { method: "POST", path: `/api/payments/sandbox/${orderId}/complete`, params: { orderId }, token: user.idToken });
+  return call(completeRoute, {
+    method: "POST",
+    path: `/api/payments/sandbox/${orderId}/complete`,
+    params: { orderId },
+    token: user.idToken,
+  });
 }
 
 function cancel(user: TestUser, orderId: string): Promise<Response> {
-  return call(cancelRoute, { method: "POST", path: `/api/payments/sandbox/${orderId}/cancel`, params: { orderId }, token: user.idToken });
+  return call(cancelRoute, {
+    method: "POST",
+    path: `/api/payments/sandbox/${orderId}/cancel`,
+    params: { orderId },
+    token: user.idToken,
+  });
 }
 
 async function balance(user: TestUser): Promise<number> {
@@ -53,7 +66,10 @@ async function balance(user: TestUser): Promise<number> {
 }
 
 async function purchaseEntries(orderId: string): Promise<number> {
-  const entries = await services.db.query<PointEntry>({ collection: POINT_ENTRIES, where: [{ field: "orderId", op: "==", value: orderId }] });
+  const entries = await services.db.query<PointEntry>({
+    collection: POINT_ENTRIES,
+    where: [{ field: "orderId", op: "==", value: orderId }],
+  });
   return entries.length;
 }
 
@@ -96,7 +112,14 @@ describe("buying points through the sandbox, route by route", () => {
   });
 
   it("stores the order at the price table's amount, ignoring any amount or points in the body", async () => {
-    const response = await startOrder(buyer, { packageId: "points-5000", provider: "sandbox", amount: 1, points: 999_999, currency: "USD", uid: other.uid });
+    const response = await startOrder(buyer, {
+      packageId: "points-5000",
+      provider: "sandbox",
+      amount: 1,
+      points: 999_999,
+      currency: "USD",
+      uid: other.uid,
+    });
     expect(response.status).toBe(201);
     const body = (await response.json()) as { orderId: string; checkoutUrl: string };
     expect(Object.keys(body).sort()).toEqual(["checkoutUrl", "orderId"]);
@@ -121,7 +144,13 @@ describe("buying points through the sandbox, route by route", () => {
 
     const paid = await complete(buyer, orderId);
     expect(paid.status).toBe(200);
-    expect(await paid.json()).toMatchObject({ orderId, status: "paid", points: 5_250, amount: 75_000, currency: "KRW" });
+    expect(await paid.json()).toMatchObject({
+      orderId,
+      status: "paid",
+      points: 5_250,
+      amount: 75_000,
+      currency: "KRW",
+    });
     expect(await balance(buyer)).toBe(before + 5_250);
 
     const again = await complete(buyer, orderId);
@@ -130,7 +159,11 @@ describe("buying points through the sandbox, route by route", () => {
     expect(await balance(buyer)).toBe(before + 5_250);
     expect(await purchaseEntries(orderId)).toBe(1);
 
-    const view = await call(getOrderRoute, { path: `/api/orders/${orderId}`, params: { id: orderId }, token: buyer.idToken });
+    const view = await call(getOrderRoute, {
+      path: `/api/orders/${orderId}`,
+      params: { id: orderId },
+      token: buyer.idToken,
+    });
     expect(await view.json()).toMatchObject({ status: "paid", paidAt: expect.any(String) });
     expect((await storedOrder(orderId)).providerPaymentId).toBe(`sandbox_${orderId}`);
   });
@@ -189,7 +222,12 @@ describe("buying points through the sandbox, route by route", () => {
     expect((await readError(response)).code).toBe("INVALID_STATE");
     expect(await balance(buyer)).toBe(before);
     expect(await purchaseEntries(orderId)).toBe(0);
-    expect(await storedOrder(orderId)).toMatchObject({ status: "canceled", paidAt: null, providerPaymentId: null, canceledAt: expect.any(String) });
+    expect(await storedOrder(orderId)).toMatchObject({
+      status: "canceled",
+      paidAt: null,
+      providerPaymentId: null,
+      canceledAt: expect.any(String),
+    });
   });
 
   it.each([
@@ -199,23 +237,36 @@ describe("buying points through the sandbox, route by route", () => {
     ["a missing provider", { packageId: "points-1000" }, "provider"],
     ["a package id that is not a string", { packageId: 1000, provider: "sandbox" }, "packageId"],
   ])("answers %s with 422 naming the field, and stores no order", async (_what, body, field) => {
-    const before = (await services.db.query({ collection: ORDERS, where: [{ field: "uid", op: "==", value: buyer.uid }] })).length;
+    const before = (
+      await services.db.query({ collection: ORDERS, where: [{ field: "uid", op: "==", value: buyer.uid }] })
+    ).length;
     const response = await startOrder(buyer, body);
     expect(response.status).toBe(422);
     const error = await readError(response);
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(error.details?.fields).toHaveProperty(field);
-    expect((await services.db.query({ collection: ORDERS, where: [{ field: "uid", op: "==", value: buyer.uid }] })).length).toBe(before);
+    expect(
+      (await services.db.query({ collection: ORDERS, where: [{ field: "uid", op: "==", value: buyer.uid }] })).length,
+    ).toBe(before);
   });
 
   it("answers malformed JSON with 400 MALFORMED_JSON", async () => {
-    const response = await call(createOrderRoute, { method: "POST", path: "/api/orders", rawBody: '{"packageId": "points-1000",', token: buyer.idToken });
+    const response = await call(createOrderRoute, {
+      method: "POST",
+      path: "/api/orders",
+      rawBody: '{"packageId": "points-1000",',
+      token: buyer.idToken,
+    });
     expect(response.status).toBe(400);
     expect((await readError(response)).code).toBe("MALFORMED_JSON");
   });
 
   it("answers a request without a token with 401", async () => {
-    const response = await call(createOrderRoute, { method: "POST", path: "/api/orders", body: { packageId: "points-1000", provider: "sandbox" } });
+    const response = await call(createOrderRoute, {
+      method: "POST",
+      path: "/api/orders",
+      body: { packageId: "points-1000", provider: "sandbox" },
+    });
     expect(response.status).toBe(401);
     expect((await readError(response)).code).toBe("UNAUTHENTICATED");
   });
@@ -233,8 +284,14 @@ describe("confirmPayment, the one path from payment to points", () => {
     ["a wrong currency", { amount: 15_000, currency: "USD" as const }],
     ["the USD amount in KRW", { amount: 1_000, currency: "KRW" as const }],
   ])("refuses %s and credits nothing", async (_what, paid) => {
-    const { orderId } = await createOrder({ services, uid: member.uid, input: { packageId: "points-1000", provider: "sandbox" } });
-    const error = await appErrorOf(confirmPayment({ services, orderId, provider: "sandbox", providerPaymentId: `pay_${orderId}`, ...paid }));
+    const { orderId } = await createOrder({
+      services,
+      uid: member.uid,
+      input: { packageId: "points-1000", provider: "sandbox" },
+    });
+    const error = await appErrorOf(
+      confirmPayment({ services, orderId, provider: "sandbox", providerPaymentId: `pay_${orderId}`, ...paid }),
+    );
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(await storedOrder(orderId)).toMatchObject({ status: "pending", providerPaymentId: null });
     expect(await purchaseEntries(orderId)).toBe(0);
@@ -242,9 +299,29 @@ describe("confirmPayment, the one path from payment to points", () => {
   });
 
   it("refuses a second, different payment of a paid order", async () => {
-    const { orderId } = await createOrder({ services, uid: member.uid, input: { packageId: "points-1000", provider: "sandbox" } });
-    await confirmPayment({ services, orderId, provider: "sandbox", providerPaymentId: "pay_first", amount: 15_000, currency: "KRW" });
-    const error = await appErrorOf(confirmPayment({ services, orderId, provider: "sandbox", providerPaymentId: "pay_second", amount: 15_000, currency: "KRW" }));
+    const { orderId } = await createOrder({
+      services,
+      uid: member.uid,
+      input: { packageId: "points-1000", provider: "sandbox" },
+    });
+    await confirmPayment({
+      services,
+      orderId,
+      provider: "sandbox",
+      providerPaymentId: "pay_first",
+      amount: 15_000,
+      currency: "KRW",
+    });
+    const error = await appErrorOf(
+      confirmPayment({
+        services,
+        orderId,
+        provider: "sandbox",
+        providerPaymentId: "pay_second",
+        amount: 15_000,
+        currency: "KRW",
+      }),
+    );
     expect(error.code).toBe("INVALID_STATE");
     expect(await purchaseEntries(orderId)).toBe(1);
     expect((await storedOrder(orderId)).providerPaymentId).toBe("pay_first");
@@ -252,7 +329,14 @@ describe("confirmPayment, the one path from payment to points", () => {
 
   it("answers NOT_FOUND for an order that does not exist", async () => {
     const error = await appErrorOf(
-      confirmPayment({ services, orderId: "00000000-0000-4000-8000-000000000000", provider: "sandbox", providerPaymentId: "x", amount: 15_000, currency: "KRW" }),
+      confirmPayment({
+        services,
+        orderId: "00000000-0000-4000-8000-000000000000",
+        provider: "sandbox",
+        providerPaymentId: "x",
+        amount: 15_000,
+        currency: "KRW",
+      }),
     );
     expect(error.code).toBe("NOT_FOUND");
   });
@@ -261,7 +345,11 @@ describe("confirmPayment, the one path from payment to points", () => {
 describe("with the sandbox switched off", () => {
   it("refuses to complete a sandbox order with FEATURE_DISABLED, answered as 404, and credits nothing", async () => {
     const member = await createMember(services);
-    const { orderId } = await createOrder({ services, uid: member.uid, input: { packageId: "points-1000", provider: "sandbox" } });
+    const { orderId } = await createOrder({
+      services,
+      uid: member.uid,
+      input: { packageId: "points-1000", provider: "sandbox" },
+    });
     const withoutSandbox = createServices(getServerConfig(), { db: services.db, paymentProviders: {} });
     const error = await appErrorOf(completeSandboxPayment({ services: withoutSandbox, uid: member.uid, orderId }));
     expect(error.code).toBe("FEATURE_DISABLED");
@@ -278,7 +366,13 @@ describe("with the sandbox switched off", () => {
   it("offers no provider to order with", async () => {
     const member = await createMember(services);
     const withoutSandbox = createServices(getServerConfig(), { db: services.db, paymentProviders: {} });
-    const error = await appErrorOf(createOrder({ services: withoutSandbox, uid: member.uid, input: { packageId: "points-1000", provider: "sandbox" } }));
+    const error = await appErrorOf(
+      createOrder({
+        services: withoutSandbox,
+        uid: member.uid,
+        input: { packageId: "points-1000", provider: "sandbox" },
+      }),
+    );
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(error.details).toEqual({ fields: { provider: "Available: " } });
   });

@@ -23,17 +23,28 @@ const clock = new ManualClock(T);
 const services: Services = createServices(getServerConfig(), { db: getServices().db, clock });
 
 async function imagesOf(generationId: string): Promise<ImageRecord[]> {
-  const docs = await services.db.query<ImageRecord>({ collection: IMAGES, where: [{ field: "generationId", op: "==", value: generationId }] });
+  const docs = await services.db.query<ImageRecord>({
+    collection: IMAGES,
+    where: [{ field: "generationId", op: "==", value: generationId }],
+  });
   return docs.map((doc) => doc.data);
 }
 
 async function entriesOf(uid: string): Promise<PointEntry[]> {
-  const docs = await services.db.query<PointEntry>({ collection: POINT_ENTRIES, where: [{ field: "uid", op: "==", value: uid }] });
+  const docs = await services.db.query<PointEntry>({
+    collection: POINT_ENTRIES,
+    where: [{ field: "uid", op: "==", value: uid }],
+  });
   return docs.map((doc) => doc.data);
 }
 
 async function generate(member: TestUser, prompt: string, count: number): Promise<string> {
-  const { id } = await submitGeneration({ services, uid: member.uid, input: { prompt, model: "local-sketch", size: "512x512", count }, idempotencyKey: randomUUID() });
+  const { id } = await submitGeneration({
+    services,
+    uid: member.uid,
+    input: { prompt, model: "local-sketch", size: "512x512", count },
+    idempotencyKey: randomUUID(),
+  });
   expect(await runGenerationJob({ services, generationId: id, workerId: "retention-test" })).toBe("finished");
   return id;
 }
@@ -56,7 +67,14 @@ describe("purgeExpiredData after 90 days", () => {
 
     oldJob = await generate(member, "made on day zero", 3);
     // Submitted but never run: still open when it expires.
-    openJob = (await submitGeneration({ services, uid: member.uid, input: { prompt: "never run", model: "local-sketch", size: "512x512", count: 1 }, idempotencyKey: randomUUID() })).id;
+    openJob = (
+      await submitGeneration({
+        services,
+        uid: member.uid,
+        input: { prompt: "never run", model: "local-sketch", size: "512x512", count: 1 },
+        idempotencyKey: randomUUID(),
+      })
+    ).id;
     oldImages = await imagesOf(oldJob);
 
     clock.advance(10 * DAY_MS);
@@ -73,13 +91,21 @@ describe("purgeExpiredData after 90 days", () => {
       expect(await services.blobs.get(image.fileKey)).not.toBeNull();
       expect(await services.blobs.get(image.thumbnailKey)).not.toBeNull();
     }
-    expect((await services.db.get<GenerationJob>(GENERATIONS, oldJob))?.data).toMatchObject({ status: "succeeded", expiresAt: oldImages[0]!.expiresAt });
+    expect((await services.db.get<GenerationJob>(GENERATIONS, oldJob))?.data).toMatchObject({
+      status: "succeeded",
+      expiresAt: oldImages[0]!.expiresAt,
+    });
   });
 
   it("deletes nothing on day 89", async () => {
     clock.set(new Date(Date.parse(T) + 89 * DAY_MS));
     // Request keys are kept 7 days: the three made on days 0 and 10 are gone by now.
-    expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({ images: 0, generations: 0, idempotencyKeys: 3, rateLimits: 0 });
+    expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({
+      images: 0,
+      generations: 0,
+      idempotencyKeys: 3,
+      rateLimits: 0,
+    });
     expect(await imagesOf(oldJob)).toHaveLength(3);
     expect(await services.db.get(GENERATIONS, oldJob)).not.toBeNull();
     expect(await services.blobs.list(`images/${member.uid}/`)).toHaveLength(6);
@@ -87,7 +113,12 @@ describe("purgeExpiredData after 90 days", () => {
 
   it("on day 90 deletes the images, both files of each, and the finished generation, in pages", async () => {
     clock.set(new Date(Date.parse(T) + 90 * DAY_MS));
-    expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({ images: 3, generations: 1, idempotencyKeys: 0, rateLimits: 0 });
+    expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({
+      images: 3,
+      generations: 1,
+      idempotencyKeys: 0,
+      rateLimits: 0,
+    });
 
     expect(await imagesOf(oldJob)).toEqual([]);
     for (const image of oldImages) {
@@ -118,13 +149,23 @@ describe("purgeExpiredData after 90 days", () => {
   });
 
   it("deletes nothing more when run again", async () => {
-    expect(await purgeExpiredData({ services })).toEqual({ images: 0, generations: 0, idempotencyKeys: 0, rateLimits: 0 });
+    expect(await purgeExpiredData({ services })).toEqual({
+      images: 0,
+      generations: 0,
+      idempotencyKeys: 0,
+      rateLimits: 0,
+    });
   });
 
   it("deletes what was made later once its own 90 days are over, even behind an open job on an earlier page", async () => {
     clock.set(new Date(Date.parse(T) + 100 * DAY_MS));
     // Pages of one: the still-open job expired first and fills the first page alone.
-    expect(await purgeExpiredData({ services, pageSize: 1 })).toEqual({ images: 1, generations: 1, idempotencyKeys: 0, rateLimits: 0 });
+    expect(await purgeExpiredData({ services, pageSize: 1 })).toEqual({
+      images: 1,
+      generations: 1,
+      idempotencyKeys: 0,
+      rateLimits: 0,
+    });
     expect(await services.blobs.list("images/")).toEqual([]);
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
   });

@@ -58,7 +58,12 @@ describe("a worker killed mid-job", () => {
   it("does not make again an image the member deleted before the job was taken over", async () => {
     const member = await createMember(services);
     await buyPoints(services, member.uid);
-    const { id } = await submitGeneration({ services, uid: member.uid, input: { prompt: "deleted early", model: "local-sketch", size: "512x512", count: 3 }, idempotencyKey: randomUUID() });
+    const { id } = await submitGeneration({
+      services,
+      uid: member.uid,
+      input: { prompt: "deleted early", model: "local-sketch", size: "512x512", count: 3 },
+      idempotencyKey: randomUUID(),
+    });
 
     const first = startWorker({});
     const firstImage = await waitFor("the first image", async () => (await job(id)).imageIds[0]);
@@ -72,7 +77,11 @@ describe("a worker killed mid-job", () => {
     });
     expect(finished.status).toBe("succeeded");
     expect(finished.pointsCharged).toBe(30);
-    const images = await services.db.query({ collection: IMAGES, where: [{ field: "generationId", op: "==", value: id }], orderBy: [{ field: "index", direction: "asc" }] });
+    const images = await services.db.query({
+      collection: IMAGES,
+      where: [{ field: "generationId", op: "==", value: id }],
+      orderBy: [{ field: "index", direction: "asc" }],
+    });
     expect(images.map((image) => image.id)).not.toContain(firstImage);
     expect(images).toHaveLength(finished.imageIds.length - 1);
     expect(await services.blobs.list(`images/${member.uid}/${id}/`)).toHaveLength(2 * images.length);
@@ -81,7 +90,12 @@ describe("a worker killed mid-job", () => {
   it("leaves a job that another worker takes over and completes, charging each image once", async () => {
     const member = await createMember(services);
     await buyPoints(services, member.uid);
-    const { id } = await submitGeneration({ services, uid: member.uid, input: { prompt: "crash course", model: "local-sketch", size: "512x512", count: 4 }, idempotencyKey: randomUUID() });
+    const { id } = await submitGeneration({
+      services,
+      uid: member.uid,
+      input: { prompt: "crash course", model: "local-sketch", size: "512x512", count: 4 },
+      idempotencyKey: randomUUID(),
+    });
 
     const first = startWorker({});
     await waitFor("the first image", async () => ((await job(id)).imageIds.length >= 1 ? true : undefined));
@@ -109,7 +123,12 @@ describe("a worker killed mid-job", () => {
   it("gives back the points of images never made once the job has used its last attempt", async () => {
     const member = await createMember(services);
     await buyPoints(services, member.uid);
-    const { id } = await submitGeneration({ services, uid: member.uid, input: { prompt: "one life", model: "local-sketch", size: "512x512", count: 4 }, idempotencyKey: randomUUID() });
+    const { id } = await submitGeneration({
+      services,
+      uid: member.uid,
+      input: { prompt: "one life", model: "local-sketch", size: "512x512", count: 4 },
+      idempotencyKey: randomUUID(),
+    });
 
     const only = startWorker({ JOB_MAX_ATTEMPTS: "1" });
     await waitFor("the first image", async () => ((await job(id)).imageIds.length >= 1 ? true : undefined));

@@ -13,28 +13,43 @@ export interface TestUser {
 
 function emulatorHost(): string {
   const host = process.env.FIREBASE_AUTH_EMULATOR_HOST;
-  if (!host) throw new Error("FIREBASE_AUTH_EMULATOR_HOST is not set; the integration global setup starts the emulator.");
+  if (!host)
+    throw new Error("FIREBASE_AUTH_EMULATOR_HOST is not set; the integration global setup starts the emulator.");
   return host;
 }
 
 async function identityToolkit<T>(method: string, body: unknown): Promise<T> {
-  const response = await fetch(`http://${emulatorHost()}/identitytoolkit.googleapis.com/v1/${method}?key=demo-api-key`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  const response = await fetch(
+    `http://${emulatorHost()}/identitytoolkit.googleapis.com/v1/${method}?key=demo-api-key`,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    },
+  );
   const data = (await response.json()) as T & { error?: { message: string } };
   if (!response.ok) throw new Error(`${method} failed: ${data.error?.message ?? response.status}`);
   return data;
 }
 
-export async function signUpUser(email = `member-${randomUUID()}@example.test`, password = "correct horse battery"): Promise<TestUser> {
-  const data = await identityToolkit<{ localId: string; idToken: string }>("accounts:signUp", { email, password, returnSecureToken: true });
+export async function signUpUser(
+  email = `member-${randomUUID()}@example.test`,
+  password = "correct horse battery",
+): Promise<TestUser> {
+  const data = await identityToolkit<{ localId: string; idToken: string }>("accounts:signUp", {
+    email,
+    password,
+    returnSecureToken: true,
+  });
   return { uid: data.localId, email, password, idToken: data.idToken };
 }
 
 export async function signInUser(email: string, password: string): Promise<string> {
-  const data = await identityToolkit<{ idToken: string }>("accounts:signInWithPassword", { email, password, returnSecureToken: true });
+  const data = await identityToolkit<{ idToken: string }>("accounts:signInWithPassword", {
+    email,
+    password,
+    returnSecureToken: true,
+  });
   return data.idToken;
 }
 
@@ -51,7 +66,11 @@ export async function resetPasswordWithCode(oobCode: string, newPassword: string
  * Signs in a Google account through the emulator's IdP endpoint, as the client SDK
  * does after the Google popup (the emulator accepts an unsigned credential).
  */
-export async function signInWithGoogle(profile: { sub: string; email: string; name: string }): Promise<{ uid: string; idToken: string }> {
+export async function signInWithGoogle(profile: {
+  sub: string;
+  email: string;
+  name: string;
+}): Promise<{ uid: string; idToken: string }> {
   const idToken = JSON.stringify({ sub: profile.sub, email: profile.email, email_verified: true, name: profile.name });
   const data = await identityToolkit<{ localId: string; idToken: string }>("accounts:signInWithIdp", {
     postBody: `id_token=${encodeURIComponent(idToken)}&providerId=google.com`,

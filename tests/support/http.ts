@@ -27,7 +27,11 @@ export async function call(handler: Handler, options: CallOptions): Promise<Resp
   return handler(request, { params: Promise.resolve(options.params ?? {}) });
 }
 
-export async function readError(response: Response): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
-  const data = (await response.json()) as { error: { code: string; message: string; details?: Record<string, unknown> } };
+export async function readError(
+  response: Response,
+): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
+  const data = (await response.json()) as {
+    error: { code: string; message: string; details?: Record<string, unknown> };
+  };
   return data.error;
 }

@@ -7,7 +7,11 @@ import { signUpUser, type TestUser } from "./firebase-users";
 
 export async function createMember(services: Services): Promise<TestUser> {
   const user = await signUpUser();
-  await createAccount({ services, uid: user.uid, input: { name: "Test Member", ageConfirmed: true, consents: { terms: true, privacy: true, marketing: false } } });
+  await createAccount({
+    services,
+    uid: user.uid,
+    input: { name: "Test Member", ageConfirmed: true, consents: { terms: true, privacy: true, marketing: false } },
+  });
   return user;
 }
 

@@ -8,7 +8,7 @@ describe("page cursors", () => {
   it.each([
     ["2026-01-01T00:00:00.000Z", "image-1"],
     ["", "x"],
-    ["한글 & \"quotes\"", "3f2c9a4e-0b1d-4c55-9a7e-1f2e3d4c5b6a-3"],
+    ['한글 & "quotes"', "3f2c9a4e-0b1d-4c55-9a7e-1f2e3d4c5b6a-3"],
   ])("round-trip the value %j and id %j", (value, id) => {
     expect(decodeCursor(encodeCursor(value, id))).toEqual({ value, id });
   });
@@ -22,7 +22,10 @@ describe("page cursors", () => {
     ["base64 of something that is not JSON", Buffer.from("hello").toString("base64url")],
     ["JSON of the wrong shape", Buffer.from(JSON.stringify({ value: "x", id: "y" })).toString("base64url")],
     ["an empty id", Buffer.from(JSON.stringify({ v: "x", id: "" })).toString("base64url")],
-    ["an id the store would refuse", Buffer.from(JSON.stringify({ v: "x", id: "id/with/slashes" })).toString("base64url")],
+    [
+      "an id the store would refuse",
+      Buffer.from(JSON.stringify({ v: "x", id: "id/with/slashes" })).toString("base64url"),
+    ],
     ["an id Firestore reserves", Buffer.from(JSON.stringify({ v: "x", id: "__name__" })).toString("base64url")],
     ["a number as value", Buffer.from(JSON.stringify({ v: 1, id: "y" })).toString("base64url")],
     ["JSON null", Buffer.from("null").toString("base64url")],

@@ -13,7 +13,19 @@ import { RESERVATIONS } from "../../lib/points/reservations";
 import { DATA_INVENTORY, databaseKinds, declaredFields, type DataKind } from "../../lib/privacy/data-inventory";
 import { appErrorThrownBy } from "../support/app-error-thrown";
 
-const COLLECTIONS_IN_CODE = [MEMBERS, CONSENT_RECORDS, POINT_ACCOUNTS, POINT_ENTRIES, RESERVATIONS, GENERATIONS, IMAGES, ORDERS, MAIL_OUTBOX, IDEMPOTENCY_KEYS, RATE_LIMITS];
+const COLLECTIONS_IN_CODE = [
+  MEMBERS,
+  CONSENT_RECORDS,
+  POINT_ACCOUNTS,
+  POINT_ENTRIES,
+  RESERVATIONS,
+  GENERATIONS,
+  IMAGES,
+  ORDERS,
+  MAIL_OUTBOX,
+  IDEMPOTENCY_KEYS,
+  RATE_LIMITS,
+];
 
 function kindOf(collection: string): DataKind {
   const kind = databaseKinds().find((k) => k.store.collection === collection);
@@ -38,28 +50,35 @@ describe("the data inventory", () => {
     expect(new Set(collections).size).toBe(collections.length);
   });
 
-  it.each(DATA_INVENTORY.map((kind) => [kind.id, kind] as const))("%s is fully described in both languages", (_id, kind) => {
-    expect(Object.keys(kind.fields).length).toBeGreaterThan(0);
-    for (const description of Object.values(kind.fields)) expect(description.trim()).not.toBe("");
-    for (const text of [kind.title, kind.purpose, kind.legalBasis, kind.disposal]) {
-      expect(text.ko.trim()).not.toBe("");
-      expect(text.en.trim()).not.toBe("");
-    }
-    expect(kind.processors.length).toBeGreaterThan(0);
-    expect(["until-withdrawal", "days", "years", "until-delivered"]).toContain(kind.retention.kind);
-    if (kind.retention.kind === "days" || kind.retention.kind === "years") {
-      const amount = kind.retention.kind === "days" ? kind.retention.days : kind.retention.years;
-      expect(Number.isInteger(amount) && amount > 0).toBe(true);
-      expect(kind.retention.from.trim()).not.toBe("");
-    }
-  });
+  it.each(DATA_INVENTORY.map((kind) => [kind.id, kind] as const))(
+    "%s is fully described in both languages",
+    (_id, kind) => {
+      expect(Object.keys(kind.fields).length).toBeGreaterThan(0);
+      for (const description of Object.values(kind.fields)) expect(description.trim()).not.toBe("");
+      for (const text of [kind.title, kind.purpose, kind.legalBasis, kind.disposal]) {
+        expect(text.ko.trim()).not.toBe("");
+        expect(text.en.trim()).not.toBe("");
+      }
+      expect(kind.processors.length).toBeGreaterThan(0);
+      expect(["until-withdrawal", "days", "years", "until-delivered"]).toContain(kind.retention.kind);
+      if (kind.retention.kind === "days" || kind.retention.kind === "years") {
+        const amount = kind.retention.kind === "days" ? kind.retention.days : kind.retention.years;
+        expect(Number.isInteger(amount) && amount > 0).toBe(true);
+        expect(kind.retention.from.trim()).not.toBe("");
+      }
+    },
+  );
 
   it.each(COLLECTIONS_IN_CODE)("declares the collection %s that the code writes", (collection) => {
     expect(declaredFields(collection)).toBeDefined();
   });
 
   it("declares no database collection the code does not use", () => {
-    expect(databaseKinds().map((kind) => kind.store.collection).sort()).toEqual([...COLLECTIONS_IN_CODE].sort());
+    expect(
+      databaseKinds()
+        .map((kind) => kind.store.collection)
+        .sort(),
+    ).toEqual([...COLLECTIONS_IN_CODE].sort());
   });
 
   it("keeps images, their files and generation requests for 90 days, as the code expires them", () => {
@@ -71,12 +90,15 @@ describe("the data inventory", () => {
     expect(GENERATION_RETENTION_DAYS).toBe(90);
   });
 
-  it.each([POINT_ACCOUNTS, POINT_ENTRIES, RESERVATIONS, ORDERS])("keeps %s for 5 years under the e-commerce act, pseudonymised on withdrawal", (collection) => {
-    const kind = kindOf(collection);
-    expect(kind.retention).toMatchObject({ kind: "years", years: 5 });
-    expect(kind.onWithdrawal).toBe("pseudonymise-and-keep");
-    expect(kind.legalBasis.ko).toContain("전자상거래");
-  });
+  it.each([POINT_ACCOUNTS, POINT_ENTRIES, RESERVATIONS, ORDERS])(
+    "keeps %s for 5 years under the e-commerce act, pseudonymised on withdrawal",
+    (collection) => {
+      const kind = kindOf(collection);
+      expect(kind.retention).toMatchObject({ kind: "years", years: 5 });
+      expect(kind.onWithdrawal).toBe("pseudonymise-and-keep");
+      expect(kind.legalBasis.ko).toContain("전자상거래");
+    },
+  );
 
   it("keeps queued mail only until it is delivered", () => {
     expect(kindOf(MAIL_OUTBOX).retention).toEqual({ kind: "until-delivered" });
@@ -90,12 +112,16 @@ describe("the data inventory", () => {
 
 describe("assertDeclaredInInventory", () => {
   it("allows a write of declared fields only", () => {
-    expect(() => assertDeclaredInInventory(MAIL_OUTBOX, { uid: "u", template: "generation-result", refId: "g", attempts: 0 })).not.toThrow();
+    expect(() =>
+      assertDeclaredInInventory(MAIL_OUTBOX, { uid: "u", template: "generation-result", refId: "g", attempts: 0 }),
+    ).not.toThrow();
     expect(() => assertDeclaredInInventory(MEMBERS, {})).not.toThrow();
   });
 
   it("refuses a collection the inventory does not declare", () => {
-    expect(refusal(() => assertDeclaredInInventory("supportTickets", { uid: "u" })).message).toContain('"supportTickets"');
+    expect(refusal(() => assertDeclaredInInventory("supportTickets", { uid: "u" })).message).toContain(
+      '"supportTickets"',
+    );
   });
 
   it("refuses an undeclared field, naming it", () => {
@@ -105,6 +131,8 @@ describe("assertDeclaredInInventory", () => {
   });
 
   it("refuses the email address in the mail outbox", () => {
-    expect(refusal(() => assertDeclaredInInventory(MAIL_OUTBOX, { uid: "u", to: "a@example.com" })).message).toContain("to");
+    expect(refusal(() => assertDeclaredInInventory(MAIL_OUTBOX, { uid: "u", to: "a@example.com" })).message).toContain(
+      "to",
+    );
   });
 });

@@ -48,21 +48,31 @@ describe("assertWritable", () => {
   });
 
   it("refuses undefined values, at the top level and nested", () => {
-    expect(refusal(() => assertWritable("c", "d", { a: undefined } as unknown as DocumentData)).message).toContain('"a"');
-    expect(refusal(() => assertWritable("c", "d", { m: { inner: undefined } } as unknown as DocumentData)).message).toContain('"inner"');
+    expect(refusal(() => assertWritable("c", "d", { a: undefined } as unknown as DocumentData)).message).toContain(
+      '"a"',
+    );
+    expect(
+      refusal(() => assertWritable("c", "d", { m: { inner: undefined } } as unknown as DocumentData)).message,
+    ).toContain('"inner"');
   });
 
   it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])("refuses the number %s", (value) => {
     refusal(() => assertWritable("c", "d", { n: value }));
   });
 
-  it.each(["", "a/b", "1abc", "with-dash", "with space", "dotted.name"])("refuses the collection name %j", (collection) => {
-    expect(refusal(() => assertWritable(collection, "d", {})).message).toContain("collection");
-  });
+  it.each(["", "a/b", "1abc", "with-dash", "with space", "dotted.name"])(
+    "refuses the collection name %j",
+    (collection) => {
+      expect(refusal(() => assertWritable(collection, "d", {})).message).toContain("collection");
+    },
+  );
 
-  it.each(["", ".", "..", "__reserved__", "a/b", "x".repeat(1501), "é".repeat(751)])("refuses the document id %j", (id) => {
-    expect(refusal(() => assertWritable("c", id, {})).message).toContain("document id");
-  });
+  it.each(["", ".", "..", "__reserved__", "a/b", "x".repeat(1501), "é".repeat(751)])(
+    "refuses the document id %j",
+    (id) => {
+      expect(refusal(() => assertWritable("c", id, {})).message).toContain("document id");
+    },
+  );
 
   it.each(["abc", "a.b", "__x", "x__", "한글", "x".repeat(1500), "ab-CD_12:34"])("accepts the document id %j", (id) => {
     expect(() => assertDocumentPath("c", id)).not.toThrow();

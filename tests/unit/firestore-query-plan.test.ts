@@ -22,7 +22,9 @@ describe("planQuery", () => {
     ["in", [1, "1", true]],
     ["array-contains", "red"],
   ])("turns %s into a where step and adds no ordering", (op, value) => {
-    expect(planQuery({ collection, where: [{ field: "f", op, value }] })).toEqual([{ method: "where", args: ["f", op, value] }]);
+    expect(planQuery({ collection, where: [{ field: "f", op, value }] })).toEqual([
+      { method: "where", args: ["f", op, value] },
+    ]);
   });
 
   it.each<[FilterOp, JsonValue]>([
@@ -59,7 +61,11 @@ describe("planQuery", () => {
   });
 
   it("keeps an explicit order on the inequality field, in its direction", () => {
-    const plan = planQuery({ collection, where: [{ field: "n", op: ">", value: 1 }], orderBy: [{ field: "n", direction: "desc" }] });
+    const plan = planQuery({
+      collection,
+      where: [{ field: "n", op: ">", value: 1 }],
+      orderBy: [{ field: "n", direction: "desc" }],
+    });
     expect(plan).toEqual<PlanStep[]>([
       { method: "where", args: ["n", ">", 1] },
       { method: "orderBy", args: ["n", "desc"] },
@@ -86,7 +92,11 @@ describe("planQuery", () => {
   });
 
   it("puts a cursor after the implicit order of an inequality filter", () => {
-    const plan = planQuery({ collection, where: [{ field: "v", op: ">=", value: 2 }], startAfter: { values: [2], id: "p2" } });
+    const plan = planQuery({
+      collection,
+      where: [{ field: "v", op: ">=", value: 2 }],
+      startAfter: { values: [2], id: "p2" },
+    });
     expect(plan).toEqual<PlanStep[]>([
       { method: "where", args: ["v", ">=", 2] },
       { method: "orderBy", args: ["v", "asc"] },
@@ -111,19 +121,46 @@ describe("planQuery", () => {
   });
 
   it("drops an explicit document-id order that repeats the implicit one", () => {
-    const plan = planQuery({ collection, orderBy: [{ field: "a", direction: "desc" }, { field: DOCUMENT_ID, direction: "desc" }] });
+    const plan = planQuery({
+      collection,
+      orderBy: [
+        { field: "a", direction: "desc" },
+        { field: DOCUMENT_ID, direction: "desc" },
+      ],
+    });
     expect(plan).toEqual<PlanStep[]>([{ method: "orderBy", args: ["a", "desc"] }]);
   });
 
   it.each<[string, Query]>([
-    ["inequalities on two fields", { collection, where: [{ field: "a", op: ">", value: 1 }, { field: "b", op: "<", value: 2 }] }],
-    ["a first orderBy other than the inequality field", { collection, where: [{ field: "a", op: "!=", value: 1 }], orderBy: [{ field: "b", direction: "asc" }] }],
-    ["a cursor with too few values", { collection, orderBy: [{ field: "a", direction: "asc" }], startAfter: { values: [], id: "x" } }],
+    [
+      "inequalities on two fields",
+      {
+        collection,
+        where: [
+          { field: "a", op: ">", value: 1 },
+          { field: "b", op: "<", value: 2 },
+        ],
+      },
+    ],
+    [
+      "a first orderBy other than the inequality field",
+      { collection, where: [{ field: "a", op: "!=", value: 1 }], orderBy: [{ field: "b", direction: "asc" }] },
+    ],
+    [
+      "a cursor with too few values",
+      { collection, orderBy: [{ field: "a", direction: "asc" }], startAfter: { values: [], id: "x" } },
+    ],
     ["a cursor with too many values", { collection, startAfter: { values: [1], id: "x" } }],
-    ["a cursor on an array value", { collection, orderBy: [{ field: "a", direction: "asc" }], startAfter: { values: [[1]], id: "x" } }],
+    [
+      "a cursor on an array value",
+      { collection, orderBy: [{ field: "a", direction: "asc" }], startAfter: { values: [[1]], id: "x" } },
+    ],
     ["a cursor id that is a path", { collection, startAfter: { values: [], id: "a/b" } }],
     ["an empty in", { collection, where: [{ field: "a", op: "in", value: [] }] }],
-    ["an in with 31 values", { collection, where: [{ field: "a", op: "in", value: Array.from({ length: 31 }, (_, i) => i) }] }],
+    [
+      "an in with 31 values",
+      { collection, where: [{ field: "a", op: "in", value: Array.from({ length: 31 }, (_, i) => i) }] },
+    ],
     ["an in whose value is not a list", { collection, where: [{ field: "a", op: "in", value: 1 }] }],
     ["an in listing a map", { collection, where: [{ field: "a", op: "in", value: [{ b: 1 }] }] }],
     ["a range on null", { collection, where: [{ field: "a", op: "<", value: null }] }],
@@ -135,7 +172,10 @@ describe("planQuery", () => {
     ["a filter on the document id", { collection, where: [{ field: DOCUMENT_ID, op: "==", value: "x" }] }],
     ["an invalid field path", { collection, where: [{ field: "a..b", op: "==", value: 1 }] }],
     ["an invalid orderBy path", { collection, orderBy: [{ field: "a-b", direction: "asc" }] }],
-    ["a document-id order that changes the order", { collection, orderBy: [{ field: DOCUMENT_ID, direction: "desc" }] }],
+    [
+      "a document-id order that changes the order",
+      { collection, orderBy: [{ field: DOCUMENT_ID, direction: "desc" }] },
+    ],
     ["a negative limit", { collection, limit: -1 }],
     ["a fractional limit", { collection, limit: 1.5 }],
   ])("refuses %s with DATABASE_REFUSED", (_name, query) => {
@@ -177,7 +217,10 @@ describe("applyPlan on a firebase-admin query", () => {
   });
 
   it("builds a different query when the plan differs (the comparison discriminates)", () => {
-    const built = applyPlan(items, planQuery({ collection, orderBy: [{ field: "a", direction: "asc" }], startAfter: { values: [1], id: "d1" } }));
+    const built = applyPlan(
+      items,
+      planQuery({ collection, orderBy: [{ field: "a", direction: "asc" }], startAfter: { values: [1], id: "d1" } }),
+    );
     const asPlanned = items.orderBy("a", "asc").orderBy(FieldPath.documentId(), "asc").startAfter(1, "d1");
     const otherDirection = items.orderBy("a", "asc").orderBy(FieldPath.documentId(), "desc").startAfter(1, "d1");
     const otherCursor = items.orderBy("a", "asc").orderBy(FieldPath.documentId(), "asc").startAfter(1, "d2");

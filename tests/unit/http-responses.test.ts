@@ -51,7 +51,9 @@ describe("errorResponse", () => {
 
   it("keeps an AppError's details", async () => {
     const response = errorResponse(new AppError("INSUFFICIENT_POINTS", "Not enough.", { required: 40, balance: 10 }));
-    expect(await body(response)).toEqual({ error: { code: "INSUFFICIENT_POINTS", message: "Not enough.", details: { required: 40, balance: 10 } } });
+    expect(await body(response)).toEqual({
+      error: { code: "INSUFFICIENT_POINTS", message: "Not enough.", details: { required: 40, balance: 10 } },
+    });
   });
 
   it("answers a ZodError with 422 VALIDATION_FAILED, one message per field, the first message as the summary", async () => {
@@ -71,7 +73,12 @@ describe("errorResponse", () => {
   });
 
   it("keeps only the first message of a field with several problems", async () => {
-    const schema = z.object({ key: z.string().min(8, "too short").regex(/^[a-z]+$/, "letters only") });
+    const schema = z.object({
+      key: z
+        .string()
+        .min(8, "too short")
+        .regex(/^[a-z]+$/, "letters only"),
+    });
     const { error } = await body(errorResponse(zodError(schema, { key: "A!" })));
     expect(error.details).toEqual({ fields: { key: "too short" } });
   });
@@ -85,24 +92,29 @@ describe("errorResponse", () => {
   it.each([
     ["an Error", new Error("SQLITE_CORRUPT at /srv/data/secret.sqlite, user alice@example.com")],
     ["a thrown string", "SQLITE_CORRUPT at /srv/data/secret.sqlite, user alice@example.com"],
-  ])("answers %s with a generic 500 that leaks nothing, and logs it under the incident id it names", async (_what, thrown) => {
-    const logged: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-      logged.push(String(chunk));
-      return true;
-    });
-    const response = errorResponse(thrown);
-    expect(response.status).toBe(500);
-    const { error } = await body(response);
-    expect(error.code).toBe("INTERNAL");
-    expect(error.details).toBeUndefined();
-    expect(error.message).not.toContain("SQLITE");
-    expect(error.message).not.toContain("alice");
-    const incident = /incident ([0-9a-f-]{36})/.exec(error.message)?.[1];
-    expect(incident).toBeDefined();
-    const line = logged.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === "http.unexpected_error");
-    expect(line).toMatchObject({ level: "error", incident });
-  });
+  ])(
+    "answers %s with a generic 500 that leaks nothing, and logs it under the incident id it names",
+    async (_what, thrown) => {
+      const logged: string[] = [];
+      vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+        logged.push(String(chunk));
+        return true;
+      });
+      const response = errorResponse(thrown);
+      expect(response.status).toBe(500);
+      const { error } = await body(response);
+      expect(error.code).toBe("INTERNAL");
+      expect(error.details).toBeUndefined();
+      expect(error.message).not.toContain("SQLITE");
+      expect(error.message).not.toContain("alice");
+      const incident = /incident ([0-9a-f-]{36})/.exec(error.message)?.[1];
+      expect(incident).toBeDefined();
+      const line = logged
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.event === "http.unexpected_error");
+      expect(line).toMatchObject({ level: "error", incident });
+    },
+  );
 
   it("gives every unexpected error its own incident id", async () => {
     vi.spyOn(process.stderr, "write").mockImplementation(() => true);

@@ -10,8 +10,12 @@ describe("hashRequest", () => {
   });
 
   it("does not depend on key order, at any depth", () => {
-    expect(hashRequest({ count: 2, size: "512x512", model: "local-sketch", prompt: "red fox" })).toBe(hashRequest(request));
-    expect(hashRequest({ outer: { b: 1, a: [{ y: 2, x: 1 }] } })).toBe(hashRequest({ outer: { a: [{ x: 1, y: 2 }], b: 1 } }));
+    expect(hashRequest({ count: 2, size: "512x512", model: "local-sketch", prompt: "red fox" })).toBe(
+      hashRequest(request),
+    );
+    expect(hashRequest({ outer: { b: 1, a: [{ y: 2, x: 1 }] } })).toBe(
+      hashRequest({ outer: { a: [{ x: 1, y: 2 }], b: 1 } }),
+    );
   });
 
   it("treats an undefined field as absent", () => {

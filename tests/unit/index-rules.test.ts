@@ -20,12 +20,24 @@ describe("requiredIndex", () => {
     expect(requiredIndex({ collection: "c", where: [{ field: "uid", op: "==", value: "u" }] })).toBeNull();
     expect(requiredIndex({ collection: "c", orderBy: [{ field: "createdAt", direction: "desc" }] })).toBeNull();
     expect(requiredIndex({ collection: "c", where: [{ field: "expiresAt", op: "<=", value: "x" }] })).toBeNull();
-    expect(requiredIndex({ collection: "c", where: [{ field: "n", op: ">", value: 1 }], orderBy: [{ field: "n", direction: "desc" }] })).toBeNull();
+    expect(
+      requiredIndex({
+        collection: "c",
+        where: [{ field: "n", op: ">", value: 1 }],
+        orderBy: [{ field: "n", direction: "desc" }],
+      }),
+    ).toBeNull();
     expect(requiredIndex({ collection: "c" })).toBeNull();
   });
 
   it("needs none for equality and orderBy on the same field", () => {
-    expect(requiredIndex({ collection: "c", where: [{ field: "uid", op: "==", value: "u" }], orderBy: [{ field: "uid", direction: "asc" }] })).toBeNull();
+    expect(
+      requiredIndex({
+        collection: "c",
+        where: [{ field: "uid", op: "==", value: "u" }],
+        orderBy: [{ field: "uid", direction: "asc" }],
+      }),
+    ).toBeNull();
   });
 
   it("needs none for equalities alone, however many (Firestore merges single-field indexes)", () => {
@@ -42,7 +54,11 @@ describe("requiredIndex", () => {
 
   it("needs one for an equality with an orderBy on another field: the equality first, then the order", () => {
     expect(
-      requiredIndex({ collection: "c", where: [{ field: "uid", op: "==", value: "u" }], orderBy: [{ field: "createdAt", direction: "desc" }] }),
+      requiredIndex({
+        collection: "c",
+        where: [{ field: "uid", op: "==", value: "u" }],
+        orderBy: [{ field: "createdAt", direction: "desc" }],
+      }),
     ).toEqual([
       { fieldPath: "uid", order: "ASCENDING" },
       { fieldPath: "createdAt", order: "DESCENDING" },
@@ -66,7 +82,11 @@ describe("requiredIndex", () => {
 
   it("marks array-contains filters as CONTAINS", () => {
     expect(
-      requiredIndex({ collection: "c", where: [{ field: "tags", op: "array-contains", value: "red" }], orderBy: [{ field: "createdAt", direction: "asc" }] }),
+      requiredIndex({
+        collection: "c",
+        where: [{ field: "tags", op: "array-contains", value: "red" }],
+        orderBy: [{ field: "createdAt", direction: "asc" }],
+      }),
     ).toEqual([
       { fieldPath: "tags", arrayConfig: "CONTAINS" },
       { fieldPath: "createdAt", order: "ASCENDING" },
@@ -91,7 +111,11 @@ describe("requiredIndex", () => {
 
   it("refuses a range on one field with an orderBy that starts on another", () => {
     const error = refusal(() =>
-      requiredIndex({ collection: "c", where: [{ field: "expiresAt", op: "<=", value: "t" }], orderBy: [{ field: "createdAt", direction: "asc" }] }),
+      requiredIndex({
+        collection: "c",
+        where: [{ field: "expiresAt", op: "<=", value: "t" }],
+        orderBy: [{ field: "createdAt", direction: "asc" }],
+      }),
     );
     expect(error.code).toBe("DATABASE_REFUSED");
     expect(error.message).toContain('"expiresAt"');
@@ -111,12 +135,28 @@ describe("requiredIndex", () => {
   });
 
   it("refuses a document-id order anywhere but last, or against the direction before it", () => {
-    expect(refusal(() => effectiveOrder({ collection: "c", orderBy: [{ field: "__name__", direction: "asc" }, { field: "a", direction: "asc" }] })).code).toBe(
-      "DATABASE_REFUSED",
-    );
-    expect(refusal(() => effectiveOrder({ collection: "c", orderBy: [{ field: "a", direction: "desc" }, { field: "__name__", direction: "asc" }] })).code).toBe(
-      "DATABASE_REFUSED",
-    );
+    expect(
+      refusal(() =>
+        effectiveOrder({
+          collection: "c",
+          orderBy: [
+            { field: "__name__", direction: "asc" },
+            { field: "a", direction: "asc" },
+          ],
+        }),
+      ).code,
+    ).toBe("DATABASE_REFUSED");
+    expect(
+      refusal(() =>
+        effectiveOrder({
+          collection: "c",
+          orderBy: [
+            { field: "a", direction: "desc" },
+            { field: "__name__", direction: "asc" },
+          ],
+        }),
+      ).code,
+    ).toBe("DATABASE_REFUSED");
   });
 });
 
@@ -146,7 +186,9 @@ describe("assertIndexed against an IndexFile", () => {
   it("accepts the index with a trailing __name__ field and without an explicit queryScope", () => {
     const index = served.indexes[0]!;
     const withName: IndexFile = {
-      indexes: [{ collectionGroup: "images", fields: [...index.fields, { fieldPath: "__name__", order: "DESCENDING" }] }],
+      indexes: [
+        { collectionGroup: "images", fields: [...index.fields, { fieldPath: "__name__", order: "DESCENDING" }] },
+      ],
     };
     expect(() => assertIndexed(query, withName)).not.toThrow();
   });
@@ -159,7 +201,9 @@ describe("assertIndexed against an IndexFile", () => {
   });
 
   it("refuses when the only index orders the other way", () => {
-    expect(() => assertIndexed({ ...query, orderBy: [{ field: "createdAt", direction: "asc" }] }, served)).toThrow(AppError);
+    expect(() => assertIndexed({ ...query, orderBy: [{ field: "createdAt", direction: "asc" }] }, served)).toThrow(
+      AppError,
+    );
   });
 
   it("refuses when the index is on another collection or a collection group", () => {
@@ -170,7 +214,9 @@ describe("assertIndexed against an IndexFile", () => {
 
   it("refuses an index with an extra field", () => {
     const wider: IndexFile = {
-      indexes: [{ ...served.indexes[0]!, fields: [...served.indexes[0]!.fields, { fieldPath: "index", order: "ASCENDING" }] }],
+      indexes: [
+        { ...served.indexes[0]!, fields: [...served.indexes[0]!.fields, { fieldPath: "index", order: "ASCENDING" }] },
+      ],
     };
     expect(() => assertIndexed(query, wider)).toThrow(AppError);
   });
@@ -213,9 +259,33 @@ describe("assertIndexed against an IndexFile", () => {
   });
 
   it("needs a CONTAINS field for array-contains, not an ordered one", () => {
-    const arrayQuery: Query = { collection: "c", where: [{ field: "tags", op: "array-contains", value: "x" }], orderBy: [{ field: "t", direction: "asc" }] };
-    const ordered: IndexFile = { indexes: [{ collectionGroup: "c", fields: [{ fieldPath: "tags", order: "ASCENDING" }, { fieldPath: "t", order: "ASCENDING" }] }] };
-    const contains: IndexFile = { indexes: [{ collectionGroup: "c", fields: [{ fieldPath: "tags", arrayConfig: "CONTAINS" }, { fieldPath: "t", order: "ASCENDING" }] }] };
+    const arrayQuery: Query = {
+      collection: "c",
+      where: [{ field: "tags", op: "array-contains", value: "x" }],
+      orderBy: [{ field: "t", direction: "asc" }],
+    };
+    const ordered: IndexFile = {
+      indexes: [
+        {
+          collectionGroup: "c",
+          fields: [
+            { fieldPath: "tags", order: "ASCENDING" },
+            { fieldPath: "t", order: "ASCENDING" },
+          ],
+        },
+      ],
+    };
+    const contains: IndexFile = {
+      indexes: [
+        {
+          collectionGroup: "c",
+          fields: [
+            { fieldPath: "tags", arrayConfig: "CONTAINS" },
+            { fieldPath: "t", order: "ASCENDING" },
+          ],
+        },
+      ],
+    };
     expect(() => assertIndexed(arrayQuery, ordered)).toThrow(AppError);
     expect(() => assertIndexed(arrayQuery, contains)).not.toThrow();
   });
@@ -231,17 +301,38 @@ describe("the repository's firestore.indexes.json", () => {
   const queries: [string, Query][] = [
     [
       "lib/images/list-images.ts",
-      { collection: IMAGES, where: [{ field: "uid", op: "==", value: "u" }], orderBy: [{ field: "createdAt", direction: "desc" }], limit: 25, startAfter: cursor },
+      {
+        collection: IMAGES,
+        where: [{ field: "uid", op: "==", value: "u" }],
+        orderBy: [{ field: "createdAt", direction: "desc" }],
+        limit: 25,
+        startAfter: cursor,
+      },
     ],
     [
       "lib/points/list-point-entries.ts",
-      { collection: POINT_ENTRIES, where: [{ field: "uid", op: "==", value: "u" }], orderBy: [{ field: "createdAt", direction: "desc" }], limit: 25, startAfter: cursor },
+      {
+        collection: POINT_ENTRIES,
+        where: [{ field: "uid", op: "==", value: "u" }],
+        orderBy: [{ field: "createdAt", direction: "desc" }],
+        limit: 25,
+        startAfter: cursor,
+      },
     ],
     [
       "lib/points/verify-ledger.ts (entries)",
-      { collection: POINT_ENTRIES, where: [{ field: "uid", op: "==", value: "u" }], orderBy: [{ field: "createdAt", direction: "desc" }], limit: 500, startAfter: cursor },
+      {
+        collection: POINT_ENTRIES,
+        where: [{ field: "uid", op: "==", value: "u" }],
+        orderBy: [{ field: "createdAt", direction: "desc" }],
+        limit: 500,
+        startAfter: cursor,
+      },
     ],
-    ["lib/points/verify-ledger.ts (accounts)", { collection: POINT_ACCOUNTS, limit: 500, startAfter: { values: [], id: "last" } }],
+    [
+      "lib/points/verify-ledger.ts (accounts)",
+      { collection: POINT_ACCOUNTS, limit: 500, startAfter: { values: [], id: "last" } },
+    ],
     [
       "lib/generation/recover-stalled-generations.ts (expired leases)",
       {
@@ -268,15 +359,33 @@ describe("the repository's firestore.indexes.json", () => {
     ],
     [
       "lib/worker/start-worker.ts and functions/src/triggers/recover-generations.ts",
-      { collection: GENERATIONS, where: [{ field: "status", op: "==", value: "queued" }], orderBy: [{ field: "createdAt", direction: "asc" }], limit: 8 },
+      {
+        collection: GENERATIONS,
+        where: [{ field: "status", op: "==", value: "queued" }],
+        orderBy: [{ field: "createdAt", direction: "asc" }],
+        limit: 8,
+      },
     ],
     [
       "lib/images/zip-generation-images.ts",
-      { collection: IMAGES, where: [{ field: "generationId", op: "==", value: "g" }], orderBy: [{ field: "index", direction: "asc" }] },
+      {
+        collection: IMAGES,
+        where: [{ field: "generationId", op: "==", value: "g" }],
+        orderBy: [{ field: "index", direction: "asc" }],
+      },
     ],
-    ["lib/mail/deliver-mail-outbox.ts", { collection: MAIL_OUTBOX, where: [{ field: "nextAttemptAt", op: "<=", value: now }], limit: 50 }],
-    ["lib/privacy/purge-expired-data.ts (images)", { collection: IMAGES, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 }],
-    ["lib/privacy/purge-expired-data.ts (generations)", { collection: GENERATIONS, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 }],
+    [
+      "lib/mail/deliver-mail-outbox.ts",
+      { collection: MAIL_OUTBOX, where: [{ field: "nextAttemptAt", op: "<=", value: now }], limit: 50 },
+    ],
+    [
+      "lib/privacy/purge-expired-data.ts (images)",
+      { collection: IMAGES, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 },
+    ],
+    [
+      "lib/privacy/purge-expired-data.ts (generations)",
+      { collection: GENERATIONS, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 },
+    ],
   ];
 
   it.each(queries)("serves the query of %s", (_source, query) => {
@@ -288,7 +397,10 @@ describe("the repository's firestore.indexes.json", () => {
       queries
         .map(([, query]) => ({ collection: query.collection, fields: requiredIndex(query) }))
         .filter(({ fields }) => fields !== null)
-        .map(({ collection, fields }) => `${collection}: ${fields!.map((f) => `${f.fieldPath} ${f.arrayConfig ?? f.order}`).join(", ")}`),
+        .map(
+          ({ collection, fields }) =>
+            `${collection}: ${fields!.map((f) => `${f.fieldPath} ${f.arrayConfig ?? f.order}`).join(", ")}`,
+        ),
     );
     for (const index of indexes.indexes) {
       const shape = `${index.collectionGroup}: ${index.fields.map((f) => `${f.fieldPath} ${f.arrayConfig ?? f.order}`).join(", ")}`;

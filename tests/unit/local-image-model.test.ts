@@ -9,7 +9,14 @@ import { MODELS, modelSizes } from "../../lib/pricing/price-table";
 const model = new LocalImageModel({ latencyMs: 0, failureRate: 0 });
 
 function request(overrides: Partial<ImageRequest> = {}): ImageRequest {
-  return { model: "local-sketch", prompt: "red fox in deep snow", size: "512x512", seed: 42, signal: new AbortController().signal, ...overrides };
+  return {
+    model: "local-sketch",
+    prompt: "red fox in deep snow",
+    size: "512x512",
+    seed: 42,
+    signal: new AbortController().signal,
+    ...overrides,
+  };
 }
 
 async function rejection(action: Promise<unknown>): Promise<AppError> {
@@ -40,7 +47,9 @@ describe("LocalImageModel", () => {
     expect(changed.equals(base)).toBe(false);
   });
 
-  const sizes = MODELS.filter((m) => m.provider === "local").flatMap((m) => modelSizes(m).map((size) => [m.id, size] as const));
+  const sizes = MODELS.filter((m) => m.provider === "local").flatMap((m) =>
+    modelSizes(m).map((size) => [m.id, size] as const),
+  );
 
   it.each(sizes)("draws a %s PNG of exactly %s", async (modelId, size) => {
     const png = await model.generate(request({ model: modelId, size }));
@@ -92,19 +101,24 @@ describe("LocalImageModel", () => {
     expect((await rejection(pending)).code).toBe("PROVIDER_FAILED");
   });
 
-  it.each(["local-sketch", "local-poster"])("renders %s from a prompt full of XML special characters", async (modelId) => {
-    const prompt = `<svg onload="x"> & 'quotes' </text></svg> <![CDATA[ ]]> <!-- a & b < c > d`;
-    const size = modelId === "local-poster" ? "1024x1024" : "512x512";
-    const png = await model.generate(request({ model: modelId, size, prompt }));
-    const meta = await sharp(png).metadata();
-    expect([meta.format, meta.width]).toEqual(["png", Number(size.split("x")[0])]);
-    const svg = drawPromptSvg({ model: modelId, prompt, size, seed: 1 });
-    expect(svg).not.toContain("<svg onload");
-    expect(svg).not.toContain("</text></svg> <!");
-  });
+  it.each(["local-sketch", "local-poster"])(
+    "renders %s from a prompt full of XML special characters",
+    async (modelId) => {
+      const prompt = `<svg onload="x"> & 'quotes' </text></svg> <![CDATA[ ]]> <!-- a & b < c > d`;
+      const size = modelId === "local-poster" ? "1024x1024" : "512x512";
+      const png = await model.generate(request({ model: modelId, size, prompt }));
+      const meta = await sharp(png).metadata();
+      expect([meta.format, meta.width]).toEqual(["png", Number(size.split("x")[0])]);
+      const svg = drawPromptSvg({ model: modelId, prompt, size, seed: 1 });
+      expect(svg).not.toContain("<svg onload");
+      expect(svg).not.toContain("</text></svg> <!");
+    },
+  );
 
   it("renders a Korean prompt on a poster", async () => {
-    const png = await model.generate(request({ model: "local-poster", size: "1024x1536", prompt: "눈 속의 붉은 여우" }));
+    const png = await model.generate(
+      request({ model: "local-poster", size: "1024x1536", prompt: "눈 속의 붉은 여우" }),
+    );
     expect((await sharp(png).metadata()).height).toBe(1536);
   });
 });

@@ -12,14 +12,32 @@ function routeFiles(dir: string): string[] {
 describe("the OpenAPI document", () => {
   it("describes every API route, and nothing that does not exist", () => {
     const fromFiles = routeFiles("app/api")
-      .map((file) => "/" + relative("app", file).split(sep).slice(0, -1).join("/").replace(/\[(\w+)\]/g, "{$1}"))
+      .map(
+        (file) =>
+          "/" +
+          relative("app", file)
+            .split(sep)
+            .slice(0, -1)
+            .join("/")
+            .replace(/\[(\w+)\]/g, "{$1}"),
+      )
       .filter((path) => path !== "/api/openapi.json")
       .sort();
     expect(Object.keys(openApiDocument().paths as object).sort()).toEqual(fromFiles);
   });
 
   it("documents the generation body from the validation schema", () => {
-    const paths = openApiDocument().paths as Record<string, Record<string, { requestBody?: { content: { "application/json": { schema: { properties: Record<string, unknown>; required: string[] } } } } }>>;
+    const paths = openApiDocument().paths as Record<
+      string,
+      Record<
+        string,
+        {
+          requestBody?: {
+            content: { "application/json": { schema: { properties: Record<string, unknown>; required: string[] } } };
+          };
+        }
+      >
+    >;
     const schema = paths["/api/generations"]!.post!.requestBody!.content["application/json"].schema;
     expect(schema.required.sort()).toEqual(["count", "model", "prompt", "size"]);
     expect(schema.properties.prompt).toMatchObject({ maxLength: 1000, minLength: 1 });

@@ -1,16 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { findModel, findPackage, generationCost, MODELS, modelSizes, PACKAGES, packageCredit, type ImageSize } from "../../lib/pricing/price-table";
+import {
+  findModel,
+  findPackage,
+  generationCost,
+  MODELS,
+  modelSizes,
+  PACKAGES,
+  packageCredit,
+  type ImageSize,
+} from "../../lib/pricing/price-table";
 
 describe("the model price table", () => {
-  it.each(MODELS.map((model) => [model.id, model] as const))("%s offers at least one size, each at a positive whole number of points", (_id, model) => {
-    const sizes = modelSizes(model);
-    expect(sizes.length).toBeGreaterThan(0);
-    for (const size of sizes) {
-      const points = model.pointsPerImage[size];
-      expect(Number.isSafeInteger(points), `${model.id} ${size}`).toBe(true);
-      expect(points).toBeGreaterThan(0);
-    }
-  });
+  it.each(MODELS.map((model) => [model.id, model] as const))(
+    "%s offers at least one size, each at a positive whole number of points",
+    (_id, model) => {
+      const sizes = modelSizes(model);
+      expect(sizes.length).toBeGreaterThan(0);
+      for (const size of sizes) {
+        const points = model.pointsPerImage[size];
+        expect(Number.isSafeInteger(points), `${model.id} ${size}`).toBe(true);
+        expect(points).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it("has unique model ids", () => {
     expect(new Set(MODELS.map((model) => model.id)).size).toBe(MODELS.length);

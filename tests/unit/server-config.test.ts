@@ -47,12 +47,20 @@ describe("parseServerConfig in local mode", () => {
 
   it("puts the SQLite file in DATA_DIR unless SQLITE_FILE names one", () => {
     expect(parseServerConfig({ DATA_DIR: "/tmp/x" }).sqliteFile).toBe("/tmp/x/imagesfactory.sqlite");
-    expect(parseServerConfig({ DATA_DIR: "/tmp/x", SQLITE_FILE: "/elsewhere/db.sqlite" }).sqliteFile).toBe("/elsewhere/db.sqlite");
+    expect(parseServerConfig({ DATA_DIR: "/tmp/x", SQLITE_FILE: "/elsewhere/db.sqlite" }).sqliteFile).toBe(
+      "/elsewhere/db.sqlite",
+    );
   });
 
   it("coerces numbers from their strings", () => {
-    const config = parseServerConfig({ LOCAL_MODEL_LATENCY_MS: "700", LOCAL_MODEL_FAILURE_RATE: "0.25", WORKER_CONCURRENCY: "64" });
-    expect([config.LOCAL_MODEL_LATENCY_MS, config.LOCAL_MODEL_FAILURE_RATE, config.WORKER_CONCURRENCY]).toEqual([700, 0.25, 64]);
+    const config = parseServerConfig({
+      LOCAL_MODEL_LATENCY_MS: "700",
+      LOCAL_MODEL_FAILURE_RATE: "0.25",
+      WORKER_CONCURRENCY: "64",
+    });
+    expect([config.LOCAL_MODEL_LATENCY_MS, config.LOCAL_MODEL_FAILURE_RATE, config.WORKER_CONCURRENCY]).toEqual([
+      700, 0.25, 64,
+    ]);
   });
 
   it("splits comma lists, trimming blanks and dropping empty items", () => {
@@ -63,7 +71,10 @@ describe("parseServerConfig in local mode", () => {
   });
 
   it("allows every local stand-in outside production", () => {
-    const config = parseServerConfig({ FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099", APP_URL: "http://localhost:3100" });
+    const config = parseServerConfig({
+      FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099",
+      APP_URL: "http://localhost:3100",
+    });
     expect(config.FIREBASE_AUTH_EMULATOR_HOST).toBe("127.0.0.1:9099");
   });
 
@@ -92,7 +103,13 @@ describe("parseServerConfig in production", () => {
   it("cannot accept any production config yet, because no real mail provider exists: the refusal names only MAIL_PROVIDER", () => {
     const message = refusal(production);
     expect(message).toContain("MAIL_PROVIDER: The local outbox delivers no mail");
-    for (const other of ["PAYMENT_PROVIDERS", "IMAGE_PROVIDERS", "FIREBASE_AUTH_EMULATOR_HOST", "FIREBASE_PROJECT_ID", "APP_URL"]) {
+    for (const other of [
+      "PAYMENT_PROVIDERS",
+      "IMAGE_PROVIDERS",
+      "FIREBASE_AUTH_EMULATOR_HOST",
+      "FIREBASE_PROJECT_ID",
+      "APP_URL",
+    ]) {
       expect(message).not.toContain(`${other}:`);
     }
   });
@@ -111,7 +128,14 @@ describe("parseServerConfig in production", () => {
 
   it("refuses the local defaults wholesale, listing every local stand-in", () => {
     const message = refusal({ APP_MODE: "production", FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099" });
-    for (const name of ["PAYMENT_PROVIDERS", "IMAGE_PROVIDERS", "MAIL_PROVIDER", "FIREBASE_AUTH_EMULATOR_HOST", "FIREBASE_PROJECT_ID", "APP_URL"]) {
+    for (const name of [
+      "PAYMENT_PROVIDERS",
+      "IMAGE_PROVIDERS",
+      "MAIL_PROVIDER",
+      "FIREBASE_AUTH_EMULATOR_HOST",
+      "FIREBASE_PROJECT_ID",
+      "APP_URL",
+    ]) {
       expect(message).toContain(`${name}:`);
     }
   });
@@ -119,10 +143,17 @@ describe("parseServerConfig in production", () => {
 
 describe("getPublicConfig", () => {
   it("exposes only what the browser needs, with the emulator URL when one is set", () => {
-    const pub = getPublicConfig(parseServerConfig({ FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099", FIREBASE_PROJECT_ID: "demo-x" }));
+    const pub = getPublicConfig(
+      parseServerConfig({ FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099", FIREBASE_PROJECT_ID: "demo-x" }),
+    );
     expect(pub).toEqual({
       appMode: "local",
-      firebase: { apiKey: "demo-api-key", projectId: "demo-x", authDomain: "demo-x.firebaseapp.com", authEmulatorUrl: "http://127.0.0.1:9099" },
+      firebase: {
+        apiKey: "demo-api-key",
+        projectId: "demo-x",
+        authDomain: "demo-x.firebaseapp.com",
+        authEmulatorUrl: "http://127.0.0.1:9099",
+      },
     });
     expect(getPublicConfig(parseServerConfig({})).firebase.authEmulatorUrl).toBeNull();
   });

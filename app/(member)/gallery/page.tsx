@@ -7,7 +7,9 @@ export default function GalleryPage() {
   return (
     <>
       <h1>Gallery</h1>
-      <p className="lead">Your images, newest first. Each one is deleted for good 90 days after it was made, or earlier if you delete it.</p>
+      <p className="lead">
+        Your images, newest first. Each one is deleted for good 90 days after it was made, or earlier if you delete it.
+      </p>
       <GalleryGrid />
     </>
   );

@@ -14,7 +14,9 @@ export default async function GeneratePage() {
   return (
     <>
       <h1>Generate images</h1>
-      <p className="lead">Describe what you want to see. Points are held when you start and only charged for images that are made.</p>
+      <p className="lead">
+        Describe what you want to see. Points are held when you start and only charged for images that are made.
+      </p>
       <GenerateForm catalog={catalog} maxPromptLength={MAX_PROMPT_LENGTH} />
     </>
   );

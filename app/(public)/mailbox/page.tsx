@@ -20,7 +20,9 @@ export default async function MailboxPage() {
       <h1>Mailbox</h1>
       <p className="lead">Running locally, mail is not sent: it lands here. Newest first.</p>
       {mails.length === 0 ? (
-        <p className="empty">No mail yet. Mail the app sends (confirmation links, password resets, finished images) shows up here.</p>
+        <p className="empty">
+          No mail yet. Mail the app sends (confirmation links, password resets, finished images) shows up here.
+        </p>
       ) : (
         <div className="table-wrap" role="region" aria-label="Mails" tabIndex={0}>
           <table className="table table--scroll">

@@ -23,11 +23,13 @@ export default function PrivacyPage() {
     <>
       <h1>How we handle your data</h1>
       <p className="lead">
-        Every kind of personal data imagesfactory keeps is listed below: what it is, why we keep it, on what legal basis, for how long, and who
-        processes it for us. This page is generated from the same inventory our code uses to store, delete and export data.
+        Every kind of personal data imagesfactory keeps is listed below: what it is, why we keep it, on what legal
+        basis, for how long, and who processes it for us. This page is generated from the same inventory our code uses
+        to store, delete and export data.
       </p>
       <p className="hint policy-versions">
-        Policy versions: {Object.values(CONSENT_TEXTS)
+        Policy versions:{" "}
+        {Object.values(CONSENT_TEXTS)
           .map((text) => text.policyVersion)
           .join(", ")}
       </p>

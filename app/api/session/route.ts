@@ -10,7 +10,9 @@ export const POST = publicRoute(async ({ request, services }) => {
   assertSameOrigin(request, services);
   const session = await startSession({ services, input: await readJson(request) });
   const secure = services.config.APP_URL.startsWith("https://");
-  return json({ uid: session.uid }, 200, { "set-cookie": sessionCookieHeader(session.cookie, session.maxAgeSeconds, secure) });
+  return json({ uid: session.uid }, 200, {
+    "set-cookie": sessionCookieHeader(session.cookie, session.maxAgeSeconds, secure),
+  });
 });
 
 /** Signs out: revokes every session of the user and clears the cookie. */

@@ -8,6 +8,13 @@ import { getServices } from "../../../lib/services";
  * A new generation job runs in the instance the Firestore trigger starts. If that
  * instance dies, its lease runs out and recoverGenerations takes the job over.
  */
-export const onGenerationCreated = onDocumentCreated({ document: `${GENERATIONS}/{generationId}`, timeoutSeconds: 540, memory: "1GiB" }, async (event) => {
-  await runGenerationJob({ services: getServices(), generationId: event.params.generationId, workerId: `function-${event.id}-${randomUUID()}` });
-});
+export const onGenerationCreated = onDocumentCreated(
+  { document: `${GENERATIONS}/{generationId}`, timeoutSeconds: 540, memory: "1GiB" },
+  async (event) => {
+    await runGenerationJob({
+      services: getServices(),
+      generationId: event.params.generationId,
+      workerId: `function-${event.id}-${randomUUID()}`,
+    });
+  },
+);

@@ -19,5 +19,7 @@ export const recoverGenerations = onSchedule({ schedule: "every 1 minutes", time
     orderBy: [{ field: "createdAt", direction: "asc" }],
     limit: 20,
   });
-  await Promise.all(queued.map(({ id }) => runGenerationJob({ services, generationId: id, workerId: `recovery-${randomUUID()}` })));
+  await Promise.all(
+    queued.map(({ id }) => runGenerationJob({ services, generationId: id, workerId: `recovery-${randomUUID()}` })),
+  );
 });

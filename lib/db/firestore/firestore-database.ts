@@ -159,7 +159,8 @@ class Writer {
       // Only the fields are known here; Firestore refuses a merged document over the limit.
       assertWritable(collection, id, fields);
       const entries = Object.entries(fields);
-      if (entries.length === 0) throw new AppError("DATABASE_REFUSED", `An update of ${collection}/${id} needs at least one field.`);
+      if (entries.length === 0)
+        throw new AppError("DATABASE_REFUSED", `An update of ${collection}/${id} needs at least one field.`);
       // One FieldPath per key keeps the merge shallow: Firestore would read "a.b" as a nested path.
       const pairs = entries.map(([field, value]): [FieldPath, JsonValue] => [new FieldPath(field), value]);
       this.target.update(this.firestore.collection(collection).doc(id), pairs);
@@ -205,7 +206,10 @@ class FirestoreTransactionAdapter implements Transaction {
   // Firestore refuses this too, but with a plain Error; the port wants DATABASE_REFUSED.
   private assertReadable(): void {
     if (this.writer.size > 0) {
-      throw new AppError("DATABASE_REFUSED", "Firestore transactions require all reads to be executed before all writes.");
+      throw new AppError(
+        "DATABASE_REFUSED",
+        "Firestore transactions require all reads to be executed before all writes.",
+      );
     }
   }
 

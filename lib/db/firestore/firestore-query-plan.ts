@@ -44,7 +44,8 @@ function assertScalar(value: JsonValue, where: string): void {
 function assertFilter(filter: Filter): void {
   assertFieldPath(filter.field);
   const where = `Filter on "${filter.field}"`;
-  if (filter.field === DOCUMENT_ID) throw refuse(`${where}: filtering on the document id is not supported; read the document instead.`);
+  if (filter.field === DOCUMENT_ID)
+    throw refuse(`${where}: filtering on the document id is not supported; read the document instead.`);
   switch (filter.op) {
     case "==":
     case "!=":

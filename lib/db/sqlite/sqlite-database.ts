@@ -122,7 +122,9 @@ export class SqliteDatabase implements Database {
   /** @internal used by transactions, which hold the lock. */
   readOne<T extends DocumentData>(collection: string, id: string): Doc<T> | null {
     assertDocumentPath(collection, id);
-    const row = this.db.prepare<[string, string], Row>("SELECT id, data FROM documents WHERE collection = ? AND id = ?").get(collection, id);
+    const row = this.db
+      .prepare<[string, string], Row>("SELECT id, data FROM documents WHERE collection = ? AND id = ?")
+      .get(collection, id);
     return row ? { id: row.id, data: JSON.parse(row.data) as T } : null;
   }
 
@@ -135,8 +137,12 @@ export class SqliteDatabase implements Database {
   }
 
   private apply(writes: Write[]): void {
-    const exists = this.db.prepare<[string, string], { found: number }>("SELECT 1 AS found FROM documents WHERE collection = ? AND id = ?");
-    const upsert = this.db.prepare("INSERT INTO documents (collection, id, data) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data");
+    const exists = this.db.prepare<[string, string], { found: number }>(
+      "SELECT 1 AS found FROM documents WHERE collection = ? AND id = ?",
+    );
+    const upsert = this.db.prepare(
+      "INSERT INTO documents (collection, id, data) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data",
+    );
     const remove = this.db.prepare("DELETE FROM documents WHERE collection = ? AND id = ?");
     for (const write of writes) {
       const path = `${write.collection}/${write.id}`;
@@ -168,7 +174,10 @@ class WriteBuffer {
     if (write.kind !== "delete") assertWritable(write.collection, write.id, write.data);
     else assertDocumentPath(write.collection, write.id);
     if (write.kind === "update" && Object.keys(write.data).length === 0) {
-      throw new AppError("DATABASE_REFUSED", `An update of ${write.collection}/${write.id} needs at least one field, as in Firestore.`);
+      throw new AppError(
+        "DATABASE_REFUSED",
+        `An update of ${write.collection}/${write.id} needs at least one field, as in Firestore.`,
+      );
     }
     if (this.writes.length >= MAX_WRITES_PER_COMMIT) {
       throw new AppError("DATABASE_REFUSED", `A commit may hold at most ${MAX_WRITES_PER_COMMIT} writes.`);
@@ -195,7 +204,10 @@ class SqliteTransaction implements Transaction {
 
   private assertReadable(): void {
     if (this.writes.size > 0) {
-      throw new AppError("DATABASE_REFUSED", "Firestore transactions require all reads to be executed before all writes.");
+      throw new AppError(
+        "DATABASE_REFUSED",
+        "Firestore transactions require all reads to be executed before all writes.",
+      );
     }
   }
 

@@ -15,7 +15,12 @@ export interface SqlQuery {
 const TYPE_RANK = `CASE json_type(data, ?) WHEN 'null' THEN 0 WHEN 'false' THEN 1 WHEN 'true' THEN 1 WHEN 'integer' THEN 2 WHEN 'real' THEN 2 WHEN 'text' THEN 3 WHEN 'array' THEN 4 ELSE 5 END`;
 
 function jsonPath(field: string): string {
-  return "$." + assertFieldPath(field).map((segment) => `"${segment}"`).join(".");
+  return (
+    "$." +
+    assertFieldPath(field)
+      .map((segment) => `"${segment}"`)
+      .join(".")
+  );
 }
 
 interface Fragment {
@@ -65,7 +70,12 @@ function filterSql(filter: Filter): Fragment {
     case "!=": {
       const equal = equals(value, type, filter.value);
       // Firestore's != leaves out null values as well as missing fields.
-      return raw(`(${type.sql} IS NOT NULL AND ${type.sql} <> 'null' AND NOT ${equal.sql})`, ...type.params, ...type.params, ...equal.params);
+      return raw(
+        `(${type.sql} IS NOT NULL AND ${type.sql} <> 'null' AND NOT ${equal.sql})`,
+        ...type.params,
+        ...type.params,
+        ...equal.params,
+      );
     }
     case "<":
     case "<=":
@@ -75,8 +85,16 @@ function filterSql(filter: Filter): Fragment {
         throw new AppError("DATABASE_REFUSED", `Range filter on "${filter.field}" needs a number, string or boolean.`);
       }
       // true and false are one type to a range filter (false < true).
-      const sameType = typeof filter.value === "boolean" ? raw(`${type.sql} IN ('true', 'false')`, ...type.params) : typeCondition(type, filter.value);
-      return raw(`(${sameType.sql} AND ${value.sql} ${filter.op} ?)`, ...sameType.params, ...value.params, comparableParam(filter.value));
+      const sameType =
+        typeof filter.value === "boolean"
+          ? raw(`${type.sql} IN ('true', 'false')`, ...type.params)
+          : typeCondition(type, filter.value);
+      return raw(
+        `(${sameType.sql} AND ${value.sql} ${filter.op} ?)`,
+        ...sameType.params,
+        ...value.params,
+        comparableParam(filter.value),
+      );
     }
     case "in": {
       if (!Array.isArray(filter.value) || filter.value.length === 0 || filter.value.length > 30) {
@@ -88,7 +106,12 @@ function filterSql(filter: Filter): Fragment {
     case "array-contains": {
       const match = equals(raw("element.value"), raw("element.type"), filter.value);
       // json_each also yields a scalar itself, which Firestore never matches.
-      return raw(`(${type.sql} = 'array' AND EXISTS (SELECT 1 FROM json_each(data, ?) AS element WHERE ${match.sql}))`, ...type.params, path, ...match.params);
+      return raw(
+        `(${type.sql} = 'array' AND EXISTS (SELECT 1 FROM json_each(data, ?) AS element WHERE ${match.sql}))`,
+        ...type.params,
+        path,
+        ...match.params,
+      );
     }
     default:
       throw new AppError("DATABASE_REFUSED", `Unsupported filter operator "${String(filter.op)}".`);
@@ -111,7 +134,10 @@ function cursorSql(query: Query, params: SqlParam[]): string {
   }
   const idDirection = order[order.length - 1]?.direction ?? "asc";
   // (a, b, id) strictly after (va, vb, vid) in the query's order, as a chain of ORs.
-  const keys: { field: string | null; direction: SortDirection }[] = [...order, { field: null, direction: idDirection }];
+  const keys: { field: string | null; direction: SortDirection }[] = [
+    ...order,
+    { field: null, direction: idDirection },
+  ];
   const values: JsonValue[] = [...cursor.values, cursor.id];
   const disjuncts: string[] = [];
   for (let i = 0; i < keys.length; i++) {
@@ -163,7 +189,8 @@ export function toSql(query: Query): SqlQuery {
   terms.push(`id ${idDirection}`);
   sql += ` ORDER BY ${terms.join(", ")}`;
   if (query.limit !== undefined) {
-    if (!Number.isInteger(query.limit) || query.limit < 0) throw new AppError("DATABASE_REFUSED", "limit must be a non-negative integer.");
+    if (!Number.isInteger(query.limit) || query.limit < 0)
+      throw new AppError("DATABASE_REFUSED", "limit must be a non-negative integer.");
     params.push(query.limit);
     sql += " LIMIT ?";
   }

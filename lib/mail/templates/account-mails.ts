@@ -7,7 +7,10 @@ export function verifyEmailMail(options: { to: string; link: string }): MailMess
     to: options.to,
     subject: "Confirm your email address",
     ...composeMail({
-      paragraphs: ["Welcome to imagesfactory. Please confirm that this is your email address.", "If you did not sign up, ignore this mail."],
+      paragraphs: [
+        "Welcome to imagesfactory. Please confirm that this is your email address.",
+        "If you did not sign up, ignore this mail.",
+      ],
       action: { label: "Confirm my email", url: options.link },
     }),
   };
@@ -18,13 +21,21 @@ export function passwordResetMail(options: { to: string; link: string }): MailMe
     to: options.to,
     subject: "Reset your password",
     ...composeMail({
-      paragraphs: ["Someone asked to reset the password of your imagesfactory account.", "If it was not you, ignore this mail: your password stays as it is."],
+      paragraphs: [
+        "Someone asked to reset the password of your imagesfactory account.",
+        "If it was not you, ignore this mail: your password stays as it is.",
+      ],
       action: { label: "Choose a new password", url: options.link },
     }),
   };
 }
 
-export function generationResultMail(options: { to: string; link: string; made: number; requested: number }): MailMessage {
+export function generationResultMail(options: {
+  to: string;
+  link: string;
+  made: number;
+  requested: number;
+}): MailMessage {
   const summary =
     options.made === options.requested
       ? options.made === 1
@@ -35,7 +46,10 @@ export function generationResultMail(options: { to: string; link: string; made: 
     to: options.to,
     subject: "Your images are ready",
     ...composeMail({
-      paragraphs: [summary, "They stay in your private gallery for 90 days; you can download or delete them at any time."],
+      paragraphs: [
+        summary,
+        "They stay in your private gallery for 90 days; you can download or delete them at any time.",
+      ],
       action: { label: "See my images", url: options.link },
     }),
   };

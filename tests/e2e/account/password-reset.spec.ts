@@ -1,7 +1,9 @@
 import { expect, test } from "../support/test";
 import { followMailLink, newEmail, signUp } from "../support/fixtures";
 
-test("a member who forgot the password resets it from the mailed link and signs in with the new one", async ({ page }) => {
+test("a member who forgot the password resets it from the mailed link and signs in with the new one", async ({
+  page,
+}) => {
   const email = newEmail();
   await signUp(page, email);
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -1,7 +1,9 @@
 import { expect, test } from "../support/test";
 import { buyThousandPoints, newEmail, signUp } from "../support/fixtures";
 
-test("a member stops a running generation: the images made are kept and charged, the rest comes back", async ({ page }) => {
+test("a member stops a running generation: the images made are kept and charged, the rest comes back", async ({
+  page,
+}) => {
   await signUp(page, newEmail());
   await buyThousandPoints(page);
 

@@ -79,7 +79,9 @@ test("a new member signs up, buys points, generates images and manages them", as
     await page.getByRole("link", { name: "Gallery" }).click();
     const cards = page.getByRole("article");
     await expect(cards).toHaveCount(3);
-    const deletedOn = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" }).format(new Date(Date.now() + 90 * 86_400_000));
+    const deletedOn = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" }).format(
+      new Date(Date.now() + 90 * 86_400_000),
+    );
     await expect(cards.first()).toContainText(`Deleted on ${deletedOn}`);
 
     const openHref = await cards.first().getByRole("link", { name: "Open" }).getAttribute("href");

@@ -14,5 +14,8 @@ if (!existsSync(CHROMIUM)) {
   }
   process.stdout.write("Installing Debian's chromium and fonts-nanum for the e2e tests…\n");
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-nanum"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-nanum"], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
 }

@@ -9,7 +9,10 @@ export function newEmail(): string {
   return `member-${randomUUID().slice(0, 8)}@example.test`;
 }
 
-export async function fillSignUpForm(page: Page, options: { email: string; name: string; password?: string }): Promise<void> {
+export async function fillSignUpForm(
+  page: Page,
+  options: { email: string; name: string; password?: string },
+): Promise<void> {
   await page.getByLabel("Email", { exact: true }).fill(options.email);
   await page.getByLabel("Password", { exact: true }).fill(options.password ?? PASSWORD);
   await page.getByLabel("Name", { exact: true }).fill(options.name);
@@ -31,7 +34,10 @@ export async function signUp(page: Page, email: string): Promise<void> {
 }
 
 /** Opens the newest local mail with this subject sent to this address and clicks one of its links. */
-export async function followMailLink(page: Page, options: { to: string; subject: string; link: string }): Promise<void> {
+export async function followMailLink(
+  page: Page,
+  options: { to: string; subject: string; link: string },
+): Promise<void> {
   await page.goto("/mailbox");
   const row = page.getByRole("row").filter({ hasText: options.to }).filter({ hasText: options.subject }).first();
   await row.getByRole("link", { name: options.subject }).click();

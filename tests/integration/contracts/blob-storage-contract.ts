@@ -16,7 +16,20 @@ async function rejection(action: Promise<unknown>): Promise<unknown> {
   );
 }
 
-export const INVALID_BLOB_KEYS = ["../x", "a/../../x", "/abs", "a//b", "", "a/", "./a", "a/./b", ".hidden", "a\\b", "a b.png", "ключ.png"];
+export const INVALID_BLOB_KEYS = [
+  "../x",
+  "a/../../x",
+  "/abs",
+  "a//b",
+  "",
+  "a/",
+  "./a",
+  "a/./b",
+  ".hidden",
+  "a\\b",
+  "a b.png",
+  "ключ.png",
+];
 
 export function describeBlobStorageContract(adapterName: string, open: () => Promise<BlobStorage>): void {
   const run = `contract-${randomUUID()}`;
@@ -69,7 +82,9 @@ export function describeBlobStorageContract(adapterName: string, open: () => Pro
       for (const path of [...inside, ...outside]) {
         await blobs.put(key(path), Buffer.from(path), path.endsWith(".json") ? "application/json" : "image/png");
       }
-      expect(await blobs.list(key("list/p/"))).toEqual(["list/p/a.png", "list/p/m/c.json", "list/p/m/deep/b.png", "list/p/z.png"].map(key));
+      expect(await blobs.list(key("list/p/"))).toEqual(
+        ["list/p/a.png", "list/p/m/c.json", "list/p/m/deep/b.png", "list/p/z.png"].map(key),
+      );
       expect(await blobs.list(key("list/p/m/"))).toEqual(["list/p/m/c.json", "list/p/m/deep/b.png"].map(key));
     });
 

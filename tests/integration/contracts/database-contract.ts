@@ -129,7 +129,15 @@ export function describeDatabaseContract(
       });
 
       it("creates a document and reads back exactly its JSON", async () => {
-        const data = { text: "héllo", count: 3, ratio: 0.25, yes: true, nothing: null, list: [1, "two", { three: 3 }], nested: { deep: { value: "x" } } };
+        const data = {
+          text: "héllo",
+          count: 3,
+          ratio: 0.25,
+          yes: true,
+          nothing: null,
+          list: [1, "two", { three: 3 }],
+          nested: { deep: { value: "x" } },
+        };
         await db.runTransaction(async (tx) => tx.create(docs, "created", data));
         expect(await db.get(docs, "created")).toEqual({ id: "created", data });
       });
@@ -256,7 +264,9 @@ export function describeDatabaseContract(
       });
 
       it("queries inside a transaction see committed documents", async () => {
-        const found = await db.runTransaction((tx) => tx.query({ collection: txs, where: [{ field: "v", op: "==", value: 7 }] }));
+        const found = await db.runTransaction((tx) =>
+          tx.query({ collection: txs, where: [{ field: "v", op: "==", value: 7 }] }),
+        );
         expect(ids(found)).toEqual(["readable"]);
       });
     });
@@ -276,16 +286,40 @@ export function describeDatabaseContract(
           nul: { n: null, s: null },
           none: { other: true },
         });
-        await seed(ties, { a: { rank: 1 }, b: { rank: 2 }, c: { rank: 1 }, d: { rank: 2 }, e: { rank: 1 }, unranked: { other: 1 } });
+        await seed(ties, {
+          a: { rank: 1 },
+          b: { rank: 2 },
+          c: { rank: 1 },
+          d: { rank: 2 },
+          e: { rank: 1 },
+          unranked: { other: 1 },
+        });
         // Ids deliberately out of step with the sort values, and many ties.
-        await seed(pages, { p4: { v: 1 }, p0: { v: 1 }, p6: { v: 1 }, p2: { v: 2 }, p1: { v: 2 }, p5: { v: 3 }, p3: { v: 3 } });
-        await seed(mixed, { m1: { v: 1 }, m2: { v: true }, m3: { v: null }, m4: { v: "a" }, m5: { v: 0.5 }, m6: { v: false }, m7: { v: null }, m8: { v: true } });
+        await seed(pages, {
+          p4: { v: 1 },
+          p0: { v: 1 },
+          p6: { v: 1 },
+          p2: { v: 2 },
+          p1: { v: 2 },
+          p5: { v: 3 },
+          p3: { v: 3 },
+        });
+        await seed(mixed, {
+          m1: { v: 1 },
+          m2: { v: true },
+          m3: { v: null },
+          m4: { v: "a" },
+          m5: { v: 0.5 },
+          m6: { v: false },
+          m7: { v: null },
+          m8: { v: true },
+        });
       });
 
       const where = async (field: string, op: FilterOp, value: JsonValue): Promise<string[]> =>
         ids(await db.query({ collection: items, where: [{ field, op, value }] }));
 
-      it("== matches only values of the same type (1 is not \"1\")", async () => {
+      it('== matches only values of the same type (1 is not "1")', async () => {
         expect(await where("n", "==", 1)).toEqual(["n1"]);
         expect(await where("n", "==", "1")).toEqual(["str1"]);
         expect(await where("s", "==", null)).toEqual(["nul"]);
@@ -340,15 +374,36 @@ export function describeDatabaseContract(
       });
 
       it("accepts an explicit document-id order only where it changes nothing, and refuses it elsewhere", async () => {
-        const redundant = await db.query({ collection: ties, orderBy: [{ field: "rank", direction: "desc" }, { field: "__name__", direction: "desc" }] });
+        const redundant = await db.query({
+          collection: ties,
+          orderBy: [
+            { field: "rank", direction: "desc" },
+            { field: "__name__", direction: "desc" },
+          ],
+        });
         expect(ids(redundant)).toEqual(["d", "b", "e", "c", "a"]);
-        await expectAppError(db.query({ collection: ties, orderBy: [{ field: "__name__", direction: "desc" }] }), "DATABASE_REFUSED");
         await expectAppError(
-          db.query({ collection: ties, orderBy: [{ field: "__name__", direction: "asc" }, { field: "rank", direction: "asc" }] }),
+          db.query({ collection: ties, orderBy: [{ field: "__name__", direction: "desc" }] }),
           "DATABASE_REFUSED",
         );
         await expectAppError(
-          db.query({ collection: ties, orderBy: [{ field: "rank", direction: "asc" }, { field: "__name__", direction: "desc" }] }),
+          db.query({
+            collection: ties,
+            orderBy: [
+              { field: "__name__", direction: "asc" },
+              { field: "rank", direction: "asc" },
+            ],
+          }),
+          "DATABASE_REFUSED",
+        );
+        await expectAppError(
+          db.query({
+            collection: ties,
+            orderBy: [
+              { field: "rank", direction: "asc" },
+              { field: "__name__", direction: "desc" },
+            ],
+          }),
           "DATABASE_REFUSED",
         );
       });
@@ -364,7 +419,11 @@ export function describeDatabaseContract(
       });
 
       it("startAfter continues strictly after the cursor document, ties included", async () => {
-        const after = await db.query({ collection: ties, orderBy: [{ field: "rank", direction: "asc" }], startAfter: { values: [1], id: "c" } });
+        const after = await db.query({
+          collection: ties,
+          orderBy: [{ field: "rank", direction: "asc" }],
+          startAfter: { values: [1], id: "c" },
+        });
         expect(ids(after)).toEqual(["e", "b", "d"]);
         const byId = await db.query({ collection: ties, startAfter: { values: [], id: "c" } });
         expect(ids(byId)).toEqual(["d", "e", "unranked"]);
@@ -392,16 +451,34 @@ export function describeDatabaseContract(
       });
 
       it("paging works with the implicit order of an inequality filter", async () => {
-        const query: Query = { collection: pages, where: [{ field: "v", op: ">=", value: 2 }], orderBy: [{ field: "v", direction: "asc" }] };
+        const query: Query = {
+          collection: pages,
+          where: [{ field: "v", op: ">=", value: 2 }],
+          orderBy: [{ field: "v", direction: "asc" }],
+        };
         expect(await readAllPages(db, query, 1)).toEqual(["p1", "p2", "p3", "p5"]);
-        const implicit = await db.query({ collection: pages, where: [{ field: "v", op: ">=", value: 2 }], startAfter: { values: [2], id: "p2" } });
+        const implicit = await db.query({
+          collection: pages,
+          where: [{ field: "v", op: ">=", value: 2 }],
+          startAfter: { values: [2], id: "p2" },
+        });
         expect(ids(implicit)).toEqual(["p3", "p5"]);
       });
 
       it("refuses queries Firestore cannot run", async () => {
         const refused: Query[] = [
-          { collection: items, where: [{ field: "n", op: ">", value: 1 }, { field: "s", op: "<", value: "z" }] },
-          { collection: items, where: [{ field: "n", op: ">", value: 1 }], orderBy: [{ field: "s", direction: "asc" }] },
+          {
+            collection: items,
+            where: [
+              { field: "n", op: ">", value: 1 },
+              { field: "s", op: "<", value: "z" },
+            ],
+          },
+          {
+            collection: items,
+            where: [{ field: "n", op: ">", value: 1 }],
+            orderBy: [{ field: "s", direction: "asc" }],
+          },
           { collection: items, where: [{ field: "n", op: "in", value: [] }] },
           { collection: items, where: [{ field: "n", op: "in", value: Array.from({ length: 31 }, (_, i) => i) }] },
           { collection: items, where: [{ field: "n", op: "<", value: null }] },

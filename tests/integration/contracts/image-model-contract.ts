@@ -42,7 +42,12 @@ export function describeImageModelContract(adapterName: string, setup: ImageMode
     });
 
     function request(overrides: Partial<ImageRequest> & Pick<ImageRequest, "model" | "size">): ImageRequest {
-      return { prompt: "a lighthouse at dusk, oil painting", seed: 1234, signal: new AbortController().signal, ...overrides };
+      return {
+        prompt: "a lighthouse at dusk, oil painting",
+        seed: 1234,
+        signal: new AbortController().signal,
+        ...overrides,
+      };
     }
 
     it.each(setup.cases)("returns a valid PNG of the requested size for $model at $size", async ({ model, size }) => {

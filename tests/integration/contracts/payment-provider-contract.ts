@@ -24,7 +24,12 @@ export function describePaymentProviderContract(adapterName: string, setup: Paym
     });
 
     function order(): CheckoutOrder {
-      return { orderId: randomUUID(), amount: provider.currency === "KRW" ? 15_000 : 1_000, currency: provider.currency, description: "1,000 points" };
+      return {
+        orderId: randomUUID(),
+        amount: provider.currency === "KRW" ? 15_000 : 1_000,
+        currency: provider.currency,
+        description: "1,000 points",
+      };
     }
 
     it("names itself and charges in KRW or USD", () => {

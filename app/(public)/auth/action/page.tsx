@@ -6,7 +6,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** The title names what the link does; the code itself never reaches the head. */
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const mode = single((await searchParams).mode);
-  const title = mode === "verifyEmail" ? "Confirm your email" : mode === "resetPassword" ? "Choose a new password" : "Account link";
+  const title =
+    mode === "verifyEmail" ? "Confirm your email" : mode === "resetPassword" ? "Choose a new password" : "Account link";
   return { title, referrer: "no-referrer" };
 }
 

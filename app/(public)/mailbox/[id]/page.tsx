@@ -12,7 +12,11 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   await connection();
   const mailbox = getPublicConfig().appMode === "local" ? getServices().localMailbox : null;
   const mail = mailbox ? await mailbox.read(id) : null;
-  return { title: mail ? `${mail.subject} · Mailbox` : "Mail not found", robots: { index: false }, referrer: "no-referrer" };
+  return {
+    title: mail ? `${mail.subject} · Mailbox` : "Mail not found",
+    robots: { index: false },
+    referrer: "no-referrer",
+  };
 }
 
 interface MailLink {

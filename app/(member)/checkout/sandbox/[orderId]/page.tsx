@@ -9,7 +9,8 @@ export default async function SandboxCheckoutPage({ params }: { params: Promise<
     <div className="page--narrow">
       <h1>Sandbox payment — no real money</h1>
       <p className="notice notice--warning">
-        This is a test checkout. Paying here moves no money: it only completes the order so its points are added to your balance.
+        This is a test checkout. Paying here moves no money: it only completes the order so its points are added to your
+        balance.
       </p>
       <SandboxCheckout orderId={orderId} />
     </div>
