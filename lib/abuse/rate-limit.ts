@@ -7,7 +7,9 @@ import { createHash } from "node:crypto";
 import { AppError } from "../errors/app-error";
 import type { Services } from "../services";
 
-export const RATE_LIMITS = "rateLimits";
+import { RATE_LIMITS } from "../privacy/data-inventory";
+
+export { RATE_LIMITS };
 
 export interface RateLimitRule {
   bucket: string;
@@ -22,8 +24,7 @@ export const VERIFICATION_MAIL_PER_ACCOUNT: RateLimitRule = {
   windowMs: 60 * 60_000,
 };
 
-interface Counter {
-  [field: string]: string | number;
+export interface RateLimitCounter {
   bucket: string;
   count: number;
   windowStartsAt: string;
@@ -40,7 +41,7 @@ export async function consumeRateLimit(options: {
   const id = createHash("sha256").update(`${rule.bucket}\u0000${options.key.toLowerCase()}`).digest("hex").slice(0, 40);
   await services.db.runTransaction(async (tx) => {
     const now = services.clock.now();
-    const current = (await tx.get<Counter>(RATE_LIMITS, id))?.data;
+    const current = (await tx.get<RateLimitCounter>(RATE_LIMITS, id))?.data;
     const open = current !== undefined && Date.parse(current.windowStartsAt) + rule.windowMs > now.getTime();
     if (open && current.count >= rule.limit) {
       const retryAfterSeconds = Math.ceil((Date.parse(current.windowStartsAt) + rule.windowMs - now.getTime()) / 1000);

@@ -1,17 +1,28 @@
 /** The member record: created once the signed-in user completes sign-up. */
 import type { Database } from "../db/database";
 import { AppError } from "../errors/app-error";
+import type { ConsentPurpose } from "../privacy/policy-versions";
 
-export const MEMBERS = "members";
-export const CONSENT_RECORDS = "consentRecords";
+import { CONSENT_RECORDS, MEMBERS } from "../privacy/data-inventory";
+
+export { CONSENT_RECORDS, MEMBERS };
 
 export interface Member {
-  [field: string]: string | boolean;
   name: string;
   ageConfirmedAt: string;
   marketingOptIn: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One consent given or refused: never edited, a change is a new record. */
+export interface ConsentRecord {
+  uid: string;
+  purpose: ConsentPurpose;
+  granted: boolean;
+  policyVersion: string;
+  wording: string;
+  recordedAt: string;
 }
 
 export async function findMember(db: Database, uid: string): Promise<Member | null> {

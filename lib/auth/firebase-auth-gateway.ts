@@ -2,9 +2,9 @@
  * Firebase Auth through firebase-admin. Locally it talks to the Auth emulator
  * (FIREBASE_AUTH_EMULATOR_HOST); in production to Firebase. Vendor types stop here.
  */
-import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth, type Auth, type UserRecord } from "firebase-admin/auth";
 import { AppError } from "../errors/app-error";
+import { firebaseAdminApp } from "../firebase/admin-app";
 import type { AuthGateway, AuthUserRecord, VerifiedUser } from "./auth-gateway";
 
 function toRecord(user: UserRecord): AuthUserRecord {
@@ -19,12 +19,6 @@ function oobCode(link: string): string {
   const code = new URL(link).searchParams.get("oobCode");
   if (!code) throw new AppError("INTERNAL", "Firebase returned an action link without a code.");
   return code;
-}
-
-/** One firebase-admin app per project, shared by the Auth and Firestore adapters. */
-export function firebaseAdminApp(projectId: string): App {
-  const name = `imagesfactory-${projectId}`;
-  return getApps().find((a) => a.name === name) ?? initializeApp({ projectId }, name);
 }
 
 export class FirebaseAuthGateway implements AuthGateway {

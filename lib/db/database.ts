@@ -13,59 +13,87 @@
  * - a query that filters or orders on more than one field needs a composite index
  *   declared in firestore.indexes.json;
  * - a document may not exceed 1 MiB (Firestore's size rules).
+ *
+ * Collections are named by typed handles (collection.ts), so a wrong collection,
+ * field or value type does not compile.
  */
+import type { Collection, FieldOf, StoredRecord } from "./collection";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type DocumentData = { [field: string]: JsonValue };
 
 export type FilterOp = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "array-contains";
+export type ComparisonOp = Exclude<FilterOp, "in" | "array-contains">;
 export type SortDirection = "asc" | "desc";
 
-export interface Filter {
-  field: string;
-  op: FilterOp;
-  value: JsonValue;
-}
+type ElementOf<V> = V extends readonly (infer E)[] ? E : never;
 
-export interface Order {
-  field: string;
+/** A condition on one field of T; the value has that field's type (an array of them for "in"). */
+export type Filter<T extends StoredRecord<T>> = {
+  [K in FieldOf<T>]:
+    | { field: K; op: ComparisonOp; value: T[K] }
+    | { field: K; op: "in"; value: T[K][] }
+    | { field: K; op: "array-contains"; value: ElementOf<T[K]> };
+}[FieldOf<T>];
+
+export interface Order<T extends StoredRecord<T>> {
+  field: FieldOf<T>;
   direction: SortDirection;
 }
 
-export interface Query {
-  collection: string;
-  where?: Filter[];
-  orderBy?: Order[];
-  limit?: number;
-  /**
-   * Cursor: the values of the orderBy fields of the last document of the previous
-   * page, followed by that document's id (as Firestore's startAfter(snapshot)).
-   */
-  startAfter?: { values: JsonValue[]; id: string };
+/**
+ * Cursor: the values of the orderBy fields of the last document of the previous
+ * page, followed by that document's id (as Firestore's startAfter(snapshot)).
+ */
+export interface Cursor {
+  values: JsonValue[];
+  id: string;
 }
 
-export interface Doc<T extends DocumentData = DocumentData> {
+export interface Query<T extends StoredRecord<T>> {
+  collection: Collection<T>;
+  where?: Filter<T>[];
+  orderBy?: Order<T>[];
+  limit?: number;
+  startAfter?: Cursor;
+}
+
+/** A query as the adapters run it: the collection by name, fields as plain strings. */
+export interface PlainQuery {
+  collection: string;
+  where?: { field: string; op: FilterOp; value: JsonValue }[];
+  orderBy?: { field: string; direction: SortDirection }[];
+  limit?: number;
+  startAfter?: Cursor;
+}
+export type PlainFilter = NonNullable<PlainQuery["where"]>[number];
+
+export function toPlainQuery<T extends StoredRecord<T>>(query: Query<T>): PlainQuery {
+  return { ...query, collection: query.collection.name };
+}
+
+export interface Doc<T> {
   id: string;
   data: T;
 }
 
 export interface Transaction {
-  get<T extends DocumentData>(collection: string, id: string): Promise<Doc<T> | null>;
-  query<T extends DocumentData>(query: Query): Promise<Doc<T>[]>;
+  get<T extends StoredRecord<T>>(collection: Collection<T>, id: string): Promise<Doc<T> | null>;
+  query<T extends StoredRecord<T>>(query: Query<T>): Promise<Doc<T>[]>;
   /** Fails the transaction with ALREADY_EXISTS if the document exists. */
-  create(collection: string, id: string, data: DocumentData): void;
-  set(collection: string, id: string, data: DocumentData): void;
+  create<T extends StoredRecord<T>>(collection: Collection<T>, id: string, data: NoInfer<T>): void;
+  set<T extends StoredRecord<T>>(collection: Collection<T>, id: string, data: NoInfer<T>): void;
   /** Shallow merge of top-level fields; fails with NOT_FOUND if the document is missing. */
-  update(collection: string, id: string, fields: DocumentData): void;
-  delete(collection: string, id: string): void;
+  update<T extends StoredRecord<T>>(collection: Collection<T>, id: string, fields: NoInfer<Partial<T>>): void;
+  delete<T extends StoredRecord<T>>(collection: Collection<T>, id: string): void;
 }
 
 export type WriteBatch = Omit<Transaction, "get" | "query"> & { commit(): Promise<void> };
 
 export interface Database {
-  get<T extends DocumentData>(collection: string, id: string): Promise<Doc<T> | null>;
-  query<T extends DocumentData>(query: Query): Promise<Doc<T>[]>;
-  runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  get<T extends StoredRecord<T>>(collection: Collection<T>, id: string): Promise<Doc<T> | null>;
+  query<T extends StoredRecord<T>>(query: Query<T>): Promise<Doc<T>[]>;
+  runTransaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R>;
   batch(): WriteBatch;
   close(): Promise<void>;
 }

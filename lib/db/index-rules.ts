@@ -4,7 +4,7 @@
  * checks every query with this, so a missing index fails in tests, not in production.
  */
 import { AppError } from "../errors/app-error";
-import type { Query, SortDirection } from "./database";
+import type { PlainQuery, SortDirection } from "./database";
 
 export interface IndexField {
   fieldPath: string;
@@ -26,7 +26,7 @@ export interface IndexFile {
 const RANGE_OPS = new Set(["<", "<=", ">", ">=", "!="]);
 
 /** The orderings a query really uses: its inequality field first, then its orderBy. */
-export function effectiveOrder(query: Query): { field: string; direction: SortDirection }[] {
+export function effectiveOrder(query: PlainQuery): { field: string; direction: SortDirection }[] {
   const rangeFields = [...new Set((query.where ?? []).filter((f) => RANGE_OPS.has(f.op)).map((f) => f.field))];
   if (rangeFields.length > 1) {
     throw new AppError(
@@ -53,7 +53,7 @@ export function effectiveOrder(query: Query): { field: string; direction: SortDi
   return orderBy.length > 0 ? orderBy : [{ field: rangeField, direction: "asc" }];
 }
 
-export function requiredIndex(query: Query): IndexField[] | null {
+export function requiredIndex(query: PlainQuery): IndexField[] | null {
   const order = effectiveOrder(query);
   const orderFields = new Set(order.map((o) => o.field));
   const equality = (query.where ?? []).filter((f) => !RANGE_OPS.has(f.op) && !orderFields.has(f.field));
@@ -92,7 +92,7 @@ function servesQuery(index: CompositeIndex, collection: string, needed: IndexFie
   return equalityMatches && orderMatches;
 }
 
-export function assertIndexed(query: Query, indexes: IndexFile): void {
+export function assertIndexed(query: PlainQuery, indexes: IndexFile): void {
   const needed = requiredIndex(query);
   if (needed === null) return;
   const equalityCount = needed.length - effectiveOrder(query).length;

@@ -1,22 +1,27 @@
 /**
- * Wraps a Database so that every write is checked against the data inventory: a
- * collection or top-level field the inventory does not declare is refused. Personal
- * data the privacy policy does not mention cannot be stored by accident.
+ * Wraps a Database so that every write is checked against the data inventory at run
+ * time too. The compiler already ties each collection's record type to the fields the
+ * inventory describes; this catches what types cannot: a handle made outside the
+ * inventory, or a record built from a wider object whose extra fields slipped past
+ * the type checker. Personal data the privacy policy does not mention cannot be stored.
  */
 import { AppError } from "../errors/app-error";
-import { declaredFields } from "../privacy/data-inventory";
-import type { Database, DocumentData, Transaction, WriteBatch } from "./database";
+import { isInventoried } from "../privacy/data-inventory";
+import type { Collection, StoredRecord } from "./collection";
+import type { Database, Transaction, WriteBatch } from "./database";
 
-export function assertDeclaredInInventory(collection: string, data: DocumentData): void {
-  const fields = declaredFields(collection);
-  if (!fields) {
-    throw new AppError("DATABASE_REFUSED", `Collection "${collection}" is not declared in the data inventory.`);
+export function assertDeclaredInInventory<T extends StoredRecord<T>>(
+  collection: Collection<T>,
+  data: Partial<T>,
+): void {
+  if (!isInventoried(collection)) {
+    throw new AppError("DATABASE_REFUSED", `Collection "${collection.name}" is not declared in the data inventory.`);
   }
-  const undeclared = Object.keys(data).filter((field) => !fields.has(field));
+  const undeclared = Object.keys(data).filter((field) => !Object.hasOwn(collection.fields, field));
   if (undeclared.length > 0) {
     throw new AppError(
       "DATABASE_REFUSED",
-      `Fields ${undeclared.join(", ")} of "${collection}" are not declared in the data inventory.`,
+      `Fields ${undeclared.join(", ")} of "${collection.name}" are not declared in the data inventory.`,
     );
   }
 }
@@ -37,16 +42,10 @@ function guardWrites(target: Writer): Writer {
       assertDeclaredInInventory(collection, data);
       target.update(collection, id, data);
     },
-    delete: (collection, id) => target.delete(collection, id),
-  };
-}
-
-function bindWriter(target: Writer): Writer {
-  return {
-    create: target.create.bind(target),
-    set: target.set.bind(target),
-    update: target.update.bind(target),
-    delete: target.delete.bind(target),
+    delete: (collection, id) => {
+      assertDeclaredInInventory(collection, {});
+      target.delete(collection, id);
+    },
   };
 }
 
@@ -55,10 +54,16 @@ export function withInventoryGuard(db: Database): Database {
     get: (collection, id) => db.get(collection, id),
     query: (query) => db.query(query),
     runTransaction: (fn) =>
-      db.runTransaction((tx) => fn({ ...guardWrites(bindWriter(tx)), get: tx.get.bind(tx), query: tx.query.bind(tx) })),
+      db.runTransaction((tx) =>
+        fn({
+          ...guardWrites(tx),
+          get: (collection, id) => tx.get(collection, id),
+          query: (query) => tx.query(query),
+        }),
+      ),
     batch: (): WriteBatch => {
       const batch = db.batch();
-      return { ...guardWrites(bindWriter(batch)), commit: () => batch.commit() };
+      return { ...guardWrites(batch), commit: () => batch.commit() };
     },
     close: () => db.close(),
   };

@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { findModel, MAX_IMAGES_PER_GENERATION, modelSizes, type ImageSize } from "../pricing/price-table";
 
-export const GENERATIONS = "generations";
+import { GENERATIONS } from "../privacy/data-inventory";
+
+export { GENERATIONS };
 export const MAX_PROMPT_LENGTH = 1_000;
 /** Generation requests are kept as long as their images. */
 export const GENERATION_RETENTION_DAYS = 90;
@@ -10,7 +12,6 @@ export const GENERATION_RETENTION_DAYS = 90;
 export type GenerationStatus = "queued" | "running" | "succeeded" | "partial" | "failed";
 
 export interface GenerationJob {
-  [field: string]: string | number | string[] | number[] | null;
   uid: string;
   prompt: string;
   model: string;

@@ -10,7 +10,9 @@ import { addDays } from "../clock/clock";
 import type { Transaction } from "../db/database";
 import { AppError } from "../errors/app-error";
 
-export const IDEMPOTENCY_KEYS = "idempotencyKeys";
+import { IDEMPOTENCY_KEYS } from "../privacy/data-inventory";
+
+export { IDEMPOTENCY_KEYS };
 export const IDEMPOTENCY_KEY_RETENTION_DAYS = 7;
 
 export const idempotencyKeySchema = z
@@ -20,8 +22,7 @@ export const idempotencyKeySchema = z
   .max(128, "Idempotency-Key must be 8 to 128 characters")
   .regex(/^[A-Za-z0-9_.:-]+$/, "Idempotency-Key may hold letters, digits and _ . : - only");
 
-interface KeyRecord {
-  [field: string]: string;
+export interface IdempotencyKeyRecord {
   uid: string;
   scope: string;
   requestHash: string;
@@ -59,7 +60,10 @@ export async function readIdempotencyKey(
   tx: Transaction,
   options: { uid: string; scope: string; key: string; requestHash: string; now: Date },
 ): Promise<string | null> {
-  const doc = await tx.get<KeyRecord>(IDEMPOTENCY_KEYS, idempotencyDocId(options.uid, options.scope, options.key));
+  const doc = await tx.get<IdempotencyKeyRecord>(
+    IDEMPOTENCY_KEYS,
+    idempotencyDocId(options.uid, options.scope, options.key),
+  );
   // A key past its retention is forgotten, whether or not the sweep has deleted it yet.
   if (!doc || doc.data.expiresAt <= options.now.toISOString()) return null;
   if (doc.data.requestHash !== options.requestHash) {
@@ -72,7 +76,7 @@ export function recordIdempotencyKey(
   tx: Transaction,
   options: { uid: string; scope: string; key: string; requestHash: string; resultId: string; now: Date },
 ): void {
-  const record: KeyRecord = {
+  const record: IdempotencyKeyRecord = {
     uid: options.uid,
     scope: options.scope,
     requestHash: options.requestHash,

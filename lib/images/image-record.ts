@@ -1,12 +1,13 @@
 /** A generated image: its record in the database and its two files in blob storage. */
 import type { ImageSize } from "../pricing/price-table";
 
-export const IMAGES = "images";
+import { IMAGES } from "../privacy/data-inventory";
+
+export { IMAGES };
 export const IMAGE_RETENTION_DAYS = 90;
 export const THUMBNAIL_SIZE = 320;
 
 export interface ImageRecord {
-  [field: string]: string | number;
   uid: string;
   generationId: string;
   index: number;

@@ -1,7 +1,7 @@
 import type { PageQuery } from "../pagination/cursor";
 import { newestFirstPage } from "../pagination/newest-first-page";
 import type { Services } from "../services";
-import { IMAGES, imageUrls, type ImageRecord } from "./image-record";
+import { IMAGES, imageUrls } from "./image-record";
 
 export interface ImageListItem {
   id: string;
@@ -21,10 +21,9 @@ export async function listImages(options: {
   uid: string;
   page: PageQuery;
 }): Promise<{ items: ImageListItem[]; nextCursor: string | null }> {
-  const { docs, nextCursor } = await newestFirstPage<ImageRecord>({
+  const { docs, nextCursor } = await newestFirstPage({
     db: options.services.db,
-    collection: IMAGES,
-    uid: options.uid,
+    query: { collection: IMAGES, where: [{ field: "uid", op: "==", value: options.uid }] },
     page: options.page,
   });
   const items = docs.map(({ id, data }) => ({

@@ -5,12 +5,13 @@
  */
 import type { Transaction } from "../db/database";
 
-export const MAIL_OUTBOX = "mailOutbox";
+import { MAIL_OUTBOX } from "../privacy/data-inventory";
+
+export { MAIL_OUTBOX };
 
 export type MailTemplate = "generation-result";
 
 export interface OutboxItem {
-  [field: string]: string | number;
   uid: string;
   template: MailTemplate;
   refId: string;

@@ -1,12 +1,13 @@
 /** A points order: stored with its server-decided amount before the buyer pays. */
 import type { Currency, PaymentProviderId } from "../payments/payment-provider";
 
-export const ORDERS = "orders";
+import { ORDERS } from "../privacy/data-inventory";
+
+export { ORDERS };
 
 export type OrderStatus = "pending" | "paid" | "canceled";
 
 export interface Order {
-  [field: string]: string | number | null;
   uid: string;
   packageId: string;
   provider: PaymentProviderId;

@@ -1,4 +1,5 @@
-import type { Database, Doc, DocumentData } from "../db/database";
+import type { StoredRecord } from "../db/collection";
+import type { Database, Doc, Query } from "../db/database";
 import { decodeCursor, encodeCursor, pageQuery, type PageQuery } from "./cursor";
 
 /**
@@ -6,17 +7,20 @@ import { decodeCursor, encodeCursor, pageQuery, type PageQuery } from "./cursor"
  * cursor of the next page (null on the last one). Reads one document more than the
  * page to know whether another page follows.
  */
-export async function newestFirstPage<T extends DocumentData & { createdAt: string }>(options: {
+export interface NewestFirstPageOptions<T extends StoredRecord<T>> {
   db: Database;
-  collection: string;
-  uid: string;
+  /** Which documents: the collection and the filter that picks the member's own. */
+  query: Pick<Query<T>, "collection" | "where">;
   page: PageQuery;
-}): Promise<{ docs: Doc<T>[]; nextCursor: string | null }> {
+}
+
+export async function newestFirstPage<T extends StoredRecord<T> & { createdAt: string }>(
+  options: NewestFirstPageOptions<T>,
+): Promise<{ docs: Doc<T>[]; nextCursor: string | null }> {
   const page = pageQuery.parse(options.page);
   const after = page.cursor ? decodeCursor(page.cursor) : undefined;
   const docs = await options.db.query<T>({
-    collection: options.collection,
-    where: [{ field: "uid", op: "==", value: options.uid }],
+    ...options.query,
     orderBy: [{ field: "createdAt", direction: "desc" }],
     limit: page.limit + 1,
     ...(after ? { startAfter: { values: [after.value], id: after.id } } : {}),

@@ -8,13 +8,13 @@ import { createHash } from "node:crypto";
 import type { Transaction } from "../db/database";
 import { AppError } from "../errors/app-error";
 
-export const POINT_ACCOUNTS = "pointAccounts";
-export const POINT_ENTRIES = "pointEntries";
+import { POINT_ACCOUNTS, POINT_ENTRIES } from "../privacy/data-inventory";
+
+export { POINT_ACCOUNTS, POINT_ENTRIES };
 
 export type EntryKind = "purchase" | "reserve" | "release" | "refund" | "adjustment";
 
 export interface PointAccount {
-  [field: string]: string | number;
   uid: string;
   balance: number;
   entryCount: number;
@@ -22,7 +22,6 @@ export interface PointAccount {
 }
 
 export interface PointEntry {
-  [field: string]: string | number | null;
   uid: string;
   kind: EntryKind;
   amount: number;

@@ -1,7 +1,7 @@
 import type { PageQuery } from "../pagination/cursor";
 import { newestFirstPage } from "../pagination/newest-first-page";
 import type { Services } from "../services";
-import { POINT_ACCOUNTS, POINT_ENTRIES, type EntryKind, type PointAccount, type PointEntry } from "./ledger";
+import { POINT_ACCOUNTS, POINT_ENTRIES, type EntryKind } from "./ledger";
 
 export interface PointEntryView {
   id: string;
@@ -22,8 +22,12 @@ export async function listPointEntries(options: {
 }): Promise<{ balance: number; entries: PointEntryView[]; nextCursor: string | null }> {
   const { db } = options.services;
   const [account, { docs, nextCursor }] = await Promise.all([
-    db.get<PointAccount>(POINT_ACCOUNTS, options.uid),
-    newestFirstPage<PointEntry>({ db, collection: POINT_ENTRIES, uid: options.uid, page: options.page }),
+    db.get(POINT_ACCOUNTS, options.uid),
+    newestFirstPage({
+      db,
+      query: { collection: POINT_ENTRIES, where: [{ field: "uid", op: "==", value: options.uid }] },
+      page: options.page,
+    }),
   ]);
   const entries = docs.map(({ id, data }) => ({
     id,

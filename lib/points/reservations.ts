@@ -8,12 +8,13 @@ import type { Transaction } from "../db/database";
 import { AppError } from "../errors/app-error";
 import { appendLedgerEntry, type PointAccount } from "./ledger";
 
-export const RESERVATIONS = "reservations";
+import { RESERVATIONS } from "../privacy/data-inventory";
+
+export { RESERVATIONS };
 
 export type ReservationStatus = "held" | "settled" | "released";
 
 export interface Reservation {
-  [field: string]: string | number | null;
   uid: string;
   amount: number;
   charged: number | null;

@@ -1,12 +1,18 @@
 import { GENERATIONS, type GenerationJob } from "../generation/generation-job";
 import { RATE_LIMITS } from "../abuse/rate-limit";
 import { IDEMPOTENCY_KEYS } from "../idempotency/idempotency-key";
+import type { Collection } from "../db/collection";
 import { logger } from "../observability/logger";
 import type { Services } from "../services";
 import { IMAGES, type ImageRecord } from "../images/image-record";
 
 /** Deletes, page by page, the documents of a collection whose `expiresAt` has passed. */
-async function deleteExpired(services: Services, collection: string, now: string, limit: number): Promise<number> {
+async function deleteExpired(
+  services: Services,
+  collection: Collection<{ expiresAt: string }>,
+  now: string,
+  limit: number,
+): Promise<number> {
   let deleted = 0;
   for (;;) {
     const expired = await services.db.query({

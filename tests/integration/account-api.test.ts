@@ -201,13 +201,7 @@ describe("completing sign-up", () => {
       token: user.idToken,
     });
     expect(response.status).toBe(201);
-    const records = await services.db.query<{
-      purpose: string;
-      granted: boolean;
-      policyVersion: string;
-      wording: string;
-      recordedAt: string;
-    }>({
+    const records = await services.db.query({
       collection: CONSENT_RECORDS,
       where: [{ field: "uid", op: "==", value: user.uid }],
     });

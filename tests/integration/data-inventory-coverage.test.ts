@@ -11,6 +11,7 @@ import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { deleteImage } from "../../lib/images/delete-image";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
+import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { cancelOrder } from "../../lib/orders/cancel-order";
 import { createOrder } from "../../lib/orders/create-order";
 import { declaredFields } from "../../lib/privacy/data-inventory";
@@ -77,6 +78,6 @@ describe("the data inventory covers what is stored", () => {
     expect(undeclared).toEqual([]);
     // The queue is emptied by delivery: nothing about the mail is kept past sending.
     await deliverMailOutbox({ services });
-    expect(await services.db.query({ collection: "mailOutbox" })).toEqual([]);
+    expect(await services.db.query({ collection: MAIL_OUTBOX })).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { defineCollection } from "../../lib/db/collection";
 import { SqliteDatabase } from "../../lib/db/sqlite/sqlite-database";
 import { describeDatabaseContract } from "./contracts/database-contract";
 
@@ -50,7 +51,9 @@ describe("SqliteDatabase across processes", () => {
 
     const db = new SqliteDatabase({ file, indexes: { indexes: [] } });
     try {
-      expect((await db.get("counters", "shared"))?.data).toEqual({ value: 2 * times });
+      expect(
+        (await db.get(defineCollection<{ value: number }>("counters", { value: "A counter" }), "shared"))?.data,
+      ).toEqual({ value: 2 * times });
     } finally {
       await db.close();
     }

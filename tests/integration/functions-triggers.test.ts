@@ -64,10 +64,16 @@ describe("Cloud Functions triggers", () => {
     function createdEvent(generationId: string, data: GenerationJob) {
       const snapshot = fft.firestore.makeDocumentSnapshot(
         { uid: data.uid, prompt: data.prompt, model: data.model, count: data.count, status: data.status },
-        `${GENERATIONS}/${generationId}`,
+        `${GENERATIONS.name}/${generationId}`,
       );
       return { params: { generationId }, data: snapshot };
     }
+
+    it("listens on the generations collection", () => {
+      expect(onGenerationCreated.__endpoint.eventTrigger?.eventFilterPathPatterns).toEqual({
+        document: "generations/{generationId}",
+      });
+    });
 
     it("runs the job the new document describes to the end, with its images, charging them", async () => {
       const before = await balance(member.uid);

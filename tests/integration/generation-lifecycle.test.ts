@@ -18,6 +18,7 @@ import { recoverStalledGenerations } from "../../lib/generation/recover-stalled-
 import { IMAGES, type ImageRecord } from "../../lib/images/image-record";
 import { localImageFails } from "../../lib/image-models/local-image-model";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
+import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { createServices, getServices } from "../../lib/services";
 import { getServerConfig } from "../../lib/config/env";
@@ -413,7 +414,7 @@ describe("a generation from submit to gallery", () => {
     expect(mails[0]).toMatchObject({ to: member.email, subject: "Your images are ready" });
     expect(mails[0]!.text).toContain(`/generations/${job.id}`);
     expect(mails[0]!.text).not.toContain("loud");
-    expect(await services.db.query({ collection: "mailOutbox" })).toEqual([]);
+    expect(await services.db.query({ collection: MAIL_OUTBOX })).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@
  *
  * Usage: node --import tsx increment-counter.ts <file> <collection> <id> <times>
  */
+import { defineCollection } from "../../lib/db/collection";
 import { SqliteDatabase } from "../../lib/db/sqlite/sqlite-database";
 
 const [file, collection, id, times] = process.argv.slice(2);
@@ -14,15 +15,16 @@ if (!file || !collection || !id || !times || !process.send) {
   process.exit(2);
 }
 
+const counters = defineCollection<{ value: number }>(collection, { value: "A counter" });
 const db = new SqliteDatabase({ file, indexes: { indexes: [] } });
 
 async function incrementAll(count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     await db.runTransaction(async (tx) => {
-      const counter = await tx.get<{ value: number }>(collection!, id!);
+      const counter = await tx.get(counters, id!);
       // Yield between the read and the write, so a missing lock would lose updates.
       await new Promise((resolve) => setImmediate(resolve));
-      tx.set(collection!, id!, { value: (counter?.data.value ?? 0) + 1 });
+      tx.set(counters, id!, { value: (counter?.data.value ?? 0) + 1 });
     });
   }
 }

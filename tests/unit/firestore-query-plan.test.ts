@@ -1,12 +1,12 @@
 import { FieldPath, Firestore } from "firebase-admin/firestore";
 import { afterAll, describe, expect, it } from "vitest";
-import type { FilterOp, JsonValue, Query } from "../../lib/db/database";
+import type { FilterOp, JsonValue, PlainQuery } from "../../lib/db/database";
 import { applyPlan, DOCUMENT_ID, planQuery, type PlanStep } from "../../lib/db/firestore/firestore-query-plan";
 import { AppError } from "../../lib/errors/app-error";
 
 const collection = "items";
 
-function refusal(query: Query): unknown {
+function refusal(query: PlainQuery): unknown {
   try {
     planQuery(query);
   } catch (error) {
@@ -131,7 +131,7 @@ describe("planQuery", () => {
     expect(plan).toEqual<PlanStep[]>([{ method: "orderBy", args: ["a", "desc"] }]);
   });
 
-  it.each<[string, Query]>([
+  it.each<[string, PlainQuery]>([
     [
       "inequalities on two fields",
       {
@@ -195,7 +195,7 @@ describe("applyPlan on a firebase-admin query", () => {
   });
 
   it("builds the same query as the equivalent calls by hand", () => {
-    const query: Query = {
+    const query: PlainQuery = {
       collection,
       where: [
         { field: "uid", op: "==", value: "u1" },

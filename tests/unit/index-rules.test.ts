@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { Query } from "../../lib/db/database";
+import type { PlainQuery } from "../../lib/db/database";
 import { assertIndexed, effectiveOrder, requiredIndex, type IndexFile } from "../../lib/db/index-rules";
 import { AppError } from "../../lib/errors/app-error";
 import { GENERATIONS } from "../../lib/generation/generation-job";
@@ -41,7 +41,7 @@ describe("requiredIndex", () => {
   });
 
   it("needs none for equalities alone, however many (Firestore merges single-field indexes)", () => {
-    const query: Query = {
+    const query: PlainQuery = {
       collection: "c",
       where: [
         { field: "uid", op: "==", value: "u" },
@@ -161,7 +161,7 @@ describe("requiredIndex", () => {
 });
 
 describe("assertIndexed against an IndexFile", () => {
-  const query: Query = {
+  const query: PlainQuery = {
     collection: "images",
     where: [{ field: "uid", op: "==", value: "u" }],
     orderBy: [{ field: "createdAt", direction: "desc" }],
@@ -222,7 +222,7 @@ describe("assertIndexed against an IndexFile", () => {
   });
 
   it("accepts equality fields in any order and either direction, but the orderBy fields only in place", () => {
-    const twoEqualities: Query = {
+    const twoEqualities: PlainQuery = {
       collection: "c",
       where: [
         { field: "a", op: "==", value: 1 },
@@ -259,7 +259,7 @@ describe("assertIndexed against an IndexFile", () => {
   });
 
   it("needs a CONTAINS field for array-contains, not an ordered one", () => {
-    const arrayQuery: Query = {
+    const arrayQuery: PlainQuery = {
       collection: "c",
       where: [{ field: "tags", op: "array-contains", value: "x" }],
       orderBy: [{ field: "t", direction: "asc" }],
@@ -298,11 +298,11 @@ describe("the repository's firestore.indexes.json", () => {
   const cursor = { values: [now], id: "last" };
 
   // The same query shapes the code runs (copied from each use case; keep in step).
-  const queries: [string, Query][] = [
+  const queries: [string, PlainQuery][] = [
     [
       "lib/images/list-images.ts",
       {
-        collection: IMAGES,
+        collection: IMAGES.name,
         where: [{ field: "uid", op: "==", value: "u" }],
         orderBy: [{ field: "createdAt", direction: "desc" }],
         limit: 25,
@@ -312,7 +312,7 @@ describe("the repository's firestore.indexes.json", () => {
     [
       "lib/points/list-point-entries.ts",
       {
-        collection: POINT_ENTRIES,
+        collection: POINT_ENTRIES.name,
         where: [{ field: "uid", op: "==", value: "u" }],
         orderBy: [{ field: "createdAt", direction: "desc" }],
         limit: 25,
@@ -322,7 +322,7 @@ describe("the repository's firestore.indexes.json", () => {
     [
       "lib/points/verify-ledger.ts (entries)",
       {
-        collection: POINT_ENTRIES,
+        collection: POINT_ENTRIES.name,
         where: [{ field: "uid", op: "==", value: "u" }],
         orderBy: [{ field: "createdAt", direction: "desc" }],
         limit: 500,
@@ -331,12 +331,12 @@ describe("the repository's firestore.indexes.json", () => {
     ],
     [
       "lib/points/verify-ledger.ts (accounts)",
-      { collection: POINT_ACCOUNTS, limit: 500, startAfter: { values: [], id: "last" } },
+      { collection: POINT_ACCOUNTS.name, limit: 500, startAfter: { values: [], id: "last" } },
     ],
     [
       "lib/generation/recover-stalled-generations.ts (expired leases)",
       {
-        collection: GENERATIONS,
+        collection: GENERATIONS.name,
         where: [
           { field: "status", op: "==", value: "running" },
           { field: "leaseExpiresAt", op: "<=", value: now },
@@ -348,7 +348,7 @@ describe("the repository's firestore.indexes.json", () => {
     [
       "lib/generation/recover-stalled-generations.ts (stale queue)",
       {
-        collection: GENERATIONS,
+        collection: GENERATIONS.name,
         where: [
           { field: "status", op: "==", value: "queued" },
           { field: "createdAt", op: "<=", value: new Date(Date.parse(now) - QUEUE_TIMEOUT_MS).toISOString() },
@@ -360,7 +360,7 @@ describe("the repository's firestore.indexes.json", () => {
     [
       "lib/worker/start-worker.ts and functions/src/triggers/recover-generations.ts",
       {
-        collection: GENERATIONS,
+        collection: GENERATIONS.name,
         where: [{ field: "status", op: "==", value: "queued" }],
         orderBy: [{ field: "createdAt", direction: "asc" }],
         limit: 8,
@@ -369,22 +369,22 @@ describe("the repository's firestore.indexes.json", () => {
     [
       "lib/images/zip-generation-images.ts",
       {
-        collection: IMAGES,
+        collection: IMAGES.name,
         where: [{ field: "generationId", op: "==", value: "g" }],
         orderBy: [{ field: "index", direction: "asc" }],
       },
     ],
     [
       "lib/mail/deliver-mail-outbox.ts",
-      { collection: MAIL_OUTBOX, where: [{ field: "nextAttemptAt", op: "<=", value: now }], limit: 50 },
+      { collection: MAIL_OUTBOX.name, where: [{ field: "nextAttemptAt", op: "<=", value: now }], limit: 50 },
     ],
     [
       "lib/privacy/purge-expired-data.ts (images)",
-      { collection: IMAGES, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 },
+      { collection: IMAGES.name, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 },
     ],
     [
       "lib/privacy/purge-expired-data.ts (generations)",
-      { collection: GENERATIONS, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 },
+      { collection: GENERATIONS.name, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 },
     ],
   ];
 

@@ -9,7 +9,7 @@ import { getServices } from "../../../lib/services";
  * instance dies, its lease runs out and recoverGenerations takes the job over.
  */
 export const onGenerationCreated = onDocumentCreated(
-  { document: `${GENERATIONS}/{generationId}`, timeoutSeconds: 540, memory: "1GiB" },
+  { document: `${GENERATIONS.name}/{generationId}`, timeoutSeconds: 540, memory: "1GiB" },
   async (event) => {
     await runGenerationJob({
       services: getServices(),

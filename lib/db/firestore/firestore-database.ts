@@ -6,6 +6,7 @@
  * and turns Firestore's errors into AppErrors, so no vendor type or error leaves here.
  */
 import {
+  getFirestore,
   FieldPath,
   Timestamp,
   type DocumentReference,
@@ -15,6 +16,8 @@ import {
   type WriteBatch as FirestoreWriteBatch,
 } from "firebase-admin/firestore";
 import { AppError } from "../../errors/app-error";
+import { firebaseAdminApp } from "../../firebase/admin-app";
+import { asDocument, type Collection, type StoredRecord } from "../collection";
 import {
   MAX_WRITES_PER_COMMIT,
   type Database,
@@ -22,6 +25,7 @@ import {
   type DocumentData,
   type JsonValue,
   type Query,
+  toPlainQuery,
   type Transaction,
   type WriteBatch,
 } from "../database";
@@ -88,7 +92,7 @@ function toJson(value: unknown, path: string): JsonValue {
   throw new AppError("INTERNAL", `Field ${path} holds a Firestore type the port does not support.`);
 }
 
-function toDoc<T extends DocumentData>(snapshot: DocumentSnapshot): Doc<T> | null {
+function toDoc<T>(snapshot: DocumentSnapshot): Doc<T> | null {
   const data = snapshot.data();
   if (!snapshot.exists || data === undefined) return null;
   const json: DocumentData = {};
@@ -213,14 +217,15 @@ class FirestoreTransactionAdapter implements Transaction {
     }
   }
 
-  async get<T extends DocumentData>(collection: string, id: string): Promise<Doc<T> | null> {
+  async get<T extends StoredRecord<T>>(collection: Collection<T>, id: string): Promise<Doc<T> | null> {
     this.assertReadable();
-    assertDocumentPath(collection, id);
-    return toDoc<T>(await this.tx.get(this.firestore.collection(collection).doc(id)));
+    assertDocumentPath(collection.name, id);
+    return toDoc<T>(await this.tx.get(this.firestore.collection(collection.name).doc(id)));
   }
 
-  async query<T extends DocumentData>(query: Query): Promise<Doc<T>[]> {
+  async query<T extends StoredRecord<T>>(typed: Query<T>): Promise<Doc<T>[]> {
     this.assertReadable();
+    const query = toPlainQuery(typed);
     const plan = planQuery(query);
     // Firestore reads limit(0) as no limit at all; the port means no documents.
     if (query.limit === 0) return [];
@@ -228,20 +233,20 @@ class FirestoreTransactionAdapter implements Transaction {
     return snapshot.docs.map((doc) => toDoc<T>(doc)).filter((doc) => doc !== null);
   }
 
-  create(collection: string, id: string, data: DocumentData): void {
-    this.writer.create(collection, id, data);
+  create<T extends StoredRecord<T>>(collection: Collection<T>, id: string, data: T): void {
+    this.writer.create(collection.name, id, asDocument(data));
   }
 
-  set(collection: string, id: string, data: DocumentData): void {
-    this.writer.set(collection, id, data);
+  set<T extends StoredRecord<T>>(collection: Collection<T>, id: string, data: T): void {
+    this.writer.set(collection.name, id, asDocument(data));
   }
 
-  update(collection: string, id: string, fields: DocumentData): void {
-    this.writer.update(collection, id, fields);
+  update<T extends StoredRecord<T>>(collection: Collection<T>, id: string, fields: Partial<T>): void {
+    this.writer.update(collection.name, id, asDocument(fields));
   }
 
-  delete(collection: string, id: string): void {
-    this.writer.delete(collection, id);
+  delete<T extends StoredRecord<T>>(collection: Collection<T>, id: string): void {
+    this.writer.delete(collection.name, id);
   }
 }
 
@@ -255,12 +260,13 @@ export class FirestoreDatabase implements Database {
     this.maxAttempts = options.maxAttempts;
   }
 
-  async get<T extends DocumentData>(collection: string, id: string): Promise<Doc<T> | null> {
-    assertDocumentPath(collection, id);
-    return translated(async () => toDoc<T>(await this.firestore.collection(collection).doc(id).get()));
+  async get<T extends StoredRecord<T>>(collection: Collection<T>, id: string): Promise<Doc<T> | null> {
+    assertDocumentPath(collection.name, id);
+    return translated(async () => toDoc<T>(await this.firestore.collection(collection.name).doc(id).get()));
   }
 
-  async query<T extends DocumentData>(query: Query): Promise<Doc<T>[]> {
+  async query<T extends StoredRecord<T>>(typed: Query<T>): Promise<Doc<T>[]> {
+    const query = toPlainQuery(typed);
     const plan = planQuery(query);
     // Firestore reads limit(0) as no limit at all; the port means no documents.
     if (query.limit === 0) return [];
@@ -270,7 +276,7 @@ export class FirestoreDatabase implements Database {
     });
   }
 
-  runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  runTransaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
     return translated(() =>
       this.firestore.runTransaction((tx) => fn(new FirestoreTransactionAdapter(this.firestore, tx)), {
         maxAttempts: this.maxAttempts,
@@ -282,10 +288,10 @@ export class FirestoreDatabase implements Database {
     const batch = this.firestore.batch();
     const writer = new Writer(this.firestore, batchTarget(batch));
     return {
-      create: (collection, id, data) => writer.create(collection, id, data),
-      set: (collection, id, data) => writer.set(collection, id, data),
-      update: (collection, id, fields) => writer.update(collection, id, fields),
-      delete: (collection, id) => writer.delete(collection, id),
+      create: (collection, id, data) => writer.create(collection.name, id, asDocument(data)),
+      set: (collection, id, data) => writer.set(collection.name, id, asDocument(data)),
+      update: (collection, id, fields) => writer.update(collection.name, id, asDocument(fields)),
+      delete: (collection, id) => writer.delete(collection.name, id),
       commit: async () => {
         writer.close();
         await translated(() => batch.commit());
@@ -296,4 +302,9 @@ export class FirestoreDatabase implements Database {
   async close(): Promise<void> {
     await this.firestore.terminate();
   }
+}
+
+/** The adapter on the Firestore database of a Firebase project (credentials from the runtime). */
+export function createFirestoreDatabase(projectId: string, options?: FirestoreDatabaseOptions): FirestoreDatabase {
+  return new FirestoreDatabase(getFirestore(firebaseAdminApp(projectId)), options);
 }

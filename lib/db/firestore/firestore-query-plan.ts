@@ -9,7 +9,7 @@
  */
 import { FieldPath, type Query as FirestoreQuery } from "firebase-admin/firestore";
 import { AppError } from "../../errors/app-error";
-import type { Filter, FilterOp, JsonValue, Query, SortDirection } from "../database";
+import type { FilterOp, JsonValue, PlainFilter, PlainQuery, SortDirection } from "../database";
 import { assertDocumentPath, assertFieldPath } from "../document-rules";
 import { effectiveOrder } from "../index-rules";
 
@@ -41,7 +41,7 @@ function assertScalar(value: JsonValue, where: string): void {
   if (typeof value === "number" && !Number.isFinite(value)) throw refuse(`${where}: numbers must be finite.`);
 }
 
-function assertFilter(filter: Filter): void {
+function assertFilter(filter: PlainFilter): void {
   assertFieldPath(filter.field);
   const where = `Filter on "${filter.field}"`;
   if (filter.field === DOCUMENT_ID)
@@ -70,7 +70,7 @@ function assertFilter(filter: Filter): void {
   }
 }
 
-export function planQuery(query: Query): QueryPlan {
+export function planQuery(query: PlainQuery): QueryPlan {
   const steps: QueryPlan = [];
   for (const filter of query.where ?? []) {
     assertFilter(filter);

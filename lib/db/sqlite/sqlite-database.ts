@@ -11,11 +11,14 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { AppError } from "../../errors/app-error";
+import { asDocument, type Collection, type StoredRecord } from "../collection";
 import {
   MAX_WRITES_PER_COMMIT,
+  toPlainQuery,
   type Database,
   type Doc,
   type DocumentData,
+  type PlainQuery,
   type Query,
   type Transaction,
   type WriteBatch,
@@ -76,15 +79,15 @@ export class SqliteDatabase implements Database {
     this.indexes = options.indexes;
   }
 
-  async get<T extends DocumentData>(collection: string, id: string): Promise<Doc<T> | null> {
-    return this.readOne<T>(collection, id);
+  async get<T extends StoredRecord<T>>(collection: Collection<T>, id: string): Promise<Doc<T> | null> {
+    return this.readOne<T>(collection.name, id);
   }
 
-  async query<T extends DocumentData>(query: Query): Promise<Doc<T>[]> {
-    return this.readMany<T>(query);
+  async query<T extends StoredRecord<T>>(query: Query<T>): Promise<Doc<T>[]> {
+    return this.readMany<T>(toPlainQuery(query));
   }
 
-  runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  runTransaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
     return this.lock.run(async () => {
       try {
         this.db.exec("BEGIN IMMEDIATE");
@@ -107,10 +110,10 @@ export class SqliteDatabase implements Database {
   batch(): WriteBatch {
     const writes = new WriteBuffer();
     return {
-      create: (c, id, data) => writes.add({ kind: "create", collection: c, id, data }),
-      set: (c, id, data) => writes.add({ kind: "set", collection: c, id, data }),
-      update: (c, id, data) => writes.add({ kind: "update", collection: c, id, data }),
-      delete: (c, id) => writes.add({ kind: "delete", collection: c, id }),
+      create: (c, id, data) => writes.add({ kind: "create", collection: c.name, id, data: asDocument(data) }),
+      set: (c, id, data) => writes.add({ kind: "set", collection: c.name, id, data: asDocument(data) }),
+      update: (c, id, data) => writes.add({ kind: "update", collection: c.name, id, data: asDocument(data) }),
+      delete: (c, id) => writes.add({ kind: "delete", collection: c.name, id }),
       commit: () => this.runTransaction(async () => this.apply(writes.close())),
     };
   }
@@ -120,7 +123,7 @@ export class SqliteDatabase implements Database {
   }
 
   /** @internal used by transactions, which hold the lock. */
-  readOne<T extends DocumentData>(collection: string, id: string): Doc<T> | null {
+  readOne<T>(collection: string, id: string): Doc<T> | null {
     assertDocumentPath(collection, id);
     const row = this.db
       .prepare<[string, string], Row>("SELECT id, data FROM documents WHERE collection = ? AND id = ?")
@@ -129,7 +132,7 @@ export class SqliteDatabase implements Database {
   }
 
   /** @internal used by transactions, which hold the lock. */
-  readMany<T extends DocumentData>(query: Query): Doc<T>[] {
+  readMany<T>(query: PlainQuery): Doc<T>[] {
     assertIndexed(query, this.indexes);
     const { sql, params } = toSql(query);
     const rows = this.db.prepare<unknown[], Row>(sql).all(...params);
@@ -155,7 +158,7 @@ export class SqliteDatabase implements Database {
         throw new AppError("ALREADY_EXISTS", `Document ${path} already exists.`);
       }
       if (write.kind === "update") {
-        const current = this.readOne(write.collection, write.id);
+        const current = this.readOne<DocumentData>(write.collection, write.id);
         if (!current) throw new AppError("NOT_FOUND", `Document ${path} does not exist.`);
         data = { ...current.data, ...write.data };
       }
@@ -211,30 +214,30 @@ class SqliteTransaction implements Transaction {
     }
   }
 
-  async get<T extends DocumentData>(collection: string, id: string): Promise<Doc<T> | null> {
+  async get<T extends StoredRecord<T>>(collection: Collection<T>, id: string): Promise<Doc<T> | null> {
     this.assertReadable();
-    return this.store.readOne<T>(collection, id);
+    return this.store.readOne<T>(collection.name, id);
   }
 
-  async query<T extends DocumentData>(query: Query): Promise<Doc<T>[]> {
+  async query<T extends StoredRecord<T>>(query: Query<T>): Promise<Doc<T>[]> {
     this.assertReadable();
-    return this.store.readMany<T>(query);
+    return this.store.readMany<T>(toPlainQuery(query));
   }
 
-  create(collection: string, id: string, data: DocumentData): void {
-    this.writes.add({ kind: "create", collection, id, data });
+  create<T extends StoredRecord<T>>(collection: Collection<T>, id: string, data: T): void {
+    this.writes.add({ kind: "create", collection: collection.name, id, data: asDocument(data) });
   }
 
-  set(collection: string, id: string, data: DocumentData): void {
-    this.writes.add({ kind: "set", collection, id, data });
+  set<T extends StoredRecord<T>>(collection: Collection<T>, id: string, data: T): void {
+    this.writes.add({ kind: "set", collection: collection.name, id, data: asDocument(data) });
   }
 
-  update(collection: string, id: string, data: DocumentData): void {
-    this.writes.add({ kind: "update", collection, id, data });
+  update<T extends StoredRecord<T>>(collection: Collection<T>, id: string, data: Partial<T>): void {
+    this.writes.add({ kind: "update", collection: collection.name, id, data: asDocument(data) });
   }
 
-  delete(collection: string, id: string): void {
-    this.writes.add({ kind: "delete", collection, id });
+  delete<T extends StoredRecord<T>>(collection: Collection<T>, id: string): void {
+    this.writes.add({ kind: "delete", collection: collection.name, id });
   }
 
   close(): Write[] {

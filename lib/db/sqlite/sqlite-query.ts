@@ -1,6 +1,6 @@
 /** Translation of a port Query into SQL over the JSON documents table. */
 import { AppError } from "../../errors/app-error";
-import type { Filter, JsonValue, Query, SortDirection } from "../database";
+import type { JsonValue, PlainFilter, PlainQuery, SortDirection } from "../database";
 import { assertFieldPath } from "../document-rules";
 import { effectiveOrder } from "../index-rules";
 
@@ -60,7 +60,7 @@ function equals(value: Fragment, type: Fragment, literal: JsonValue): Fragment {
   return raw(`(${sameType.sql} AND ${value.sql} = ?)`, ...sameType.params, ...value.params, comparableParam(literal));
 }
 
-function filterSql(filter: Filter): Fragment {
+function filterSql(filter: PlainFilter): Fragment {
   const path = jsonPath(filter.field);
   const value = raw("json_extract(data, ?)", path);
   const type = raw("json_type(data, ?)", path);
@@ -125,7 +125,7 @@ function orderTerms(field: string, direction: SortDirection, params: SqlParam[])
   return `${TYPE_RANK} ${dir}, json_extract(data, ?) ${dir}`;
 }
 
-function cursorSql(query: Query, params: SqlParam[]): string {
+function cursorSql(query: PlainQuery, params: SqlParam[]): string {
   const cursor = query.startAfter;
   if (!cursor) return "";
   const order = effectiveOrder(query);
@@ -169,7 +169,7 @@ function cursorSql(query: Query, params: SqlParam[]): string {
   return ` AND (${disjuncts.join(" OR ")})`;
 }
 
-export function toSql(query: Query): SqlQuery {
+export function toSql(query: PlainQuery): SqlQuery {
   const params: SqlParam[] = [query.collection];
   let sql = "SELECT id, data FROM documents WHERE collection = ?";
   for (const filter of query.where ?? []) {

@@ -15,7 +15,10 @@ import {
   type FilterOp,
   type JsonValue,
   type Query,
+  type Cursor,
+  type Filter,
 } from "../../../lib/db/database";
+import { defineCollection, type Collection } from "../../../lib/db/collection";
 import type { IndexFile } from "../../../lib/db/index-rules";
 import { AppError, type ErrorCode } from "../../../lib/errors/app-error";
 
@@ -64,13 +67,13 @@ function expectThrownAppError(action: () => unknown, code: ErrorCode): void {
   expect((thrown as AppError).code).toBe(code);
 }
 
-const ids = (docs: Doc[]): string[] => docs.map((doc) => doc.id);
+const ids = (docs: Doc<unknown>[]): string[] => docs.map((doc) => doc.id);
 
 /** Reads every page of a query through its cursor, the way a paging UI would. */
-async function readAllPages(db: Database, query: Query, pageSize: number): Promise<string[]> {
+async function readAllPages(db: Database, query: Query<DocumentData>, pageSize: number): Promise<string[]> {
   const order = query.orderBy ?? [];
   const seen: string[] = [];
-  let cursor: Query["startAfter"];
+  let cursor: Cursor | undefined;
   for (let page = 0; page < 100; page++) {
     const docs = await db.query({ ...query, limit: pageSize, startAfter: cursor });
     seen.push(...ids(docs));
@@ -89,12 +92,13 @@ export function describeDatabaseContract(
   const enforcesIndexes = options.enforcesIndexes ?? true;
   const contenders = options.contenders ?? 50;
   const run = randomUUID().replace(/-/g, "").slice(0, 12);
-  const collection = (label: string): string => `${label}_${run}`;
+  // The suite tests the store itself, so its collections hold any document.
+  const collection = (label: string): Collection<DocumentData> => defineCollection<DocumentData>(`${label}_${run}`, {});
   const indexed = collection("indexed");
   const indexes: IndexFile = {
     indexes: [
       {
-        collectionGroup: indexed,
+        collectionGroup: indexed.name,
         queryScope: "COLLECTION",
         fields: [
           { fieldPath: "group", order: "ASCENDING" },
@@ -107,7 +111,7 @@ export function describeDatabaseContract(
   describe(`Database contract: ${adapterName}`, () => {
     let db: Database;
 
-    async function seed(name: string, docs: Record<string, DocumentData>): Promise<void> {
+    async function seed(name: Collection<DocumentData>, docs: Record<string, DocumentData>): Promise<void> {
       const batch = db.batch();
       for (const [id, data] of Object.entries(docs)) batch.set(name, id, data);
       await batch.commit();
@@ -195,8 +199,8 @@ export function describeDatabaseContract(
 
       it("returns the function's result and commits its writes", async () => {
         const result = await db.runTransaction(async (tx) => {
-          const doc = await tx.get<{ v: number }>(txs, "readable");
-          tx.set(txs, "copy", { v: (doc?.data.v ?? 0) * 2 });
+          const doc = await tx.get(txs, "readable");
+          tx.set(txs, "copy", { v: Number(doc?.data.v ?? 0) * 2 });
           return "done";
         });
         expect(result).toBe("done");
@@ -317,7 +321,7 @@ export function describeDatabaseContract(
       });
 
       const where = async (field: string, op: FilterOp, value: JsonValue): Promise<string[]> =>
-        ids(await db.query({ collection: items, where: [{ field, op, value }] }));
+        ids(await db.query({ collection: items, where: [{ field, op, value } as Filter<DocumentData>] }));
 
       it('== matches only values of the same type (1 is not "1")', async () => {
         expect(await where("n", "==", 1)).toEqual(["n1"]);
@@ -432,7 +436,7 @@ export function describeDatabaseContract(
       for (const direction of ["asc", "desc"] as const) {
         for (const pageSize of [1, 2, 3]) {
           it(`paging ${direction} by ${pageSize} over equal sort values yields every document exactly once, in order`, async () => {
-            const query: Query = { collection: pages, orderBy: [{ field: "v", direction }] };
+            const query: Query<DocumentData> = { collection: pages, orderBy: [{ field: "v", direction }] };
             const all = ids(await db.query(query));
             expect(all).toHaveLength(7);
             const paged = await readAllPages(db, query, pageSize);
@@ -443,15 +447,15 @@ export function describeDatabaseContract(
       }
 
       it("orders and pages across types: null, false, true, numbers, strings", async () => {
-        const asc: Query = { collection: mixed, orderBy: [{ field: "v", direction: "asc" }] };
+        const asc: Query<DocumentData> = { collection: mixed, orderBy: [{ field: "v", direction: "asc" }] };
         expect(ids(await db.query(asc))).toEqual(["m3", "m7", "m6", "m2", "m8", "m5", "m1", "m4"]);
         expect(await readAllPages(db, asc, 1)).toEqual(["m3", "m7", "m6", "m2", "m8", "m5", "m1", "m4"]);
-        const desc: Query = { collection: mixed, orderBy: [{ field: "v", direction: "desc" }] };
+        const desc: Query<DocumentData> = { collection: mixed, orderBy: [{ field: "v", direction: "desc" }] };
         expect(await readAllPages(db, desc, 1)).toEqual(["m4", "m1", "m5", "m8", "m2", "m6", "m7", "m3"]);
       });
 
       it("paging works with the implicit order of an inequality filter", async () => {
-        const query: Query = {
+        const query: Query<DocumentData> = {
           collection: pages,
           where: [{ field: "v", op: ">=", value: 2 }],
           orderBy: [{ field: "v", direction: "asc" }],
@@ -466,7 +470,7 @@ export function describeDatabaseContract(
       });
 
       it("refuses queries Firestore cannot run", async () => {
-        const refused: Query[] = [
+        const refused: Query<DocumentData>[] = [
           {
             collection: items,
             where: [
@@ -491,7 +495,7 @@ export function describeDatabaseContract(
 
     describe("composite indexes", () => {
       const unindexed = collection("unindexed");
-      const groupedByRank = (name: string): Query => ({
+      const groupedByRank = (name: Collection<DocumentData>): Query<DocumentData> => ({
         collection: name,
         where: [{ field: "group", op: "==", value: "x" }],
         orderBy: [{ field: "rank", direction: "desc" }],
@@ -528,7 +532,7 @@ export function describeDatabaseContract(
     });
 
     describe("limits", () => {
-      const sized = collection("sized");
+      const sized = defineCollection<{ blob: string }>(`sized_${run}`, { blob: "A string of a given size" });
 
       it("refuses a document over 1 MiB and writes nothing", async () => {
         await expectAppError(
@@ -541,17 +545,18 @@ export function describeDatabaseContract(
       it("accepts a document just under 1 MiB", async () => {
         const blob = "x".repeat(MAX_DOCUMENT_BYTES - 1_000);
         await db.runTransaction(async (tx) => tx.set(sized, "large", { blob }));
-        expect((await db.get<{ blob: string }>(sized, "large"))?.data.blob).toHaveLength(blob.length);
+        expect((await db.get(sized, "large"))?.data.blob).toHaveLength(blob.length);
       });
 
       it("refuses an update that grows a document past 1 MiB and leaves it unchanged", async () => {
+        const growing = collection("growing");
         const half = "y".repeat(600_000);
-        await db.runTransaction(async (tx) => tx.set(sized, "growing", { a: half }));
+        await db.runTransaction(async (tx) => tx.set(growing, "growing", { a: half }));
         await expectAppError(
-          db.runTransaction(async (tx) => tx.update(sized, "growing", { b: half })),
+          db.runTransaction(async (tx) => tx.update(growing, "growing", { b: half })),
           "DATABASE_REFUSED",
         );
-        expect(Object.keys((await db.get(sized, "growing"))?.data ?? {})).toEqual(["a"]);
+        expect(Object.keys((await db.get(growing, "growing"))?.data ?? {})).toEqual(["a"]);
       });
 
       it(`holds at most ${MAX_WRITES_PER_COMMIT} writes in one commit`, async () => {
@@ -566,12 +571,12 @@ export function describeDatabaseContract(
 
     describe("concurrency", () => {
       it(`${contenders} concurrent transactions incrementing one counter all land`, async () => {
-        const counters = collection("counters");
+        const counters = defineCollection<{ value: number }>(`counters_${run}`, { value: "A counter" });
         await db.runTransaction(async (tx) => tx.set(counters, "hits", { value: 0 }));
         await Promise.all(
           Array.from({ length: contenders }, () =>
             db.runTransaction(async (tx) => {
-              const counter = await tx.get<{ value: number }>(counters, "hits");
+              const counter = await tx.get(counters, "hits");
               tx.update(counters, "hits", { value: (counter?.data.value ?? 0) + 1 });
             }),
           ),
