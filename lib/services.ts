@@ -1,30 +1,22 @@
 /**
- * The composition root: builds every port's adapter from configuration. Domain use
- * cases receive these services in their options; tests build their own with
- * createServices() and can swap the clock.
+ * The composition root: each port's adapter comes from that port's factory, chosen by
+ * configuration. Domain use cases receive these services in their options; tests
+ * build their own with createServices() and may replace any port or the clock.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { AuthGateway } from "./auth/auth-gateway";
-import { firebaseAdminApp, FirebaseAuthGateway } from "./auth/firebase-auth-gateway";
-import { getFirestore } from "firebase-admin/firestore";
-import { FirestoreDatabase } from "./db/firestore/firestore-database";
+import { createAuthGateway } from "./auth/create-auth-gateway";
 import { systemClock, type Clock } from "./clock/clock";
 import { getServerConfig, type ServerConfig } from "./config/env";
+import { createDatabase } from "./db/create-database";
 import type { Database } from "./db/database";
-import type { IndexFile } from "./db/index-rules";
-import { SqliteDatabase } from "./db/sqlite/sqlite-database";
-import { withInventoryGuard } from "./db/with-inventory-guard";
-import type { ImageModelProvider } from "./image-models/image-model";
-import { LocalImageModel } from "./image-models/local-image-model";
+import { createImageProviders, type ImageProviders } from "./image-models/create-image-providers";
+import { createMailer } from "./mail/create-mailer";
 import { LocalOutboxMailer } from "./mail/local-outbox-mailer";
 import type { Mailer } from "./mail/mailer";
-import type { PaymentProvider, PaymentProviderId } from "./payments/payment-provider";
-import { SandboxPaymentProvider } from "./payments/sandbox-payment-provider";
 import { setLogLevel } from "./observability/logger";
-import type { ImageProviderId } from "./pricing/price-table";
+import { createPaymentProviders, type PaymentProviders } from "./payments/create-payment-providers";
 import type { BlobStorage } from "./storage/blob-storage";
-import { LocalDiskStorage } from "./storage/local-disk-storage";
+import { createBlobStorage } from "./storage/create-blob-storage";
 
 export interface Services {
   config: ServerConfig;
@@ -33,53 +25,25 @@ export interface Services {
   mailer: Mailer;
   /** The local outbox, when mail stays on this machine (local mode's mailbox page). */
   localMailbox: LocalOutboxMailer | null;
-  imageProviders: Partial<Record<ImageProviderId, ImageModelProvider>>;
-  paymentProviders: Partial<Record<PaymentProviderId, PaymentProvider>>;
+  imageProviders: ImageProviders;
+  paymentProviders: PaymentProviders;
   auth: AuthGateway;
   clock: Clock;
-}
-
-export function loadIndexFile(path: string): IndexFile {
-  return JSON.parse(readFileSync(path, "utf8")) as IndexFile;
-}
-
-function createDatabase(config: ServerConfig): Database {
-  switch (config.DATABASE) {
-    case "sqlite":
-      return withInventoryGuard(
-        new SqliteDatabase({ file: config.sqliteFile, indexes: loadIndexFile(config.FIRESTORE_INDEXES_FILE) }),
-      );
-    case "firestore":
-      return withInventoryGuard(new FirestoreDatabase(getFirestore(firebaseAdminApp(config.FIREBASE_PROJECT_ID))));
-  }
 }
 
 export function createServices(config: ServerConfig, overrides: Partial<Services> = {}): Services {
   setLogLevel(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
-  const localMailbox =
-    config.MAIL_PROVIDER === "local-outbox"
-      ? new LocalOutboxMailer(join(config.DATA_DIR, "mailbox"), config.MAIL_FROM, () => clock.now())
-      : null;
-  const imageProviders: Services["imageProviders"] = {};
-  if (config.IMAGE_PROVIDERS.includes("local")) {
-    imageProviders.local = new LocalImageModel({
-      latencyMs: config.LOCAL_MODEL_LATENCY_MS,
-      failureRate: config.LOCAL_MODEL_FAILURE_RATE,
-    });
-  }
-  const paymentProviders: Services["paymentProviders"] = {};
-  if (config.PAYMENT_PROVIDERS.includes("sandbox"))
-    paymentProviders.sandbox = new SandboxPaymentProvider(config.APP_URL);
+  const mailer = overrides.mailer ?? createMailer(config, clock);
   return {
     config,
     db: overrides.db ?? createDatabase(config),
-    blobs: overrides.blobs ?? new LocalDiskStorage(join(config.DATA_DIR, "blobs")),
-    mailer: overrides.mailer ?? (localMailbox as Mailer),
-    localMailbox,
-    imageProviders: overrides.imageProviders ?? imageProviders,
-    paymentProviders: overrides.paymentProviders ?? paymentProviders,
-    auth: overrides.auth ?? new FirebaseAuthGateway(config.FIREBASE_PROJECT_ID),
+    blobs: overrides.blobs ?? createBlobStorage(config),
+    mailer,
+    localMailbox: overrides.localMailbox ?? (mailer instanceof LocalOutboxMailer ? mailer : null),
+    imageProviders: overrides.imageProviders ?? createImageProviders(config),
+    paymentProviders: overrides.paymentProviders ?? createPaymentProviders(config),
+    auth: overrides.auth ?? createAuthGateway(config),
     clock,
   };
 }
