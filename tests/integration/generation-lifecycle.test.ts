@@ -16,6 +16,7 @@ import { submitGeneration } from "../../lib/generation/submit-generation";
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { recoverStalledGenerations } from "../../lib/generation/recover-stalled-generations";
 import { IMAGES, type ImageRecord } from "../../lib/images/image-record";
+import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
 import { localImageFails } from "../../lib/image-models/local-image-model";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { verifyLedger } from "../../lib/points/verify-ledger";
@@ -25,6 +26,8 @@ import { DAY_MS, ManualClock } from "../../lib/clock/clock";
 import { applyOobCode, type TestUser } from "../support/firebase-users";
 import { call } from "../support/http";
 import { buyPoints, createMember } from "../support/members";
+import { expectAppError } from "../support/app-error-thrown";
+import { waitFor } from "../support/wait-for";
 
 const services = getServices();
 
@@ -287,13 +290,23 @@ describe("a generation from submit to gallery", () => {
       input: { prompt: "slow provider", model: "local-sketch", size: "512x512", count: 2 },
       idempotencyKey: randomUUID(),
     });
-    const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "slow-worker" });
+    let done = false;
+    const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "slow-worker" }).finally(() => {
+      done = true;
+    });
     const sweeps: { requeued: number; finished: number }[] = [];
-    for (let i = 0; i < 6; i++) {
-      await new Promise((r) => setTimeout(r, 250));
+    // A recovery sweep after every lease renewal, for as long as the job runs: each
+    // 900 ms image outlasts the 300 ms lease several times over.
+    while (!done) {
+      const lease = (await services.db.get<GenerationJob>(GENERATIONS, job.id))!.data.leaseExpiresAt;
       sweeps.push(await recoverStalledGenerations({ services: slow }));
+      await waitFor(
+        async () => done || (await services.db.get<GenerationJob>(GENERATIONS, job.id))!.data.leaseExpiresAt !== lease,
+        { what: "the lease to be renewed or the job to finish" },
+      );
     }
     expect(await running).toBe("finished");
+    expect(sweeps.length).toBeGreaterThanOrEqual(4);
     expect(sweeps.every((s) => s.requeued === 0 && s.finished === 0)).toBe(true);
     expect(await view(member, job.id)).toMatchObject({ status: "succeeded", pointsCharged: 20 });
   });
@@ -307,11 +320,7 @@ describe("a generation from submit to gallery", () => {
       idempotencyKey: randomUUID(),
     });
     const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "test-worker" });
-    let first: string | undefined;
-    while (!first) {
-      await new Promise((r) => setTimeout(r, 20));
-      first = (await view(member, job.id)).images[0]?.id;
-    }
+    const first = await waitFor(async () => (await view(member, job.id)).images[0]?.id, { what: "the first image" });
     const deleted = await call(deleteImageRoute, {
       method: "DELETE",
       path: `/api/images/${first}`,
@@ -337,9 +346,10 @@ describe("a generation from submit to gallery", () => {
     const first = await submitGeneration({ services: timed, uid: keyed.uid, input, idempotencyKey: key });
     clock.advance(6 * DAY_MS);
     expect((await submitGeneration({ services: timed, uid: keyed.uid, input, idempotencyKey: key })).id).toBe(first.id);
-    await expect(
+    await expectAppError(
       submitGeneration({ services: timed, uid: keyed.uid, input: { ...input, prompt: "other" }, idempotencyKey: key }),
-    ).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+      "IDEMPOTENCY_KEY_REUSED",
+    );
     clock.advance(2 * DAY_MS);
     const later = await submitGeneration({
       services: timed,
@@ -465,7 +475,7 @@ describe("canceling a generation", () => {
       idempotencyKey: randomUUID(),
     });
     const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "test-worker" });
-    while ((await view(member, job.id)).images.length === 0) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(async () => (await view(member, job.id)).images.length > 0, { what: "the first image" });
     const other = await createMember(services);
     expect((await cancel(other, job.id)).status).toBe(404);
     expect((await cancel(member, job.id)).status).toBe(200);

@@ -11,7 +11,7 @@ import { ORDERS } from "../../lib/orders/order";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { RESERVATIONS } from "../../lib/points/reservations";
 import { DATA_INVENTORY, databaseKinds, declaredFields, type DataKind } from "../../lib/privacy/data-inventory";
-import { appErrorThrownBy } from "../support/app-error-thrown";
+import { expectAppError } from "../support/app-error-thrown";
 
 const COLLECTIONS_IN_CODE = [
   MEMBERS,
@@ -34,9 +34,7 @@ function kindOf(collection: string): DataKind {
 }
 
 function refusal(action: () => unknown): AppError {
-  const error = appErrorThrownBy(action);
-  expect(error.code).toBe("DATABASE_REFUSED");
-  return error;
+  return expectAppError(action, "DATABASE_REFUSED");
 }
 
 describe("the data inventory", () => {
