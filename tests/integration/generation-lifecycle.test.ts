@@ -14,7 +14,7 @@ import { GET as getThumbnail } from "../../app/api/images/[id]/thumbnail/route";
 import { GET as getPoints } from "../../app/api/points/route";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
-import { recoverStalledGenerations } from "../../lib/generation/recover-stalled-generations";
+import { recoverStalledGenerations, type RecoveryOutcome } from "../../lib/generation/recover-stalled-generations";
 import { IMAGES, type ImageRecord } from "../../lib/images/image-record";
 import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
 import { localImageFails } from "../../lib/image-models/local-image-model";
@@ -294,7 +294,7 @@ describe("a generation from submit to gallery", () => {
     const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "slow-worker" }).finally(() => {
       done = true;
     });
-    const sweeps: { requeued: number; finished: number }[] = [];
+    const sweeps: RecoveryOutcome[] = [];
     // A recovery sweep after every lease renewal, for as long as the job runs: each
     // 900 ms image outlasts the 300 ms lease several times over.
     while (!done) {
@@ -307,7 +307,7 @@ describe("a generation from submit to gallery", () => {
     }
     expect(await running).toBe("finished");
     expect(sweeps.length).toBeGreaterThanOrEqual(4);
-    expect(sweeps.every((s) => s.requeued === 0 && s.finished === 0)).toBe(true);
+    expect(sweeps.every((s) => s.requeued === 0 && s.finished === 0 && s.failed === 0)).toBe(true);
     expect(await view(member, job.id)).toMatchObject({ status: "succeeded", pointsCharged: 20 });
   });
 
@@ -382,6 +382,24 @@ describe("a generation from submit to gallery", () => {
       ["release", 20],
       ["reserve", -20],
     ]);
+  });
+
+  it("counts an image as failed when the model answers with bytes that are not an image", async () => {
+    const garbled = createServices(getServerConfig(), {
+      db: services.db,
+      imageProviders: { local: { generate: async () => Buffer.from("these bytes are no PNG") } },
+    });
+    const job = await submitGeneration({
+      services: garbled,
+      uid: member.uid,
+      input: { prompt: "garbled", model: "local-sketch", size: "512x512", count: 2 },
+      idempotencyKey: randomUUID(),
+    });
+    expect(await runGenerationJob({ services: garbled, generationId: job.id, workerId: "test-worker" })).toBe(
+      "finished",
+    );
+    expect(await view(member, job.id)).toMatchObject({ status: "failed", pointsCharged: 0, images: [] });
+    expect(await services.blobs.list(`images/${member.uid}/${job.id}/`)).toEqual([]);
   });
 
   it("the local model's simulated failures are decided by prompt and seed", () => {

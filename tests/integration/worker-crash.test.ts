@@ -135,12 +135,12 @@ describe("a worker killed mid-job", () => {
       const current = await job(id);
       return current.leaseExpiresAt !== null && current.leaseExpiresAt <= new Date().toISOString();
     });
-    expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 1 });
+    expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 1, failed: 0 });
     const finished = await job(id);
     expect(finished).toMatchObject({ status: "partial", errorCode: "worker_lost", pointsCharged: made * 10 });
     expect((await services.db.get<PointAccount>(POINT_ACCOUNTS, member.uid))!.data.balance).toBe(1000 - made * 10);
     // A second sweep finds nothing left to do.
-    expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 0 });
+    expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 0, failed: 0 });
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
   });
 });
