@@ -23,6 +23,8 @@ import type { PaymentProvider, PaymentProviderId } from "./payments/payment-prov
 import { SandboxPaymentProvider } from "./payments/sandbox-payment-provider";
 import { setLogLevel } from "./observability/logger";
 import type { ImageProviderId } from "./pricing/price-table";
+import type { ImageProcessor } from "./images/image-processor";
+import { SharpImageProcessor } from "./images/sharp-image-processor";
 import type { BlobStorage } from "./storage/blob-storage";
 import { LocalDiskStorage } from "./storage/local-disk-storage";
 
@@ -37,6 +39,7 @@ export interface Services {
   paymentProviders: Partial<Record<PaymentProviderId, PaymentProvider>>;
   auth: AuthGateway;
   clock: Clock;
+  imageProcessor: ImageProcessor;
 }
 
 export function loadIndexFile(path: string): IndexFile {
@@ -81,6 +84,7 @@ export function createServices(config: ServerConfig, overrides: Partial<Services
     paymentProviders: overrides.paymentProviders ?? paymentProviders,
     auth: overrides.auth ?? new FirebaseAuthGateway(config.FIREBASE_PROJECT_ID),
     clock,
+    imageProcessor: overrides.imageProcessor ?? new SharpImageProcessor(),
   };
 }
 

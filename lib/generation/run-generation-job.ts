@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import sharp from "sharp";
 import { addDays } from "../clock/clock";
 import { AppError, isAppError } from "../errors/app-error";
 import { discardUnrecordedImageFiles } from "../images/discard-unrecorded-image-files";
-import { IMAGE_RETENTION_DAYS, imageId, imageKeys, THUMBNAIL_SIZE, type ImageRecord } from "../images/image-record";
+import { UnreadableImageError } from "../images/image-processor";
+import { IMAGE_RETENTION_DAYS, imageId, imageKeys, type ImageRecord } from "../images/image-record";
 import type { ImageModelProvider } from "../image-models/image-model";
 import { logger } from "../observability/logger";
 import { findModel } from "../pricing/price-table";
@@ -58,13 +58,12 @@ async function makeImage(
   });
   let thumbnail: Buffer;
   try {
-    thumbnail = await sharp(png)
-      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside" })
-      .webp({ quality: 80 })
-      .toBuffer();
-  } catch {
+    thumbnail = await services.imageProcessor.thumbnail(png);
+  } catch (error) {
     // Bytes that give no thumbnail are the provider's failure: they are not an image.
-    throw new AppError("PROVIDER_FAILED", "The image model returned bytes that are not an image.");
+    if (error instanceof UnreadableImageError)
+      throw new AppError("PROVIDER_FAILED", "The image model returned bytes that are not an image.");
+    throw error;
   }
   await services.blobs.put(keys.fileKey, png, "image/png");
   await services.blobs.put(keys.thumbnailKey, thumbnail, "image/webp");

@@ -3,7 +3,6 @@ import type { ImageSize } from "../pricing/price-table";
 
 export const IMAGES = "images";
 export const IMAGE_RETENTION_DAYS = 90;
-export const THUMBNAIL_SIZE = 320;
 
 export interface ImageRecord {
   [field: string]: string | number;
