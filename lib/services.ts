@@ -15,6 +15,8 @@ import { LocalOutboxMailer } from "./mail/local-outbox-mailer";
 import type { Mailer } from "./mail/mailer";
 import { setLogLevel } from "./observability/logger";
 import { createPaymentProviders, type PaymentProviders } from "./payments/create-payment-providers";
+import type { ImageProcessor } from "./images/image-processor";
+import { createImageProcessor } from "./images/create-image-processor";
 import type { BlobStorage } from "./storage/blob-storage";
 import { createBlobStorage } from "./storage/create-blob-storage";
 
@@ -29,6 +31,7 @@ export interface Services {
   paymentProviders: PaymentProviders;
   auth: AuthGateway;
   clock: Clock;
+  imageProcessor: ImageProcessor;
 }
 
 export function createServices(config: ServerConfig, overrides: Partial<Services> = {}): Services {
@@ -45,6 +48,7 @@ export function createServices(config: ServerConfig, overrides: Partial<Services
     paymentProviders: overrides.paymentProviders ?? createPaymentProviders(config),
     auth: overrides.auth ?? createAuthGateway(config),
     clock,
+    imageProcessor: overrides.imageProcessor ?? createImageProcessor(),
   };
 }
 

@@ -16,6 +16,11 @@ export interface AuthUserRecord {
   emailVerified: boolean;
 }
 
+/**
+ * Every method rejects with AUTH_UNAVAILABLE when the identity service cannot be
+ * reached or fails on its side: that is no verdict on the credential, so it must never
+ * look like one (members would be sent to sign in during an outage).
+ */
 export interface AuthGateway {
   /** Verifies a Firebase ID token, refusing revoked ones. Rejects with UNAUTHENTICATED. */
   verifyIdToken(idToken: string): Promise<VerifiedUser>;

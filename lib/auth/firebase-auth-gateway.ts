@@ -5,14 +5,57 @@
 import { getAuth, type Auth, type UserRecord } from "firebase-admin/auth";
 import { AppError } from "../errors/app-error";
 import { firebaseAdminApp } from "../firebase/admin-app";
+import { errorFields, logger } from "../observability/logger";
 import type { AuthGateway, AuthUserRecord, VerifiedUser } from "./auth-gateway";
 
 function toRecord(user: UserRecord): AuthUserRecord {
   return { uid: user.uid, email: user.email ?? null, emailVerified: user.emailVerified };
 }
 
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 function isNotFound(error: unknown): boolean {
-  return (error as { code?: string }).code === "auth/user-not-found";
+  return codeOf(error) === "auth/user-not-found";
+}
+
+/**
+ * Firebase's verdicts on the credential itself: malformed, expired, revoked, or its
+ * user gone or disabled. Signing in again is the remedy. Anything else (network
+ * errors, Firebase's internal errors, quota) says nothing about the credential.
+ */
+const CREDENTIAL_REFUSED = new Set([
+  "auth/argument-error",
+  "auth/invalid-argument",
+  "auth/invalid-id-token",
+  "auth/id-token-expired",
+  "auth/id-token-revoked",
+  "auth/session-cookie-expired",
+  "auth/session-cookie-revoked",
+  "auth/user-not-found",
+  "auth/user-disabled",
+]);
+
+/** Firebase could not be reached or failed on its side; the request itself may be fine. */
+const SERVICE_FAILED = new Set([
+  "app/network-error",
+  "app/network-timeout",
+  "app/internal-error",
+  "auth/internal-error",
+  "auth/quota-exceeded",
+]);
+
+/** An error that is not Firebase's verdict on the credential: the service is unavailable to us. */
+function unavailable(error: unknown): AppError {
+  logger.warn("auth.unavailable", errorFields(error));
+  return new AppError("AUTH_UNAVAILABLE", "Sign-in could not be checked just now. Try again in a moment.");
+}
+
+/** A credential Firebase refused becomes UNAUTHENTICATED; any other failure AUTH_UNAVAILABLE. */
+function credentialFailure(error: unknown, message: string): AppError {
+  return CREDENTIAL_REFUSED.has(codeOf(error) ?? "") ? new AppError("UNAUTHENTICATED", message) : unavailable(error);
 }
 
 function oobCode(link: string): string {
@@ -39,8 +82,8 @@ export class FirebaseAuthGateway implements AuthGateway {
         emailVerified: token.email_verified === true,
         authTime: token.auth_time,
       };
-    } catch {
-      throw new AppError("UNAUTHENTICATED", "The session is invalid, expired or revoked. Sign in again.");
+    } catch (error) {
+      throw credentialFailure(error, "The session is invalid, expired or revoked. Sign in again.");
     }
   }
 
@@ -51,8 +94,8 @@ export class FirebaseAuthGateway implements AuthGateway {
   async createSessionCookie(idToken: string, expiresInMs: number): Promise<string> {
     try {
       return await this.auth.createSessionCookie(idToken, { expiresIn: expiresInMs });
-    } catch {
-      throw new AppError("UNAUTHENTICATED", "The sign-in token is invalid or expired.");
+    } catch (error) {
+      throw credentialFailure(error, "The sign-in token is invalid or expired.");
     }
   }
 
@@ -61,32 +104,39 @@ export class FirebaseAuthGateway implements AuthGateway {
   }
 
   async revokeSessions(uid: string): Promise<void> {
-    await this.auth.revokeRefreshTokens(uid);
+    await this.call(() => this.auth.revokeRefreshTokens(uid));
   }
 
   async getUser(uid: string): Promise<AuthUserRecord | null> {
-    try {
-      return toRecord(await this.auth.getUser(uid));
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+    const user = await this.call(() => this.auth.getUser(uid), { notFound: null });
+    return user && toRecord(user);
   }
 
   async findUserByEmail(email: string): Promise<AuthUserRecord | null> {
-    try {
-      return toRecord(await this.auth.getUserByEmail(email));
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+    const user = await this.call(() => this.auth.getUserByEmail(email), { notFound: null });
+    return user && toRecord(user);
   }
 
   async emailVerificationCode(email: string): Promise<string> {
-    return oobCode(await this.auth.generateEmailVerificationLink(email));
+    return oobCode(await this.call(() => this.auth.generateEmailVerificationLink(email)));
   }
 
   async passwordResetCode(email: string): Promise<string> {
-    return oobCode(await this.auth.generatePasswordResetLink(email));
+    return oobCode(await this.call(() => this.auth.generatePasswordResetLink(email)));
+  }
+
+  /**
+   * A management call: a missing user is `notFound` when the caller expects that, a
+   * failure of Firebase itself is AUTH_UNAVAILABLE, and anything else (a request
+   * Firebase refuses: a bug of ours, not an outage) passes through as it is.
+   */
+  private async call<T, M = never>(action: () => Promise<T>, options?: { notFound: M }): Promise<T | M> {
+    try {
+      return await action();
+    } catch (error) {
+      if (options && isNotFound(error)) return options.notFound;
+      if (SERVICE_FAILED.has(codeOf(error) ?? "")) throw unavailable(error);
+      throw error;
+    }
   }
 }

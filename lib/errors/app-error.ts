@@ -4,8 +4,13 @@
  * anything that is not an AppError becomes a generic 500.
  */
 export const ERROR_CODES = {
-  /** No valid session cookie or bearer token. */
+  /** No valid session cookie or bearer token: sign in again. */
   UNAUTHENTICATED: 401,
+  /**
+   * The identity provider (Firebase Auth) could not be reached or failed: the
+   * credential was not judged, so the member is not sent to sign in; try again later.
+   */
+  AUTH_UNAVAILABLE: 503,
   /** Signed in, but the member has not completed sign-up (name, age, consents). */
   ACCOUNT_INCOMPLETE: 403,
   /** The member exists already (sign-up completed twice). */

@@ -1,10 +1,14 @@
 import { AppError } from "../errors/app-error";
-import { readPointAccount } from "../points/ledger";
-import { readReservation } from "../points/reservations";
 import type { Services } from "../services";
-import { finishGeneration } from "./finish-generation";
+import { closeGeneration } from "./close-generation";
 import { getGeneration, type GenerationView } from "./get-generation";
 import { GENERATIONS, isFinished, type GenerationJob } from "./generation-job";
+
+export interface CancelGenerationOptions {
+  services: Services;
+  uid: string;
+  generationId: string;
+}
 
 /**
  * The member stops their own generation. A queued job ends at once and all its
@@ -12,11 +16,7 @@ import { GENERATIONS, isFinished, type GenerationJob } from "./generation-job";
  * progress, then stops and charges only the images made. Asking twice is harmless;
  * a finished job cannot be canceled.
  */
-export async function cancelGeneration(options: {
-  services: Services;
-  uid: string;
-  generationId: string;
-}): Promise<GenerationView> {
+export async function cancelGeneration(options: CancelGenerationOptions): Promise<GenerationView> {
   const { db, clock } = options.services;
   const id = options.generationId;
   await db.runTransaction(async (tx) => {
@@ -26,10 +26,7 @@ export async function cancelGeneration(options: {
     if (isFinished(job.status)) throw new AppError("INVALID_STATE", "This generation has already finished.");
     const now = clock.now();
     if (job.status === "queued") {
-      const reservation = await readReservation(tx, id);
-      const account = await readPointAccount(tx, job.uid);
-      if (!reservation) throw new AppError("INTERNAL", `Generation ${id} has no reservation.`);
-      finishGeneration(tx, { id, job, reservation, account, errorCode: "canceled", now });
+      await closeGeneration({ tx, id, job, errorCode: "canceled", now });
       return;
     }
     if (!job.cancelRequestedAt)

@@ -1,13 +1,22 @@
 import { discardUnrecordedImageFiles } from "../images/discard-unrecorded-image-files";
-import { logger } from "../observability/logger";
-import { readPointAccount } from "../points/ledger";
-import { readReservation } from "../points/reservations";
+import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
-import { finishGeneration } from "./finish-generation";
+import { closeGeneration } from "./close-generation";
 import { GENERATIONS, type GenerationJob } from "./generation-job";
 
 /** A job still queued this long is given up and its points released (no worker is taking jobs). */
 export const QUEUE_TIMEOUT_MS = 30 * 60_000;
+
+export interface RecoverStalledGenerationsOptions {
+  services: Services;
+}
+
+export interface RecoveryOutcome {
+  requeued: number;
+  finished: number;
+  /** Jobs that could not be closed (logged each time; they stay as they are and come up again). */
+  failed: number;
+}
 
 /**
  * No job stays running forever: a job whose worker stopped renewing its lease goes
@@ -15,9 +24,7 @@ export const QUEUE_TIMEOUT_MS = 30 * 60_000;
  * (charging those, releasing the rest). Run on a schedule (worker loop, Cloud
  * Scheduler).
  */
-export async function recoverStalledGenerations(options: {
-  services: Services;
-}): Promise<{ requeued: number; finished: number }> {
+export async function recoverStalledGenerations(options: RecoverStalledGenerationsOptions): Promise<RecoveryOutcome> {
   const { db, clock, config } = options.services;
   const now = clock.now();
   const expired = await db.query<GenerationJob>({
@@ -40,38 +47,42 @@ export async function recoverStalledGenerations(options: {
   });
   let requeued = 0;
   let finished = 0;
+  let failed = 0;
   for (const { id } of [...expired, ...stale]) {
-    const outcome = await db.runTransaction(async (tx) => {
-      const doc = await tx.get<GenerationJob>(GENERATIONS, id);
-      if (!doc) return null;
-      const job = doc.data;
-      const current = clock.now();
-      const leaseGone =
-        job.status === "running" && job.leaseExpiresAt !== null && job.leaseExpiresAt <= current.toISOString();
-      const queueGone = job.status === "queued" && Date.parse(job.createdAt) <= current.getTime() - QUEUE_TIMEOUT_MS;
-      if (!leaseGone && !queueGone) return null;
-      if (leaseGone && job.attempts < config.JOB_MAX_ATTEMPTS && !job.cancelRequestedAt) {
-        tx.update(GENERATIONS, id, {
-          status: "queued",
-          leaseOwner: null,
-          leaseExpiresAt: null,
-          updatedAt: current.toISOString(),
+    // One job that cannot be closed must not stop the recovery of the others.
+    const outcome = await db
+      .runTransaction(async (tx) => {
+        const doc = await tx.get<GenerationJob>(GENERATIONS, id);
+        if (!doc) return null;
+        const job = doc.data;
+        const current = clock.now();
+        const leaseGone =
+          job.status === "running" && job.leaseExpiresAt !== null && job.leaseExpiresAt <= current.toISOString();
+        const queueGone = job.status === "queued" && Date.parse(job.createdAt) <= current.getTime() - QUEUE_TIMEOUT_MS;
+        if (!leaseGone && !queueGone) return null;
+        if (leaseGone && job.attempts < config.JOB_MAX_ATTEMPTS && !job.cancelRequestedAt) {
+          tx.update(GENERATIONS, id, {
+            status: "queued",
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            updatedAt: current.toISOString(),
+          });
+          return "requeued" as const;
+        }
+        await closeGeneration({
+          tx,
+          id,
+          job,
+          errorCode: job.cancelRequestedAt ? "canceled" : leaseGone ? "worker_lost" : "queue_timeout",
+          now: current,
         });
-        return "requeued" as const;
-      }
-      const reservation = await readReservation(tx, id);
-      const account = await readPointAccount(tx, job.uid);
-      if (!reservation) return null;
-      finishGeneration(tx, {
-        id,
-        job,
-        reservation,
-        account,
-        errorCode: job.cancelRequestedAt ? "canceled" : leaseGone ? "worker_lost" : "queue_timeout",
-        now: current,
+        return { job };
+      })
+      .catch((error: unknown) => {
+        failed++;
+        logger.error("generation.recovery_failed", { generationId: id, ...errorFields(error) });
+        return null;
       });
-      return { job };
-    });
     if (outcome !== null && outcome !== "requeued") {
       await discardUnrecordedImageFiles({
         services: options.services,
@@ -88,5 +99,5 @@ export async function recoverStalledGenerations(options: {
         outcome: outcome === "requeued" ? "requeued" : "finished",
       });
   }
-  return { requeued, finished };
+  return { requeued, finished, failed };
 }

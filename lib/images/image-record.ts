@@ -5,7 +5,6 @@ import { IMAGES } from "../privacy/data-inventory";
 
 export { IMAGES };
 export const IMAGE_RETENTION_DAYS = 90;
-export const THUMBNAIL_SIZE = 320;
 
 export interface ImageRecord {
   uid: string;

@@ -17,6 +17,7 @@ import {
   signUpUser,
 } from "../support/firebase-users";
 import { APP_ORIGIN, call, readError } from "../support/http";
+import { waitFor } from "../support/wait-for";
 
 const services = getServices();
 const completeSignUp = {
@@ -134,6 +135,7 @@ describe("sessions", () => {
 
   it("signs out by revoking: the old cookie stops working", async () => {
     const session = await newSession();
+    const issuedSecond = Math.floor(Date.now() / 1000);
     await call(postAccount, {
       method: "POST",
       path: "/api/account",
@@ -143,7 +145,7 @@ describe("sessions", () => {
     });
     expect((await call(getMe, { path: "/api/me", cookie: session.cookie })).status).toBe(200);
     // Firebase compares revocation to the token's issue time in whole seconds.
-    await new Promise((r) => setTimeout(r, 1100));
+    await waitFor(() => Math.floor(Date.now() / 1000) > issuedSecond, { what: "the next whole second" });
     const out = await call(deleteSession, {
       method: "DELETE",
       path: "/api/session",

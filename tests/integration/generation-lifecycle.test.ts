@@ -14,8 +14,9 @@ import { GET as getThumbnail } from "../../app/api/images/[id]/thumbnail/route";
 import { GET as getPoints } from "../../app/api/points/route";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
-import { recoverStalledGenerations } from "../../lib/generation/recover-stalled-generations";
+import { recoverStalledGenerations, type RecoveryOutcome } from "../../lib/generation/recover-stalled-generations";
 import { IMAGES, type ImageRecord } from "../../lib/images/image-record";
+import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
 import { localImageFails } from "../../lib/image-models/local-image-model";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
@@ -26,6 +27,8 @@ import { DAY_MS, ManualClock } from "../../lib/clock/clock";
 import { applyOobCode, type TestUser } from "../support/firebase-users";
 import { call } from "../support/http";
 import { buyPoints, createMember } from "../support/members";
+import { expectAppError } from "../support/app-error-thrown";
+import { waitFor } from "../support/wait-for";
 
 const services = getServices();
 
@@ -288,14 +291,24 @@ describe("a generation from submit to gallery", () => {
       input: { prompt: "slow provider", model: "local-sketch", size: "512x512", count: 2 },
       idempotencyKey: randomUUID(),
     });
-    const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "slow-worker" });
-    const sweeps: { requeued: number; finished: number }[] = [];
-    for (let i = 0; i < 6; i++) {
-      await new Promise((r) => setTimeout(r, 250));
+    let done = false;
+    const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "slow-worker" }).finally(() => {
+      done = true;
+    });
+    const sweeps: RecoveryOutcome[] = [];
+    // A recovery sweep after every lease renewal, for as long as the job runs: each
+    // 900 ms image outlasts the 300 ms lease several times over.
+    while (!done) {
+      const lease = (await services.db.get<GenerationJob>(GENERATIONS, job.id))!.data.leaseExpiresAt;
       sweeps.push(await recoverStalledGenerations({ services: slow }));
+      await waitFor(
+        async () => done || (await services.db.get<GenerationJob>(GENERATIONS, job.id))!.data.leaseExpiresAt !== lease,
+        { what: "the lease to be renewed or the job to finish" },
+      );
     }
     expect(await running).toBe("finished");
-    expect(sweeps.every((s) => s.requeued === 0 && s.finished === 0)).toBe(true);
+    expect(sweeps.length).toBeGreaterThanOrEqual(4);
+    expect(sweeps.every((s) => s.requeued === 0 && s.finished === 0 && s.failed === 0)).toBe(true);
     expect(await view(member, job.id)).toMatchObject({ status: "succeeded", pointsCharged: 20 });
   });
 
@@ -308,11 +321,7 @@ describe("a generation from submit to gallery", () => {
       idempotencyKey: randomUUID(),
     });
     const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "test-worker" });
-    let first: string | undefined;
-    while (!first) {
-      await new Promise((r) => setTimeout(r, 20));
-      first = (await view(member, job.id)).images[0]?.id;
-    }
+    const first = await waitFor(async () => (await view(member, job.id)).images[0]?.id, { what: "the first image" });
     const deleted = await call(deleteImageRoute, {
       method: "DELETE",
       path: `/api/images/${first}`,
@@ -338,9 +347,10 @@ describe("a generation from submit to gallery", () => {
     const first = await submitGeneration({ services: timed, uid: keyed.uid, input, idempotencyKey: key });
     clock.advance(6 * DAY_MS);
     expect((await submitGeneration({ services: timed, uid: keyed.uid, input, idempotencyKey: key })).id).toBe(first.id);
-    await expect(
+    await expectAppError(
       submitGeneration({ services: timed, uid: keyed.uid, input: { ...input, prompt: "other" }, idempotencyKey: key }),
-    ).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+      "IDEMPOTENCY_KEY_REUSED",
+    );
     clock.advance(2 * DAY_MS);
     const later = await submitGeneration({
       services: timed,
@@ -373,6 +383,24 @@ describe("a generation from submit to gallery", () => {
       ["release", 20],
       ["reserve", -20],
     ]);
+  });
+
+  it("counts an image as failed when the model answers with bytes that are not an image", async () => {
+    const garbled = createServices(getServerConfig(), {
+      db: services.db,
+      imageProviders: { local: { generate: async () => Buffer.from("these bytes are no PNG") } },
+    });
+    const job = await submitGeneration({
+      services: garbled,
+      uid: member.uid,
+      input: { prompt: "garbled", model: "local-sketch", size: "512x512", count: 2 },
+      idempotencyKey: randomUUID(),
+    });
+    expect(await runGenerationJob({ services: garbled, generationId: job.id, workerId: "test-worker" })).toBe(
+      "finished",
+    );
+    expect(await view(member, job.id)).toMatchObject({ status: "failed", pointsCharged: 0, images: [] });
+    expect(await services.blobs.list(`images/${member.uid}/${job.id}/`)).toEqual([]);
   });
 
   it("the local model's simulated failures are decided by prompt and seed", () => {
@@ -466,7 +494,7 @@ describe("canceling a generation", () => {
       idempotencyKey: randomUUID(),
     });
     const running = runGenerationJob({ services: slow, generationId: job.id, workerId: "test-worker" });
-    while ((await view(member, job.id)).images.length === 0) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(async () => (await view(member, job.id)).images.length > 0, { what: "the first image" });
     const other = await createMember(services);
     expect((await cancel(other, job.id)).status).toBe(404);
     expect((await cancel(member, job.id)).status).toBe(200);

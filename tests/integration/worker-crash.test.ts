@@ -14,6 +14,7 @@ import { POINT_ACCOUNTS, type PointAccount } from "../../lib/points/ledger";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { createServices, getServices } from "../../lib/services";
 import { buyPoints, createMember } from "../support/members";
+import { waitFor } from "../support/wait-for";
 
 const services = getServices();
 const workers: ChildProcess[] = [];
@@ -29,15 +30,9 @@ function startWorker(env: Record<string, string>): ChildProcess {
   return child;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+/** Worker processes take a few seconds to start (tsx) and make images with 700 ms latency. */
+const waitForWorker = <T>(what: string, probe: () => Promise<T | undefined | false>) =>
+  waitFor(probe, { what, timeoutMs: 30_000, intervalMs: 50 });
 
 async function job(id: string): Promise<GenerationJob> {
   return (await services.db.get<GenerationJob>(GENERATIONS, id))!.data;
@@ -66,12 +61,12 @@ describe("a worker killed mid-job", () => {
     });
 
     const first = startWorker({});
-    const firstImage = await waitFor("the first image", async () => (await job(id)).imageIds[0]);
+    const firstImage = await waitForWorker("the first image", async () => (await job(id)).imageIds[0]);
     await kill(first);
     await deleteImage({ services, uid: member.uid, imageId: firstImage });
 
     startWorker({});
-    const finished = await waitFor("the job to finish", async () => {
+    const finished = await waitForWorker("the job to finish", async () => {
       const current = await job(id);
       return current.status === "running" || current.status === "queued" ? undefined : current;
     });
@@ -98,14 +93,14 @@ describe("a worker killed mid-job", () => {
     });
 
     const first = startWorker({});
-    await waitFor("the first image", async () => ((await job(id)).imageIds.length >= 1 ? true : undefined));
+    await waitForWorker("the first image", async () => (await job(id)).imageIds.length >= 1);
     await kill(first);
     const stalled = await job(id);
     expect(stalled.status).toBe("running");
     expect(stalled.imageIds.length).toBeLessThan(4);
 
     startWorker({});
-    const finished = await waitFor("the job to finish", async () => {
+    const finished = await waitForWorker("the job to finish", async () => {
       const current = await job(id);
       return current.status === "running" || current.status === "queued" ? undefined : current;
     });
@@ -131,21 +126,21 @@ describe("a worker killed mid-job", () => {
     });
 
     const only = startWorker({ JOB_MAX_ATTEMPTS: "1" });
-    await waitFor("the first image", async () => ((await job(id)).imageIds.length >= 1 ? true : undefined));
+    await waitForWorker("the first image", async () => (await job(id)).imageIds.length >= 1);
     await kill(only);
     const made = (await job(id)).imageIds.length;
 
     const lastAttempt = createServices({ ...getServerConfig(), JOB_MAX_ATTEMPTS: 1 }, { db: services.db });
-    await waitFor("the lease to run out", async () => {
+    await waitForWorker("the lease to run out", async () => {
       const current = await job(id);
-      return current.leaseExpiresAt !== null && current.leaseExpiresAt <= new Date().toISOString() ? true : undefined;
+      return current.leaseExpiresAt !== null && current.leaseExpiresAt <= new Date().toISOString();
     });
-    expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 1 });
+    expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 1, failed: 0 });
     const finished = await job(id);
     expect(finished).toMatchObject({ status: "partial", errorCode: "worker_lost", pointsCharged: made * 10 });
     expect((await services.db.get<PointAccount>(POINT_ACCOUNTS, member.uid))!.data.balance).toBe(1000 - made * 10);
     // A second sweep finds nothing left to do.
-    expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 0 });
+    expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 0, failed: 0 });
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor, pageQuery } from "../../lib/pagination/cursor";
-import { appErrorThrownBy } from "../support/app-error-thrown";
+import { expectAppError } from "../support/app-error-thrown";
 
-const decodeRefusal = (cursor: string) => appErrorThrownBy(() => decodeCursor(cursor));
+const decodeRefusal = (cursor: string) => expectAppError(() => decodeCursor(cursor));
 
 describe("page cursors", () => {
   it.each([

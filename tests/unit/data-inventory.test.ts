@@ -12,7 +12,7 @@ import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { RESERVATIONS } from "../../lib/points/reservations";
 import { defineCollection } from "../../lib/db/collection";
 import { DATA_INVENTORY, databaseKinds, declaredFields } from "../../lib/privacy/data-inventory";
-import { appErrorThrownBy } from "../support/app-error-thrown";
+import { expectAppError } from "../support/app-error-thrown";
 
 const COLLECTIONS_IN_CODE = [
   MEMBERS,
@@ -29,9 +29,7 @@ const COLLECTIONS_IN_CODE = [
 ];
 
 function refusal(action: () => unknown): AppError {
-  const error = appErrorThrownBy(action);
-  expect(error.code).toBe("DATABASE_REFUSED");
-  return error;
+  return expectAppError(action, "DATABASE_REFUSED");
 }
 
 describe("the data inventory", () => {

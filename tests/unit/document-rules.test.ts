@@ -2,12 +2,10 @@ import { describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_BYTES, type DocumentData } from "../../lib/db/database";
 import { assertDocumentPath, assertFieldPath, assertWritable, documentSize } from "../../lib/db/document-rules";
 import { type AppError } from "../../lib/errors/app-error";
-import { appErrorThrownBy } from "../support/app-error-thrown";
+import { expectAppError } from "../support/app-error-thrown";
 
 function refusal(action: () => unknown): AppError {
-  const error = appErrorThrownBy(action);
-  expect(error.code).toBe("DATABASE_REFUSED");
-  return error;
+  return expectAppError(action, "DATABASE_REFUSED");
 }
 
 describe("documentSize", () => {

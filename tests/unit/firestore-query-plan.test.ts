@@ -2,18 +2,9 @@ import { FieldPath, Firestore } from "firebase-admin/firestore";
 import { afterAll, describe, expect, it } from "vitest";
 import type { FilterOp, JsonValue, PlainQuery } from "../../lib/db/database";
 import { applyPlan, DOCUMENT_ID, planQuery, type PlanStep } from "../../lib/db/firestore/firestore-query-plan";
-import { AppError } from "../../lib/errors/app-error";
+import { expectAppError } from "../support/app-error-thrown";
 
 const collection = "items";
-
-function refusal(query: PlainQuery): unknown {
-  try {
-    planQuery(query);
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe("planQuery", () => {
   it.each<[FilterOp, JsonValue]>([
@@ -179,9 +170,7 @@ describe("planQuery", () => {
     ["a negative limit", { collection, limit: -1 }],
     ["a fractional limit", { collection, limit: 1.5 }],
   ])("refuses %s with DATABASE_REFUSED", (_name, query) => {
-    const error = refusal(query);
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe("DATABASE_REFUSED");
+    expectAppError(() => planQuery(query), "DATABASE_REFUSED");
   });
 });
 

@@ -9,9 +9,9 @@ import { QUEUE_TIMEOUT_MS } from "../../lib/generation/recover-stalled-generatio
 import { IMAGES } from "../../lib/images/image-record";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
-import { appErrorThrownBy } from "../support/app-error-thrown";
+import { expectAppError } from "../support/app-error-thrown";
 
-const refusal = appErrorThrownBy;
+const refusal = (action: () => unknown) => expectAppError(action);
 
 const none: IndexFile = { indexes: [] };
 

@@ -1,10 +1,10 @@
 /** The built-in model renders with sharp (in-process, no files or network). */
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../lib/errors/app-error";
 import type { ImageRequest } from "../../lib/image-models/image-model";
 import { drawPromptSvg, LocalImageModel, localImageFails } from "../../lib/image-models/local-image-model";
 import { MODELS, modelSizes } from "../../lib/pricing/price-table";
+import { expectAppError } from "../support/app-error-thrown";
 
 const model = new LocalImageModel({ latencyMs: 0, failureRate: 0 });
 
@@ -17,17 +17,6 @@ function request(overrides: Partial<ImageRequest> = {}): ImageRequest {
     signal: new AbortController().signal,
     ...overrides,
   };
-}
-
-async function rejection(action: Promise<unknown>): Promise<AppError> {
-  const error = await action.then(
-    () => {
-      throw new Error("Expected the model to fail, but it made an image.");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe("LocalImageModel", () => {
@@ -71,7 +60,7 @@ describe("LocalImageModel", () => {
     }
     const failing = new LocalImageModel({ latencyMs: 0, failureRate: 1 });
     for (const seed of [1, 2, 3]) {
-      expect((await rejection(failing.generate(request({ seed })))).code).toBe("PROVIDER_FAILED");
+      await expectAppError(failing.generate(request({ seed })), "PROVIDER_FAILED");
     }
   });
 
@@ -88,8 +77,7 @@ describe("LocalImageModel", () => {
     const controller = new AbortController();
     controller.abort(new Error("timeout"));
     const started = Date.now();
-    const error = await rejection(slow.generate(request({ signal: controller.signal })));
-    expect(error.code).toBe("PROVIDER_FAILED");
+    await expectAppError(slow.generate(request({ signal: controller.signal })), "PROVIDER_FAILED");
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -98,7 +86,7 @@ describe("LocalImageModel", () => {
     const controller = new AbortController();
     const pending = slow.generate(request({ signal: controller.signal }));
     controller.abort(new Error("timeout"));
-    expect((await rejection(pending)).code).toBe("PROVIDER_FAILED");
+    await expectAppError(pending, "PROVIDER_FAILED");
   });
 
   it.each(["local-sketch", "local-poster"])(

@@ -20,7 +20,7 @@ import {
 } from "../../../lib/db/database";
 import { defineCollection, type Collection } from "../../../lib/db/collection";
 import type { IndexFile } from "../../../lib/db/index-rules";
-import { AppError, type ErrorCode } from "../../../lib/errors/app-error";
+import { expectAppError } from "../../support/app-error-thrown";
 
 export interface DatabaseContractSetup {
   /** The composite indexes the adapter must be opened with (the suite's own, not the product's). */
@@ -48,23 +48,6 @@ async function rejection(action: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
-}
-
-async function expectAppError(action: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await rejection(action);
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-}
-
-function expectThrownAppError(action: () => unknown, code: ErrorCode): void {
-  let thrown: unknown;
-  try {
-    action();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(AppError);
-  expect((thrown as AppError).code).toBe(code);
 }
 
 const ids = (docs: Doc<unknown>[]): string[] => docs.map((doc) => doc.id);
@@ -563,7 +546,7 @@ export function describeDatabaseContract(
         const many = collection("many");
         const batch = db.batch();
         for (let i = 0; i < MAX_WRITES_PER_COMMIT; i++) batch.set(many, `doc${i}`, { i });
-        expectThrownAppError(() => batch.set(many, "one-too-many", { i: -1 }), "DATABASE_REFUSED");
+        expectAppError(() => batch.set(many, "one-too-many", { i: -1 }), "DATABASE_REFUSED");
         await batch.commit();
         expect(await db.query({ collection: many })).toHaveLength(MAX_WRITES_PER_COMMIT);
       });
@@ -626,7 +609,7 @@ export function describeDatabaseContract(
         const batch = db.batch();
         batch.set(batched, "once", { v: 1 });
         await batch.commit();
-        expectThrownAppError(() => batch.set(batched, "after-commit", { v: 2 }), "DATABASE_REFUSED");
+        expectAppError(() => batch.set(batched, "after-commit", { v: 2 }), "DATABASE_REFUSED");
         await expectAppError(batch.commit(), "DATABASE_REFUSED");
         expect(await db.get(batched, "after-commit")).toBeNull();
       });

@@ -5,9 +5,9 @@
  */
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../../lib/errors/app-error";
 import type { ImageModelProvider, ImageRequest } from "../../../lib/image-models/image-model";
 import type { ImageSize } from "../../../lib/pricing/price-table";
+import { expectAppError } from "../../support/app-error-thrown";
 
 export interface ImageModelContractSetup {
   /** The adapter as deployed. */
@@ -21,15 +21,6 @@ export interface ImageModelContractSetup {
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Far below any simulated or network latency: an aborted call must not wait it out. */
 const PROMPT_MS = 5_000;
-
-async function rejection(action: Promise<unknown>): Promise<unknown> {
-  return action.then(
-    () => {
-      throw new Error("Expected the call to be rejected, but it resolved.");
-    },
-    (error: unknown) => error,
-  );
-}
 
 export function describeImageModelContract(adapterName: string, setup: ImageModelContractSetup): void {
   describe(`ImageModelProvider contract: ${adapterName}`, () => {
@@ -68,20 +59,22 @@ export function describeImageModelContract(adapterName: string, setup: ImageMode
       const controller = new AbortController();
       controller.abort(new Error("timeout"));
       const started = Date.now();
-      const error = await rejection(slow.generate(request({ ...setup.cases[0]!, signal: controller.signal })));
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toBe("PROVIDER_FAILED");
+      await expectAppError(
+        slow.generate(request({ ...setup.cases[0]!, signal: controller.signal })),
+        "PROVIDER_FAILED",
+      );
       expect(Date.now() - started).toBeLessThan(PROMPT_MS);
     });
 
     it("rejects promptly with PROVIDER_FAILED when the signal is aborted during the call", async () => {
       const controller = new AbortController();
       const started = Date.now();
-      const pending = rejection(slow.generate(request({ ...setup.cases[0]!, signal: controller.signal })));
+      const pending = expectAppError(
+        slow.generate(request({ ...setup.cases[0]!, signal: controller.signal })),
+        "PROVIDER_FAILED",
+      );
       controller.abort(new Error("timeout"));
-      const error = await pending;
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toBe("PROVIDER_FAILED");
+      await pending;
       expect(Date.now() - started).toBeLessThan(PROMPT_MS);
     });
   });
