@@ -15,7 +15,7 @@
 import { execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { request } from "node:http";
+import { request, type ClientRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -49,10 +49,24 @@ interface ChunkedResult {
   bytesWritten: number;
   bytesWrittenBeforeAnswer: number | null;
   answerMs: number | null;
+  /** The server took no more bytes for STALL_MS: it stopped reading the body. */
+  stalled: boolean;
   totalMs: number;
 }
 
-/** Streams `total` bytes in chunks until they are all sent or the server stops the upload. */
+const STALL_MS = 2000;
+
+/** Waits until the socket takes more bytes; false when it has not for STALL_MS or failed. */
+async function drained(req: ClientRequest): Promise<boolean> {
+  try {
+    await once(req, "drain", { signal: AbortSignal.timeout(STALL_MS) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Streams `total` bytes in chunks until they are all sent or the server stops taking them. */
 async function sendChunkedBody(url: string, origin: string, total: number): Promise<ChunkedResult> {
   const started = performance.now();
   const result: ChunkedResult = {
@@ -61,13 +75,14 @@ async function sendChunkedBody(url: string, origin: string, total: number): Prom
     bytesWritten: 0,
     bytesWrittenBeforeAnswer: null,
     answerMs: null,
+    stalled: false,
     totalMs: 0,
   };
   const req = request(url, {
     method: "POST",
     headers: { "content-type": "application/json", origin },
   });
-  let stopped = false;
+  let failed = false;
   const finished = new Promise<void>((resolveFinished) => {
     req.on("response", (response) => {
       result.status = response.statusCode ?? null;
@@ -78,7 +93,7 @@ async function sendChunkedBody(url: string, origin: string, total: number): Prom
       response.on("error", () => resolveFinished());
     });
     req.on("error", (error) => {
-      stopped = true;
+      failed = true;
       result.error = (error as NodeJS.ErrnoException).code ?? error.message;
       resolveFinished();
     });
@@ -87,13 +102,18 @@ async function sendChunkedBody(url: string, origin: string, total: number): Prom
   const filler = Buffer.alloc(CHUNK_BYTES, "a");
   req.write(opening);
   result.bytesWritten += opening.length;
-  while (!stopped && !req.destroyed && result.bytesWritten < total) {
+  // Keep sending after an answer, as a client that ignores it would: what counts is whether the server still reads.
+  while (!failed && result.bytesWritten < total) {
     const chunk = filler.subarray(0, Math.min(CHUNK_BYTES, total - result.bytesWritten));
     const flushed = req.write(chunk);
     result.bytesWritten += chunk.length;
-    if (!flushed) await Promise.race([once(req, "drain"), finished]);
+    if (!flushed && !(await drained(req))) {
+      result.stalled = !failed;
+      break;
+    }
   }
-  if (!stopped && !req.destroyed) req.end('@example.test"}');
+  if (result.stalled) req.destroy();
+  else if (!failed) req.end('@example.test"}');
   await finished;
   result.totalMs = performance.now() - started;
   return result;
@@ -156,8 +176,9 @@ async function main(): Promise<void> {
     console.log(
       `  answered after:             ${result.answerMs === null ? "-" : `${result.answerMs.toFixed(0)} ms`}, ${mib(result.bytesWrittenBeforeAnswer)} sent by then`,
     );
+    const ending = result.stalled ? `the server stopped reading for ${STALL_MS} ms` : (result.error ?? "all sent");
     console.log(
-      `  upload stopped after:       ${mib(result.bytesWritten)} of ${mib(totalBytes)} (${result.totalMs.toFixed(0)} ms)`,
+      `  upload ended after:         ${mib(result.bytesWritten)} of ${mib(totalBytes)} (${result.totalMs.toFixed(0)} ms): ${ending}`,
     );
     console.log(`  server RSS before:          ${before.toFixed(0)} MiB`);
     console.log(`  server RSS peak (during):   ${peak.toFixed(0)} MiB`);
