@@ -18,8 +18,10 @@ export const ERROR_CODES = {
   NOT_FOUND: 404,
   /** The request body or query failed validation; `details` lists the fields. */
   VALIDATION_FAILED: 422,
-  /** The body is not JSON. */
+  /** The body is not JSON, or not UTF-8. */
   MALFORMED_JSON: 400,
+  /** The body is larger than any endpoint takes (64 KiB); the server stopped reading it. */
+  PAYLOAD_TOO_LARGE: 413,
   /** A required consent or the age confirmation was refused. */
   CONSENT_REQUIRED: 422,
   /** Not enough points for what was asked; nothing was reserved. */

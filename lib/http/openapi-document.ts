@@ -97,7 +97,7 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           summary: "Sign in: trade a Firebase ID token for a session cookie",
           requestBody: body(startSessionInput),
-          responses: { 200: ok("Cookie set"), ...errors(400, 401, 403, 422) },
+          responses: { 200: ok("Cookie set"), ...errors(400, 401, 403, 413, 422) },
         },
         delete: { summary: "Sign out: revoke sessions and clear the cookie", responses: { 204: ok("Signed out") } },
       },
@@ -106,7 +106,7 @@ export function openApiDocument(): Record<string, unknown> {
           ...member,
           summary: "Complete sign-up (name, age 14+, consents)",
           requestBody: body(createAccountInput),
-          responses: { 201: ok("Member created"), ...errors(401, 403, 409, 422) },
+          responses: { 201: ok("Member created"), ...errors(400, 401, 403, 409, 413, 422) },
         },
       },
       "/api/account/verification-email": {
@@ -120,7 +120,7 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           summary: "Mail a password-reset link (same answer for unknown addresses)",
           requestBody: body(passwordResetInput),
-          responses: { 202: ok("Accepted"), ...errors(400, 422, 429) },
+          responses: { 202: ok("Accepted"), ...errors(400, 413, 422, 429) },
         },
       },
       "/api/me": {
@@ -142,7 +142,7 @@ export function openApiDocument(): Record<string, unknown> {
             },
           ],
           requestBody: body(generationInput),
-          responses: { 202: ok("Queued", "Generation"), ...errors(400, 401, 402, 403, 409, 422) },
+          responses: { 202: ok("Queued", "Generation"), ...errors(400, 401, 402, 403, 409, 413, 422) },
         },
       },
       "/api/generations/{id}": {
@@ -222,7 +222,7 @@ export function openApiDocument(): Record<string, unknown> {
           ...member,
           summary: "Order a points package; amount decided by the server",
           requestBody: body(createOrderInput),
-          responses: { 201: ok("Order and checkout URL"), ...errors(400, 401, 403, 422) },
+          responses: { 201: ok("Order and checkout URL"), ...errors(400, 401, 403, 413, 422) },
         },
       },
       "/api/orders/{id}": {
