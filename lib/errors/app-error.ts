@@ -12,7 +12,7 @@ export const ERROR_CODES = {
   ACCOUNT_EXISTS: 409,
   /** Signed in, but not allowed to do this. */
   FORBIDDEN: 403,
-  /** A cookie-authenticated mutation from another origin. */
+  /** A state-changing request from another origin, or without Origin and without a bearer token. */
   CSRF_REJECTED: 403,
   /** The thing does not exist, or is not the caller's. */
   NOT_FOUND: 404,
@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   MALFORMED_JSON: 400,
   /** The body is larger than any endpoint takes (64 KiB); the server stopped reading it. */
   PAYLOAD_TOO_LARGE: 413,
+  /** A JSON body sent without `Content-Type: application/json` (UTF-8). */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   /** A required consent or the age confirmation was refused. */
   CONSENT_REQUIRED: 422,
   /** Not enough points for what was asked; nothing was reserved. */

@@ -41,11 +41,27 @@ async function readBodyBytes(request: Request): Promise<Uint8Array> {
 }
 
 /**
- * Reads a JSON body; one that is too large (413), not UTF-8 or not JSON (400) is
- * refused with a reason. Invalid UTF-8 is refused rather than replaced, so what a
- * use case stores is what the client sent.
+ * JSON bodies come as application/json (in UTF-8, the only charset JSON has). Plain
+ * text and form bodies are what any page on another site can send without a CORS
+ * preflight, so they are refused even where the Origin check would pass.
+ */
+function assertJsonContentType(request: Request): void {
+  const [mediaType = "", ...parameters] = (request.headers.get("content-type") ?? "").split(";");
+  const charset = parameters
+    .map((parameter) => parameter.trim().toLowerCase().replaceAll('"', ""))
+    .find((parameter) => parameter.startsWith("charset="));
+  if (mediaType.trim().toLowerCase() !== "application/json" || (charset && charset !== "charset=utf-8")) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON, with Content-Type: application/json.");
+  }
+}
+
+/**
+ * Reads a JSON body; one of another content type (415), too large (413), not UTF-8
+ * or not JSON (400) is refused with a reason. Invalid UTF-8 is refused rather than
+ * replaced, so what a use case stores is what the client sent.
  */
 export async function readJson(request: Request): Promise<unknown> {
+  assertJsonContentType(request);
   const bytes = await readBodyBytes(request);
   let text: string;
   try {

@@ -110,6 +110,7 @@ describe("sessions", () => {
       path: "/api/account",
       body: completeSignUp,
       cookie: session.cookie,
+      origin: null,
     });
     expect(noOrigin.status).toBe(403);
     expect((await readError(noOrigin)).code).toBe("CSRF_REJECTED");

@@ -1,5 +1,4 @@
 import { startSession } from "@/lib/auth/start-session";
-import { assertSameOrigin } from "@/lib/http/authenticate";
 import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/responses";
 import { publicRoute } from "@/lib/http/route";
@@ -7,7 +6,6 @@ import { clearedSessionCookieHeader, readCookie, SESSION_COOKIE, sessionCookieHe
 
 /** Signs in: trades a fresh Firebase ID token for an httpOnly session cookie. */
 export const POST = publicRoute(async ({ request, services }) => {
-  assertSameOrigin(request, services);
   const session = await startSession({ services, input: await readJson(request) });
   const secure = services.config.APP_URL.startsWith("https://");
   return json({ uid: session.uid }, 200, {
@@ -17,7 +15,6 @@ export const POST = publicRoute(async ({ request, services }) => {
 
 /** Signs out: revokes every session of the user and clears the cookie. */
 export const DELETE = publicRoute(async ({ request, services }) => {
-  assertSameOrigin(request, services);
   const cookie = readCookie(request, SESSION_COOKIE);
   if (cookie) {
     const user = await services.auth.verifySessionCookie(cookie).catch(() => null);
