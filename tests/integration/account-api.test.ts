@@ -157,6 +157,18 @@ describe("sessions", () => {
     expect(after.status).toBe(401);
   });
 
+  it("signs out a bearer-token client by revoking: its ID token is refused afterwards", async () => {
+    const user = await signUpUser();
+    expect((await call(getMe, { path: "/api/me", token: user.idToken })).status).toBe(403);
+    // Firebase compares revocation to the token's issue time in whole seconds.
+    await new Promise((r) => setTimeout(r, 1100));
+    const out = await call(deleteSession, { method: "DELETE", path: "/api/session", token: user.idToken });
+    expect(out.status).toBe(204);
+    const after = await call(getMe, { path: "/api/me", token: user.idToken });
+    expect(after.status).toBe(401);
+    expect((await readError(after)).code).toBe("UNAUTHENTICATED");
+  });
+
   it("answers 401 to every member call without credentials", async () => {
     expect((await call(getMe, { path: "/api/me" })).status).toBe(401);
     expect((await call(getMe, { path: "/api/me", cookie: "__session=garbage" })).status).toBe(401);
