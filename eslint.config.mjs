@@ -9,6 +9,7 @@ export default tseslint.config(
       "node_modules/",
       ".next/",
       ".next-e2e/",
+      ".next-bench/",
       ".data/",
       ".test-data/",
       "functions/lib/",

@@ -27,6 +27,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   url: string;
+  /** The web server's process (`next start` runs as next-server in it), for probes that watch its memory. */
+  webPid: number;
   stop(): Promise<void>;
 }
 
@@ -96,7 +98,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stop();
     throw error;
   }
-  return { url, stop };
+  if (web.pid === undefined) throw new Error("The web app did not start.");
+  return { url, webPid: web.pid, stop };
 }
 
 async function main(): Promise<void> {

@@ -27,7 +27,7 @@ export interface AuthGateway {
   createSessionCookie(idToken: string, expiresInMs: number): Promise<string>;
   /** Verifies a session cookie, refusing revoked ones. Rejects with UNAUTHENTICATED. */
   verifySessionCookie(cookie: string): Promise<VerifiedUser>;
-  /** Ends every session of the user (sign-out everywhere). */
+  /** Ends every session of the user (sign-out everywhere): session cookies and ID tokens issued before now are refused. */
   revokeSessions(uid: string): Promise<void>;
   getUser(uid: string): Promise<AuthUserRecord | null>;
   findUserByEmail(email: string): Promise<AuthUserRecord | null>;

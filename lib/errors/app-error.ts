@@ -17,14 +17,18 @@ export const ERROR_CODES = {
   ACCOUNT_EXISTS: 409,
   /** Signed in, but not allowed to do this. */
   FORBIDDEN: 403,
-  /** A cookie-authenticated mutation from another origin. */
+  /** A state-changing request from another origin, or without Origin and without a bearer token. */
   CSRF_REJECTED: 403,
   /** The thing does not exist, or is not the caller's. */
   NOT_FOUND: 404,
   /** The request body or query failed validation; `details` lists the fields. */
   VALIDATION_FAILED: 422,
-  /** The body is not JSON. */
+  /** The body is not JSON, or not UTF-8. */
   MALFORMED_JSON: 400,
+  /** The body is larger than any endpoint takes (64 KiB); the server stopped reading it. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** A JSON body sent without `Content-Type: application/json` (UTF-8). */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   /** A required consent or the age confirmation was refused. */
   CONSENT_REQUIRED: 422,
   /** Not enough points for what was asked; nothing was reserved. */

@@ -42,7 +42,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: "imagesfactory member API",
       version: "1",
       description:
-        "Cookie sessions (POST /api/session) or `Authorization: Bearer <Firebase ID token>`. Cookie-authenticated mutations must carry the app's Origin. Errors: `{error:{code,message,details?}}`.",
+        "Cookie sessions (POST /api/session) or `Authorization: Bearer <Firebase ID token>`. Every request but GET and HEAD must carry the app's Origin; an API client with a bearer token may send no Origin instead. JSON bodies: `Content-Type: application/json`, at most 64 KiB. Errors: `{error:{code,message,details?}}`.",
     },
     components: {
       securitySchemes: {
@@ -97,30 +97,33 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           summary: "Sign in: trade a Firebase ID token for a session cookie",
           requestBody: body(startSessionInput),
-          responses: { 200: ok("Cookie set"), ...errors(400, 401, 403, 422) },
+          responses: { 200: ok("Cookie set"), ...errors(400, 401, 403, 413, 415, 422) },
         },
-        delete: { summary: "Sign out: revoke sessions and clear the cookie", responses: { 204: ok("Signed out") } },
+        delete: {
+          summary: "Sign out: revoke sessions and clear the cookie",
+          responses: { 204: ok("Signed out"), ...errors(403) },
+        },
       },
       "/api/account": {
         post: {
           ...member,
           summary: "Complete sign-up (name, age 14+, consents)",
           requestBody: body(createAccountInput),
-          responses: { 201: ok("Member created"), ...errors(401, 403, 409, 422) },
+          responses: { 201: ok("Member created"), ...errors(400, 401, 403, 409, 413, 415, 422) },
         },
       },
       "/api/account/verification-email": {
         post: {
           ...member,
           summary: "Mail a confirmation link to the user's own address",
-          responses: { 202: ok("Sent"), ...errors(401, 409, 429) },
+          responses: { 202: ok("Sent"), ...errors(401, 403, 409, 429) },
         },
       },
       "/api/password-reset": {
         post: {
           summary: "Mail a password-reset link (same answer for unknown addresses)",
           requestBody: body(passwordResetInput),
-          responses: { 202: ok("Accepted"), ...errors(400, 422, 429) },
+          responses: { 202: ok("Accepted"), ...errors(400, 403, 413, 415, 422, 429) },
         },
       },
       "/api/me": {
@@ -142,7 +145,7 @@ export function openApiDocument(): Record<string, unknown> {
             },
           ],
           requestBody: body(generationInput),
-          responses: { 202: ok("Queued", "Generation"), ...errors(400, 401, 402, 403, 409, 422) },
+          responses: { 202: ok("Queued", "Generation"), ...errors(400, 401, 402, 403, 409, 413, 415, 422) },
         },
       },
       "/api/generations/{id}": {
@@ -222,7 +225,7 @@ export function openApiDocument(): Record<string, unknown> {
           ...member,
           summary: "Order a points package; amount decided by the server",
           requestBody: body(createOrderInput),
-          responses: { 201: ok("Order and checkout URL"), ...errors(400, 401, 403, 422) },
+          responses: { 201: ok("Order and checkout URL"), ...errors(400, 401, 403, 413, 415, 422) },
         },
       },
       "/api/orders/{id}": {
@@ -238,7 +241,7 @@ export function openApiDocument(): Record<string, unknown> {
           ...member,
           parameters: [idParam("orderId")],
           summary: "Sandbox only: pay the order (once)",
-          responses: { 200: ok("Order paid"), ...errors(401, 404, 409) },
+          responses: { 200: ok("Order paid"), ...errors(401, 403, 404, 409) },
         },
       },
       "/api/payments/sandbox/{orderId}/cancel": {
@@ -246,7 +249,7 @@ export function openApiDocument(): Record<string, unknown> {
           ...member,
           parameters: [idParam("orderId")],
           summary: "Sandbox only: cancel the pending order",
-          responses: { 200: ok("Order canceled"), ...errors(401, 404, 409) },
+          responses: { 200: ok("Order canceled"), ...errors(401, 403, 404, 409) },
         },
       },
     },

@@ -1,15 +1,73 @@
 import { AppError } from "../errors/app-error";
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** The largest body any endpoint takes; the largest real one (a 1,000-character prompt) is far smaller. */
+export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads a JSON body; a body that is not JSON, or is too large, is a 4xx with a reason. */
+function tooLarge(): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+}
+
+/**
+ * The body's bytes, taken as they arrive and never more than the limit. A body sent
+ * without Content-Length (chunked) is only known to be too large once the limit is
+ * passed: reading stops there and the rest is cancelled, so no request can make the
+ * server hold more than the limit.
+ */
+async function readBodyBytes(request: Request): Promise<Uint8Array> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      // Refused either way: a failure while cancelling changes nothing for the caller.
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * JSON bodies come as application/json (in UTF-8, the only charset JSON has). Plain
+ * text and form bodies are what any page on another site can send without a CORS
+ * preflight, so they are refused even where the Origin check would pass.
+ */
+function assertJsonContentType(request: Request): void {
+  const [mediaType = "", ...parameters] = (request.headers.get("content-type") ?? "").split(";");
+  const charset = parameters
+    .map((parameter) => parameter.trim().toLowerCase().replaceAll('"', ""))
+    .find((parameter) => parameter.startsWith("charset="));
+  if (mediaType.trim().toLowerCase() !== "application/json" || (charset && charset !== "charset=utf-8")) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON, with Content-Type: application/json.");
+  }
+}
+
+/**
+ * Reads a JSON body; one of another content type (415), too large (413), not UTF-8
+ * or not JSON (400) is refused with a reason. Invalid UTF-8 is refused rather than
+ * replaced, so what a use case stores is what the client sent.
+ */
 export async function readJson(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    throw new AppError("VALIDATION_FAILED", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) {
-    throw new AppError("VALIDATION_FAILED", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  assertJsonContentType(request);
+  const bytes = await readBodyBytes(request);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("MALFORMED_JSON", "The request body is not valid UTF-8.");
   }
   try {
     return JSON.parse(text) as unknown;

@@ -1,7 +1,9 @@
 /**
  * Route handler wrappers: every handler gets the services, its params and (for
  * member routes) the verified member, and every thrown error becomes the one error
- * shape. Handlers stay thin: parse, call one use case, answer.
+ * shape. Every request that changes state is refused here, before anything else,
+ * unless it comes from the app's own origin (same-origin.ts), so no route can forget
+ * it. Handlers stay thin: parse, call one use case, answer.
  */
 import type { VerifiedUser } from "../auth/auth-gateway";
 import { requireMember } from "../accounts/members";
@@ -10,6 +12,7 @@ import { AppError } from "../errors/app-error";
 import { getServices, type Services } from "../services";
 import { authenticate } from "./authenticate";
 import { errorResponse } from "./responses";
+import { assertSameOrigin } from "./same-origin";
 
 type Params = Record<string, string>;
 interface RouteContext {
@@ -36,7 +39,9 @@ async function pathParams(context: RouteContext | undefined): Promise<Params> {
 export function publicRoute(handler: (ctx: PublicRequestContext) => Promise<Response>) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
-      return await handler({ request, services: getServices(), params: await pathParams(context) });
+      const services = getServices();
+      assertSameOrigin(request, services.config.APP_URL);
+      return await handler({ request, services, params: await pathParams(context) });
     } catch (error) {
       return errorResponse(error);
     }

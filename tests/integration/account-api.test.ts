@@ -111,6 +111,7 @@ describe("sessions", () => {
       path: "/api/account",
       body: completeSignUp,
       cookie: session.cookie,
+      origin: null,
     });
     expect(noOrigin.status).toBe(403);
     expect((await readError(noOrigin)).code).toBe("CSRF_REJECTED");
@@ -156,6 +157,18 @@ describe("sessions", () => {
     expect(out.headers.get("set-cookie")).toMatch(/__session=;.*Max-Age=0/);
     const after = await call(getMe, { path: "/api/me", cookie: session.cookie });
     expect(after.status).toBe(401);
+  });
+
+  it("signs out a bearer-token client by revoking: its ID token is refused afterwards", async () => {
+    const user = await signUpUser();
+    expect((await call(getMe, { path: "/api/me", token: user.idToken })).status).toBe(403);
+    // Firebase compares revocation to the token's issue time in whole seconds.
+    await new Promise((r) => setTimeout(r, 1100));
+    const out = await call(deleteSession, { method: "DELETE", path: "/api/session", token: user.idToken });
+    expect(out.status).toBe(204);
+    const after = await call(getMe, { path: "/api/me", token: user.idToken });
+    expect(after.status).toBe(401);
+    expect((await readError(after)).code).toBe("UNAUTHENTICATED");
   });
 
   it("answers 401 to every member call without credentials", async () => {

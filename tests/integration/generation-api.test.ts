@@ -210,7 +210,8 @@ describe("malformed paths, cursors, cookies and bodies", () => {
       rawBody: JSON.stringify({ ...sketch, prompt: "p".repeat(70_000) }),
       headers: { "idempotency-key": randomUUID() },
     });
-    expect(huge.status).toBe(422);
+    expect(huge.status).toBe(413);
+    expect((await readError(huge)).code).toBe("PAYLOAD_TOO_LARGE");
     expect(
       (
         await call(postGeneration, {

@@ -1,13 +1,13 @@
 import { startSession } from "@/lib/auth/start-session";
-import { assertSameOrigin } from "@/lib/http/authenticate";
+import { isAppError } from "@/lib/errors/app-error";
+import { authenticate } from "@/lib/http/authenticate";
 import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/responses";
 import { publicRoute } from "@/lib/http/route";
-import { clearedSessionCookieHeader, readCookie, SESSION_COOKIE, sessionCookieHeader } from "@/lib/http/session-cookie";
+import { clearedSessionCookieHeader, sessionCookieHeader } from "@/lib/http/session-cookie";
 
 /** Signs in: trades a fresh Firebase ID token for an httpOnly session cookie. */
 export const POST = publicRoute(async ({ request, services }) => {
-  assertSameOrigin(request, services);
   const session = await startSession({ services, input: await readJson(request) });
   const secure = services.config.APP_URL.startsWith("https://");
   return json({ uid: session.uid }, 200, {
@@ -15,14 +15,17 @@ export const POST = publicRoute(async ({ request, services }) => {
   });
 });
 
-/** Signs out: revokes every session of the user and clears the cookie. */
+/**
+ * Signs out: revokes every session and refresh token of the user, whether the call
+ * comes with the session cookie or a bearer token, and clears the cookie. Without a
+ * valid credential there is nothing left to end, so that is a 204 too.
+ */
 export const DELETE = publicRoute(async ({ request, services }) => {
-  assertSameOrigin(request, services);
-  const cookie = readCookie(request, SESSION_COOKIE);
-  if (cookie) {
-    const user = await services.auth.verifySessionCookie(cookie).catch(() => null);
-    if (user) await services.auth.revokeSessions(user.uid);
-  }
+  const user = await authenticate(request, services).catch((error: unknown) => {
+    if (isAppError(error, "UNAUTHENTICATED")) return null;
+    throw error;
+  });
+  if (user) await services.auth.revokeSessions(user.uid);
   const secure = services.config.APP_URL.startsWith("https://");
   return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookieHeader(secure) } });
 });
