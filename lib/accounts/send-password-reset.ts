@@ -1,21 +1,34 @@
 import { z } from "zod";
-import { consumeRateLimit, PASSWORD_RESET_PER_ADDRESS } from "../abuse/rate-limit";
+import { consumeRateLimits, PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_PER_CLIENT } from "../abuse/rate-limit";
 import { passwordResetMail } from "../mail/templates/account-mails";
 import { logger } from "../observability/logger";
 import type { Services } from "../services";
 
 export const passwordResetInput = z.object({ email: z.email("Enter a valid email address").max(254) });
 
+export interface SendPasswordResetOptions {
+  services: Services;
+  input: unknown;
+  /** The requesting client's rate-limit key (lib/abuse/client-key.ts). */
+  client: string;
+}
+
 /**
  * Mails a password-reset link when the address belongs to an account. The caller
  * answers the same either way, so the form cannot be used to find out who has an
  * account.
  */
-export async function sendPasswordReset(options: { services: Services; input: unknown }): Promise<void> {
+export async function sendPasswordReset(options: SendPasswordResetOptions): Promise<void> {
   const { auth, mailer, config } = options.services;
   const { email } = passwordResetInput.parse(options.input);
   // Counted for every address alike, so a refusal says nothing about who has an account.
-  await consumeRateLimit({ services: options.services, rule: PASSWORD_RESET_PER_ADDRESS, key: email });
+  await consumeRateLimits({
+    services: options.services,
+    uses: [
+      { rule: PASSWORD_RESET_PER_CLIENT, key: options.client },
+      { rule: PASSWORD_RESET_PER_ADDRESS, key: email },
+    ],
+  });
   const user = await auth.findUserByEmail(email);
   if (!user?.email) {
     logger.info("password_reset.unknown_address");

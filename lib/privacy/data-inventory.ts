@@ -278,8 +278,10 @@ export const DATA_INVENTORY: readonly DataKind[] = [
     title: { ko: "요청 횟수 제한 기록", en: "Request limits" },
     store: { kind: "database", collection: "rateLimits" },
     fields: {
-      bucket: "Which action is limited (password reset, confirmation mail)",
-      count: "Uses in the current window; the document id is a hash of the address or account, never the address",
+      bucket:
+        "Which action is limited, and by what (password reset per email address or per client, confirmation mail per account or per client)",
+      count:
+        "Uses in the current window. The document id is a hash of the email address, the account or the client's IP address (an IPv6 client by its /64 network), never the address itself",
       windowStartsAt: "When the window began",
       expiresAt: "When the record is deleted",
     },

@@ -100,6 +100,12 @@ describe("the data inventory", () => {
     },
   );
 
+  it("says that request limits are kept per client IP address, as a hash, and only for a day", () => {
+    const kind = kindOf(RATE_LIMITS);
+    expect(Object.values(kind.fields).join(" ")).toMatch(/hash of .*IP address/);
+    expect(kind.retention).toEqual({ kind: "days", days: 1, from: "the start of the window" });
+  });
+
   it("keeps queued mail only until it is delivered", () => {
     expect(kindOf(MAIL_OUTBOX).retention).toEqual({ kind: "until-delivered" });
   });
