@@ -301,13 +301,18 @@ export const DATA_INVENTORY: readonly DataKind[] = [
     store: { kind: "database", collection: "mailOutbox" },
     fields: {
       uid: "Recipient member (the address is looked up when sending)",
+      email:
+        "For a password reset only: the address typed into the form, which may belong to no account; deleted with the item once the mail is sent, dropped (no such account) or given up after the last attempt",
       template: "Which mail",
       refId: "What it is about",
       attempts: "Send attempts",
       createdAt: "When queued",
       nextAttemptAt: "When to try again",
     },
-    purpose: { ko: "생성 결과 안내 메일 발송", en: "Sending result mail" },
+    purpose: {
+      ko: "생성 결과 안내 및 비밀번호 재설정 메일 발송",
+      en: "Sending result mail and password-reset links",
+    },
     legalBasis: CONTRACT_BASIS,
     retention: { kind: "until-delivered" },
     onWithdrawal: "delete",

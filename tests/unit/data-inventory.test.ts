@@ -110,9 +110,16 @@ describe("the data inventory", () => {
     expect(kindOf(MAIL_OUTBOX).retention).toEqual({ kind: "until-delivered" });
   });
 
-  it("keeps no email address or mail body in the outbox", () => {
+  it("keeps no mail body or recipient in the outbox", () => {
     const fields = declaredFields(MAIL_OUTBOX)!;
-    for (const field of ["to", "email", "subject", "text", "html", "body"]) expect(fields.has(field)).toBe(false);
+    for (const field of ["to", "subject", "text", "html", "body"]) expect(fields.has(field)).toBe(false);
+  });
+
+  it("declares the one address the outbox holds, a password reset's, as deleted once the mail is dealt with", () => {
+    const description = kindOf(MAIL_OUTBOX).fields.email;
+    expect(description).toMatch(/password reset/i);
+    expect(description).toMatch(/deleted/);
+    expect(description).toMatch(/last attempt/);
   });
 });
 
