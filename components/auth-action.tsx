@@ -3,8 +3,12 @@
 /** The target of the links we mail: confirm an email address, or choose a new password. */
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { applyActionCode, confirmPasswordReset, verifyPasswordResetCode } from "firebase/auth";
-import { describeAuthError, getFirebaseAuth } from "./firebase-client";
+import {
+  confirmEmailWithCode,
+  describeAuthError,
+  passwordResetCodeEmail,
+  resetPasswordWithCode,
+} from "./firebase-client";
 import { usePublicConfig } from "./public-config";
 import { TextField } from "./text-field";
 import { ErrorAlert } from "./error-alert";
@@ -36,7 +40,7 @@ function VerifyEmail({ oobCode }: { oobCode: string }) {
     // A code works once; never apply it twice (React may run effects twice in development).
     if (started.current) return;
     started.current = true;
-    applyActionCode(getFirebaseAuth(config), oobCode).then(
+    confirmEmailWithCode(config, oobCode).then(
       () => setState("done"),
       (caught: unknown) => {
         setError(describeAuthError(caught));
@@ -92,7 +96,7 @@ function ResetPassword({ oobCode }: { oobCode: string }) {
 
   useEffect(() => {
     let live = true;
-    verifyPasswordResetCode(getFirebaseAuth(config), oobCode).then(
+    passwordResetCodeEmail(config, oobCode).then(
       (address) => {
         if (live) setEmail(address);
       },
@@ -114,7 +118,7 @@ function ResetPassword({ oobCode }: { oobCode: string }) {
     setError(null);
     setBusy(true);
     try {
-      await confirmPasswordReset(getFirebaseAuth(config), oobCode, password);
+      await resetPasswordWithCode(config, oobCode, password);
       setDone(true);
     } catch (caught) {
       setError(describeAuthError(caught));

@@ -2,9 +2,8 @@
  * Where a member page sends the person when the API says they may not be here:
  * 401 to sign in (coming back afterwards), 403 ACCOUNT_INCOMPLETE to finish sign-up.
  */
+import { DEFAULT_AFTER_SIGN_IN, signInDestination } from "@/lib/navigation/sign-in-destination";
 import { ApiError } from "./api-client";
-
-export const DEFAULT_AFTER_SIGN_IN = "/generate";
 
 export function authRedirectFor(error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
@@ -16,10 +15,8 @@ export function authRedirectFor(error: unknown): string | null {
   return null;
 }
 
-/** The `next` of the current address when it is a path on this site, else the default. */
+/** The `next` of the current address when it is one of our member pages, else the default. */
 export function nextPathFromLocation(): string {
   if (typeof window === "undefined") return DEFAULT_AFTER_SIGN_IN;
-  const next = new URLSearchParams(window.location.search).get("next");
-  if (next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")) return next;
-  return DEFAULT_AFTER_SIGN_IN;
+  return signInDestination(new URLSearchParams(window.location.search).get("next"), window.location.origin);
 }

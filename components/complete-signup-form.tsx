@@ -10,7 +10,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { api, ApiError, fieldErrorsOf } from "./api-client";
 import type { Me } from "./api-types";
 import { ConsentFields, INITIAL_CONSENTS, missingConsents, type ConsentState } from "./consent-fields";
-import { getFirebaseAuth } from "./firebase-client";
+import { currentUser } from "./firebase-client";
 import { usePublicConfig } from "./public-config";
 import { TextField } from "./text-field";
 import { completeAccount } from "./sign-in-flow";
@@ -27,7 +27,7 @@ export function CompleteSignupForm() {
 
   useEffect(() => {
     // A Google account usually brings a display name; offer it.
-    const displayName = getFirebaseAuth(config).currentUser?.displayName;
+    const displayName = currentUser(config)?.displayName;
     if (displayName) setName((current) => current || displayName);
   }, [config]);
 

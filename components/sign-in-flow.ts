@@ -2,14 +2,14 @@
  * What every way of signing in does once Firebase has a user: trade a fresh ID token
  * for the session cookie, then ask the API whether sign-up was completed.
  */
-import type { User } from "firebase/auth";
 import { api, ApiError } from "./api-client";
 import type { Me } from "./api-types";
 import type { ConsentState } from "./consent-fields";
 import { nextPathFromLocation } from "./auth-redirect";
+import type { SignedInUser } from "./firebase-client";
 
-export async function startServerSession(user: User): Promise<void> {
-  const idToken = await user.getIdToken();
+export async function startServerSession(user: SignedInUser): Promise<void> {
+  const idToken = await user.idToken();
   await api<{ uid: string }>("/api/session", { method: "POST", body: { idToken } });
 }
 

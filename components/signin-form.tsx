@@ -4,9 +4,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { signInWithEmailAndPassword } from "firebase/auth";
 import { ApiError } from "./api-client";
-import { describeAuthError, getFirebaseAuth } from "./firebase-client";
+import { describeAuthError, signInWithEmail } from "./firebase-client";
 import { GoogleSignInButton } from "./google-sign-in-button";
 import { usePublicConfig } from "./public-config";
 import { destinationAfterSignIn, startServerSession } from "./sign-in-flow";
@@ -35,7 +34,7 @@ export function SigninForm() {
     setFormError(null);
     setBusy(true);
     try {
-      const { user } = await signInWithEmailAndPassword(getFirebaseAuth(config), email.trim(), password);
+      const user = await signInWithEmail(config, email.trim(), password);
       await startServerSession(user);
       router.push(await destinationAfterSignIn());
     } catch (caught) {

@@ -8,10 +8,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { createUserWithEmailAndPassword, type User } from "firebase/auth";
 import { api, ApiError, fieldErrorsOf } from "./api-client";
 import { ConsentFields, INITIAL_CONSENTS, missingConsents, type ConsentState } from "./consent-fields";
-import { describeAuthError, getFirebaseAuth, isFirebaseError } from "./firebase-client";
+import { createEmailAccount, currentUser, describeAuthError, SignInError, type SignedInUser } from "./firebase-client";
 import { GoogleSignInButton } from "./google-sign-in-button";
 import { usePublicConfig } from "./public-config";
 import { completeAccount, startServerSession } from "./sign-in-flow";
@@ -38,12 +37,10 @@ export function SignupForm() {
     return { ...found, ...missingConsents(consents) };
   }
 
-  async function firebaseUser(): Promise<User> {
-    const auth = getFirebaseAuth(config);
-    const current = auth.currentUser;
+  async function firebaseUser(): Promise<SignedInUser> {
+    const current = currentUser(config);
     if (current?.email && current.email.toLowerCase() === email.trim().toLowerCase()) return current;
-    const created = await createUserWithEmailAndPassword(auth, email.trim(), password);
-    return created.user;
+    return createEmailAccount(config, email.trim(), password);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -66,12 +63,9 @@ export function SignupForm() {
       router.push("/generate");
     } catch (caught) {
       setProgress(null);
-      if (isFirebaseError(caught, "auth/email-already-in-use") || isFirebaseError(caught, "auth/invalid-email")) {
-        setErrors({ email: describeAuthError(caught) });
-        setFormError(describeAuthError(caught));
-      } else if (isFirebaseError(caught, "auth/weak-password")) {
-        setErrors({ password: describeAuthError(caught) });
-        setFormError(describeAuthError(caught));
+      if (caught instanceof SignInError && caught.field) {
+        setErrors({ [caught.field]: caught.message });
+        setFormError(caught.message);
       } else if (caught instanceof ApiError) {
         setErrors(fieldErrorsOf(caught));
         setFormError(caught.message);

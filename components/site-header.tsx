@@ -33,11 +33,9 @@ export function SiteHeader() {
     setSignOutError(null);
     try {
       await api("/api/session", { method: "DELETE" });
-      const [{ signOut: firebaseSignOut }, { getFirebaseAuth }] = await Promise.all([
-        import("firebase/auth"),
-        import("./firebase-client"),
-      ]);
-      await firebaseSignOut(getFirebaseAuth(config)).catch(() => undefined);
+      // Loaded only now: member pages do not otherwise need the sign-in SDK.
+      const { signOutOfFirebase } = await import("./firebase-client");
+      await signOutOfFirebase(config).catch(() => undefined);
       window.location.assign("/");
     } catch (error) {
       setSignOutError(messageOf(error));

@@ -1,9 +1,13 @@
 /**
  * Fixed-window limits on actions that cost someone else something (mail to an
  * inbox, links from Firebase's quota). The counter is keyed by a hash of what is
- * limited (an address, an account), so no address is stored in the clear.
+ * limited (an address, an account, a client's IP address), so no address is stored
+ * in the clear. The hash is pseudonymous, not anonymous (anyone can hash every IPv4
+ * address), which is why the data inventory declares these records and they go
+ * when their window closes.
  */
 import { createHash } from "node:crypto";
+import type { Transaction } from "../db/database";
 import { AppError } from "../errors/app-error";
 import type { Services } from "../services";
 
@@ -17,12 +21,32 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
-export const PASSWORD_RESET_PER_ADDRESS: RateLimitRule = { bucket: "password-reset", limit: 3, windowMs: 60 * 60_000 };
-export const VERIFICATION_MAIL_PER_ACCOUNT: RateLimitRule = {
-  bucket: "verification-mail",
-  limit: 5,
-  windowMs: 60 * 60_000,
+const HOUR = 60 * 60_000;
+
+export const PASSWORD_RESET_PER_ADDRESS: RateLimitRule = { bucket: "password-reset", limit: 3, windowMs: HOUR };
+/**
+ * Ten an hour per client: enough for a person who does not remember which address
+ * they used, and for a few people behind one shared address; a script cycling
+ * through addresses stops at ten.
+ */
+export const PASSWORD_RESET_PER_CLIENT: RateLimitRule = { bucket: "password-reset-client", limit: 10, windowMs: HOUR };
+export const VERIFICATION_MAIL_PER_ACCOUNT: RateLimitRule = { bucket: "verification-mail", limit: 5, windowMs: HOUR };
+/**
+ * Anyone can make a Firebase account for any address and ask for its confirmation
+ * mail, so this is mail to strangers too. Thirty an hour per client leaves room for
+ * a class or an office signing up together behind one address.
+ */
+export const VERIFICATION_MAIL_PER_CLIENT: RateLimitRule = {
+  bucket: "verification-mail-client",
+  limit: 30,
+  windowMs: HOUR,
 };
+
+/** One use of a rule by one key (an address, an account id, a client key). */
+export interface RateLimitUse {
+  rule: RateLimitRule;
+  key: string;
+}
 
 export interface RateLimitCounter {
   bucket: string;
@@ -31,32 +55,65 @@ export interface RateLimitCounter {
   expiresAt: string;
 }
 
-/** Counts one use; throws RATE_LIMITED (with the seconds to wait) past the limit. */
-export async function consumeRateLimit(options: {
-  services: Services;
-  rule: RateLimitRule;
-  key: string;
-}): Promise<void> {
-  const { services, rule } = options;
-  const id = createHash("sha256").update(`${rule.bucket}\u0000${options.key.toLowerCase()}`).digest("hex").slice(0, 40);
-  await services.db.runTransaction(async (tx) => {
-    const now = services.clock.now();
-    const current = (await tx.get<RateLimitCounter>(RATE_LIMITS, id))?.data;
-    const open = current !== undefined && Date.parse(current.windowStartsAt) + rule.windowMs > now.getTime();
-    if (open && current.count >= rule.limit) {
-      const retryAfterSeconds = Math.ceil((Date.parse(current.windowStartsAt) + rule.windowMs - now.getTime()) / 1000);
-      throw new AppError(
-        "RATE_LIMITED",
-        `Too many requests. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
-        { retryAfterSeconds },
-      );
+function counterId(use: RateLimitUse): string {
+  return createHash("sha256").update(`${use.rule.bucket}\u0000${use.key.toLowerCase()}`).digest("hex").slice(0, 40);
+}
+
+export interface CountRateLimitedUseOptions {
+  uses: RateLimitUse[];
+  now: Date;
+}
+
+/**
+ * Reads the counters of `uses` in the transaction and throws RATE_LIMITED (with the
+ * seconds until every one of them allows again) if any is used up. Otherwise answers
+ * the function that writes the counted uses, to be called once the transaction has
+ * done its other reads (a transaction reads before it writes). A refused request
+ * counts against none of its limits: it did nothing.
+ */
+export async function countRateLimitedUse(tx: Transaction, options: CountRateLimitedUseOptions): Promise<() => void> {
+  const now = options.now.getTime();
+  const counted: { id: string; use: RateLimitUse; current: RateLimitCounter | undefined }[] = [];
+  let wait = 0;
+  for (const use of options.uses) {
+    const id = counterId(use);
+    const stored = (await tx.get<RateLimitCounter>(RATE_LIMITS, id))?.data;
+    const closesAt = stored ? Date.parse(stored.windowStartsAt) + use.rule.windowMs : 0;
+    const current = closesAt > now ? stored : undefined;
+    if (current && current.count >= use.rule.limit) wait = Math.max(wait, closesAt - now);
+    counted.push({ id, use, current });
+  }
+  if (wait > 0) {
+    const retryAfterSeconds = Math.ceil(wait / 1000);
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many requests. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      { retryAfterSeconds },
+    );
+  }
+  return () => {
+    for (const { id, use, current } of counted) {
+      const windowStartsAt = current?.windowStartsAt ?? options.now.toISOString();
+      tx.set(RATE_LIMITS, id, {
+        bucket: use.rule.bucket,
+        count: (current?.count ?? 0) + 1,
+        windowStartsAt,
+        expiresAt: new Date(Date.parse(windowStartsAt) + use.rule.windowMs).toISOString(),
+      });
     }
-    const windowStartsAt = open ? current.windowStartsAt : now.toISOString();
-    tx.set(RATE_LIMITS, id, {
-      bucket: rule.bucket,
-      count: open ? current.count + 1 : 1,
-      windowStartsAt,
-      expiresAt: new Date(Date.parse(windowStartsAt) + rule.windowMs).toISOString(),
-    });
+  };
+}
+
+export interface ConsumeRateLimitsOptions {
+  services: Services;
+  uses: RateLimitUse[];
+}
+
+/** Counts one use of every limit in `uses`, in a transaction of its own; throws RATE_LIMITED past any. */
+export async function consumeRateLimits(options: ConsumeRateLimitsOptions): Promise<void> {
+  const { db, clock } = options.services;
+  await db.runTransaction(async (tx) => {
+    const count = await countRateLimitedUse(tx, { uses: options.uses, now: clock.now() });
+    count();
   });
 }

@@ -2,10 +2,17 @@ import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { CONSENT_TEXTS, MINIMUM_AGE, type ConsentPurpose } from "../privacy/policy-versions";
 import type { Services } from "../services";
+import { humanText } from "../text/human-text";
 import { CONSENT_RECORDS, MEMBERS, type Member } from "./members";
 
 export const createAccountInput = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(80, "A name has at most 80 characters"),
+  name: humanText({
+    label: "The name",
+    maxLength: 80,
+    multiline: false,
+    requiredMessage: "Enter your name",
+    emptyMessage: "Enter your name",
+  }),
   ageConfirmed: z.boolean(),
   consents: z.object({ terms: z.boolean(), privacy: z.boolean(), marketing: z.boolean() }),
   locale: z.enum(["ko", "en"]).default("en"),

@@ -1,31 +1,37 @@
 import { z } from "zod";
-import { consumeRateLimit, PASSWORD_RESET_PER_ADDRESS } from "../abuse/rate-limit";
-import { passwordResetMail } from "../mail/templates/account-mails";
-import { logger } from "../observability/logger";
+import { countRateLimitedUse, PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_PER_CLIENT } from "../abuse/rate-limit";
+import { queuePasswordReset } from "../mail/mail-outbox";
 import type { Services } from "../services";
 
 export const passwordResetInput = z.object({ email: z.email("Enter a valid email address").max(254) });
 
+export interface SendPasswordResetOptions {
+  services: Services;
+  input: unknown;
+  /** The requesting client's rate-limit key (lib/abuse/client-key.ts). */
+  client: string;
+}
+
 /**
- * Mails a password-reset link when the address belongs to an account. The caller
- * answers the same either way, so the form cannot be used to find out who has an
- * account.
+ * Queues a password-reset mail for the address; the sender (deliver-mail-outbox.ts)
+ * mails the link only if the address belongs to an account. Nothing here depends on
+ * whether it does: the same counters and the same queue write, in one transaction,
+ * for every address, so neither the answer nor its timing tells who has an account.
  */
-export async function sendPasswordReset(options: { services: Services; input: unknown }): Promise<void> {
-  const { auth, mailer, config } = options.services;
+export async function sendPasswordReset(options: SendPasswordResetOptions): Promise<void> {
+  const { db, clock } = options.services;
   const { email } = passwordResetInput.parse(options.input);
-  // Counted for every address alike, so a refusal says nothing about who has an account.
-  await consumeRateLimit({ services: options.services, rule: PASSWORD_RESET_PER_ADDRESS, key: email });
-  const user = await auth.findUserByEmail(email);
-  if (!user?.email) {
-    logger.info("password_reset.unknown_address");
-    return;
-  }
-  const code = await auth.passwordResetCode(user.email);
-  const link = new URL(
-    `/auth/action?mode=resetPassword&oobCode=${encodeURIComponent(code)}`,
-    config.APP_URL,
-  ).toString();
-  await mailer.send(passwordResetMail({ to: user.email, link }));
-  logger.info("password_reset.sent", { uid: user.uid });
+  await db.runTransaction(async (tx) => {
+    const now = clock.now();
+    const count = await countRateLimitedUse(tx, {
+      uses: [
+        { rule: PASSWORD_RESET_PER_CLIENT, key: options.client },
+        { rule: PASSWORD_RESET_PER_ADDRESS, key: email },
+      ],
+      now,
+    });
+    const queue = await queuePasswordReset(tx, { email, now });
+    count();
+    queue();
+  });
 }

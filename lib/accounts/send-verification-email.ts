@@ -1,15 +1,28 @@
-import { consumeRateLimit, VERIFICATION_MAIL_PER_ACCOUNT } from "../abuse/rate-limit";
+import { consumeRateLimits, VERIFICATION_MAIL_PER_ACCOUNT, VERIFICATION_MAIL_PER_CLIENT } from "../abuse/rate-limit";
 import { AppError } from "../errors/app-error";
 import { verifyEmailMail } from "../mail/templates/account-mails";
 import type { Services } from "../services";
 
+export interface SendVerificationEmailOptions {
+  services: Services;
+  uid: string;
+  /** The requesting client's rate-limit key (lib/abuse/client-key.ts). */
+  client: string;
+}
+
 /** Mails the signed-in user a link that confirms their own address. */
-export async function sendVerificationEmail(options: { services: Services; uid: string }): Promise<void> {
+export async function sendVerificationEmail(options: SendVerificationEmailOptions): Promise<void> {
   const { auth, mailer, config } = options.services;
   const user = await auth.getUser(options.uid);
   if (!user?.email) throw new AppError("NOT_FOUND", "This account has no email address.");
   if (user.emailVerified) throw new AppError("INVALID_STATE", "This email address is already confirmed.");
-  await consumeRateLimit({ services: options.services, rule: VERIFICATION_MAIL_PER_ACCOUNT, key: options.uid });
+  await consumeRateLimits({
+    services: options.services,
+    uses: [
+      { rule: VERIFICATION_MAIL_PER_CLIENT, key: options.client },
+      { rule: VERIFICATION_MAIL_PER_ACCOUNT, key: options.uid },
+    ],
+  });
   const code = await auth.emailVerificationCode(user.email);
   const link = new URL(`/auth/action?mode=verifyEmail&oobCode=${encodeURIComponent(code)}`, config.APP_URL).toString();
   await mailer.send(verifyEmailMail({ to: user.email, link }));

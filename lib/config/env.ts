@@ -19,6 +19,12 @@ const serverSchema = z
     APP_URL: z.url().default("http://localhost:3000"),
     DATA_DIR: z.string().min(1).default(".data"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /**
+     * How many X-Forwarded-For entries, counted from the right, were appended by
+     * proxies we run behind (see lib/abuse/client-key.ts). 0: none, so the header is
+     * the client's own word and every request counts as one unidentified client.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 
     DATABASE: z.enum(["sqlite", "firestore"]).default("sqlite"),
     SQLITE_FILE: z.string().optional(),
@@ -72,6 +78,11 @@ const serverSchema = z
       "demo- projects exist only in the emulator.",
     );
     forbid(!env.APP_URL.startsWith("https://"), "APP_URL", "Production must be served over https.");
+    forbid(
+      env.TRUSTED_PROXY_HOPS === 0,
+      "TRUSTED_PROXY_HOPS",
+      "Production runs behind Google's front end: without its hop, every client would share one rate limit.",
+    );
   });
 
 export type ServerConfig = z.infer<typeof serverSchema> & { sqliteFile: string };

@@ -17,8 +17,11 @@ import type { DocumentData, JsonValue } from "./database";
  */
 export type StoredRecord<T> = { [K in keyof T]: JsonValue };
 
-/** One description per field of T: exactly its keys, none missing, none extra. */
-export type FieldDescriptions<T> = { readonly [K in keyof T]-?: string };
+/** Every field any variant of T has (a record may be a union of variants). */
+type FieldsOfAnyVariant<T> = T extends unknown ? keyof T : never;
+
+/** One description per field of T: exactly its fields, none missing, none extra. */
+export type FieldDescriptions<T> = { readonly [K in FieldsOfAnyVariant<T>]: string };
 
 /** A field of T that queries may filter or order on. */
 export type FieldOf<T> = keyof T & string;

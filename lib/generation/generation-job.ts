@@ -1,6 +1,7 @@
 /** The generation job record and the rules for a valid request. */
 import { z } from "zod";
 import { findModel, MAX_IMAGES_PER_GENERATION, modelSizes, type ImageSize } from "../pricing/price-table";
+import { humanText } from "../text/human-text";
 
 import { GENERATIONS } from "../privacy/data-inventory";
 
@@ -38,11 +39,13 @@ export interface GenerationJob {
 
 export const generationInput = z
   .object({
-    prompt: z
-      .string({ error: "prompt is required" })
-      .trim()
-      .min(1, "The prompt is empty")
-      .max(MAX_PROMPT_LENGTH, `The prompt may have at most ${MAX_PROMPT_LENGTH} characters`),
+    prompt: humanText({
+      label: "The prompt",
+      maxLength: MAX_PROMPT_LENGTH,
+      multiline: true,
+      requiredMessage: "prompt is required",
+      emptyMessage: "The prompt is empty",
+    }),
     model: z.string({ error: "model is required" }),
     size: z.string({ error: "size is required" }),
     count: z

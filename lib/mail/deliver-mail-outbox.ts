@@ -3,7 +3,7 @@ import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
 import { MAIL_OUTBOX, type OutboxItem } from "./mail-outbox";
 import type { MailMessage } from "./mailer";
-import { generationResultMail } from "./templates/account-mails";
+import { generationResultMail, passwordResetMail } from "./templates/account-mails";
 
 const MAX_ATTEMPTS = 8;
 /** How long a claimed item stays invisible to other senders while it is being sent. */
@@ -13,42 +13,92 @@ const CLAIM_MS = 5 * 60_000;
  * Takes an item for this sender: counts the attempt and hides it from other senders
  * (another worker, an overlapping scheduled run) for CLAIM_MS. A sender that dies
  * after sending but before deleting leaves the item to reappear then: mail is sent
- * at least once, and twice only after such a crash.
+ * at least once, and twice only after such a crash. An item that has had its last
+ * attempt (its senders kept dying) is deleted instead of tried again.
  */
-async function claim(services: Services, id: string): Promise<OutboxItem | null> {
+async function claim(services: Services, id: string): Promise<{ item: OutboxItem; givenUp: boolean } | null> {
   return services.db.runTransaction(async (tx) => {
     const doc = await tx.get<OutboxItem>(MAIL_OUTBOX, id);
     const now = services.clock.now();
     if (!doc || doc.data.nextAttemptAt > now.toISOString()) return null;
+    if (doc.data.attempts >= MAX_ATTEMPTS) {
+      tx.delete(MAIL_OUTBOX, id);
+      return { item: doc.data, givenUp: true };
+    }
     const claimed = {
       attempts: doc.data.attempts + 1,
       nextAttemptAt: new Date(now.getTime() + CLAIM_MS).toISOString(),
     };
     tx.update(MAIL_OUTBOX, id, claimed);
-    return { ...doc.data, ...claimed };
+    return { item: { ...doc.data, ...claimed }, givenUp: false };
   });
 }
 
-async function compose(services: Services, item: OutboxItem, to: string): Promise<MailMessage | null> {
+type Composed = { message: MailMessage; uid: string } | { dropped: string; uid?: string };
+
+/**
+ * The mail for an item, with the recipient read from the auth provider: a member's
+ * own verified address, or for a password reset the account the typed address
+ * belongs to. Nothing to send (no such account, an unverified address, a job that is
+ * gone) is a reason to drop the item.
+ */
+async function compose(services: Services, item: OutboxItem): Promise<Composed> {
   switch (item.template) {
     case "generation-result": {
+      const user = await services.auth.getUser(item.uid);
+      if (!user?.email || !user.emailVerified) return { dropped: "address_not_verified", uid: item.uid };
       const job = await services.db.get<GenerationJob>(GENERATIONS, item.refId);
-      if (!job) return null;
+      if (!job) return { dropped: "nothing_to_report", uid: item.uid };
       const link = new URL(`/generations/${item.refId}`, services.config.APP_URL).toString();
-      return generationResultMail({ to, link, made: job.data.imageIds.length, requested: job.data.count });
+      return {
+        message: generationResultMail({
+          to: user.email,
+          link,
+          made: job.data.imageIds.length,
+          requested: job.data.count,
+        }),
+        uid: item.uid,
+      };
+    }
+    case "password-reset": {
+      const user = await services.auth.findUserByEmail(item.email);
+      if (!user?.email) return { dropped: "no_account" };
+      const code = await services.auth.passwordResetCode(user.email);
+      const link = new URL(
+        `/auth/action?mode=resetPassword&oobCode=${encodeURIComponent(code)}`,
+        services.config.APP_URL,
+      ).toString();
+      return { message: passwordResetMail({ to: user.email, link }), uid: user.uid };
     }
   }
 }
 
 /**
- * Sends queued member mail. The address is the member's own, read from the auth
- * provider and used only when verified; never an address from a request. A sent or
- * undeliverable item is deleted, so the queue keeps nothing past delivery.
+ * What a log line may say about an item: the member and the queue id of member
+ * mail; for a password reset only the template, since its id is a hash of an
+ * address someone typed.
  */
-export async function deliverMailOutbox(options: {
+function described(id: string, item: OutboxItem, uid?: string): Record<string, string> {
+  const fields: Record<string, string> = { template: item.template };
+  if (item.template !== "password-reset") fields.outboxId = id;
+  if (uid) fields.uid = uid;
+  return fields;
+}
+
+export interface DeliverMailOutboxOptions {
   services: Services;
   limit?: number;
-}): Promise<{ sent: number; dropped: number; retried: number }> {
+}
+
+/**
+ * Sends queued mail. The address is read from the auth provider, never taken from a
+ * request: the member's own, used only when verified, or the account a password
+ * reset was asked for. A sent or undeliverable item is deleted, and one that failed
+ * its last attempt too, so the queue keeps nothing past delivery.
+ */
+export async function deliverMailOutbox(
+  options: DeliverMailOutboxOptions,
+): Promise<{ sent: number; dropped: number; retried: number }> {
   const { services } = options;
   const now = services.clock.now();
   const due = await services.db.query<OutboxItem>({
@@ -59,33 +109,38 @@ export async function deliverMailOutbox(options: {
   let sent = 0;
   let dropped = 0;
   let retried = 0;
+  const remove = (id: string) => services.db.runTransaction(async (tx) => tx.delete(MAIL_OUTBOX, id));
   for (const { id } of due) {
-    const item = await claim(services, id);
-    if (!item) continue;
-    const user = await services.auth.getUser(item.uid);
-    const message = user?.email && user.emailVerified ? await compose(services, item, user.email) : null;
-    if (!message) {
-      await services.db.runTransaction(async (tx) => tx.delete(MAIL_OUTBOX, id));
-      logger.info("mail.dropped", {
-        outboxId: id,
-        uid: item.uid,
-        reason: user?.emailVerified ? "nothing_to_report" : "address_not_verified",
-      });
+    const claimed = await claim(services, id);
+    if (!claimed) continue;
+    const { item } = claimed;
+    if (claimed.givenUp) {
+      logger.warn("mail.given_up", { ...described(id, item), attempts: item.attempts });
       dropped++;
       continue;
     }
     try {
-      const { messageId } = await services.mailer.send(message);
-      await services.db.runTransaction(async (tx) => tx.delete(MAIL_OUTBOX, id));
-      logger.info("mail.sent", { outboxId: id, uid: item.uid, messageId });
+      const composed = await compose(services, item);
+      if ("dropped" in composed) {
+        await remove(id);
+        logger.info("mail.dropped", { ...described(id, item, composed.uid), reason: composed.dropped });
+        dropped++;
+        continue;
+      }
+      const { messageId } = await services.mailer.send(composed.message);
+      await remove(id);
+      logger.info("mail.sent", { ...described(id, item, composed.uid), messageId });
       sent++;
     } catch (error) {
-      logger.warn("mail.failed", { outboxId: id, uid: item.uid, attempts: item.attempts, ...errorFields(error) });
+      const last = item.attempts >= MAX_ATTEMPTS;
+      logger.warn(last ? "mail.given_up" : "mail.failed", {
+        ...described(id, item),
+        attempts: item.attempts,
+        ...errorFields(error),
+      });
       const retryAt = new Date(services.clock.now().getTime() + 2 ** item.attempts * 30_000).toISOString();
       await services.db.runTransaction(async (tx) =>
-        item.attempts >= MAX_ATTEMPTS
-          ? tx.delete(MAIL_OUTBOX, id)
-          : tx.update(MAIL_OUTBOX, id, { nextAttemptAt: retryAt }),
+        last ? tx.delete(MAIL_OUTBOX, id) : tx.update(MAIL_OUTBOX, id, { nextAttemptAt: retryAt }),
       );
       retried++;
     }

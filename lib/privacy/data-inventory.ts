@@ -323,8 +323,10 @@ export const RATE_LIMITS = inventoried<RateLimitCounter>({
   collection: "rateLimits",
   title: { ko: "요청 횟수 제한 기록", en: "Request limits" },
   fields: {
-    bucket: "Which action is limited (password reset, confirmation mail)",
-    count: "Uses in the current window; the document id is a hash of the address or account, never the address",
+    bucket:
+      "Which action is limited, and by what (password reset per email address or per client, confirmation mail per account or per client)",
+    count:
+      "Uses in the current window. The document id is a hash of the email address, the account or the client's IP address (an IPv6 client by its /64 network), never the address itself",
     windowStartsAt: "When the window began",
     expiresAt: "When the record is deleted",
   },
@@ -345,13 +347,18 @@ export const MAIL_OUTBOX = inventoried<OutboxItem>({
   title: { ko: "발송 대기 메일", en: "Mail waiting to be sent" },
   fields: {
     uid: "Recipient member (the address is looked up when sending)",
+    email:
+      "For a password reset only: the address typed into the form, which may belong to no account; deleted with the item once the mail is sent, dropped (no such account) or given up after the last attempt",
     template: "Which mail",
     refId: "What it is about",
     attempts: "Send attempts",
     createdAt: "When queued",
     nextAttemptAt: "When to try again",
   },
-  purpose: { ko: "생성 결과 안내 메일 발송", en: "Sending result mail" },
+  purpose: {
+    ko: "생성 결과 안내 및 비밀번호 재설정 메일 발송",
+    en: "Sending result mail and password-reset links",
+  },
   legalBasis: CONTRACT_BASIS,
   retention: { kind: "until-delivered" },
   onWithdrawal: "delete",

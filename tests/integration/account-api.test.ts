@@ -6,6 +6,7 @@ import { POST as postPasswordReset } from "../../app/api/password-reset/route";
 import { DELETE as deleteSession, POST as postSession } from "../../app/api/session/route";
 import { GET as getCatalog } from "../../app/api/catalog/route";
 import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
+import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { CONSENT_TEXTS } from "../../lib/privacy/policy-versions";
 import { getServices } from "../../lib/services";
 import { randomUUID } from "node:crypto";
@@ -333,6 +334,7 @@ describe("email confirmation and password reset", () => {
       body: { email: "nobody@example.test" },
     });
     expect(unknown.status).toBe(202);
+    await deliverMailOutbox({ services });
     expect((await services.localMailbox!.list()).length).toBe(before);
     const known = await call(postPasswordReset, {
       method: "POST",
@@ -340,6 +342,8 @@ describe("email confirmation and password reset", () => {
       body: { email: user.email },
     });
     expect(known.status).toBe(202);
+    // The request only queues the mail; the worker sends it.
+    await deliverMailOutbox({ services });
     const mail = (await services.localMailbox!.list()).find(
       (m) => m.to === user.email && m.subject === "Reset your password",
     );
@@ -363,6 +367,8 @@ describe("limits on mail others can trigger", () => {
         expect(
           (await call(postPasswordReset, { method: "POST", path: "/api/password-reset", body: { email } })).status,
         ).toBe(202);
+        // Sent before the next request: one waiting in the queue would take the next one in.
+        await deliverMailOutbox({ services });
       }
       const limited = await call(postPasswordReset, {
         method: "POST",

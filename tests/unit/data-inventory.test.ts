@@ -96,13 +96,26 @@ describe("the data inventory", () => {
     },
   );
 
+  it("says that request limits are kept per client IP address, as a hash, and only for a day", () => {
+    const kind = RATE_LIMITS.kind;
+    expect(Object.values(kind.fields).join(" ")).toMatch(/hash of .*IP address/);
+    expect(kind.retention).toEqual({ kind: "days", days: 1, from: "the start of the window" });
+  });
+
   it("keeps queued mail only until it is delivered", () => {
     expect(MAIL_OUTBOX.kind.retention).toEqual({ kind: "until-delivered" });
   });
 
-  it("keeps no email address or mail body in the outbox", () => {
+  it("keeps no mail body or recipient in the outbox", () => {
     const fields = new Set(Object.keys(MAIL_OUTBOX.fields));
-    for (const field of ["to", "email", "subject", "text", "html", "body"]) expect(fields.has(field)).toBe(false);
+    for (const field of ["to", "subject", "text", "html", "body"]) expect(fields.has(field)).toBe(false);
+  });
+
+  it("declares the one address the outbox holds, a password reset's, as deleted once the mail is dealt with", () => {
+    const description = MAIL_OUTBOX.fields.email;
+    expect(description).toMatch(/password reset/i);
+    expect(description).toMatch(/deleted/);
+    expect(description).toMatch(/last attempt/);
   });
 });
 

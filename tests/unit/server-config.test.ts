@@ -20,6 +20,7 @@ const production = {
   IMAGE_PROVIDERS: "openai",
   PAYMENT_PROVIDERS: "toss",
   FIREBASE_PROJECT_ID: "imagesfactory-prod",
+  TRUSTED_PROXY_HOPS: "1",
 };
 
 describe("parseServerConfig in local mode", () => {
@@ -40,6 +41,7 @@ describe("parseServerConfig in local mode", () => {
       SESSION_DAYS: 5,
       JOB_MAX_ATTEMPTS: 3,
       WORKER_CONCURRENCY: 8,
+      TRUSTED_PROXY_HOPS: 0,
       sqliteFile: ".data/imagesfactory.sqlite",
     });
     expect(config.FIREBASE_AUTH_EMULATOR_HOST).toBeUndefined();
@@ -94,6 +96,9 @@ describe("parseServerConfig in local mode", () => {
     ["APP_MODE", "staging"],
     ["DATABASE", "postgres"],
     ["MAIL_PROVIDER", "sendmail"],
+    ["TRUSTED_PROXY_HOPS", "-1"],
+    ["TRUSTED_PROXY_HOPS", "1.5"],
+    ["TRUSTED_PROXY_HOPS", "all"],
   ])("refuses %s=%s, naming the variable", (name, value) => {
     expect(refusal({ [name]: value })).toMatch(new RegExp(`^Invalid configuration: .*\\b${name}: `));
   });
@@ -109,6 +114,7 @@ describe("parseServerConfig in production", () => {
       "FIREBASE_AUTH_EMULATOR_HOST",
       "FIREBASE_PROJECT_ID",
       "APP_URL",
+      "TRUSTED_PROXY_HOPS",
     ]) {
       expect(message).not.toContain(`${other}:`);
     }
@@ -120,6 +126,7 @@ describe("parseServerConfig in production", () => {
     ["FIREBASE_AUTH_EMULATOR_HOST", { FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099" }, "Auth emulator"],
     ["FIREBASE_PROJECT_ID", { FIREBASE_PROJECT_ID: "demo-imagesfactory" }, "demo- projects"],
     ["APP_URL", { APP_URL: "http://images.example.com" }, "https"],
+    ["TRUSTED_PROXY_HOPS", { TRUSTED_PROXY_HOPS: "0" }, "one rate limit"],
   ])("refuses %s, with a message naming the variable", (name, change, reason) => {
     const message = refusal({ ...production, ...change });
     expect(message).toMatch(new RegExp(`\\b${name}: [^;]*${reason}`));
@@ -135,6 +142,7 @@ describe("parseServerConfig in production", () => {
       "FIREBASE_AUTH_EMULATOR_HOST",
       "FIREBASE_PROJECT_ID",
       "APP_URL",
+      "TRUSTED_PROXY_HOPS",
     ]) {
       expect(message).toContain(`${name}:`);
     }

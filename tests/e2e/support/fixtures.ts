@@ -33,13 +33,20 @@ export async function signUp(page: Page, email: string): Promise<void> {
   await page.waitForURL("**/generate");
 }
 
-/** Opens the newest local mail with this subject sent to this address and clicks one of its links. */
+/**
+ * Opens the newest local mail with this subject sent to this address and clicks one
+ * of its links. Mail is queued and sent by the worker, so the mailbox (rendered once
+ * per load) is reloaded until the mail is there.
+ */
 export async function followMailLink(
   page: Page,
   options: { to: string; subject: string; link: string },
 ): Promise<void> {
-  await page.goto("/mailbox");
   const row = page.getByRole("row").filter({ hasText: options.to }).filter({ hasText: options.subject }).first();
+  await expect(async () => {
+    await page.goto("/mailbox");
+    await expect(row).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await row.getByRole("link", { name: options.subject }).click();
   await expect(page.getByRole("heading", { level: 1, name: options.subject })).toBeVisible();
   await page.getByRole("link", { name: options.link }).click();
