@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { POST as postAccount } from "../../app/api/account/route";
 import { POST as postPasswordReset } from "../../app/api/password-reset/route";
+import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { getServices } from "../../lib/services";
 import { signUpUser } from "../support/firebase-users";
 import { APP_ORIGIN, call, readError } from "../support/http";
@@ -19,7 +20,9 @@ const completeSignUp = {
   consents: { terms: true, privacy: true, marketing: false },
 };
 
+/** Reset mail is queued by the request and sent by the outbox sender: send what is queued, then count. */
 async function resetMailsTo(email: string): Promise<number> {
+  await deliverMailOutbox({ services });
   return (await services.localMailbox!.list()).filter((m) => m.to === email && m.subject === "Reset your password")
     .length;
 }
