@@ -1,9 +1,10 @@
 /**
  * Route handler wrappers: every handler gets the services, its params and (for
  * member routes) the verified member, and every thrown error becomes the one error
- * shape. Every request that changes state is refused here, before anything else,
- * unless it comes from the app's own origin (same-origin.ts), so no route can forget
- * it. Handlers stay thin: parse, call one use case, answer.
+ * shape. Before anything else, every request is refused here unless it is sent to
+ * the app's own host (local mode, screen-request.ts) and, if it changes state, from
+ * the app's own origin (same-origin.ts), so no route can forget either. Handlers
+ * stay thin: parse, call one use case, answer.
  */
 import type { VerifiedUser } from "../auth/auth-gateway";
 import { requireMember } from "../accounts/members";
@@ -13,6 +14,7 @@ import { getServices, type Services } from "../services";
 import { authenticate } from "./authenticate";
 import { errorResponse } from "./responses";
 import { assertSameOrigin } from "./same-origin";
+import { assertOwnHost } from "./screen-request";
 
 type Params = Record<string, string>;
 interface RouteContext {
@@ -40,6 +42,7 @@ export function publicRoute(handler: (ctx: PublicRequestContext) => Promise<Resp
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
       const services = getServices();
+      assertOwnHost(request, services.config);
       assertSameOrigin(request, services.config.APP_URL);
       return await handler({ request, services, params: await pathParams(context) });
     } catch (error) {
