@@ -6,11 +6,12 @@
  * Builds the app (unless --skip-build), starts the local stack on free ports with a
  * temporary data folder, sends one small password-reset request to warm the route
  * up, then streams `--mb` megabytes of JSON-looking bytes to /api/password-reset
+ * (or `--path`, such as a page, which passes through proxy.ts first)
  * with the app's own Origin and Content-Type (so only the body size is at issue).
  * Meanwhile it samples the next-server process's resident memory (VmRSS from
  * /proc/<pid>/status) and prints the figures and the status code.
  *
- *   npm run bench:chunked-body [-- --mb 256 --skip-build --dist-dir .next-bench]
+ *   npm run bench:chunked-body [-- --mb 256 --skip-build --dist-dir .next-bench --path /signin]
  */
 import { execFileSync } from "node:child_process";
 import { once } from "node:events";
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
   options: {
     mb: { type: "string", default: "256" },
     "dist-dir": { type: "string", default: ".next-bench" },
+    path: { type: "string", default: "/api/password-reset" },
     "skip-build": { type: "boolean", default: false },
     "sample-ms": { type: "string", default: "25" },
   },
@@ -143,8 +145,8 @@ async function main(): Promise<void> {
   });
   try {
     const pid = stack.webPid;
-    const url = `${stack.url}/api/password-reset`;
-    const warmUp = await fetch(url, {
+    const url = `${stack.url}${args.path}`;
+    const warmUp = await fetch(`${stack.url}/api/password-reset`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: stack.url },
       body: JSON.stringify({ email: "probe@example.test" }),
@@ -169,7 +171,7 @@ async function main(): Promise<void> {
     const after = rssMiB(pid);
 
     const mib = (bytes: number | null) => (bytes === null ? "-" : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
-    console.log(`\nChunked body of ${args.mb} MiB to POST /api/password-reset (next-server pid ${pid})`);
+    console.log(`\nChunked body of ${args.mb} MiB to POST ${args.path} (next-server pid ${pid})`);
     console.log(
       `  status:                     ${result.status ?? "no answer"}${result.error ? ` (${result.error})` : ""}`,
     );

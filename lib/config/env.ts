@@ -15,6 +15,8 @@ const list = z.string().transform((value) =>
 
 const serverSchema = z
   .object({
+    /** Set by Next.js: `next dev` runs with development, where the page CSP must allow eval for React. */
+    NODE_ENV: z.string().default("production"),
     APP_MODE: z.enum(["local", "production"]).default("local"),
     APP_URL: z.url().default("http://localhost:3000"),
     DATA_DIR: z.string().min(1).default(".data"),

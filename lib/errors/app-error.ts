@@ -17,12 +17,16 @@ export const ERROR_CODES = {
   ACCOUNT_EXISTS: 409,
   /** Signed in, but not allowed to do this. */
   FORBIDDEN: 403,
+  /** Local mode: the Host header names another site (DNS rebinding); only APP_URL's host is served. */
+  HOST_REFUSED: 421,
   /** A state-changing request from another origin, or without Origin and without a bearer token. */
   CSRF_REJECTED: 403,
   /** The thing does not exist, or is not the caller's. */
   NOT_FOUND: 404,
   /** The request body or query failed validation; `details` lists the fields. */
   VALIDATION_FAILED: 422,
+  /** The path has percent-encoding that does not decode (a lone `%`, a broken UTF-8 sequence). */
+  MALFORMED_URL: 400,
   /** The body is not JSON, or not UTF-8. */
   MALFORMED_JSON: 400,
   /** The body is larger than any endpoint takes (64 KiB); the server stopped reading it. */

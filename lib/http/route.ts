@@ -1,18 +1,22 @@
 /**
  * Route handler wrappers: every handler gets the services, its params and (for
  * member routes) the verified member, and every thrown error becomes the one error
- * shape. Every request that changes state is refused here, before anything else,
- * unless it comes from the app's own origin (same-origin.ts), so no route can forget
- * it. Handlers stay thin: parse, call one use case, answer.
+ * shape. Before anything else, every request is refused here unless it is sent to
+ * the app's own host (local mode, screen-request.ts) and, if it changes state, from
+ * the app's own origin (same-origin.ts), so no route can forget either. Answers get
+ * HSTS in production. Handlers stay thin: parse, call one use case, answer.
  */
 import type { VerifiedUser } from "../auth/auth-gateway";
 import { requireMember } from "../accounts/members";
 import { GENERATED_ID } from "../db/document-rules";
 import { AppError } from "../errors/app-error";
+import type { ServerConfig } from "../config/env";
 import { getServices, type Services } from "../services";
 import { authenticate } from "./authenticate";
 import { errorResponse } from "./responses";
 import { assertSameOrigin } from "./same-origin";
+import { assertOwnHost } from "./screen-request";
+import { transportSecurityHeaders, withHeaders } from "./security-headers";
 
 type Params = Record<string, string>;
 interface RouteContext {
@@ -38,13 +42,18 @@ async function pathParams(context: RouteContext | undefined): Promise<Params> {
 
 export function publicRoute(handler: (ctx: PublicRequestContext) => Promise<Response>) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
+    let appMode: ServerConfig["APP_MODE"] | undefined;
+    let response: Response;
     try {
       const services = getServices();
+      appMode = services.config.APP_MODE;
+      assertOwnHost(request, services.config);
       assertSameOrigin(request, services.config.APP_URL);
-      return await handler({ request, services, params: await pathParams(context) });
+      response = await handler({ request, services, params: await pathParams(context) });
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    return appMode ? withHeaders(response, transportSecurityHeaders(appMode)) : response;
   };
 }
 

@@ -6,6 +6,7 @@ import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { POST as postAccount } from "../../app/api/account/route";
+import { GET as getCatalog } from "../../app/api/catalog/route";
 import { POST as postPasswordReset } from "../../app/api/password-reset/route";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { getServices } from "../../lib/services";
@@ -117,6 +118,18 @@ describe("state-changing requests (CSRF)", () => {
       Object.values(answers).every((answer) => answer === "403 CSRF_REJECTED"),
       JSON.stringify(answers),
     ).toBe(true);
+  });
+});
+
+describe("the Host of API calls (local mode)", () => {
+  it("must be APP_URL's: a rebound name is refused with 421 before any route runs", async () => {
+    const rebound = await call(getCatalog, { path: "/api/catalog", headers: { host: "attacker.example:3100" } });
+    expect(rebound.status).toBe(421);
+    expect((await readError(rebound)).code).toBe("HOST_REFUSED");
+    const own = await call(getCatalog, { path: "/api/catalog", headers: { host: new URL(APP_ORIGIN).host } });
+    expect(own.status).toBe(200);
+    // Local mode is plain http: no HSTS.
+    expect(own.headers.get("strict-transport-security")).toBeNull();
   });
 });
 

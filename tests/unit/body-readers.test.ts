@@ -15,7 +15,7 @@ function sourceFiles(dir: string): string[] {
 describe("request bodies", () => {
   it("are read only through readJson, which stops at the size limit", () => {
     const readers = /\b(?:request|req)\.(?:text|json|arrayBuffer|formData|blob|body)\b/;
-    const offenders = [...sourceFiles("app"), ...sourceFiles("lib")]
+    const offenders = [...sourceFiles("app"), ...sourceFiles("lib"), "proxy.ts"]
       .filter((file) => file !== join("lib", "http", "read-json.ts"))
       .filter((file) => readers.test(readFileSync(file, "utf8")));
     expect(offenders).toEqual([]);
