@@ -23,10 +23,14 @@ export interface LocalStackOptions {
   /** Extra environment for the app and the worker (for tests: latency, lease…). */
   env?: Record<string, string>;
   quiet?: boolean;
+  /** Start the worker too (default). Without it, submitted jobs stay queued (benchmarks of the web alone). */
+  worker?: boolean;
 }
 
 export interface LocalStack {
   url: string;
+  /** The web server's process (group leader of its process group), for measurements. */
+  webPid: number;
   stop(): Promise<void>;
 }
 
@@ -85,9 +89,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const web = options.dev
     ? run("web", bin("next"), ["dev", ...listen], env, { quiet: options.quiet })
     : run("web", bin("next"), ["start", ...listen], { ...env, NODE_ENV: "production" }, { quiet: options.quiet });
-  const worker = run("worker", process.execPath, ["--import", "tsx", "worker/main.ts"], env, { quiet: options.quiet });
+  const worker =
+    options.worker === false
+      ? null
+      : run("worker", process.execPath, ["--import", "tsx", "worker/main.ts"], env, { quiet: options.quiet });
   const stop = async () => {
-    await Promise.all([stopProcessGroup(web, "SIGTERM", 15_000), stopProcessGroup(worker, "SIGTERM", 15_000)]);
+    await Promise.all([
+      stopProcessGroup(web, "SIGTERM", 15_000),
+      worker ? stopProcessGroup(worker, "SIGTERM", 15_000) : undefined,
+    ]);
     await emulator.stop();
   };
   try {
@@ -96,7 +106,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, webPid: web.pid!, stop };
 }
 
 async function main(): Promise<void> {
