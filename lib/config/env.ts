@@ -44,6 +44,10 @@ const serverSchema = z
     JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(3),
     WORKER_POLL_MS: z.coerce.number().int().positive().default(100),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+
+    // Live updates (GET /api/generations/{id}/events), counted per web server process.
+    EVENT_STREAMS_PER_MEMBER: z.coerce.number().int().min(1).default(10),
+    EVENT_STREAMS_MAX: z.coerce.number().int().min(1).default(1_000),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== "production") return;
