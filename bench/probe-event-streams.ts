@@ -18,6 +18,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { loadEnvFile } from "../lib/config/env";
 import { startLocalStack } from "../scripts/local-stack";
 import { freePort } from "../tests/support/free-port";
 
@@ -213,4 +214,5 @@ async function main(): Promise<void> {
   }
 }
 
+loadEnvFile();
 await main();

@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { loadEnvFile } from "../lib/config/env";
 import { startAuthEmulator, stopProcessGroup, waitForUrl } from "./auth-emulator";
 
 export interface LocalStackOptions {
@@ -111,7 +112,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
 async function main(): Promise<void> {
   // The same .env the web app reads, for the worker and the emulator too.
-  if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
+  loadEnvFile(root);
   const dev = process.argv.includes("--dev");
   if (!dev && !existsSync(join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (npm start does).");
