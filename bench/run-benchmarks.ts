@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createAccount } from "../lib/accounts/create-account";
-import { parseServerConfig } from "../lib/config/env";
+import { loadEnvFile, parseServerConfig } from "../lib/config/env";
 import { GENERATIONS, type GenerationJob } from "../lib/generation/generation-job";
 import { submitGeneration } from "../lib/generation/submit-generation";
 import type { ImageModelProvider } from "../lib/image-models/image-model";
@@ -28,6 +28,7 @@ import { createServices, type Services } from "../lib/services";
 import { startWorker } from "../lib/worker/start-worker";
 import type { AuthGateway } from "../lib/auth/auth-gateway";
 
+loadEnvFile();
 const { values: args } = parseArgs({
   options: {
     members: { type: "string", default: "20" },

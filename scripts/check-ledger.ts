@@ -4,9 +4,11 @@
  *
  *   npm run ledger:check
  */
+import { loadEnvFile } from "../lib/config/env";
 import { verifyLedger } from "../lib/points/verify-ledger";
 import { getServices } from "../lib/services";
 
+loadEnvFile();
 const services = getServices();
 const { accounts, problems } = await verifyLedger({ db: services.db });
 await services.db.close();

@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { loadEnvFile } from "../lib/config/env";
 import { startAuthEmulator, stopProcessGroup, waitForUrl } from "./auth-emulator";
 
 export interface LocalStackOptions {
@@ -23,6 +24,8 @@ export interface LocalStackOptions {
   /** Extra environment for the app and the worker (for tests: latency, lease…). */
   env?: Record<string, string>;
   quiet?: boolean;
+  /** Start the worker too (default). Without it, submitted jobs stay queued (benchmarks of the web alone). */
+  worker?: boolean;
 }
 
 export interface LocalStack {
@@ -87,9 +90,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const web = options.dev
     ? run("web", bin("next"), ["dev", ...listen], env, { quiet: options.quiet })
     : run("web", bin("next"), ["start", ...listen], { ...env, NODE_ENV: "production" }, { quiet: options.quiet });
-  const worker = run("worker", process.execPath, ["--import", "tsx", "worker/main.ts"], env, { quiet: options.quiet });
+  const worker =
+    options.worker === false
+      ? null
+      : run("worker", process.execPath, ["--import", "tsx", "worker/main.ts"], env, { quiet: options.quiet });
   const stop = async () => {
-    await Promise.all([stopProcessGroup(web, "SIGTERM", 15_000), stopProcessGroup(worker, "SIGTERM", 15_000)]);
+    await Promise.all([
+      stopProcessGroup(web, "SIGTERM", 15_000),
+      worker ? stopProcessGroup(worker, "SIGTERM", 15_000) : undefined,
+    ]);
     await emulator.stop();
   };
   try {
@@ -104,7 +113,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
 async function main(): Promise<void> {
   // The same .env the web app reads, for the worker and the emulator too.
-  if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
+  loadEnvFile(root);
   const dev = process.argv.includes("--dev");
   if (!dev && !existsSync(join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (npm start does).");

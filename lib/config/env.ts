@@ -4,6 +4,8 @@
  * (the root layout hands it to client components at run time, so one build serves
  * every deployment).
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 
 const list = z.string().transform((value) =>
@@ -52,6 +54,10 @@ const serverSchema = z
     JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(3),
     WORKER_POLL_MS: z.coerce.number().int().positive().default(100),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+
+    // Live updates (GET /api/generations/{id}/events), counted per web server process.
+    EVENT_STREAMS_PER_MEMBER: z.coerce.number().int().min(1).default(10),
+    EVENT_STREAMS_MAX: z.coerce.number().int().min(1).default(1_000),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== "production") return;
@@ -102,6 +108,18 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
   }
   const env = result.data;
   return { ...env, sqliteFile: env.SQLITE_FILE ?? `${env.DATA_DIR}/imagesfactory.sqlite` };
+}
+
+/**
+ * Loads `.env` from the folder the process runs in, as Next.js does for the web app,
+ * so that every other entry point (worker, CLI tools, functions build, benchmarks)
+ * works on the same settings and data as the app. Variables set in the environment
+ * win over the file, as with Next. Call it first thing, before anything reads the
+ * configuration.
+ */
+export function loadEnvFile(directory: string = process.cwd()): void {
+  const file = join(directory, ".env");
+  if (existsSync(file)) process.loadEnvFile(file);
 }
 
 let cached: ServerConfig | undefined;

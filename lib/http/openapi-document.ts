@@ -168,8 +168,9 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           ...member,
           parameters: [idParam("id")],
-          summary: "Server-sent events with the generation's state on every change",
-          responses: { 200: { description: "text/event-stream" }, ...errors(401, 404) },
+          summary:
+            "Server-sent events with the generation's state on every change (`generation`), comments while nothing changes, `gone` when it does not exist, `error` (retryable) when watching failed",
+          responses: { 200: { description: "text/event-stream" }, ...errors(401, 404, 429) },
         },
       },
       "/api/generations/{id}/zip": {

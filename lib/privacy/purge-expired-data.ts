@@ -6,6 +6,12 @@ import { logger } from "../observability/logger";
 import type { Services } from "../services";
 import { IMAGES, type ImageRecord } from "../images/image-record";
 
+/**
+ * A write unfinished for this long is abandoned (its process died): a whole image is
+ * written in well under a second, so an hour never cuts a live write short.
+ */
+export const ABANDONED_WRITE_AGE_MS = 60 * 60_000;
+
 /** Deletes, page by page, the documents of a collection whose `expiresAt` has passed. */
 async function deleteExpired(
   services: Services,
@@ -30,16 +36,27 @@ async function deleteExpired(
   }
 }
 
+export interface PurgeExpiredDataOptions {
+  services: Services;
+  pageSize?: number;
+}
+
+export interface PurgeOutcome {
+  images: number;
+  generations: number;
+  idempotencyKeys: number;
+  rateLimits: number;
+  abandonedWrites: number;
+}
+
 /**
  * Deletes what has reached the end of its retention: images (files and records) and
  * generation requests 90 days after creation, request keys after 7 days, request
- * limits when their window closes. Runs on a schedule; deletes in pages so a backlog
- * cannot exhaust memory.
+ * limits when their window closes, and the leftovers of file writes a crash cut short
+ * an hour after (they may hold image bytes no record names). Runs on a schedule (and
+ * when the worker starts); deletes in pages so a backlog cannot exhaust memory.
  */
-export async function purgeExpiredData(options: {
-  services: Services;
-  pageSize?: number;
-}): Promise<{ images: number; generations: number; idempotencyKeys: number; rateLimits: number }> {
+export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promise<PurgeOutcome> {
   const { db, blobs, clock } = options.services;
   const now = clock.now().toISOString();
   const limit = options.pageSize ?? 200;
@@ -78,7 +95,8 @@ export async function purgeExpiredData(options: {
   }
   const idempotencyKeys = await deleteExpired(options.services, IDEMPOTENCY_KEYS, now, limit);
   const rateLimits = await deleteExpired(options.services, RATE_LIMITS, now, limit);
-  if (images + generations + idempotencyKeys + rateLimits > 0)
-    logger.info("retention.purged", { images, generations, idempotencyKeys, rateLimits });
-  return { images, generations, idempotencyKeys, rateLimits };
+  const abandonedWrites = await blobs.removeAbandonedWrites(new Date(clock.now().getTime() - ABANDONED_WRITE_AGE_MS));
+  if (images + generations + idempotencyKeys + rateLimits + abandonedWrites > 0)
+    logger.info("retention.purged", { images, generations, idempotencyKeys, rateLimits, abandonedWrites });
+  return { images, generations, idempotencyKeys, rateLimits, abandonedWrites };
 }

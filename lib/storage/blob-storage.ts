@@ -16,6 +16,15 @@ export interface BlobStorage {
   delete(key: string): Promise<void>;
   /** Every key under a prefix, for sweeps and audits. */
   list(prefix: string): Promise<string[]>;
+  /**
+   * Deletes what writes started before `startedBefore` and never completed left
+   * behind (a process killed mid-write), and returns how many. Such leftovers are
+   * invisible to get and list, yet may hold image bytes, so the retention sweep calls
+   * this: nothing a member made may outlive its deletion or retention period. A
+   * store whose writes leave nothing behind (Cloud Storage uploads are atomic)
+   * returns 0.
+   */
+  removeAbandonedWrites(startedBefore: Date): Promise<number>;
 }
 
 const KEY = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;

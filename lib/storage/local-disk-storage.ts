@@ -1,8 +1,11 @@
 /** Blob storage on the local disk, the local stand-in for Cloud Storage. */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { randomUUID } from "node:crypto";
 import { assertBlobKey, type BlobStorage, type StoredBlob } from "./blob-storage";
+
+/** Temporary files of writes in progress, or of writes a crash cut short. */
+const PARTIAL = ".partial";
 
 const CONTENT_TYPES: Record<string, string> = {
   png: "image/png",
@@ -26,10 +29,16 @@ export class LocalDiskStorage implements BlobStorage {
       throw new Error(`Key "${key}" does not match content type ${contentType}`);
     }
     await mkdir(dirname(path), { recursive: true });
-    // Write then rename, so a reader never sees half a file.
-    const temporary = `${path}.${randomUUID()}.partial`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
+    // Write then rename, so a reader never sees half a file. Each write has a temporary
+    // name of its own, so concurrent writes of one key never share one.
+    const temporary = `${path}.${randomUUID()}${PARTIAL}`;
+    try {
+      await writeFile(temporary, bytes);
+      await rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
   }
 
   async get(key: string): Promise<StoredBlob | null> {
@@ -49,21 +58,43 @@ export class LocalDiskStorage implements BlobStorage {
   async list(prefix: string): Promise<string[]> {
     const start = prefix === "" ? this.root : this.pathOf(prefix.replace(/\/$/, ""));
     const keys: string[] = [];
-    const walk = async (dir: string): Promise<void> => {
-      let entries;
+    for await (const file of this.files(start)) {
+      if (!file.endsWith(PARTIAL)) keys.push(relative(this.root, file).split(sep).join("/"));
+    }
+    return keys.sort();
+  }
+
+  /** A write's temporary file is touched as it is written, so its age says when the write stopped. */
+  async removeAbandonedWrites(startedBefore: Date): Promise<number> {
+    let removed = 0;
+    for await (const file of this.files(this.root)) {
+      if (!file.endsWith(PARTIAL)) continue;
       try {
-        entries = await readdir(dir, { withFileTypes: true });
+        if ((await stat(file)).mtimeMs >= startedBefore.getTime()) continue;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+        // Renamed or removed meanwhile: the write completed, or another sweep got there first.
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
         throw error;
       }
-      for (const entry of entries) {
-        const full = join(dir, entry.name);
-        if (entry.isDirectory()) await walk(full);
-        else if (!entry.name.endsWith(".partial")) keys.push(relative(this.root, full).split(sep).join("/"));
-      }
-    };
-    await walk(start);
-    return keys.sort();
+      await rm(file, { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  /** Every file under a folder, depth first; a missing folder has none. */
+  private async *files(dir: string): AsyncGenerator<string> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) yield* this.files(full);
+      else yield full;
+    }
   }
 }

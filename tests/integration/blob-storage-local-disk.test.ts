@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LocalDiskStorage } from "../../lib/storage/local-disk-storage";
+import { waitFor } from "../support/wait-for";
 import { describeBlobStorageContract, INVALID_BLOB_KEYS } from "./contracts/blob-storage-contract";
 
 const directory = mkdtempSync(join(tmpdir(), "blob-storage-local-disk-"));
@@ -21,16 +23,47 @@ function filesUnder(root: string): string[] {
 }
 
 describe("LocalDiskStorage", () => {
-  it("never lists a half-written file, and leaves none behind", async () => {
+  it("never lists a half-written file, and removes it once it is older than the bound", async () => {
     const root = join(directory, "partial");
     const blobs = new LocalDiskStorage(root);
     // A write that crashed between writing and renaming leaves its temporary file.
     mkdirSync(join(root, "images", "u1"), { recursive: true });
-    writeFileSync(join(root, "images", "u1", "crashed.png.0b5e9a4e-partial-write.partial"), "half");
+    const crashed = join(root, "images", "u1", "crashed.png.0b5e9a4e-partial-write.partial");
+    writeFileSync(crashed, "half an image");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(crashed, hourAgo, hourAgo);
+    // A write in progress right now: its temporary file is recent.
+    const inProgress = join(root, "images", "u1", "writing.png.5d2c1f3a-in-progress.partial");
+    writeFileSync(inProgress, "being written");
     await blobs.put("images/u1/done.png", Buffer.from("whole"), "image/png");
     expect(await blobs.list("images/")).toEqual(["images/u1/done.png"]);
     expect(await blobs.list("")).toEqual(["images/u1/done.png"]);
-    expect(filesUnder(root).filter((f) => f.endsWith(".partial"))).toHaveLength(1);
+
+    expect(await blobs.removeAbandonedWrites(new Date(Date.now() - 60_000))).toBe(1);
+    expect(filesUnder(root).sort()).toEqual([join(root, "images", "u1", "done.png"), inProgress].sort());
+    expect(await blobs.get("images/u1/done.png")).not.toBeNull();
+  });
+
+  it("removes what a writer killed mid-write left behind", async () => {
+    const root = join(directory, "killed");
+    const partials = () => (existsSync(root) ? filesUnder(root).filter((file) => file.endsWith(".partial")) : []);
+    // A kill can land between two writes; try until one lands inside a write.
+    for (let attempt = 0; attempt < 5 && partials().length === 0; attempt++) {
+      const writer = spawn(process.execPath, ["--import", "tsx", "tests/support/write-blobs-forever.ts", root], {
+        stdio: "ignore",
+      });
+      const exited = new Promise((resolve) => writer.once("exit", resolve));
+      await waitFor(() => partials().length > 0, { what: "a write in progress", timeoutMs: 30_000 });
+      writer.kill("SIGKILL");
+      await exited;
+    }
+    expect(partials().length).toBeGreaterThan(0);
+    const blobs = new LocalDiskStorage(root);
+    const whole = await blobs.list("images/");
+    const left = partials().length;
+    expect(await blobs.removeAbandonedWrites(new Date(Date.now() + 60_000))).toBe(left);
+    expect(partials()).toEqual([]);
+    expect(await blobs.list("images/")).toEqual(whole);
   });
 
   it("shows concurrent readers only whole files while large writes are under way", async () => {

@@ -175,7 +175,9 @@ describe("a generation from submit to gallery", () => {
       idempotencyKey: randomUUID(),
     });
     let reads = 0;
+    const clock = new ManualClock(new Date());
     const counting = createServices(getServerConfig(), {
+      clock,
       db: {
         ...services.db,
         get: (collection, id) => (reads++, services.db.get(collection, id)),
@@ -190,11 +192,16 @@ describe("a generation from submit to gallery", () => {
     });
     const reader = response.body!.getReader();
     await reader.read();
+    // The stream waits on the clock between reads: moving it makes the next read happen.
+    await waitFor(() => clock.pendingSleeps === 1, { what: "the stream to wait for its next read" });
+    clock.advance(60_000);
+    await waitFor(() => reads === 2 && clock.pendingSleeps === 1, { what: "the second read" });
     await reader.cancel();
-    const afterCancel = reads;
-    await new Promise((r) => setTimeout(r, 800));
-    // At most the poll already in flight finishes; no new ones start.
-    expect(reads - afterCancel).toBeLessThanOrEqual(1);
+    // Nothing waits any more, and an hour passing reads nothing.
+    expect(clock.pendingSleeps).toBe(0);
+    clock.advance(3_600_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reads).toBe(2);
   });
 
   it("lists the gallery newest first with a 90-day deletion date, pages with a cursor, and deletes at once", async () => {

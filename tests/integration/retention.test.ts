@@ -3,6 +3,8 @@
  * The services run on a ManualClock, so the 90 days pass at once.
  */
 import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS, ManualClock } from "../../lib/clock/clock";
 import { getServerConfig } from "../../lib/config/env";
@@ -21,6 +23,12 @@ import { buyPoints, createMember } from "../support/members";
 const T = "2026-01-01T00:00:00.000Z";
 const clock = new ManualClock(T);
 const services: Services = createServices(getServerConfig(), { db: getServices().db, clock });
+
+function filesUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
 
 async function imagesOf(generationId: string): Promise<ImageRecord[]> {
   const docs = await services.db.query<ImageRecord>({
@@ -105,6 +113,7 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 0,
       idempotencyKeys: 3,
       rateLimits: 0,
+      abandonedWrites: 0,
     });
     expect(await imagesOf(oldJob)).toHaveLength(3);
     expect(await services.db.get(GENERATIONS, oldJob)).not.toBeNull();
@@ -118,6 +127,7 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 1,
       idempotencyKeys: 0,
       rateLimits: 0,
+      abandonedWrites: 0,
     });
 
     expect(await imagesOf(oldJob)).toEqual([]);
@@ -154,6 +164,7 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 0,
       idempotencyKeys: 0,
       rateLimits: 0,
+      abandonedWrites: 0,
     });
   });
 
@@ -165,8 +176,28 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 1,
       idempotencyKeys: 0,
       rateLimits: 0,
+      abandonedWrites: 0,
     });
     expect(await services.blobs.list("images/")).toEqual([]);
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
+  });
+
+  it("removes the image bytes a write killed mid-way left behind, an hour after, though no record names them", async () => {
+    // What LocalDiskStorage.put leaves when its process dies between writing and renaming.
+    const folder = join(services.config.DATA_DIR, "blobs", "images", member.uid, oldJob);
+    mkdirSync(folder, { recursive: true });
+    const partial = join(folder, `${oldJob}-0.a2.png.${randomUUID()}.partial`);
+    writeFileSync(partial, "the first half of an image");
+    const written = new Date(clock.now().getTime() - 30 * 60_000);
+    utimesSync(partial, written, written);
+
+    // Half an hour old: it may be a slow write still in progress.
+    expect(await purgeExpiredData({ services })).toMatchObject({ abandonedWrites: 0 });
+    expect(existsSync(partial)).toBe(true);
+
+    clock.advance(31 * 60_000);
+    expect(await purgeExpiredData({ services })).toMatchObject({ abandonedWrites: 1 });
+    expect(existsSync(partial)).toBe(false);
+    expect(filesUnder(join(services.config.DATA_DIR, "blobs", "images"))).toEqual([]);
   });
 });

@@ -88,6 +88,13 @@ export function describeBlobStorageContract(adapterName: string, open: () => Pro
       expect(await blobs.list(key("list/p/m/"))).toEqual(["list/p/m/c.json", "list/p/m/deep/b.png"].map(key));
     });
 
+    it("removes no stored blob when it removes abandoned writes", async () => {
+      await blobs.put(key("kept/a.png"), Buffer.from("kept"), "image/png");
+      await blobs.removeAbandonedWrites(new Date(Date.now() + 60_000));
+      expect((await blobs.get(key("kept/a.png")))?.bytes.toString()).toBe("kept");
+      expect(await blobs.list(key("kept/"))).toEqual([key("kept/a.png")]);
+    });
+
     it("lists nothing under a prefix with no keys", async () => {
       expect(await blobs.list(key("empty-prefix/"))).toEqual([]);
     });
