@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createAccount } from "../lib/accounts/create-account";
 import { loadEnvFile, parseServerConfig } from "../lib/config/env";
-import { GENERATIONS, type GenerationJob } from "../lib/generation/generation-job";
+import { GENERATIONS } from "../lib/generation/generation-job";
 import { submitGeneration } from "../lib/generation/submit-generation";
 import type { ImageModelProvider } from "../lib/image-models/image-model";
 import { confirmPayment } from "../lib/orders/confirm-payment";
@@ -126,7 +126,7 @@ async function pipelineOverhead(dataDir: string): Promise<void> {
           idempotencyKey: randomUUID(),
         });
         for (;;) {
-          const job = (await services.db.get<GenerationJob>(GENERATIONS, id))!.data;
+          const job = (await services.db.get(GENERATIONS, id))!.data;
           if (job.finishedAt) {
             const total = Date.parse(job.finishedAt) - Date.parse(job.createdAt);
             totals.push(total);

@@ -77,7 +77,7 @@ export async function countRateLimitedUse(tx: Transaction, options: CountRateLim
   let wait = 0;
   for (const use of options.uses) {
     const id = counterId(use);
-    const stored = (await tx.get<RateLimitCounter>(RATE_LIMITS, id))?.data;
+    const stored = (await tx.get(RATE_LIMITS, id))?.data;
     const closesAt = stored ? Date.parse(stored.windowStartsAt) + use.rule.windowMs : 0;
     const current = closesAt > now ? stored : undefined;
     if (current && current.count >= use.rule.limit) wait = Math.max(wait, closesAt - now);

@@ -1,5 +1,5 @@
 import type { Services } from "../services";
-import { POINT_ACCOUNTS, type PointAccount } from "../points/ledger";
+import { POINT_ACCOUNTS } from "../points/ledger";
 import { requireMember } from "./members";
 
 export interface Me {
@@ -17,7 +17,7 @@ export async function getMe(options: { services: Services; uid: string }): Promi
   const [member, user, account] = await Promise.all([
     requireMember(db, options.uid),
     auth.getUser(options.uid),
-    db.get<PointAccount>(POINT_ACCOUNTS, options.uid),
+    db.get(POINT_ACCOUNTS, options.uid),
   ]);
   return {
     uid: options.uid,

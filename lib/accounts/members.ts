@@ -26,7 +26,7 @@ export interface ConsentRecord {
 }
 
 export async function findMember(db: Database, uid: string): Promise<Member | null> {
-  return (await db.get<Member>(MEMBERS, uid))?.data ?? null;
+  return (await db.get(MEMBERS, uid))?.data ?? null;
 }
 
 /** Every member call but sign-up itself needs a completed account. */

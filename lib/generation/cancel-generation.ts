@@ -2,7 +2,7 @@ import { AppError } from "../errors/app-error";
 import type { Services } from "../services";
 import { closeGeneration } from "./close-generation";
 import { getGeneration, type GenerationView } from "./get-generation";
-import { GENERATIONS, isFinished, type GenerationJob } from "./generation-job";
+import { GENERATIONS, isFinished } from "./generation-job";
 
 export interface CancelGenerationOptions {
   services: Services;
@@ -20,7 +20,7 @@ export async function cancelGeneration(options: CancelGenerationOptions): Promis
   const { db, clock } = options.services;
   const id = options.generationId;
   await db.runTransaction(async (tx) => {
-    const doc = await tx.get<GenerationJob>(GENERATIONS, id);
+    const doc = await tx.get(GENERATIONS, id);
     if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
     const job = doc.data;
     if (isFinished(job.status)) throw new AppError("INVALID_STATE", "This generation has already finished.");

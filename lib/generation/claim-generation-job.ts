@@ -17,7 +17,7 @@ export async function claimGenerationJob(options: ClaimGenerationJobOptions): Pr
   const { db, clock, config } = options.services;
   const id = options.generationId;
   return db.runTransaction(async (tx) => {
-    const doc = await tx.get<GenerationJob>(GENERATIONS, id);
+    const doc = await tx.get(GENERATIONS, id);
     if (!doc) return null;
     const job = doc.data;
     const now = clock.now();

@@ -1,7 +1,7 @@
 import { AppError } from "../errors/app-error";
-import { IMAGES, imageUrls, type ImageRecord } from "../images/image-record";
+import { IMAGES, imageUrls } from "../images/image-record";
 import type { Services } from "../services";
-import { GENERATIONS, type GenerationJob, type GenerationStatus } from "./generation-job";
+import { GENERATIONS, type GenerationStatus } from "./generation-job";
 
 export interface GenerationView {
   id: string;
@@ -25,11 +25,11 @@ export async function getGeneration(options: {
   uid: string;
   generationId: string;
 }): Promise<GenerationView> {
-  const doc = await options.services.db.get<GenerationJob>(GENERATIONS, options.generationId);
+  const doc = await options.services.db.get(GENERATIONS, options.generationId);
   if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
   const job = doc.data;
   // The images that still exist: the member may have deleted some.
-  const images = await options.services.db.query<ImageRecord>({
+  const images = await options.services.db.query({
     collection: IMAGES,
     where: [{ field: "generationId", op: "==", value: options.generationId }],
     orderBy: [{ field: "index", direction: "asc" }],

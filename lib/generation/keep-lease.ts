@@ -1,6 +1,6 @@
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
-import { GENERATIONS, type GenerationJob } from "./generation-job";
+import { GENERATIONS } from "./generation-job";
 
 export interface LeaseKeeper {
   /** Aborted when the lease is lost (another worker took the job, or it was finished). */
@@ -19,7 +19,7 @@ export function keepLease(options: { services: Services; generationId: string; w
   const renew = async () => {
     try {
       const kept = await services.db.runTransaction(async (tx) => {
-        const doc = await tx.get<GenerationJob>(GENERATIONS, generationId);
+        const doc = await tx.get(GENERATIONS, generationId);
         if (!doc || doc.data.status !== "running" || doc.data.leaseOwner !== workerId) return false;
         const now = services.clock.now();
         tx.update(GENERATIONS, generationId, {

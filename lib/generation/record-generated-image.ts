@@ -21,7 +21,7 @@ export async function recordGeneratedImage(options: RecordGeneratedImageOptions)
   const { db, clock, config } = options.services;
   const { generationId, index, image } = options;
   return db.runTransaction(async (tx) => {
-    const doc = await tx.get<GenerationJob>(GENERATIONS, generationId);
+    const doc = await tx.get(GENERATIONS, generationId);
     if (!doc || doc.data.status !== "running" || doc.data.leaseOwner !== options.workerId) return null;
     const job = doc.data;
     const now = clock.now();

@@ -2,7 +2,7 @@ import { discardUnrecordedImageFiles } from "../images/discard-unrecorded-image-
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
 import { closeGeneration } from "./close-generation";
-import { GENERATIONS, type GenerationJob } from "./generation-job";
+import { GENERATIONS } from "./generation-job";
 
 /** A job still queued this long is given up and its points released (no worker is taking jobs). */
 export const QUEUE_TIMEOUT_MS = 30 * 60_000;
@@ -27,7 +27,7 @@ export interface RecoveryOutcome {
 export async function recoverStalledGenerations(options: RecoverStalledGenerationsOptions): Promise<RecoveryOutcome> {
   const { db, clock, config } = options.services;
   const now = clock.now();
-  const expired = await db.query<GenerationJob>({
+  const expired = await db.query({
     collection: GENERATIONS,
     where: [
       { field: "status", op: "==", value: "running" },
@@ -36,7 +36,7 @@ export async function recoverStalledGenerations(options: RecoverStalledGeneratio
     orderBy: [{ field: "leaseExpiresAt", direction: "asc" }],
     limit: 100,
   });
-  const stale = await db.query<GenerationJob>({
+  const stale = await db.query({
     collection: GENERATIONS,
     where: [
       { field: "status", op: "==", value: "queued" },
@@ -52,7 +52,7 @@ export async function recoverStalledGenerations(options: RecoverStalledGeneratio
     // One job that cannot be closed must not stop the recovery of the others.
     const outcome = await db
       .runTransaction(async (tx) => {
-        const doc = await tx.get<GenerationJob>(GENERATIONS, id);
+        const doc = await tx.get(GENERATIONS, id);
         if (!doc) return null;
         const job = doc.data;
         const current = clock.now();

@@ -28,7 +28,7 @@ async function finishHeldJob(options: RunGenerationJobOptions, errorCode: string
   const { db, clock } = options.services;
   const id = options.generationId;
   return db.runTransaction(async (tx) => {
-    const doc = await tx.get<GenerationJob>(GENERATIONS, id);
+    const doc = await tx.get(GENERATIONS, id);
     if (!doc || isFinished(doc.data.status) || doc.data.leaseOwner !== options.workerId) return false;
     await closeGeneration({ tx, id, job: doc.data, errorCode, now: clock.now() });
     return true;

@@ -44,7 +44,7 @@ export async function submitGeneration(options: {
     const now = clock.now();
     const existingId = await readIdempotencyKey(tx, { ...keyOptions, now });
     if (existingId) {
-      const existing = await tx.get<GenerationJob>(GENERATIONS, existingId);
+      const existing = await tx.get(GENERATIONS, existingId);
       if (existing)
         return { id: existingId, status: existing.data.status, pointsReserved: existing.data.pointsReserved };
       throw new AppError("INVALID_STATE", "The generation made with this Idempotency-Key no longer exists.");

@@ -60,10 +60,7 @@ export async function readIdempotencyKey(
   tx: Transaction,
   options: { uid: string; scope: string; key: string; requestHash: string; now: Date },
 ): Promise<string | null> {
-  const doc = await tx.get<IdempotencyKeyRecord>(
-    IDEMPOTENCY_KEYS,
-    idempotencyDocId(options.uid, options.scope, options.key),
-  );
+  const doc = await tx.get(IDEMPOTENCY_KEYS, idempotencyDocId(options.uid, options.scope, options.key));
   // A key past its retention is forgotten, whether or not the sweep has deleted it yet.
   if (!doc || doc.data.expiresAt <= options.now.toISOString()) return null;
   if (doc.data.requestHash !== options.requestHash) {

@@ -1,7 +1,7 @@
 import { AppError } from "../errors/app-error";
 import { logger } from "../observability/logger";
 import type { Services } from "../services";
-import { IMAGES, type ImageRecord } from "./image-record";
+import { IMAGES } from "./image-record";
 
 /**
  * Deletes a member's image at once: both files, then the record. Files go first so
@@ -11,7 +11,7 @@ import { IMAGES, type ImageRecord } from "./image-record";
  */
 export async function deleteImage(options: { services: Services; uid: string; imageId: string }): Promise<void> {
   const { db, blobs } = options.services;
-  const doc = await db.get<ImageRecord>(IMAGES, options.imageId);
+  const doc = await db.get(IMAGES, options.imageId);
   if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such image.");
   await blobs.delete(doc.data.fileKey);
   await blobs.delete(doc.data.thumbnailKey);

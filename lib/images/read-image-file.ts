@@ -1,7 +1,7 @@
 import { AppError } from "../errors/app-error";
 import type { Services } from "../services";
 import type { StoredBlob } from "../storage/blob-storage";
-import { IMAGES, type ImageRecord } from "./image-record";
+import { IMAGES } from "./image-record";
 
 /** The bytes of a member's own image (original PNG or WebP thumbnail). */
 export async function readImageFile(options: {
@@ -10,7 +10,7 @@ export async function readImageFile(options: {
   imageId: string;
   variant: "original" | "thumbnail";
 }): Promise<StoredBlob & { fileName: string }> {
-  const doc = await options.services.db.get<ImageRecord>(IMAGES, options.imageId);
+  const doc = await options.services.db.get(IMAGES, options.imageId);
   if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such image.");
   const key = options.variant === "original" ? doc.data.fileKey : doc.data.thumbnailKey;
   const blob = await options.services.blobs.get(key);

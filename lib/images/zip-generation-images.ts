@@ -1,9 +1,9 @@
 import { Readable } from "node:stream";
 import yazl from "yazl";
 import { AppError } from "../errors/app-error";
-import { GENERATIONS, type GenerationJob } from "../generation/generation-job";
+import { GENERATIONS } from "../generation/generation-job";
 import type { Services } from "../services";
-import { IMAGES, type ImageRecord } from "./image-record";
+import { IMAGES } from "./image-record";
 
 /**
  * All images of a member's generation in one ZIP, streamed. PNGs are stored, not
@@ -15,9 +15,9 @@ export async function zipGenerationImages(options: {
   generationId: string;
 }): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string }> {
   const { db, blobs } = options.services;
-  const job = await db.get<GenerationJob>(GENERATIONS, options.generationId);
+  const job = await db.get(GENERATIONS, options.generationId);
   if (!job || job.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
-  const images = await db.query<ImageRecord>({
+  const images = await db.query({
     collection: IMAGES,
     where: [{ field: "generationId", op: "==", value: options.generationId }],
     orderBy: [{ field: "index", direction: "asc" }],

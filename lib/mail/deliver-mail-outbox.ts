@@ -1,4 +1,4 @@
-import { GENERATIONS, type GenerationJob } from "../generation/generation-job";
+import { GENERATIONS } from "../generation/generation-job";
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
 import { MAIL_OUTBOX, type OutboxItem } from "./mail-outbox";
@@ -18,7 +18,7 @@ const CLAIM_MS = 5 * 60_000;
  */
 async function claim(services: Services, id: string): Promise<{ item: OutboxItem; givenUp: boolean } | null> {
   return services.db.runTransaction(async (tx) => {
-    const doc = await tx.get<OutboxItem>(MAIL_OUTBOX, id);
+    const doc = await tx.get(MAIL_OUTBOX, id);
     const now = services.clock.now();
     if (!doc || doc.data.nextAttemptAt > now.toISOString()) return null;
     if (doc.data.attempts >= MAX_ATTEMPTS) {
@@ -47,7 +47,7 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
     case "generation-result": {
       const user = await services.auth.getUser(item.uid);
       if (!user?.email || !user.emailVerified) return { dropped: "address_not_verified", uid: item.uid };
-      const job = await services.db.get<GenerationJob>(GENERATIONS, item.refId);
+      const job = await services.db.get(GENERATIONS, item.refId);
       if (!job) return { dropped: "nothing_to_report", uid: item.uid };
       const link = new URL(`/generations/${item.refId}`, services.config.APP_URL).toString();
       return {
@@ -101,7 +101,7 @@ export async function deliverMailOutbox(
 ): Promise<{ sent: number; dropped: number; retried: number }> {
   const { services } = options;
   const now = services.clock.now();
-  const due = await services.db.query<OutboxItem>({
+  const due = await services.db.query({
     collection: MAIL_OUTBOX,
     where: [{ field: "nextAttemptAt", op: "<=", value: now.toISOString() }],
     limit: options.limit ?? 50,

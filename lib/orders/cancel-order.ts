@@ -1,12 +1,12 @@
 import { AppError } from "../errors/app-error";
 import type { Services } from "../services";
-import { ORDERS, toOrderView, type Order, type OrderView } from "./order";
+import { ORDERS, toOrderView, type OrderView } from "./order";
 
 /** The buyer walked away from checkout: a pending order is closed; a paid one is not touched. */
 export async function cancelOrder(options: { services: Services; uid: string; orderId: string }): Promise<OrderView> {
   const { db, clock } = options.services;
   return db.runTransaction(async (tx) => {
-    const doc = await tx.get<Order>(ORDERS, options.orderId);
+    const doc = await tx.get(ORDERS, options.orderId);
     if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such order.");
     if (doc.data.status === "canceled") return toOrderView(doc.id, doc.data);
     if (doc.data.status !== "pending") throw new AppError("INVALID_STATE", `The order is ${doc.data.status}.`);

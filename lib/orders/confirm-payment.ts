@@ -4,7 +4,7 @@ import { appendLedgerEntry, readPointAccount } from "../points/ledger";
 import type { Currency, PaymentProviderId } from "../payments/payment-provider";
 import type { Services } from "../services";
 import { plural } from "../text/plural";
-import { ORDERS, toOrderView, type Order, type OrderView } from "./order";
+import { ORDERS, toOrderView, type OrderView } from "./order";
 
 /**
  * The one path by which a payment becomes points, for every provider. The provider's
@@ -22,7 +22,7 @@ export async function confirmPayment(options: {
 }): Promise<OrderView> {
   const { db, clock } = options.services;
   const view = await db.runTransaction(async (tx) => {
-    const doc = await tx.get<Order>(ORDERS, options.orderId);
+    const doc = await tx.get(ORDERS, options.orderId);
     if (!doc || doc.data.provider !== options.provider) throw new AppError("NOT_FOUND", "No such order.");
     const order = doc.data;
     if (order.amount !== options.amount || order.currency !== options.currency) {

@@ -33,7 +33,7 @@ export interface PointEntry {
 }
 
 export async function readPointAccount(tx: Transaction, uid: string): Promise<PointAccount> {
-  const doc = await tx.get<PointAccount>(POINT_ACCOUNTS, uid);
+  const doc = await tx.get(POINT_ACCOUNTS, uid);
   return doc?.data ?? { uid, balance: 0, entryCount: 0, updatedAt: new Date(0).toISOString() };
 }
 

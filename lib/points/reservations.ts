@@ -24,7 +24,7 @@ export interface Reservation {
 }
 
 export async function readReservation(tx: Transaction, reservationId: string): Promise<Reservation | null> {
-  return (await tx.get<Reservation>(RESERVATIONS, reservationId))?.data ?? null;
+  return (await tx.get(RESERVATIONS, reservationId))?.data ?? null;
 }
 
 export function reservePoints(

@@ -1,5 +1,5 @@
 import type { Database, Transaction } from "../db/database";
-import { POINT_ACCOUNTS, POINT_ENTRIES, type PointAccount, type PointEntry } from "./ledger";
+import { POINT_ACCOUNTS, POINT_ENTRIES } from "./ledger";
 
 export interface LedgerProblem {
   uid: string;
@@ -13,7 +13,7 @@ async function sumEntries(reader: Pick<Transaction, "query">, uid: string): Prom
   let count = 0;
   let after: { values: string[]; id: string } | undefined;
   for (;;) {
-    const page = await reader.query<PointEntry>({
+    const page = await reader.query({
       collection: POINT_ENTRIES,
       where: [{ field: "uid", op: "==", value: uid }],
       orderBy: [{ field: "createdAt", direction: "desc" }],
@@ -41,7 +41,7 @@ export async function verifyLedger(options: {
   let accounts = 0;
   let after: { values: never[]; id: string } | undefined;
   for (;;) {
-    const page = await options.db.query<PointAccount>({
+    const page = await options.db.query({
       collection: POINT_ACCOUNTS,
       limit: PAGE,
       ...(after ? { startAfter: after } : {}),
@@ -50,7 +50,7 @@ export async function verifyLedger(options: {
       accounts++;
       // The balance and its entries from one snapshot, so a live system reads consistently.
       const { data, sum, count } = await options.db.runTransaction(async (tx) => {
-        const account = await tx.get<PointAccount>(POINT_ACCOUNTS, id);
+        const account = await tx.get(POINT_ACCOUNTS, id);
         return { data: account!.data, ...(await sumEntries(tx, id)) };
       });
       if (data.balance !== sum)

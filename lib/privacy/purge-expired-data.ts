@@ -1,10 +1,10 @@
-import { GENERATIONS, type GenerationJob } from "../generation/generation-job";
+import { GENERATIONS } from "../generation/generation-job";
 import { RATE_LIMITS } from "../abuse/rate-limit";
 import { IDEMPOTENCY_KEYS } from "../idempotency/idempotency-key";
 import type { Collection } from "../db/collection";
 import { logger } from "../observability/logger";
 import type { Services } from "../services";
-import { IMAGES, type ImageRecord } from "../images/image-record";
+import { IMAGES } from "../images/image-record";
 
 /**
  * A write unfinished for this long is abandoned (its process died): a whole image is
@@ -62,7 +62,7 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
   const limit = options.pageSize ?? 200;
   let images = 0;
   for (;;) {
-    const expired = await db.query<ImageRecord>({
+    const expired = await db.query({
       collection: IMAGES,
       where: [{ field: "expiresAt", op: "<=", value: now }],
       limit,
@@ -78,7 +78,7 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
   let generations = 0;
   let after: { values: string[]; id: string } | undefined;
   for (;;) {
-    const expired = await db.query<GenerationJob>({
+    const expired = await db.query({
       collection: GENERATIONS,
       where: [{ field: "expiresAt", op: "<=", value: now }],
       limit,

@@ -5,7 +5,7 @@
  * unfinished jobs to their leases.
  */
 import { recoverStalledGenerations } from "../generation/recover-stalled-generations";
-import { GENERATIONS, type GenerationJob } from "../generation/generation-job";
+import { GENERATIONS } from "../generation/generation-job";
 import { runGenerationJob } from "../generation/run-generation-job";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
@@ -52,7 +52,7 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
     const free = options.concurrency - running.size;
     if (free > 0) {
       await guarded("claim", async () => {
-        const queued = await services.db.query<GenerationJob>({
+        const queued = await services.db.query({
           collection: GENERATIONS,
           where: [{ field: "status", op: "==", value: "queued" }],
           orderBy: [{ field: "createdAt", direction: "asc" }],

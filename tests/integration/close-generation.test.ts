@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../lib/clock/clock";
 import { getServerConfig } from "../../lib/config/env";
 import { cancelGeneration } from "../../lib/generation/cancel-generation";
-import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
+import { GENERATIONS } from "../../lib/generation/generation-job";
 import { QUEUE_TIMEOUT_MS, recoverStalledGenerations } from "../../lib/generation/recover-stalled-generations";
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { submitGeneration } from "../../lib/generation/submit-generation";
@@ -57,7 +57,7 @@ function expectReported(id: string): void {
 }
 
 async function status(id: string): Promise<string | undefined> {
-  return (await services.db.get<GenerationJob>(GENERATIONS, id))?.data.status;
+  return (await services.db.get(GENERATIONS, id))?.data.status;
 }
 
 describe("closing a generation whose reservation is missing", () => {

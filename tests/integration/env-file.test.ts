@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseServerConfig } from "../../lib/config/env";
-import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
+import { GENERATIONS } from "../../lib/generation/generation-job";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { appendLedgerEntry, readPointAccount } from "../../lib/points/ledger";
 import { createServices, type Services } from "../../lib/services";
@@ -110,7 +110,7 @@ describe("the .env file", () => {
     run(cwd, "worker/main.ts");
     const finished = await waitFor(
       async () => {
-        const job = (await services.db.get<GenerationJob>(GENERATIONS, id))!.data;
+        const job = (await services.db.get(GENERATIONS, id))!.data;
         return job.finishedAt ? job : undefined;
       },
       { what: "the worker to finish the job", timeoutMs: 30_000, intervalMs: 100 },

@@ -13,9 +13,9 @@ import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation
 import { QUEUE_TIMEOUT_MS } from "../../lib/generation/recover-stalled-generations";
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { submitGeneration } from "../../lib/generation/submit-generation";
-import { IMAGES, type ImageRecord } from "../../lib/images/image-record";
+import { IMAGES } from "../../lib/images/image-record";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
-import { POINT_ACCOUNTS, type PointAccount } from "../../lib/points/ledger";
+import { POINT_ACCOUNTS } from "../../lib/points/ledger";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { createServices, getServices, type Services } from "../../lib/services";
 import { applyOobCode, type TestUser } from "../support/firebase-users";
@@ -34,11 +34,11 @@ function servicesAgo(ms: number): Services {
 }
 
 async function job(id: string): Promise<GenerationJob | null> {
-  return (await services.db.get<GenerationJob>(GENERATIONS, id))?.data ?? null;
+  return (await services.db.get(GENERATIONS, id))?.data ?? null;
 }
 
 async function balance(uid: string): Promise<number> {
-  return (await services.db.get<PointAccount>(POINT_ACCOUNTS, uid))?.data.balance ?? 0;
+  return (await services.db.get(POINT_ACCOUNTS, uid))?.data.balance ?? 0;
 }
 
 async function submit(member: TestUser, prompt: string, count = 2, on: Services = services): Promise<string> {
@@ -91,7 +91,7 @@ describe("Cloud Functions triggers", () => {
         imageIds: [`${id}-0`, `${id}-1`],
         leaseOwner: null,
       });
-      const images = await services.db.query<ImageRecord>({
+      const images = await services.db.query({
         collection: IMAGES,
         where: [{ field: "generationId", op: "==", value: id }],
       });
@@ -159,7 +159,7 @@ describe("Cloud Functions triggers", () => {
       const past = servicesAgo(91 * DAY_MS);
       const oldId = await submit(member, "long ago", 1, past);
       expect(await runGenerationJob({ services: past, generationId: oldId, workerId: "past-worker" })).toBe("finished");
-      const oldImage = (await services.db.get<ImageRecord>(IMAGES, `${oldId}-0`))!.data;
+      const oldImage = (await services.db.get(IMAGES, `${oldId}-0`))!.data;
       const recentId = await submit(member, "just now", 1);
       expect(await runGenerationJob({ services, generationId: recentId, workerId: "now-worker" })).toBe("finished");
 

@@ -8,7 +8,7 @@ import { GET as getImageFile } from "../../app/api/images/[id]/file/route";
 import { POST as postOrder } from "../../app/api/orders/route";
 import type { Doc } from "../../lib/db/database";
 import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
-import { POINT_ENTRIES, type PointEntry } from "../../lib/points/ledger";
+import { POINT_ENTRIES } from "../../lib/points/ledger";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { getServices } from "../../lib/services";
 import { signUpUser, type TestUser } from "../support/firebase-users";
@@ -33,7 +33,7 @@ async function balanceOf(user: TestUser): Promise<number> {
 }
 
 async function jobsOf(uid: string): Promise<Doc<GenerationJob>[]> {
-  const jobs = await services.db.query<GenerationJob>({
+  const jobs = await services.db.query({
     collection: GENERATIONS,
     where: [{ field: "status", op: "==", value: "queued" }],
   });
@@ -264,7 +264,7 @@ describe("100 concurrent generation requests against a balance that covers 60 im
     expect(statuses.filter((s) => s === 402)).toHaveLength(40);
     expect(await balanceOf(member)).toBe(0);
 
-    const entries = await services.db.query<PointEntry>({
+    const entries = await services.db.query({
       collection: POINT_ENTRIES,
       where: [{ field: "uid", op: "==", value: member.uid }],
       orderBy: [{ field: "createdAt", direction: "desc" }],

@@ -15,8 +15,8 @@ import { GET as getPoints } from "../../app/api/points/route";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { recoverStalledGenerations, type RecoveryOutcome } from "../../lib/generation/recover-stalled-generations";
-import { IMAGES, type ImageRecord } from "../../lib/images/image-record";
-import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
+import { IMAGES } from "../../lib/images/image-record";
+import { GENERATIONS } from "../../lib/generation/generation-job";
 import { localImageFails } from "../../lib/image-models/local-image-model";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
@@ -238,7 +238,7 @@ describe("a generation from submit to gallery", () => {
     const badCursor = await call(getImages, { path: "/api/images?cursor=not-a-cursor", token: member.idToken });
     expect(badCursor.status).toBe(422);
 
-    const record = (await services.db.get<ImageRecord>(IMAGES, item.id))!.data;
+    const record = (await services.db.get(IMAGES, item.id))!.data;
     const foreignDelete = await call(deleteImageRoute, {
       method: "DELETE",
       path: `/api/images/${item.id}`,
@@ -306,12 +306,11 @@ describe("a generation from submit to gallery", () => {
     // A recovery sweep after every lease renewal, for as long as the job runs: each
     // 900 ms image outlasts the 300 ms lease several times over.
     while (!done) {
-      const lease = (await services.db.get<GenerationJob>(GENERATIONS, job.id))!.data.leaseExpiresAt;
+      const lease = (await services.db.get(GENERATIONS, job.id))!.data.leaseExpiresAt;
       sweeps.push(await recoverStalledGenerations({ services: slow }));
-      await waitFor(
-        async () => done || (await services.db.get<GenerationJob>(GENERATIONS, job.id))!.data.leaseExpiresAt !== lease,
-        { what: "the lease to be renewed or the job to finish" },
-      );
+      await waitFor(async () => done || (await services.db.get(GENERATIONS, job.id))!.data.leaseExpiresAt !== lease, {
+        what: "the lease to be renewed or the job to finish",
+      });
     }
     expect(await running).toBe("finished");
     expect(sweeps.length).toBeGreaterThanOrEqual(4);

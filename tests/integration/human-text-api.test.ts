@@ -7,10 +7,10 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postAccount } from "../../app/api/account/route";
 import { POST as postGeneration } from "../../app/api/generations/route";
-import { CONSENT_RECORDS, MEMBERS, type Member } from "../../lib/accounts/members";
-import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
+import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
+import { GENERATIONS } from "../../lib/generation/generation-job";
 import { RESERVATIONS } from "../../lib/points/reservations";
-import { POINT_ACCOUNTS, type PointAccount } from "../../lib/points/ledger";
+import { POINT_ACCOUNTS } from "../../lib/points/ledger";
 import { getServices } from "../../lib/services";
 import { signUpUser, type TestUser } from "../support/firebase-users";
 import { call, readError } from "../support/http";
@@ -60,7 +60,7 @@ describe("POST /api/account with a name that is not plain human text", () => {
       token: user.idToken,
     });
     expect(response.status).toBe(201);
-    expect((await services.db.get<Member>(MEMBERS, user.uid))?.data.name).toBe("Jos\u00e9");
+    expect((await services.db.get(MEMBERS, user.uid))?.data.name).toBe("Jos\u00e9");
   });
 });
 
@@ -73,7 +73,7 @@ describe("POST /api/generations with a prompt that is not plain human text", () 
   });
 
   async function stored(): Promise<{ jobs: number; reservations: number; balance: number }> {
-    const jobs = await services.db.query<GenerationJob>({
+    const jobs = await services.db.query({
       collection: GENERATIONS,
       where: [{ field: "uid", op: "==", value: member.uid }],
     });
@@ -81,7 +81,7 @@ describe("POST /api/generations with a prompt that is not plain human text", () 
       collection: RESERVATIONS,
       where: [{ field: "uid", op: "==", value: member.uid }],
     });
-    const balance = (await services.db.get<PointAccount>(POINT_ACCOUNTS, member.uid))?.data.balance ?? 0;
+    const balance = (await services.db.get(POINT_ACCOUNTS, member.uid))?.data.balance ?? 0;
     return { jobs: jobs.length, reservations: reservations.length, balance };
   }
 
@@ -109,6 +109,6 @@ describe("POST /api/generations with a prompt that is not plain human text", () 
     });
     expect(response.status).toBe(202);
     const { id } = (await response.json()) as { id: string };
-    expect((await services.db.get<GenerationJob>(GENERATIONS, id))?.data.prompt).toBe("a lighthouse\n\tat dusk");
+    expect((await services.db.get(GENERATIONS, id))?.data.prompt).toBe("a lighthouse\n\tat dusk");
   });
 });

@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { POINT_ACCOUNTS, type PointAccount } from "../../lib/points/ledger";
+import { POINT_ACCOUNTS } from "../../lib/points/ledger";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { getServices } from "../../lib/services";
 import { buyPoints, createMember } from "../support/members";
@@ -39,7 +39,7 @@ describe("npm run ledger:check", () => {
 
     // A write that bypasses the ledger: the balance no longer matches the entries.
     await services.db.runTransaction(async (tx) => {
-      const account = (await tx.get<PointAccount>(POINT_ACCOUNTS, victim.uid))!.data;
+      const account = (await tx.get(POINT_ACCOUNTS, victim.uid))!.data;
       tx.set(POINT_ACCOUNTS, victim.uid, { ...account, balance: account.balance + 500 });
     });
     expect((await verifyLedger({ db: services.db })).problems).toEqual([

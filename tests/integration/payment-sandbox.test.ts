@@ -13,7 +13,7 @@ import { ORDERS, type Order } from "../../lib/orders/order";
 import { cancelSandboxPayment } from "../../lib/payments/cancel-sandbox-payment";
 import { completeSandboxPayment } from "../../lib/payments/complete-sandbox-payment";
 import { SandboxPaymentProvider } from "../../lib/payments/sandbox-payment-provider";
-import { POINT_ENTRIES, type PointEntry } from "../../lib/points/ledger";
+import { POINT_ENTRIES } from "../../lib/points/ledger";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { createServices, getServices } from "../../lib/services";
 import type { TestUser } from "../support/firebase-users";
@@ -66,7 +66,7 @@ async function balance(user: TestUser): Promise<number> {
 }
 
 async function purchaseEntries(orderId: string): Promise<number> {
-  const entries = await services.db.query<PointEntry>({
+  const entries = await services.db.query({
     collection: POINT_ENTRIES,
     where: [{ field: "orderId", op: "==", value: orderId }],
   });
@@ -74,7 +74,7 @@ async function purchaseEntries(orderId: string): Promise<number> {
 }
 
 async function storedOrder(orderId: string): Promise<Order> {
-  const doc = await services.db.get<Order>(ORDERS, orderId);
+  const doc = await services.db.get(ORDERS, orderId);
   if (!doc) throw new Error(`Order ${orderId} is not stored.`);
   return doc.data;
 }

@@ -8,12 +8,12 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS, ManualClock } from "../../lib/clock/clock";
 import { getServerConfig } from "../../lib/config/env";
-import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
+import { GENERATIONS } from "../../lib/generation/generation-job";
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { IMAGES, type ImageRecord } from "../../lib/images/image-record";
 import { purgeExpiredData } from "../../lib/privacy/purge-expired-data";
-import { POINT_ACCOUNTS, POINT_ENTRIES, type PointAccount, type PointEntry } from "../../lib/points/ledger";
+import { POINT_ACCOUNTS, POINT_ENTRIES, type PointEntry } from "../../lib/points/ledger";
 import { RESERVATIONS } from "../../lib/points/reservations";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { createServices, getServices, type Services } from "../../lib/services";
@@ -31,7 +31,7 @@ function filesUnder(root: string): string[] {
 }
 
 async function imagesOf(generationId: string): Promise<ImageRecord[]> {
-  const docs = await services.db.query<ImageRecord>({
+  const docs = await services.db.query({
     collection: IMAGES,
     where: [{ field: "generationId", op: "==", value: generationId }],
   });
@@ -39,7 +39,7 @@ async function imagesOf(generationId: string): Promise<ImageRecord[]> {
 }
 
 async function entriesOf(uid: string): Promise<PointEntry[]> {
-  const docs = await services.db.query<PointEntry>({
+  const docs = await services.db.query({
     collection: POINT_ENTRIES,
     where: [{ field: "uid", op: "==", value: uid }],
   });
@@ -99,7 +99,7 @@ describe("purgeExpiredData after 90 days", () => {
       expect(await services.blobs.get(image.fileKey)).not.toBeNull();
       expect(await services.blobs.get(image.thumbnailKey)).not.toBeNull();
     }
-    expect((await services.db.get<GenerationJob>(GENERATIONS, oldJob))?.data).toMatchObject({
+    expect((await services.db.get(GENERATIONS, oldJob))?.data).toMatchObject({
       status: "succeeded",
       expiresAt: oldImages[0]!.expiresAt,
     });
@@ -140,7 +140,7 @@ describe("purgeExpiredData after 90 days", () => {
   });
 
   it("leaves a generation that is still open for recovery to finish first", async () => {
-    expect((await services.db.get<GenerationJob>(GENERATIONS, openJob))?.data.status).toBe("queued");
+    expect((await services.db.get(GENERATIONS, openJob))?.data.status).toBe("queued");
   });
 
   it("keeps what was made later", async () => {
@@ -154,7 +154,7 @@ describe("purgeExpiredData after 90 days", () => {
     expect(entries).toEqual(entriesBefore);
     expect(entries.filter((e) => e.reservationId === oldJob).map((e) => e.kind)).toEqual(["reserve"]);
     expect(await services.db.get(RESERVATIONS, oldJob)).toMatchObject({ data: { status: "settled", charged: 30 } });
-    expect((await services.db.get<PointAccount>(POINT_ACCOUNTS, member.uid))?.data.balance).toBe(1_000 - 30 - 10);
+    expect((await services.db.get(POINT_ACCOUNTS, member.uid))?.data.balance).toBe(1_000 - 30 - 10);
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { recoverStalledGenerations } from "../../lib/generation/recover-stalled-
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { deleteImage } from "../../lib/images/delete-image";
 import { IMAGES } from "../../lib/images/image-record";
-import { POINT_ACCOUNTS, type PointAccount } from "../../lib/points/ledger";
+import { POINT_ACCOUNTS } from "../../lib/points/ledger";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { createServices, getServices } from "../../lib/services";
 import { buyPoints, createMember } from "../support/members";
@@ -35,7 +35,7 @@ const waitForWorker = <T>(what: string, probe: () => Promise<T | undefined | fal
   waitFor(probe, { what, timeoutMs: 30_000, intervalMs: 50 });
 
 async function job(id: string): Promise<GenerationJob> {
-  return (await services.db.get<GenerationJob>(GENERATIONS, id))!.data;
+  return (await services.db.get(GENERATIONS, id))!.data;
 }
 
 async function kill(child: ChildProcess): Promise<void> {
@@ -108,7 +108,7 @@ describe("a worker killed mid-job", () => {
     expect(finished.imageIds).toHaveLength(4);
     expect(finished.attempts).toBe(2);
     expect(finished.pointsCharged).toBe(40);
-    expect((await services.db.get<PointAccount>(POINT_ACCOUNTS, member.uid))!.data.balance).toBe(960);
+    expect((await services.db.get(POINT_ACCOUNTS, member.uid))!.data.balance).toBe(960);
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
     // Two files per image and nothing else: what the killed attempt stored but never
     // recorded was removed by the attempt that took over.
@@ -138,7 +138,7 @@ describe("a worker killed mid-job", () => {
     expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 1, failed: 0 });
     const finished = await job(id);
     expect(finished).toMatchObject({ status: "partial", errorCode: "worker_lost", pointsCharged: made * 10 });
-    expect((await services.db.get<PointAccount>(POINT_ACCOUNTS, member.uid))!.data.balance).toBe(1000 - made * 10);
+    expect((await services.db.get(POINT_ACCOUNTS, member.uid))!.data.balance).toBe(1000 - made * 10);
     // A second sweep finds nothing left to do.
     expect(await recoverStalledGenerations({ services: lastAttempt })).toEqual({ requeued: 0, finished: 0, failed: 0 });
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);

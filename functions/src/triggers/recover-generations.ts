@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { onSchedule } from "firebase-functions/v2/scheduler";
-import { GENERATIONS, type GenerationJob } from "../../../lib/generation/generation-job";
+import { GENERATIONS } from "../../../lib/generation/generation-job";
 import { recoverStalledGenerations } from "../../../lib/generation/recover-stalled-generations";
 import { runGenerationJob } from "../../../lib/generation/run-generation-job";
 import { getServices } from "../../../lib/services";
@@ -13,7 +13,7 @@ import { getServices } from "../../../lib/services";
 export const recoverGenerations = onSchedule({ schedule: "every 1 minutes", timeoutSeconds: 540 }, async () => {
   const services = getServices();
   await recoverStalledGenerations({ services });
-  const queued = await services.db.query<GenerationJob>({
+  const queued = await services.db.query({
     collection: GENERATIONS,
     where: [{ field: "status", op: "==", value: "queued" }],
     orderBy: [{ field: "createdAt", direction: "asc" }],
