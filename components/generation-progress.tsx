@@ -2,7 +2,9 @@
 
 /**
  * A generation's live progress. The server-sent event stream pushes each change; if
- * the stream breaks, the page falls back to asking every second until the job ends.
+ * the stream breaks or is refused (the server limits open streams), the page asks
+ * instead: every second after a change, backing off to every ten seconds while
+ * nothing changes, so a page that could not get a stream costs little more than one.
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -15,7 +17,8 @@ import { useMember } from "./member-context";
 import { CancelGeneration } from "./cancel-generation";
 import { ErrorAlert } from "./error-alert";
 
-const POLL_MS = 1000;
+const POLL_MIN_MS = 1000;
+const POLL_MAX_MS = 10_000;
 
 const STATUS_TEXT: Record<GenerationStatus, string> = {
   queued: "Waiting to start",
@@ -38,6 +41,8 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
     let closed = false;
     let source: EventSource | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let delay = POLL_MIN_MS;
+    let lastSeen = "";
 
     const stop = () => {
       closed = true;
@@ -57,7 +62,11 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
     const poll = async () => {
       if (closed) return;
       try {
-        accept(await api<GenerationView>(path, { signal: controller.signal }));
+        const next = await api<GenerationView>(path, { signal: controller.signal });
+        const seen = JSON.stringify(next);
+        delay = seen === lastSeen ? Math.min(delay * 2, POLL_MAX_MS) : POLL_MIN_MS;
+        lastSeen = seen;
+        accept(next);
       } catch (caught) {
         if (isAbort(caught)) return;
         const target = authRedirectFor(caught);
@@ -72,8 +81,9 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
           return;
         }
         setError(`${messageOf(caught)} Retrying…`);
+        delay = Math.min(delay * 2, POLL_MAX_MS);
       }
-      if (!closed) timer = setTimeout(() => void poll(), POLL_MS);
+      if (!closed) timer = setTimeout(() => void poll(), delay);
     };
 
     if (typeof EventSource === "undefined") {
