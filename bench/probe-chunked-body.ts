@@ -15,13 +15,11 @@
  */
 import { execFileSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { request, type ClientRequest } from "node:http";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { startLocalStack } from "../scripts/local-stack";
-import { freePort } from "../tests/support/free-port";
+import { startProbeStack } from "./support/probe-stack";
 
 const { values: args } = parseArgs({
   options: {
@@ -131,18 +129,7 @@ async function main(): Promise<void> {
       env: { ...process.env, NEXT_DIST_DIR: distDir },
     });
   }
-  const dataDir = mkdtempSync(join(tmpdir(), "imagesfactory-probe-"));
-  const stack = await startLocalStack({
-    dataDir,
-    port: await freePort(),
-    authPort: await freePort(),
-    hubPort: await freePort(),
-    loggingPort: await freePort(),
-    projectId: "demo-imagesfactory-probe",
-    dev: false,
-    quiet: true,
-    env: { NEXT_DIST_DIR: distDir, LOG_LEVEL: "warn" },
-  });
+  const stack = await startProbeStack({ name: "chunked-body", env: { NEXT_DIST_DIR: distDir, LOG_LEVEL: "warn" } });
   try {
     const pid = stack.webPid;
     const url = `${stack.url}${args.path}`;
@@ -188,7 +175,6 @@ async function main(): Promise<void> {
     console.log(`  server RSS 2 s after:       ${after.toFixed(0)} MiB`);
   } finally {
     await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

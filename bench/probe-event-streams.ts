@@ -14,13 +14,11 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadEnvFile } from "../lib/config/env";
-import { startLocalStack } from "../scripts/local-stack";
-import { freePort } from "../tests/support/free-port";
+import { startProbeStack } from "./support/probe-stack";
 
 const { values: args } = parseArgs({
   options: {
@@ -32,7 +30,6 @@ const { values: args } = parseArgs({
 const STREAMS = Number(args.streams);
 const WINDOW_MS = Number(args.seconds) * 1000;
 const SETTLE_MS = Number(args.settle) * 1000;
-const PROJECT_ID = "demo-imagesfactory-bench";
 const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -129,23 +126,10 @@ async function main(): Promise<void> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!existsSync(resolve(distDir, "BUILD_ID")))
     throw new Error(`No production build in ${distDir}: run NEXT_DIST_DIR=${distDir} npx next build first.`);
-  const dataDir = mkdtempSync(join(tmpdir(), "imagesfactory-event-streams-"));
-  const authPort = await freePort();
-  const stack = await startLocalStack({
-    dataDir,
-    port: await freePort(),
-    authPort,
-    hubPort: await freePort(),
-    loggingPort: await freePort(),
-    projectId: PROJECT_ID,
-    dev: false,
-    quiet: true,
-    worker: false,
-    env: { LOG_LEVEL: "warn" },
-  });
+  const stack = await startProbeStack({ name: "event-streams", worker: false, env: { LOG_LEVEL: "warn" } });
   const streams = new AbortController();
   try {
-    const authHost = `127.0.0.1:${authPort}`;
+    const { authHost } = stack;
     const { idToken } = await identityToolkit<{ idToken: string }>(authHost, "accounts:signUp", {
       email: `bench-${randomUUID()}@example.test`,
       password: "correct horse battery",
@@ -210,7 +194,6 @@ async function main(): Promise<void> {
   } finally {
     streams.abort();
     await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -13,12 +13,8 @@
  *   npm run bench:reset-timing [-- --samples 30 --warmup 10]
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { startLocalStack } from "../scripts/local-stack";
-import { freePort } from "../tests/support/free-port";
+import { startProbeStack } from "./support/probe-stack";
 
 const { values: args } = parseArgs({
   options: {
@@ -123,21 +119,9 @@ function summary(label: string, list: Sample[]): string {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), "imagesfactory-reset-probe-"));
-  const authPort = await freePort();
-  const stack = await startLocalStack({
-    dataDir,
-    port: await freePort(),
-    authPort,
-    hubPort: await freePort(),
-    loggingPort: await freePort(),
-    projectId: "demo-imagesfactory-probe",
-    dev: false,
-    quiet: true,
-    env: { TRUSTED_PROXY_HOPS: "1", LOG_LEVEL: "warn" },
-  });
+  const stack = await startProbeStack({ name: "reset-timing", env: { TRUSTED_PROXY_HOPS: "1", LOG_LEVEL: "warn" } });
   try {
-    const authHost = `127.0.0.1:${authPort}`;
+    const { authHost } = stack;
     const knownAddresses: string[] = [];
     for (let i = 0; i < samples + warmup; i++) {
       const email = `probe-${randomUUID()}@example.test`;
@@ -178,7 +162,6 @@ async function main(): Promise<void> {
     }
   } finally {
     await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
