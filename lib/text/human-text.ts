@@ -8,9 +8,12 @@
  * - lone surrogates: not text at all, and other systems replace or reject them;
  * - bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069):
  *   they make text read differently from what it is ("txt.exe" shown as "exe.txt");
- * - text with nothing visible (spaces, zero-width characters, fillers): an empty
- *   name or prompt in disguise. Zero-width joiners inside visible text stay, since
- *   emoji sequences and several scripts need them.
+ * - tag characters (U+E0000-E007F) outside an emoji flag sequence: invisible, yet
+ *   readable by a model, they would carry hidden text in a prompt;
+ * - text with nothing visible (spaces, and every default-ignorable code point:
+ *   zero-width characters, variation selectors, fillers, invisible format marks): an
+ *   empty name or prompt in disguise. Zero-width joiners inside visible text stay,
+ *   since emoji sequences and several scripts need them.
  * Pure, so the rule is tested directly.
  */
 import { z } from "zod";
@@ -31,12 +34,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const CONTROL_BUT_LINE_FEED_AND_TAB = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
-/**
- * Characters that show nothing: white space, zero-width characters, word joiner and
- * invisible operators, BOM, soft hyphen, combining grapheme joiner, Hangul fillers,
- * Mongolian vowel separator, Khmer inherent vowels and the blank braille pattern.
- */
-const INVISIBLE = /[\s\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2060-\u2064\u2800\u3164\uFEFF\uFFA0]/g;
+/** The flags of England, Scotland and Wales: a black flag, tag letters, a cancel tag. */
+const EMOJI_TAG_SEQUENCE = /\u{1F3F4}[\u{E0061}-\u{E007A}]{1,7}\u{E007F}/gu;
+const TAG_CHARACTER = /[\u{E0000}-\u{E007F}]/u;
+/** Characters that show nothing: white space, Unicode's default-ignorable code points, the blank braille pattern. */
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
 /** A zod string schema for one human-text field; its output is the cleaned text. */
 export function humanText(rules: HumanTextRules): z.ZodString {
@@ -62,6 +64,10 @@ export function humanText(rules: HumanTextRules): z.ZodString {
     })
     .refine((text) => !BIDI_CONTROL.test(text), {
       error: `${rules.label} may not contain characters that change the writing direction (U+202A-U+202E, U+2066-U+2069)`,
+      abort: true,
+    })
+    .refine((text) => !TAG_CHARACTER.test(text.replace(EMOJI_TAG_SEQUENCE, "")), {
+      error: `${rules.label} may not contain invisible tag characters (U+E0000-U+E007F)`,
       abort: true,
     })
     .refine((text) => text.replace(INVISIBLE, "") !== "", {

@@ -73,8 +73,20 @@ describe("humanText", () => {
     ["ideographic space", "\u3000"],
     ["no-break space", "\u00a0"],
     ["line breaks and tabs", "\n\t\n"],
+    ["variation selectors", "\ufe0f\ufe0e"],
+    ["the Arabic letter mark", "\u061c"],
+    ["invisible operators", "\u2062\u2065"],
+    ["musical formatting characters", "\u{1d173}\u{1d17a}"],
   ])("refuses text of only %s", (_what, input) => {
     expect(messages(text, input)).not.toEqual([]);
+  });
+
+  it("refuses tag characters, which hide text a model can read, but keeps emoji flags made of them", () => {
+    const hidden = [..."run"].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join("");
+    expect(messages(text, hidden)).toEqual(["The note may not contain invisible tag characters (U+E0000-U+E007F)"]);
+    expect(messages(text, `cat${hidden}`)).toHaveLength(1);
+    const scotland = "\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}";
+    expect(text.parse(scotland)).toBe(scotland);
   });
 
   it("keeps zero-width joiners inside visible text", () => {
