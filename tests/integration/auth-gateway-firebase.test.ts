@@ -6,6 +6,7 @@
 import { getAuth } from "firebase-admin/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMe } from "../../app/api/me/route";
+import { DELETE as deleteSession } from "../../app/api/session/route";
 import { firebaseAdminApp } from "../../lib/firebase/admin-app";
 import { getServerConfig } from "../../lib/config/env";
 import { getServices } from "../../lib/services";
@@ -85,6 +86,16 @@ describe("FirebaseAuthGateway", () => {
     await duringOutage(() => expectAppError(services.auth.getUser(user.uid), "AUTH_UNAVAILABLE"));
     // And once Firebase answers again, the same credentials work.
     expect((await services.auth.verifySessionCookie(cookie)).uid).toBe(user.uid);
+  });
+
+  it("signs the browser out during the outage: the cookie is cleared, not kept behind a 503", async () => {
+    const signedIn = await signInUser(user.email, user.password);
+    const session = await services.auth.createSessionCookie(signedIn, 60 * 60_000);
+    const response = await duringOutage(() =>
+      call(deleteSession, { method: "DELETE", path: "/api/session", cookie: `__session=${session}` }),
+    );
+    expect(response.status).toBe(204);
+    expect(response.headers.get("set-cookie")).toMatch(/^__session=;.*Max-Age=0/i);
   });
 
   it("answers a member's call during the outage with 503, so the browser does not send them to sign in", async () => {

@@ -5,6 +5,7 @@ import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/responses";
 import { publicRoute } from "@/lib/http/route";
 import { clearedSessionCookieHeader, sessionCookieHeader } from "@/lib/http/session-cookie";
+import { logger } from "@/lib/observability/logger";
 
 /** Signs in: trades a fresh Firebase ID token for an httpOnly session cookie. */
 export const POST = publicRoute(async ({ request, services }) => {
@@ -18,14 +19,18 @@ export const POST = publicRoute(async ({ request, services }) => {
 /**
  * Signs out: revokes every session and refresh token of the user, whether the call
  * comes with the session cookie or a bearer token, and clears the cookie. Without a
- * valid credential there is nothing left to end, so that is a 204 too.
+ * valid credential there is nothing left to end, so that is a 204 too. While
+ * Firebase is unreachable this browser is still signed out (the cookie is cleared);
+ * only the revocation elsewhere waits, and that is logged.
  */
 export const DELETE = publicRoute(async ({ request, services }) => {
-  const user = await authenticate(request, services).catch((error: unknown) => {
-    if (isAppError(error, "UNAUTHENTICATED")) return null;
-    throw error;
-  });
-  if (user) await services.auth.revokeSessions(user.uid);
+  try {
+    const user = await authenticate(request, services);
+    await services.auth.revokeSessions(user.uid);
+  } catch (error) {
+    if (isAppError(error, "AUTH_UNAVAILABLE")) logger.warn("session.revoke_unavailable");
+    else if (!isAppError(error, "UNAUTHENTICATED")) throw error;
+  }
   const secure = services.config.APP_URL.startsWith("https://");
   return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookieHeader(secure) } });
 });
