@@ -2,9 +2,10 @@
 
 /**
  * A generation's live progress. The server-sent event stream pushes each change; if
- * the stream breaks or is refused (the server limits open streams), the page asks
- * instead: every second after a change, backing off to every ten seconds while
- * nothing changes, so a page that could not get a stream costs little more than one.
+ * the stream ends or breaks, the browser reconnects it; if it is refused (the server
+ * limits open streams), the page asks instead: every second after a change, backing
+ * off to every ten seconds while nothing changes, so a page that could not get a
+ * stream costs little more than one.
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -102,10 +103,11 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
         stop();
         setGone(true);
       });
-      // A broken connection: carry on by polling.
+      // The browser reconnects a stream that ended or broke by itself (CONNECTING);
+      // one it will not retry (refused, e.g. 429 past the stream limit) is CLOSED:
+      // carry on by polling.
       source.addEventListener("error", () => {
-        if (closed) return;
-        source?.close();
+        if (closed || source?.readyState !== EventSource.CLOSED) return;
         source = null;
         void poll();
       });
