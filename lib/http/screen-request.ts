@@ -16,7 +16,11 @@
 import type { ServerConfig } from "../config/env";
 import { AppError } from "../errors/app-error";
 
+/** A Host header is a name and an optional port, nothing else (no user, path, query or backslash). */
+const HOST_HEADER = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
 function normalizedHost(host: string): string | null {
+  if (!HOST_HEADER.test(host)) return null;
   try {
     // Parsed, so that an explicit default port compares equal to none.
     return new URL(`http://${host}`).host;

@@ -18,7 +18,22 @@ describe("the Host of a request, in local mode", () => {
   });
 
   it("refuses any other name, even one pointing at this machine (DNS rebinding), and other ports", () => {
-    for (const host of ["attacker.example:3000", "127.0.0.1:3000", "localhost:3001", "localhost", "", "a b"]) {
+    const spoofs = [
+      "evil@localhost:3000",
+      "localhost:3000/x",
+      "localhost:3000\\evil",
+      "localhost:3000?x",
+      "localhost:3000#x",
+    ];
+    for (const host of [
+      "attacker.example:3000",
+      "127.0.0.1:3000",
+      "localhost:3001",
+      "localhost",
+      "",
+      "a b",
+      ...spoofs,
+    ]) {
       expect(isOwnHost(host, local), host).toBe(false);
     }
     const error = expectAppError(() => screenRequest(request("/mailbox", "rebind.attacker.example:3000"), local));
