@@ -73,6 +73,11 @@ class JobWatcher {
     if (this.latest) this.deliver(subscriber, { type: "generation", view: this.latest.view });
   }
 
+  /** Ended or ending: it takes no more subscribers (a stream opened now needs a watcher of its own). */
+  get stopping(): boolean {
+    return this.stopped.signal.aborted;
+  }
+
   remove(subscriber: Subscriber): void {
     this.subscribers.delete(subscriber);
     if (this.subscribers.size === 0) this.stop();
@@ -154,7 +159,14 @@ class JobWatcher {
     subscriber.sink.send(event);
   }
 
+  /**
+   * Ends every stream and the watcher with them. The watcher leaves the registry
+   * first, synchronously: a stream opened before `run()` winds down (even from within
+   * a `sink.end()` below) gets a fresh watcher, not this dead one, which would never
+   * send it another event, keep-alive or end.
+   */
   private endAll(last: WatchEvent | null): void {
+    this.stop();
     const ending = [...this.subscribers];
     this.subscribers.clear();
     for (const subscriber of ending) {
@@ -217,7 +229,8 @@ export class GenerationWatchers {
     // Keyed by member as well: reads check ownership, so another member's stream never shares a view.
     const key = `${options.uid}/${options.generationId}`;
     let watcher = this.watchers.get(key);
-    if (watcher) {
+    // A watcher winding down leaves the registry as it stops; never join one that is.
+    if (watcher && !watcher.stopping) {
       watcher.add(subscriber);
     } else {
       const created = new JobWatcher(this.services, options.uid, options.generationId, () => {

@@ -11,6 +11,14 @@ import { ManualClock } from "../../lib/clock/clock";
 import { getServerConfig, type ServerConfig } from "../../lib/config/env";
 import type { Database } from "../../lib/db/database";
 import { GENERATIONS } from "../../lib/generation/generation-job";
+import {
+  generationWatchers,
+  KEEP_ALIVE_MS,
+  MAX_STREAM_MS,
+  WATCH_MAX_INTERVAL_MS,
+  type WatchEvent,
+} from "../../lib/generation/generation-watchers";
+import { cancelGeneration } from "../../lib/generation/cancel-generation";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { generationEvents } from "../../lib/http/generation-events";
 import { createServices, getServices, type Services } from "../../lib/services";
@@ -140,9 +148,10 @@ describe("event streams of a generation", () => {
     expect(reads.job - before).toBeLessThanOrEqual(2);
   });
 
-  it("end after ten minutes, so the browser reconnects", async () => {
+  it("end after ten minutes, not before, so the browser reconnects", async () => {
     const id = await submit();
     const { services: on, clock } = counted();
+    const openedAt = clock.now().getTime();
     const events = stream(on, member.uid, id);
     expect((await events.next())?.event).toBe("generation");
     await waitFor(() => clock.pendingSleeps === 1, { what: "the watcher to sleep" });
@@ -150,10 +159,69 @@ describe("event streams of a generation", () => {
     const rest = events.rest().finally(() => {
       ended = true;
     });
-    for (let step = 0; step < 10 * 30 && !ended; step++) await advance(clock, 2_000, () => ended);
-    expect((await rest).every((block) => block.event === "comment")).toBe(true);
-    expect(ended).toBe(true);
+    const elapsed = () => clock.now().getTime() - openedAt;
+    // Up to one second short of the bound, in steps no longer than the watcher's longest sleep.
+    while (elapsed() < MAX_STREAM_MS - 1_000) {
+      await advance(clock, Math.min(WATCH_MAX_INTERVAL_MS, MAX_STREAM_MS - 1_000 - elapsed()), () => ended);
+      expect(ended, `the stream ended after only ${elapsed()} ms`).toBe(false);
+    }
+    expect(elapsed()).toBe(MAX_STREAM_MS - 1_000);
+    expect(clock.pendingSleeps).toBe(1);
+
+    await advance(clock, 1_000, () => ended);
+    await waitFor(() => ended, { what: "the stream to end at ten minutes" });
+    const blocks = await rest;
+    expect(blocks.every((block) => block.event === "comment")).toBe(true);
+    // Kept alive all along: a comment after every quiet spell of 15 s (read at most 2 s late).
+    expect(blocks.length).toBeGreaterThanOrEqual(Math.floor(MAX_STREAM_MS / (KEEP_ALIVE_MS + WATCH_MAX_INTERVAL_MS)));
     expect(clock.pendingSleeps).toBe(0);
+    expect(generationWatchers(on).counts).toEqual({ streams: 0, watchedJobs: 0 });
+  });
+
+  it.each([
+    ["the job finishes", "finished"],
+    ["the job is gone", "gone"],
+  ] as const)("open on a fresh watcher, not the one winding down, when opened just as %s", async (_, how) => {
+    const id = await submit();
+    const { services: on, clock } = counted();
+    const watchers = generationWatchers(on);
+    const late: { events: WatchEvent[]; ended: boolean } = { events: [], ended: false };
+    const lateSink = {
+      send: (event: WatchEvent) => late.events.push(event),
+      end: () => {
+        late.ended = true;
+      },
+    };
+    let lateSubscription: { close(): void } | undefined;
+    const first: WatchEvent[] = [];
+    watchers.subscribe({
+      uid: member.uid,
+      generationId: id,
+      sink: {
+        send: (event) => first.push(event),
+        // A stream opened the moment the last one ends, before the watcher has wound down.
+        end: () => {
+          lateSubscription = watchers.subscribe({ uid: member.uid, generationId: id, sink: lateSink });
+        },
+      },
+    });
+    await waitFor(() => first.length === 1 && clock.pendingSleeps === 1, { what: "the first read" });
+    expect(first[0]).toMatchObject({ type: "generation", view: { status: "queued" } });
+
+    if (how === "finished") await cancelGeneration({ services, uid: member.uid, generationId: id });
+    else await services.db.runTransaction(async (tx) => tx.delete(GENERATIONS, id));
+    clock.advance(WATCH_MAX_INTERVAL_MS);
+    await waitFor(() => lateSubscription, { what: "the first stream to end" });
+
+    // The late stream is read afresh (no stale "queued"), and it ends like any other.
+    await waitFor(() => late.ended, { what: "the late stream to end", timeoutMs: 2_000 });
+    expect(late.events).toEqual(
+      how === "finished"
+        ? [expect.objectContaining({ type: "generation", view: expect.objectContaining({ status: "failed" }) })]
+        : [{ type: "gone" }],
+    );
+    await waitFor(() => clock.pendingSleeps === 0, { what: "every watcher to stop" });
+    expect(watchers.counts).toEqual({ streams: 0, watchedJobs: 0 });
   });
 
   it("are refused with 429 and Retry-After past the member's limit and past the server's", async () => {
