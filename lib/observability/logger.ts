@@ -2,7 +2,10 @@
  * Structured logs, one JSON object a line. Fields name ids (uid, job, order), never
  * personal data or prompts.
  */
+import { AppError } from "../errors/app-error";
+
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
 type Level = Exclude<LogLevel, "silent">;
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
@@ -28,8 +31,24 @@ export const logger = {
   error: (event: string, fields: Fields = {}) => write("error", event, fields),
 };
 
+/**
+ * What a log may say of an error. Our own AppErrors carry messages we wrote, which name
+ * no person. Any other error's message is someone else's text: a mail provider's
+ * bounce names the recipient, a model's refusal may quote the prompt. So it is left
+ * out, and where the error came from is told by its name, code and stack frames.
+ */
 export function errorFields(error: unknown): Fields {
-  if (error instanceof Error)
-    return { errorName: error.name, errorCode: (error as { code?: string }).code ?? null, errorMessage: error.message };
-  return { errorMessage: String(error) };
+  if (!(error instanceof Error)) return { errorName: typeof error };
+  const code = (error as { code?: unknown }).code;
+  const fields: Fields = {
+    errorName: error.name,
+    errorCode: typeof code === "string" || typeof code === "number" ? code : null,
+  };
+  if (error instanceof AppError) return { ...fields, errorMessage: error.message };
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => line.trimStart().startsWith("at "))
+    .slice(0, 8)
+    .map((line) => line.trim());
+  return { ...fields, errorFrames: frames.join(" | ") };
 }
