@@ -102,13 +102,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await emulator.stop();
   };
   try {
+    if (web.pid === undefined) throw new Error("The web app did not start.");
     await waitForUrl(`${url}/api/catalog`, web, "The web app");
+    return { url, webPid: web.pid, stop };
   } catch (error) {
     await stop();
     throw error;
   }
-  if (web.pid === undefined) throw new Error("The web app did not start.");
-  return { url, webPid: web.pid, stop };
 }
 
 async function main(): Promise<void> {
