@@ -5,7 +5,6 @@
  * external and are installed from functions/package.json.
  */
 import { build } from "esbuild";
-import { loadEnvFile } from "../lib/config/env";
 
 const external = ["firebase-admin", "firebase-functions", "sharp", "better-sqlite3"];
 
@@ -23,7 +22,6 @@ export async function buildFunctions(outfile = "functions/lib/index.js"): Promis
 }
 
 if (import.meta.filename === process.argv[1]) {
-  loadEnvFile();
   await buildFunctions();
   process.stdout.write("functions/lib/index.js built\n");
 }

@@ -111,15 +111,19 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
 }
 
 /**
- * Loads `.env` from the folder the process runs in, as Next.js does for the web app,
- * so that every other entry point (worker, CLI tools, functions build, benchmarks)
+ * Loads `.env.local` and `.env` from the folder the process runs in, as Next.js does
+ * for the web app, so that every other entry point (worker, CLI tools, benchmarks)
  * works on the same settings and data as the app. Variables set in the environment
- * win over the file, as with Next. Call it first thing, before anything reads the
- * configuration.
+ * win over both files and `.env.local` wins over `.env`, as with Next (a file never
+ * overrides a variable already set). Next's mode files (`.env.production`, …) are
+ * read by the web app alone: keep shared settings out of them. Call it first thing,
+ * before anything reads the configuration.
  */
 export function loadEnvFile(directory: string = process.cwd()): void {
-  const file = join(directory, ".env");
-  if (existsSync(file)) process.loadEnvFile(file);
+  for (const name of [".env.local", ".env"]) {
+    const file = join(directory, name);
+    if (existsSync(file)) process.loadEnvFile(file);
+  }
 }
 
 let cached: ServerConfig | undefined;
