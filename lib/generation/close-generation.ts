@@ -1,11 +1,13 @@
 import type { Transaction } from "../db/database";
-import { AppError } from "../errors/app-error";
 import { enqueueMail } from "../mail/mail-outbox";
 import { logger } from "../observability/logger";
 import { readPointAccount } from "../points/ledger";
 import { closeReservation, readReservation } from "../points/reservations";
 import { plural } from "../text/plural";
 import { GENERATIONS, type GenerationJob, type GenerationStatus } from "./generation-job";
+
+/** The error code of a job closed without its reservation (nothing was charged or returned). */
+export const RESERVATION_MISSING = "reservation_missing";
 
 export interface CloseGenerationOptions {
   /** The caller's transaction, in which the job was read and nothing written yet. */
@@ -20,17 +22,28 @@ export interface CloseGenerationOptions {
  * Ends a generation: the one way the worker, recovery and cancel close a job. Inside
  * the caller's transaction it charges only the images made, releases the rest of the
  * reservation exactly once, and queues the result mail when there is something to
- * show. A job without its reservation cannot be settled: that is reported (logged,
- * INTERNAL) and the job is left as it is, never closed without its points.
+ * show. A job without its reservation has no points held to settle or release: it is
+ * still closed, as failed ("reservation_missing") with nothing charged and no points
+ * moved, and reported (an error, logged by id), so it never stays open forever, holds
+ * up the recovery of other jobs, or outlives its retention.
  */
 export async function closeGeneration(options: CloseGenerationOptions): Promise<GenerationStatus> {
   const { tx, id, job, now } = options;
   const reservation = await readReservation(tx, id);
-  const account = await readPointAccount(tx, job.uid);
   if (!reservation) {
     logger.error("generation.reservation_missing", { generationId: id, uid: job.uid, status: job.status });
-    throw new AppError("INTERNAL", `Generation ${id} has no reservation.`);
+    tx.update(GENERATIONS, id, {
+      status: "failed",
+      pointsCharged: 0,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      errorCode: RESERVATION_MISSING,
+      updatedAt: now.toISOString(),
+      finishedAt: now.toISOString(),
+    });
+    return "failed";
   }
+  const account = await readPointAccount(tx, job.uid);
   const made = job.imageIds.length;
   const charged = (job.pointsReserved / job.count) * made;
   const status: GenerationStatus = made === job.count ? "succeeded" : made > 0 ? "partial" : "failed";

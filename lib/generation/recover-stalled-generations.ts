@@ -14,7 +14,11 @@ export interface RecoverStalledGenerationsOptions {
 export interface RecoveryOutcome {
   requeued: number;
   finished: number;
-  /** Jobs that could not be closed (logged each time; they stay as they are and come up again). */
+  /**
+   * Jobs that could not be closed for a passing reason such as a database error (logged
+   * each time; they stay as they are and come up again). A job whose reservation is
+   * missing is not one of them: it is closed as failed, with no points moved.
+   */
   failed: number;
 }
 
