@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import type { Transaction } from "../db/database";
 import { AppError } from "../errors/app-error";
+import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
 
 import { RATE_LIMITS } from "../privacy/data-inventory";
@@ -59,6 +60,12 @@ function counterId(use: RateLimitUse): string {
   return createHash("sha256").update(`${use.rule.bucket}\u0000${use.key.toLowerCase()}`).digest("hex").slice(0, 40);
 }
 
+/** A use that was counted: its counter and the window it was counted in. */
+export interface CountedUse {
+  id: string;
+  windowStartsAt: string;
+}
+
 export interface CountRateLimitedUseOptions {
   uses: RateLimitUse[];
   now: Date;
@@ -67,11 +74,14 @@ export interface CountRateLimitedUseOptions {
 /**
  * Reads the counters of `uses` in the transaction and throws RATE_LIMITED (with the
  * seconds until every one of them allows again) if any is used up. Otherwise answers
- * the function that writes the counted uses, to be called once the transaction has
+ * the function that writes the counted uses (and answers them), to be called once the transaction has
  * done its other reads (a transaction reads before it writes). A refused request
  * counts against none of its limits: it did nothing.
  */
-export async function countRateLimitedUse(tx: Transaction, options: CountRateLimitedUseOptions): Promise<() => void> {
+export async function countRateLimitedUse(
+  tx: Transaction,
+  options: CountRateLimitedUseOptions,
+): Promise<() => CountedUse[]> {
   const now = options.now.getTime();
   const counted: { id: string; use: RateLimitUse; current: RateLimitCounter | undefined }[] = [];
   let wait = 0;
@@ -91,8 +101,8 @@ export async function countRateLimitedUse(tx: Transaction, options: CountRateLim
       { retryAfterSeconds },
     );
   }
-  return () => {
-    for (const { id, use, current } of counted) {
+  return () =>
+    counted.map(({ id, use, current }) => {
       const windowStartsAt = current?.windowStartsAt ?? options.now.toISOString();
       tx.set(RATE_LIMITS, id, {
         bucket: use.rule.bucket,
@@ -100,20 +110,48 @@ export async function countRateLimitedUse(tx: Transaction, options: CountRateLim
         windowStartsAt,
         expiresAt: new Date(Date.parse(windowStartsAt) + use.rule.windowMs).toISOString(),
       });
-    }
-  };
+      return { id, windowStartsAt };
+    });
 }
 
-export interface ConsumeRateLimitsOptions {
+export interface RunRateLimitedOptions {
   services: Services;
   uses: RateLimitUse[];
 }
 
-/** Counts one use of every limit in `uses`, in a transaction of its own; throws RATE_LIMITED past any. */
-export async function consumeRateLimits(options: ConsumeRateLimitsOptions): Promise<void> {
+/**
+ * Runs `action` as one use of every limit in `uses`. The uses are counted first, in a
+ * transaction of their own, so that concurrent requests cannot all slip under a limit;
+ * past any limit it throws RATE_LIMITED and does not run the action. If the action
+ * fails (the mail service is down, say), the uses are given back: a request that did
+ * nothing counts against none of its limits, so a member retrying through an outage
+ * is not locked out for the rest of the window.
+ */
+export async function runRateLimited<T>(options: RunRateLimitedOptions, action: () => Promise<T>): Promise<T> {
   const { db, clock } = options.services;
-  await db.runTransaction(async (tx) => {
+  const counted = await db.runTransaction(async (tx) => {
     const count = await countRateLimitedUse(tx, { uses: options.uses, now: clock.now() });
-    count();
+    return count();
+  });
+  try {
+    return await action();
+  } catch (error) {
+    await giveBack(options.services, counted).catch((giveBackError: unknown) =>
+      logger.error("rate_limit.give_back_failed", errorFields(giveBackError)),
+    );
+    throw error;
+  }
+}
+
+/** Takes back counted uses, unless their window has since closed (a new one counts afresh). */
+async function giveBack(services: Services, counted: CountedUse[]): Promise<void> {
+  await services.db.runTransaction(async (tx) => {
+    const counters = await Promise.all(counted.map(async ({ id }) => (await tx.get(RATE_LIMITS, id))?.data));
+    counted.forEach(({ id, windowStartsAt }, index) => {
+      const counter = counters[index];
+      if (counter && counter.windowStartsAt === windowStartsAt && counter.count > 0) {
+        tx.update(RATE_LIMITS, id, { count: counter.count - 1 });
+      }
+    });
   });
 }

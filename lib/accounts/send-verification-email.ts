@@ -1,4 +1,4 @@
-import { consumeRateLimits, VERIFICATION_MAIL_PER_ACCOUNT, VERIFICATION_MAIL_PER_CLIENT } from "../abuse/rate-limit";
+import { runRateLimited, VERIFICATION_MAIL_PER_ACCOUNT, VERIFICATION_MAIL_PER_CLIENT } from "../abuse/rate-limit";
 import { AppError } from "../errors/app-error";
 import { verifyEmailMail } from "../mail/templates/account-mails";
 import type { Services } from "../services";
@@ -16,14 +16,14 @@ export async function sendVerificationEmail(options: SendVerificationEmailOption
   const user = await auth.getUser(options.uid);
   if (!user?.email) throw new AppError("NOT_FOUND", "This account has no email address.");
   if (user.emailVerified) throw new AppError("INVALID_STATE", "This email address is already confirmed.");
-  await consumeRateLimits({
-    services: options.services,
-    uses: [
-      { rule: VERIFICATION_MAIL_PER_CLIENT, key: options.client },
-      { rule: VERIFICATION_MAIL_PER_ACCOUNT, key: options.uid },
-    ],
+  const email = user.email;
+  const uses = [
+    { rule: VERIFICATION_MAIL_PER_CLIENT, key: options.client },
+    { rule: VERIFICATION_MAIL_PER_ACCOUNT, key: options.uid },
+  ];
+  await runRateLimited({ services: options.services, uses }, async () => {
+    const code = await auth.emailVerificationCode(email);
+    const link = new URL(`/auth/action?mode=verifyEmail&oobCode=${encodeURIComponent(code)}`, config.APP_URL);
+    await mailer.send(verifyEmailMail({ to: email, link: link.toString() }));
   });
-  const code = await auth.emailVerificationCode(user.email);
-  const link = new URL(`/auth/action?mode=verifyEmail&oobCode=${encodeURIComponent(code)}`, config.APP_URL).toString();
-  await mailer.send(verifyEmailMail({ to: user.email, link }));
 }
