@@ -8,6 +8,7 @@ import {
   transportSecurityHeaders,
   withHeaders,
 } from "../../lib/http/security-headers";
+import { cspDirective as directive } from "../support/csp-directive";
 
 const local = getPublicConfig(parseServerConfig({ FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099" }));
 
@@ -21,15 +22,6 @@ const production: PublicConfig = {
     authEmulatorUrl: null,
   },
 };
-
-function directive(policy: string, name: string): string[] {
-  const found = policy
-    .split(";")
-    .map((part) => part.trim().split(/\s+/))
-    .find(([directiveName]) => directiveName === name);
-  if (!found) throw new Error(`No ${name} in "${policy}"`);
-  return found.slice(1);
-}
 
 describe("the pages' Content-Security-Policy", () => {
   it("allows inline scripts only with the response's nonce: no 'unsafe-inline' and no 'unsafe-eval'", () => {

@@ -5,15 +5,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { E2E } from "../support/e2e-stack";
-
-function directive(policy: string, name: string): string[] {
-  const found = policy
-    .split(";")
-    .map((part) => part.trim().split(/\s+/))
-    .find(([directiveName]) => directiveName === name);
-  if (!found) throw new Error(`No ${name} in "${policy}"`);
-  return found.slice(1);
-}
+import { cspDirective as directive } from "../../support/csp-directive";
 
 test("every page answer has a nonce of its own, and script-src allows no inline script without it", async ({
   request,
