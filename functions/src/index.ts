@@ -2,4 +2,5 @@
 export { onGenerationCreated } from "./triggers/on-generation-created";
 export { recoverGenerations } from "./triggers/recover-generations";
 export { deliverMail } from "./triggers/deliver-mail";
+export { onMailQueued } from "./triggers/on-mail-queued";
 export { purgeExpired } from "./triggers/purge-expired";

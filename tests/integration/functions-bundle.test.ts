@@ -12,6 +12,7 @@ describe("the Cloud Functions deploy bundle", () => {
     expect(Object.keys(bundle).sort()).toEqual([
       "deliverMail",
       "onGenerationCreated",
+      "onMailQueued",
       "purgeExpired",
       "recoverGenerations",
     ]);

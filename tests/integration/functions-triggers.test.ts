@@ -6,7 +6,14 @@
 import { randomUUID } from "node:crypto";
 import functionsTest from "firebase-functions-test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverMail, onGenerationCreated, purgeExpired, recoverGenerations } from "../../functions/src/index";
+import {
+  deliverMail,
+  onGenerationCreated,
+  onMailQueued,
+  purgeExpired,
+  recoverGenerations,
+} from "../../functions/src/index";
+import { sendPasswordReset } from "../../lib/accounts/send-password-reset";
 import { DAY_MS, ManualClock } from "../../lib/clock/clock";
 import { getServerConfig } from "../../lib/config/env";
 import { GENERATIONS, type GenerationJob } from "../../lib/generation/generation-job";
@@ -14,11 +21,11 @@ import { QUEUE_TIMEOUT_MS } from "../../lib/generation/recover-stalled-generatio
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { IMAGES } from "../../lib/images/image-record";
-import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
+import { MAIL_OUTBOX, passwordResetOutboxId } from "../../lib/mail/mail-outbox";
 import { POINT_ACCOUNTS } from "../../lib/points/ledger";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { createServices, getServices, type Services } from "../../lib/services";
-import { applyOobCode, type TestUser } from "../support/firebase-users";
+import { applyOobCode, signUpUser, type TestUser } from "../support/firebase-users";
 import { buyPoints, createMember } from "../support/members";
 
 const fft = functionsTest();
@@ -201,6 +208,25 @@ describe("Cloud Functions triggers", () => {
       await deliverMail.run(scheduled());
       expect((await services.localMailbox!.list()).filter((mail) => mail.to === member.email)).toEqual([]);
       expect(await services.db.get(MAIL_OUTBOX, `generation-result-${id}`)).toBeNull();
+    });
+  });
+
+  describe("onMailQueued", () => {
+    it("listens on the mail outbox", () => {
+      expect(onMailQueued.__endpoint.eventTrigger?.eventFilterPathPatterns).toEqual({
+        document: "mailOutbox/{mailId}",
+      });
+    });
+
+    it("sends a password reset as soon as it is queued, without waiting for the schedule", async () => {
+      const user = await signUpUser();
+      await sendPasswordReset({ services, input: { email: user.email }, client: `client-${randomUUID()}` });
+      const queuedId = passwordResetOutboxId(user.email);
+      const snapshot = fft.firestore.makeDocumentSnapshot({}, `${MAIL_OUTBOX.name}/${queuedId}`);
+      await fft.wrap(onMailQueued)({ params: { mailId: queuedId }, data: snapshot });
+      const mails = (await services.localMailbox!.list()).filter((mail) => mail.to === user.email);
+      expect(mails.map((mail) => mail.subject)).toEqual(["Reset your password"]);
+      expect(await services.db.get(MAIL_OUTBOX, queuedId)).toBeNull();
     });
   });
 
