@@ -41,6 +41,23 @@ export async function waitForUrl(url: string, child: ChildProcess, what: string,
   throw new Error(`${what} was not ready at ${url} after ${timeoutMs} ms`);
 }
 
+/** What firebase-tools prints once every emulator has started and imported its data. */
+const READY_LINE = "All emulators ready";
+
+async function waitUntil(
+  condition: () => boolean,
+  child: ChildProcess,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (child.exitCode !== null) throw new Error(`${what}: the process exited with code ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`${what} did not finish within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Stops a process group started detached: `signal` first, SIGKILL after the grace period. */
 export async function stopProcessGroup(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
@@ -90,15 +107,20 @@ export async function startAuthEmulator(options: AuthEmulatorOptions): Promise<R
     detached: true,
   });
   let tail = "";
+  // The emulator answers HTTP before it has imported the saved users; only this line
+  // says the import is done. Waiting for the port alone lost users under load.
+  let announcedReady = false;
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on("data", (chunk: Buffer) => {
       tail = (tail + chunk.toString()).slice(-4000);
+      if (tail.includes(READY_LINE)) announcedReady = true;
       for (const line of chunk.toString().split("\n").filter(Boolean)) options.log?.(line);
     });
   }
   const host = `127.0.0.1:${options.port}`;
   try {
     await waitForUrl(`http://${host}/`, child, "The Auth emulator", 90_000);
+    await waitUntil(() => announcedReady, child, "The Auth emulator's import", 90_000);
   } catch (error) {
     await stopProcessGroup(child, "SIGKILL", 1_000);
     throw new Error(`${(error as Error).message}\n${tail}`);

@@ -40,7 +40,8 @@ describe("the local Auth emulator's data", () => {
 
     const second = await startAuthEmulator(await options());
     try {
-      expect((await signIn(second.host, "kept@example.test")).status).toBe(200);
+      const kept = await signIn(second.host, "kept@example.test");
+      expect(kept.status, await kept.clone().text()).toBe(200);
       expect((await signIn(second.host, "never-made@example.test")).status).toBe(400);
     } finally {
       await second.stop();
