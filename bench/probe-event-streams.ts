@@ -7,8 +7,9 @@
  * latency of other API calls made meanwhile (GET /api/points, one after another,
  * 20 a second). Prints figures, asserts nothing.
  *
- *   NEXT_DIST_DIR=.next-jobs npx next build
- *   NEXT_DIST_DIR=.next-jobs npm run bench:event-streams [-- --streams 300 --seconds 5]
+ *   npm run bench:event-streams [-- --streams 300 --seconds 5]
+ *
+ * The npm script builds first; NEXT_DIST_DIR picks the build folder (default .next).
  *
  * Extra settings for the app go through as environment (e.g. EVENT_STREAMS_PER_MEMBER).
  */
