@@ -3,10 +3,10 @@
 /** Asks for a password-reset link. The answer is the same whether or not the address has an account. */
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { api, fieldErrorsOf, messageOf } from "./api-client";
-import { usePublicConfig } from "./public-config";
-import { TextField } from "./text-field";
-import { ErrorAlert } from "./error-alert";
+import { api, fieldErrorsOf, messageOf } from "@/components/shared/api-client";
+import { usePublicConfig } from "@/components/layout/public-config";
+import { TextField } from "@/components/shared/text-field";
+import { ErrorAlert } from "@/components/shared/error-alert";
 
 export function ResetPasswordForm() {
   const config = usePublicConfig();

@@ -4,8 +4,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { api, messageOf } from "./api-client";
-import { formatPoints } from "./format";
+import { api, messageOf } from "@/components/shared/api-client";
+import { formatPoints } from "@/components/shared/format";
 import { useMember } from "./member-context";
 import { usePublicConfig } from "./public-config";
 
@@ -34,7 +34,7 @@ export function SiteHeader() {
     try {
       await api("/api/session", { method: "DELETE" });
       // Loaded only now: member pages do not otherwise need the sign-in SDK.
-      const { signOutOfFirebase } = await import("./firebase-client");
+      const { signOutOfFirebase } = await import("@/components/account/firebase-client");
       await signOutOfFirebase(config).catch(() => undefined);
       window.location.assign("/");
     } catch (error) {

@@ -9,9 +9,9 @@ import {
   passwordResetCodeEmail,
   resetPasswordWithCode,
 } from "./firebase-client";
-import { usePublicConfig } from "./public-config";
-import { TextField } from "./text-field";
-import { ErrorAlert } from "./error-alert";
+import { usePublicConfig } from "@/components/layout/public-config";
+import { TextField } from "@/components/shared/text-field";
+import { ErrorAlert } from "@/components/shared/error-alert";
 
 export function AuthAction({ mode, oobCode }: { mode: string | null; oobCode: string | null }) {
   if (!oobCode || (mode !== "verifyEmail" && mode !== "resetPassword")) {

@@ -4,10 +4,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { describeAuthError, signInWithGoogle } from "./firebase-client";
-import { ApiError } from "./api-client";
-import { usePublicConfig } from "./public-config";
+import { ApiError } from "@/components/shared/api-client";
+import { usePublicConfig } from "@/components/layout/public-config";
 import { destinationAfterSignIn, startServerSession } from "./sign-in-flow";
-import { ErrorAlert } from "./error-alert";
+import { ErrorAlert } from "@/components/shared/error-alert";
 
 export function GoogleSignInButton({ disabled }: { disabled?: boolean }) {
   const config = usePublicConfig();

@@ -2,8 +2,8 @@
  * What every way of signing in does once Firebase has a user: trade a fresh ID token
  * for the session cookie, then ask the API whether sign-up was completed.
  */
-import { api, ApiError } from "./api-client";
-import type { Me } from "./api-types";
+import { api, ApiError } from "@/components/shared/api-client";
+import type { Me } from "@/components/shared/api-types";
 import type { ConsentState } from "./consent-fields";
 import { nextPathFromLocation } from "./auth-redirect";
 import type { SignedInUser } from "./firebase-client";

@@ -1,5 +1,5 @@
-import type { CatalogPackage } from "./api-types";
-import { formatKrw, formatPoints, formatUsd } from "./format";
+import type { CatalogPackage } from "@/components/shared/api-types";
+import { formatKrw, formatPoints, formatUsd } from "@/components/shared/format";
 
 /** What a points package gives and costs, as shown on the landing page and the points page. */
 export function PackageSummary({ pkg }: { pkg: CatalogPackage }) {

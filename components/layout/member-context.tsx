@@ -7,9 +7,9 @@
  */
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, isAbort, messageOf } from "./api-client";
-import type { Me } from "./api-types";
-import { authRedirectFor } from "./auth-redirect";
+import { api, isAbort, messageOf } from "@/components/shared/api-client";
+import type { Me } from "@/components/shared/api-types";
+import { authRedirectFor } from "@/components/account/auth-redirect";
 
 interface MemberState {
   me: Me | null;

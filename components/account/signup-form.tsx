@@ -8,13 +8,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { api, ApiError, fieldErrorsOf } from "./api-client";
+import { api, ApiError, fieldErrorsOf } from "@/components/shared/api-client";
 import { ConsentFields, INITIAL_CONSENTS, missingConsents, type ConsentState } from "./consent-fields";
 import { createEmailAccount, currentUser, describeAuthError, SignInError, type SignedInUser } from "./firebase-client";
 import { GoogleSignInButton } from "./google-sign-in-button";
-import { usePublicConfig } from "./public-config";
+import { usePublicConfig } from "@/components/layout/public-config";
 import { completeAccount, startServerSession } from "./sign-in-flow";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/shared/text-field";
 
 const MIN_PASSWORD = 8;
 

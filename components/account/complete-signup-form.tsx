@@ -7,12 +7,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
-import { api, ApiError, fieldErrorsOf } from "./api-client";
-import type { Me } from "./api-types";
+import { api, ApiError, fieldErrorsOf } from "@/components/shared/api-client";
+import type { Me } from "@/components/shared/api-types";
 import { ConsentFields, INITIAL_CONSENTS, missingConsents, type ConsentState } from "./consent-fields";
 import { currentUser } from "./firebase-client";
-import { usePublicConfig } from "./public-config";
-import { TextField } from "./text-field";
+import { usePublicConfig } from "@/components/layout/public-config";
+import { TextField } from "@/components/shared/text-field";
 import { completeAccount } from "./sign-in-flow";
 
 export function CompleteSignupForm() {

@@ -3,12 +3,12 @@
 /** The member's images, newest first, a page at a time, with open, download and delete. */
 import Link from "next/link";
 import { useState } from "react";
-import { api } from "./api-client";
-import type { ImageListItem } from "./api-types";
-import { formatDate, truncate } from "./format";
-import { LoadMore } from "./load-more";
-import { usePagedList } from "./use-paged-list";
-import { ErrorAlert } from "./error-alert";
+import { api } from "@/components/shared/api-client";
+import type { ImageListItem } from "@/components/shared/api-types";
+import { formatDate, truncate } from "@/components/shared/format";
+import { LoadMore } from "@/components/shared/load-more";
+import { usePagedList } from "@/components/shared/use-paged-list";
+import { ErrorAlert } from "@/components/shared/error-alert";
 
 const PAGE_SIZE = 24;
 

@@ -4,13 +4,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiError } from "./api-client";
+import { ApiError } from "@/components/shared/api-client";
 import { describeAuthError, signInWithEmail } from "./firebase-client";
 import { GoogleSignInButton } from "./google-sign-in-button";
-import { usePublicConfig } from "./public-config";
+import { usePublicConfig } from "@/components/layout/public-config";
 import { destinationAfterSignIn, startServerSession } from "./sign-in-flow";
-import { TextField } from "./text-field";
-import { ErrorAlert } from "./error-alert";
+import { TextField } from "@/components/shared/text-field";
+import { ErrorAlert } from "@/components/shared/error-alert";
 
 export function SigninForm() {
   const config = usePublicConfig();

@@ -3,7 +3,7 @@
  * 401 to sign in (coming back afterwards), 403 ACCOUNT_INCOMPLETE to finish sign-up.
  */
 import { DEFAULT_AFTER_SIGN_IN, signInDestination } from "@/lib/navigation/sign-in-destination";
-import { ApiError } from "./api-client";
+import { ApiError } from "@/components/shared/api-client";
 
 export function authRedirectFor(error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;

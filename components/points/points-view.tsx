@@ -3,15 +3,15 @@
 /** Balance, the points packages to buy, and the ledger of every points movement. */
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { api, messageOf } from "./api-client";
-import type { CatalogPackage, PointEntryKind, PointEntryView } from "./api-types";
-import { authRedirectFor } from "./auth-redirect";
-import { formatDateTime, formatNumber, formatPoints, formatSigned } from "./format";
-import { useMember } from "./member-context";
-import { LoadMore } from "./load-more";
+import { api, messageOf } from "@/components/shared/api-client";
+import type { CatalogPackage, PointEntryKind, PointEntryView } from "@/components/shared/api-types";
+import { authRedirectFor } from "@/components/account/auth-redirect";
+import { formatDateTime, formatNumber, formatPoints, formatSigned } from "@/components/shared/format";
+import { useMember } from "@/components/layout/member-context";
+import { LoadMore } from "@/components/shared/load-more";
 import { PackageSummary } from "./package-summary";
-import { usePagedList } from "./use-paged-list";
-import { ErrorAlert } from "./error-alert";
+import { usePagedList } from "@/components/shared/use-paged-list";
+import { ErrorAlert } from "@/components/shared/error-alert";
 
 const PAGE_SIZE = 25;
 

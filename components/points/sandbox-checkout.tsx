@@ -4,12 +4,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { api, ApiError, isAbort, messageOf } from "./api-client";
-import type { OrderView } from "./api-types";
-import { authRedirectFor } from "./auth-redirect";
-import { formatDateTime, formatMoney, formatPoints } from "./format";
-import { useMember } from "./member-context";
-import { ErrorAlert } from "./error-alert";
+import { api, ApiError, isAbort, messageOf } from "@/components/shared/api-client";
+import type { OrderView } from "@/components/shared/api-types";
+import { authRedirectFor } from "@/components/account/auth-redirect";
+import { formatDateTime, formatMoney, formatPoints } from "@/components/shared/format";
+import { useMember } from "@/components/layout/member-context";
+import { ErrorAlert } from "@/components/shared/error-alert";
 
 export function SandboxCheckout({ orderId }: { orderId: string }) {
   const router = useRouter();

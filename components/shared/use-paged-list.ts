@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { api, isAbort, messageOf } from "./api-client";
-import { authRedirectFor } from "./auth-redirect";
+import { authRedirectFor } from "@/components/account/auth-redirect";
 
 export interface PagedList<Item, Page> {
   items: Item[];

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { api, messageOf } from "./api-client";
-import { ErrorAlert } from "./error-alert";
+import { api, messageOf } from "@/components/shared/api-client";
+import { ErrorAlert } from "@/components/shared/error-alert";
 
 /**
  * Stops a generation that is still queued or running. The live view shows the

@@ -8,14 +8,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { api, ApiError, fieldErrorsOf, messageOf } from "./api-client";
-import type { Catalog, SubmittedGeneration } from "./api-types";
+import { api, ApiError, fieldErrorsOf, messageOf } from "@/components/shared/api-client";
+import type { Catalog, SubmittedGeneration } from "@/components/shared/api-types";
 import type { ImageSize } from "@/lib/pricing/price-table";
-import { authRedirectFor } from "./auth-redirect";
-import { formatNumber, formatPoints } from "./format";
-import { newIdempotencyKey } from "./idempotency-key";
-import { useMember } from "./member-context";
-import { ErrorAlert } from "./error-alert";
+import { authRedirectFor } from "@/components/account/auth-redirect";
+import { formatNumber, formatPoints } from "@/components/shared/format";
+import { newIdempotencyKey } from "@/components/shared/idempotency-key";
+import { useMember } from "@/components/layout/member-context";
+import { ErrorAlert } from "@/components/shared/error-alert";
 
 interface Shortfall {
   required: number;

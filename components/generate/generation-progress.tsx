@@ -10,13 +10,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { api, ApiError, isAbort, messageOf } from "./api-client";
-import { isFinished, type GenerationStatus, type GenerationView } from "./api-types";
-import { authRedirectFor } from "./auth-redirect";
-import { formatDateTime, formatPoints, truncate } from "./format";
-import { useMember } from "./member-context";
+import { api, ApiError, isAbort, messageOf } from "@/components/shared/api-client";
+import { isFinished, type GenerationStatus, type GenerationView } from "@/components/shared/api-types";
+import { authRedirectFor } from "@/components/account/auth-redirect";
+import { formatDateTime, formatPoints, truncate } from "@/components/shared/format";
+import { useMember } from "@/components/layout/member-context";
 import { CancelGeneration } from "./cancel-generation";
-import { ErrorAlert } from "./error-alert";
+import { ErrorAlert } from "@/components/shared/error-alert";
 
 const POLL_MIN_MS = 1000;
 const POLL_MAX_MS = 10_000;
