@@ -62,7 +62,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["firebase", "firebase/*"], message: "Use the functions of components/account/firebase-client.ts." },
+            {
+              group: ["firebase", "firebase/*"],
+              message: "Use the functions of components/account/firebase-client.ts.",
+            },
           ],
         },
       ],

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { MAX_BODY_BYTES } from "./lib/http/read-json";
 import { API_CONTENT_SECURITY_POLICY, FIXED_SECURITY_HEADERS } from "./lib/http/security-headers";
 
@@ -28,4 +29,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/** next-intl reads each request's language and messages from i18n/request.ts. */
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -5,10 +5,15 @@
  * stop reading at 64 KiB instead).
  *
  * Refuses a foreign Host (local mode) and a path that does not decode, in the API's
- * error shape; gives each page response a fresh CSP nonce, which Next reads from the
- * request's policy and puts on the inline scripts it writes.
+ * error shape; sends an address without a language to the visitor's (next-intl's
+ * routing, i18n/routing.ts); sends a visitor without a session cookie from a member
+ * page to sign in before any page code runs (the member layout then verifies the
+ * cookie itself); gives each page response a fresh CSP nonce, which Next reads from
+ * the request's policy and puts on the inline scripts it writes.
  */
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
+import createIntlRouting from "next-intl/middleware";
+import { routing } from "@/i18n/routing";
 import { getPublicConfig, getServerConfig } from "@/lib/config/env";
 import { errorResponse } from "@/lib/http/responses";
 import { screenRequest } from "@/lib/http/screen-request";
@@ -19,6 +24,11 @@ import {
   transportSecurityHeaders,
   withHeaders,
 } from "@/lib/http/security-headers";
+import { readCookie, SESSION_COOKIE } from "@/lib/http/session-cookie";
+import { splitLocalePath } from "@/lib/i18n/locales";
+import { isMemberPage } from "@/lib/navigation/sign-in-destination";
+
+const intlRouting = createIntlRouting(routing);
 
 export function proxy(request: NextRequest): Response {
   const config = getServerConfig();
@@ -37,12 +47,21 @@ export function proxy(request: NextRequest): Response {
   });
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  const response = signInFirst(request) ?? intlRouting(new NextRequest(request, { headers: forwarded }));
   response.headers.set("content-security-policy", policy);
   for (const [name, value] of Object.entries(transportSecurityHeaders(config.APP_MODE))) {
     response.headers.set(name, value);
   }
   return response;
+}
+
+/** A member page asked for without a session cookie: straight to sign in, coming back afterwards. */
+function signInFirst(request: NextRequest): NextResponse | null {
+  const { locale, path } = splitLocalePath(request.nextUrl.pathname);
+  if (!locale || !isMemberPage(path) || readCookie(request, SESSION_COOKIE)) return null;
+  const target = new URL(`/${locale}/signin`, request.url);
+  target.searchParams.set("next", path + request.nextUrl.search);
+  return NextResponse.redirect(target, 307);
 }
 
 export const config = {

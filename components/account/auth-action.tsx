@@ -1,7 +1,7 @@
 "use client";
 
 /** The target of the links we mail: confirm an email address, or choose a new password. */
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import {
   confirmEmailWithCode,

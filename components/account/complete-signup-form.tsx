@@ -4,8 +4,8 @@
  * Finishing sign-up for someone who is signed in but has no member record yet (a new
  * Google user, or an email sign-up that stopped half-way): name, age and consents.
  */
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { Link } from "@/i18n/navigation";
+import { useRouter } from "@/i18n/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { api, ApiError, fieldErrorsOf } from "@/components/shared/api-client";
 import type { Me } from "@/components/shared/api-types";

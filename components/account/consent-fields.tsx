@@ -1,7 +1,7 @@
 "use client";
 
 /** Age confirmation and the three consents, worded exactly as recorded by the server. */
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { CONSENT_TEXTS, MINIMUM_AGE, type ConsentPurpose } from "@/lib/privacy/policy-versions";
 
 export interface ConsentState {

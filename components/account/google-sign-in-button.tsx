@@ -1,7 +1,7 @@
 "use client";
 
 /** "Continue with Google": sign in with a popup, start the session, then go on (or finish sign-up). */
-import { useRouter } from "next/navigation";
+import { useRouter } from "@/i18n/navigation";
 import { useState } from "react";
 import { describeAuthError, signInWithGoogle } from "./firebase-client";
 import { ApiError } from "@/components/shared/api-client";

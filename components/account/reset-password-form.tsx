@@ -1,7 +1,7 @@
 "use client";
 
 /** Asks for a password-reset link. The answer is the same whether or not the address has an account. */
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { useState, type FormEvent } from "react";
 import { api, fieldErrorsOf, messageOf } from "@/components/shared/api-client";
 import { usePublicConfig } from "@/components/layout/public-config";

@@ -1,8 +1,8 @@
 "use client";
 
 /** Sign-in with email and password (or Google), then on to the page asked for. */
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { Link } from "@/i18n/navigation";
+import { useRouter } from "@/i18n/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiError } from "@/components/shared/api-client";
 import { describeAuthError, signInWithEmail } from "./firebase-client";

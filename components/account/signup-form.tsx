@@ -5,8 +5,8 @@
  * starts the session, records name, age and consents, and mails the confirmation
  * link. A retry after a half-finished attempt picks up where it stopped.
  */
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { Link } from "@/i18n/navigation";
+import { useRouter } from "@/i18n/navigation";
 import { useState, type FormEvent } from "react";
 import { api, ApiError, fieldErrorsOf } from "@/components/shared/api-client";
 import { ConsentFields, INITIAL_CONSENTS, missingConsents, type ConsentState } from "./consent-fields";

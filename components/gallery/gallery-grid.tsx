@@ -1,7 +1,7 @@
 "use client";
 
 /** The member's images, newest first, a page at a time, with open, download and delete. */
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { useState } from "react";
 import { api } from "@/components/shared/api-client";
 import type { ImageListItem } from "@/components/shared/api-types";

@@ -5,8 +5,8 @@
  * server's price table. A resubmission of the same content reuses its
  * Idempotency-Key, so a retry after a lost answer never reserves points twice.
  */
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { Link } from "@/i18n/navigation";
+import { useRouter } from "@/i18n/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { api, ApiError, fieldErrorsOf, messageOf } from "@/components/shared/api-client";
 import type { Catalog, SubmittedGeneration } from "@/components/shared/api-types";

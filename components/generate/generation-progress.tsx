@@ -7,8 +7,8 @@
  * off to every ten seconds while nothing changes, so a page that could not get a
  * stream costs little more than one.
  */
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { Link } from "@/i18n/navigation";
+import { useRouter } from "@/i18n/navigation";
 import { useEffect, useState } from "react";
 import { api, ApiError, isAbort, messageOf } from "@/components/shared/api-client";
 import { isFinished, type GenerationStatus, type GenerationView } from "@/components/shared/api-types";

@@ -5,7 +5,7 @@
  * for every member page and refreshed by pages that move points. Sends the person to
  * sign in, or to finish sign-up, when the API says so.
  */
-import { useRouter } from "next/navigation";
+import { useRouter } from "@/i18n/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, isAbort, messageOf } from "@/components/shared/api-client";
 import type { Me } from "@/components/shared/api-types";

@@ -1,14 +1,16 @@
 /** What a missing page says, inside whichever header and <main> its layout gives it. */
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/i18n/navigation";
 
 export function NotFoundMessage() {
+  const t = useTranslations("common.notFound");
   return (
     <>
-      <h1>Page not found</h1>
-      <p>There is nothing at this address. The link may be mistyped, or what it pointed to has been deleted.</p>
+      <h1>{t("heading")}</h1>
+      <p>{t("body")}</p>
       <p className="actions">
         <Link href="/" className="button">
-          Go to the home page
+          {t("home")}
         </Link>
       </p>
     </>

@@ -1,30 +1,34 @@
-/** The header of public pages (landing, sign-in, sign-up, mailbox). */
-import Link from "next/link";
+/** The header of public pages (landing, sign-in, sign-up, mailbox, legal pages). */
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { LocaleSwitch } from "./locale-switch";
 
-export function PublicHeader({ showMailbox }: { showMailbox: boolean }) {
+export async function PublicHeader({ showMailbox }: { showMailbox: boolean }) {
+  const t = await getTranslations("common");
   return (
     <header className="site-header">
       <div className="site-header__inner">
         <Link href="/" className="brand">
-          imagesfactory
+          {t("brand")}
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label={t("nav.main")}>
           <ul className="nav-list">
             {showMailbox ? (
               <li>
-                <Link href="/mailbox">Mailbox</Link>
+                <Link href="/mailbox">{t("nav.mailbox")}</Link>
               </li>
             ) : null}
             <li>
-              <Link href="/signin">Sign in</Link>
+              <Link href="/signin">{t("nav.signIn")}</Link>
             </li>
             <li>
               <Link href="/signup" className="button button--small">
-                Create account
+                {t("nav.signUp")}
               </Link>
             </li>
           </ul>
         </nav>
+        <LocaleSwitch />
       </div>
     </header>
   );

@@ -1,12 +1,14 @@
 "use client";
 
 /** The header of signed-in pages: navigation, balance, sign-out, and the unconfirmed-email banner. */
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { Link } from "@/i18n/navigation";
+import { usePathname } from "@/i18n/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { api, messageOf } from "@/components/shared/api-client";
 import { formatPoints } from "@/components/shared/format";
 import { useMember } from "./member-context";
+import { LocaleSwitch } from "./locale-switch";
 import { usePublicConfig } from "./public-config";
 
 interface NavItem {
@@ -21,11 +23,14 @@ export function SiteHeader() {
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<string | null>(null);
 
+  const t = useTranslations("common");
+  const locale = useLocale();
+
   const items: NavItem[] = [
-    { href: "/generate", label: "Generate" },
-    { href: "/gallery", label: "Gallery" },
-    { href: "/points", label: "Points" },
-    ...(config.appMode === "local" ? [{ href: "/mailbox", label: "Mailbox" }] : []),
+    { href: "/generate", label: t("nav.generate") },
+    { href: "/gallery", label: t("nav.gallery") },
+    { href: "/points", label: t("nav.points") },
+    ...(config.appMode === "local" ? [{ href: "/mailbox", label: t("nav.mailbox") }] : []),
   ];
 
   async function signOut() {
@@ -36,7 +41,7 @@ export function SiteHeader() {
       // Loaded only now: member pages do not otherwise need the sign-in SDK.
       const { signOutOfFirebase } = await import("@/components/account/firebase-client");
       await signOutOfFirebase(config).catch(() => undefined);
-      window.location.assign("/");
+      window.location.assign(`/${locale}`);
     } catch (error) {
       setSignOutError(messageOf(error));
       setSigningOut(false);
@@ -48,9 +53,9 @@ export function SiteHeader() {
       <header className="site-header">
         <div className="site-header__inner">
           <Link href="/generate" className="brand">
-            imagesfactory
+            {t("brand")}
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label={t("nav.main")}>
             <ul className="nav-list">
               {items.map((item) => {
                 const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
@@ -73,6 +78,7 @@ export function SiteHeader() {
               Sign out
             </button>
           </div>
+          <LocaleSwitch />
         </div>
         {signOutError ? (
           <p role="alert" className="site-header__error">

@@ -1,7 +1,7 @@
 "use client";
 
 /** Balance, the points packages to buy, and the ledger of every points movement. */
-import { useRouter } from "next/navigation";
+import { useRouter } from "@/i18n/navigation";
 import { useEffect, useState } from "react";
 import { api, messageOf } from "@/components/shared/api-client";
 import type { CatalogPackage, PointEntryKind, PointEntryView } from "@/components/shared/api-types";

@@ -1,8 +1,8 @@
 "use client";
 
 /** The sandbox provider's checkout: pay or cancel a stored order through the same confirm path as real providers. */
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { Link } from "@/i18n/navigation";
+import { useRouter } from "@/i18n/navigation";
 import { useEffect, useState } from "react";
 import { api, ApiError, isAbort, messageOf } from "@/components/shared/api-client";
 import type { OrderView } from "@/components/shared/api-types";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useRouter } from "@/i18n/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { api, isAbort, messageOf } from "./api-client";
 import { authRedirectFor } from "@/components/account/auth-redirect";

@@ -6,6 +6,8 @@
  * accepted only when it is on our origin and names one of our member pages. A string
  * check on the raw value cannot know every spelling the browser accepts; an
  * allowlist of pages after parsing does not need to. Pure, so it is tested directly.
+ *
+ * Paths here carry no language: the page navigates with its own (i18n/navigation.ts).
  */
 import { GENERATED_ID } from "../db/document-rules";
 
@@ -20,7 +22,8 @@ const MEMBER_PAGES: readonly (readonly (string | RegExp)[])[] = [
   ["checkout", "sandbox", GENERATED_ID],
 ];
 
-function isMemberPage(pathname: string): boolean {
+/** Whether a path (without its language segment) is a member page, which needs a signed-in member. */
+export function isMemberPage(pathname: string): boolean {
   const segments = pathname.split("/").slice(1);
   return MEMBER_PAGES.some(
     (page) =>

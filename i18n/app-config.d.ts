@@ -1,0 +1,10 @@
+/** Types next-intl's keys and locales: a key that English lacks does not compile. */
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages";
+
+declare module "next-intl" {
+  interface AppConfig {
+    Locale: Locale;
+    Messages: Messages;
+  }
+}

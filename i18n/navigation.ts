@@ -1,0 +1,5 @@
+/** Links and navigation that keep the current language in the address. */
+import { createNavigation } from "next-intl/navigation";
+import { routing } from "./routing";
+
+export const { Link, redirect, usePathname, useRouter, getPathname } = createNavigation(routing);

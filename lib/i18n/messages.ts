@@ -1,0 +1,54 @@
+/**
+ * Every message of the product, per language, one JSON file per namespace in
+ * `messages/<locale>/`. English is the reference shape (the type every translation
+ * must match: tests/unit/messages.test.ts compares the keys and the ICU arguments of
+ * both languages). Pages hand the browser only the namespaces they use.
+ *
+ * The translator is use-intl's own (the core of next-intl, without React or Next), so
+ * mail templates, API errors and the Cloud Functions format with the same rules,
+ * plurals included, as the pages.
+ */
+import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
+import enCommon from "../../messages/en/common.json";
+import koCommon from "../../messages/ko/common.json";
+import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
+
+const en = {
+  common: enCommon,
+};
+
+export type Messages = typeof en;
+export type Namespace = keyof Messages;
+
+/** Korean must have exactly the shape of English; the compiler checks each file. */
+const ko: Messages = {
+  common: koCommon,
+};
+
+const MESSAGES: Record<Locale, Messages> = { ko, en };
+
+export function messagesFor(locale: Locale): Messages {
+  return MESSAGES[locale];
+}
+
+/** Only the namespaces a page's browser code uses, so no page ships every message. */
+export function pickMessages<N extends Namespace>(locale: Locale, namespaces: readonly N[]): Pick<Messages, N> {
+  const all = MESSAGES[locale];
+  return Object.fromEntries(namespaces.map((namespace) => [namespace, all[namespace]])) as Pick<Messages, N>;
+}
+
+export interface TranslatorOptions<N extends Namespace> {
+  locale: Locale;
+  namespace: N;
+  timeZone?: string;
+}
+
+/** A translator outside React (mail, API errors), with the same plural and date rules as the pages. */
+export function translator<N extends Namespace>({ locale, namespace, timeZone }: TranslatorOptions<N>) {
+  return createTranslator<IntlMessages, N>({
+    locale,
+    messages: MESSAGES[locale],
+    namespace,
+    timeZone: timeZone ?? DEFAULT_TIME_ZONE,
+  });
+}
