@@ -45,7 +45,8 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
         into.add(`${element.value}:tag`);
         argumentsOf(element.children, into);
         break;
-      default:
+      case TYPE.literal:
+      case TYPE.pound:
         break;
     }
   }

@@ -11,7 +11,7 @@ test("every page answer has a nonce of its own, and script-src allows no inline 
   request,
 }) => {
   const nonces: string[] = [];
-  for (const path of ["/", "/", "/signin", "/mailbox", "/no-such-page"]) {
+  for (const path of ["/ko", "/ko", "/en/signin", "/ko/mailbox", "/en/no-such-page"]) {
     const response = await request.get(path);
     const policy = response.headers()["content-security-policy"] ?? "";
     const scriptSrc = directive(policy, "script-src");
@@ -28,7 +28,7 @@ test("every page answer has a nonce of its own, and script-src allows no inline 
 });
 
 test("the page may reach the local Auth emulator and no other address on this machine", async ({ request }) => {
-  const policy = (await request.get("/signin")).headers()["content-security-policy"] ?? "";
+  const policy = (await request.get("/ko/signin")).headers()["content-security-policy"] ?? "";
   const emulator = `http://127.0.0.1:${E2E.authPort}`;
   for (const name of ["connect-src", "frame-src"]) {
     const sources = directive(policy, name);
@@ -39,7 +39,7 @@ test("the page may reach the local Auth emulator and no other address on this ma
 });
 
 test("the browser refuses an inline script without the nonce and runs one with it", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/ko");
   const outcome = await page.evaluate(async () => {
     const flags = window as unknown as Record<string, boolean | undefined>;
     const violation = new Promise<string>((resolve) =>

@@ -18,7 +18,7 @@ test("a path with bad percent-encoding is a 400 in the API's error shape, with t
   for (const [method, path] of [
     ["POST", "/api/generations/%/cancel"],
     ["GET", "/api/orders/%E0%A4%A"],
-    ["GET", "/mailbox/%"],
+    ["GET", "/ko/mailbox/%"],
   ] as const) {
     const response = await rawRequest({ method, path, headers: { host: OWN_HOST, origin: E2E_URL } });
     expect(response.status, `${method} ${path}`).toBe(400);
@@ -29,13 +29,13 @@ test("a path with bad percent-encoding is a 400 in the API's error shape, with t
 
 test("requests for another host name are refused (DNS rebinding), the app's own host is served", async () => {
   const rebound = `attacker.example:${E2E.port}`;
-  for (const path of ["/mailbox", "/api/catalog", "/"]) {
+  for (const path of ["/ko/mailbox", "/api/catalog", "/"]) {
     const refused = await rawRequest({ path, headers: { host: rebound } });
     expect(refused.status, path).toBe(421);
     expect(errorCodeOf(refused)).toBe("HOST_REFUSED");
     expectSecurityHeaders(refused);
   }
-  expect((await rawRequest({ path: "/mailbox", headers: { host: OWN_HOST } })).status).toBe(200);
+  expect((await rawRequest({ path: "/ko/mailbox", headers: { host: OWN_HOST } })).status).toBe(200);
 });
 
 test("a body without Content-Length is cut off at 64 KiB with 413, before the client has sent it all", async () => {

@@ -1,19 +1,34 @@
 /**
  * The e2e `test`: Playwright's, plus a page that fails the test when the browser
- * blocks anything under the Content-Security-Policy or a script throws.
+ * blocks anything under the Content-Security-Policy, a script throws, a message is
+ * missing in the page's language (next-intl reports it on the console), or a page
+ * shows a message key instead of its text (checked at every load and at the end).
  */
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
+import { rawMessageKeysIn } from "./raw-message-keys";
+
+async function rawKeysOnPage(page: Page): Promise<string[]> {
+  const text = await page
+    .locator("body")
+    .innerText({ timeout: 2_000 })
+    .catch(() => "");
+  return rawMessageKeysIn(`${text} ${await page.title().catch(() => "")}`).map((key) => `${page.url()}: ${key}`);
+}
 
 export const test = base.extend({
   page: async ({ page }, use) => {
     const problems: string[] = [];
     page.on("console", (message) => {
-      if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text()))
+      if (message.type() === "error" && /Content Security Policy|Refused to|MISSING_MESSAGE/i.test(message.text()))
         problems.push(message.text());
     });
     page.on("pageerror", (error) => problems.push(`Uncaught: ${error.message}`));
+    page.on("load", () => {
+      void rawKeysOnPage(page).then((keys) => problems.push(...keys.map((key) => `Raw message key ${key}`)));
+    });
     await use(page);
-    expect(problems, "CSP violations or uncaught errors in the page").toEqual([]);
+    if (!page.isClosed()) problems.push(...(await rawKeysOnPage(page)).map((key) => `Raw message key ${key}`));
+    expect(problems, "CSP violations, uncaught errors or missing messages in the page").toEqual([]);
   },
 });
 
