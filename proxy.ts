@@ -30,6 +30,9 @@ import { isMemberPage } from "@/lib/navigation/sign-in-destination";
 
 const intlRouting = createIntlRouting(routing);
 
+/** Files Next serves from the root of app/ for every language (metadata files), left where they are. */
+const ROOT_FILES = new Set(["/icon.svg"]);
+
 export function proxy(request: NextRequest): Response {
   const config = getServerConfig();
   const publicConfig = getPublicConfig(config);
@@ -47,7 +50,9 @@ export function proxy(request: NextRequest): Response {
   });
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", policy);
-  const response = signInFirst(request) ?? intlRouting(new NextRequest(request, { headers: forwarded }));
+  const response = ROOT_FILES.has(request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers: forwarded } })
+    : (signInFirst(request) ?? intlRouting(new NextRequest(request, { headers: forwarded })));
   response.headers.set("content-security-policy", policy);
   for (const [name, value] of Object.entries(transportSecurityHeaders(config.APP_MODE))) {
     response.headers.set(name, value);

@@ -54,3 +54,9 @@ test("the language switch opens the same page in the other language", async ({ p
   await page.waitForURL("**/ko/signin?next=%2Fpoints");
   expect(await page.context().cookies()).toEqual([]);
 });
+
+test("the site icon is served at the root, for every language", async () => {
+  const response = await rawRequest({ path: "/icon.svg", headers: { host: OWN_HOST } });
+  expect(response.status).toBe(200);
+  expect(response.headers["content-type"]).toContain("image/svg+xml");
+});
