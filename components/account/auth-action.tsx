@@ -1,28 +1,29 @@
 "use client";
 
 /** The target of the links we mail: confirm an email address, or choose a new password. */
-import { Link } from "@/i18n/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import {
-  confirmEmailWithCode,
-  describeAuthError,
-  passwordResetCodeEmail,
-  resetPasswordWithCode,
-} from "./firebase-client";
-import { usePublicConfig } from "@/components/layout/public-config";
-import { TextField } from "@/components/shared/text-field";
+import { Link } from "@/i18n/navigation";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { TextField } from "@/components/shared/text-field";
+import { useFocusField, useFormErrors, type FieldErrors } from "@/components/shared/use-form-errors";
+import { usePublicConfig } from "@/components/layout/public-config";
+import { asSignInError, confirmEmailWithCode, passwordResetCodeEmail, resetPasswordWithCode } from "./firebase-client";
+import { useErrorText } from "./use-error-text";
+
+const MIN_PASSWORD = 8;
 
 export function AuthAction({ mode, oobCode }: { mode: string | null; oobCode: string | null }) {
+  const t = useTranslations("account.action.invalid");
   if (!oobCode || (mode !== "verifyEmail" && mode !== "resetPassword")) {
     return (
       <>
-        <h1>This link does not work</h1>
+        <h1>{t("heading")}</h1>
         <p role="alert" className="error">
-          The link is incomplete. Open it again from the mail, or ask for a new one.
+          {t("body")}
         </p>
         <p>
-          <Link href="/signin">Go to the sign-in page</Link>
+          <Link href="/signin">{t("signIn")}</Link>
         </p>
       </>
     );
@@ -32,6 +33,8 @@ export function AuthAction({ mode, oobCode }: { mode: string | null; oobCode: st
 
 function VerifyEmail({ oobCode }: { oobCode: string }) {
   const config = usePublicConfig();
+  const t = useTranslations("account.action.verify");
+  const errorText = useErrorText();
   const [state, setState] = useState<"working" | "done" | "failed">("working");
   const [error, setError] = useState<string | null>(null);
   const started = useRef(false);
@@ -43,42 +46,42 @@ function VerifyEmail({ oobCode }: { oobCode: string }) {
     confirmEmailWithCode(config, oobCode).then(
       () => setState("done"),
       (caught: unknown) => {
-        setError(describeAuthError(caught));
+        setError(errorText(caught));
         setState("failed");
       },
     );
-  }, [config, oobCode]);
+  }, [config, oobCode, errorText]);
 
   if (state === "working") {
     return (
       <>
-        <h1>Confirming your email</h1>
-        <p role="status">One moment…</p>
+        <h1>{t("workingHeading")}</h1>
+        <p role="status">{t("working")}</p>
       </>
     );
   }
   if (state === "failed") {
     return (
       <>
-        <h1>Your email was not confirmed</h1>
+        <h1>{t("failedHeading")}</h1>
         <p role="alert" className="error">
           {error}
         </p>
         <p>
-          Sign in and use <strong>Resend confirmation</strong> to get a new link. <Link href="/generate">Continue</Link>
+          {t("failedHelp")} <Link href="/generate">{t("continue")}</Link>
         </p>
       </>
     );
   }
   return (
     <>
-      <h1>Email confirmed</h1>
+      <h1>{t("doneHeading")}</h1>
       <p role="status" className="notice notice--success">
-        Thank you: your email address is confirmed.
+        {t("done")}
       </p>
       <p>
         <Link href="/generate" className="button">
-          Start generating
+          {t("start")}
         </Link>
       </p>
     </>
@@ -87,12 +90,18 @@ function VerifyEmail({ oobCode }: { oobCode: string }) {
 
 function ResetPassword({ oobCode }: { oobCode: string }) {
   const config = usePublicConfig();
+  const t = useTranslations("account");
+  const errorText = useErrorText();
+  const focusField = useFocusField();
   const [email, setEmail] = useState<string | null>(null);
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
   const [linkError, setLinkError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+  const form = useFormErrors((): FieldErrors =>
+    password.length >= MIN_PASSWORD ? {} : { password: t("validation.passwordTooShort", { min: MIN_PASSWORD }) },
+  );
 
   useEffect(() => {
     let live = true;
@@ -101,41 +110,46 @@ function ResetPassword({ oobCode }: { oobCode: string }) {
         if (live) setEmail(address);
       },
       (caught: unknown) => {
-        if (live) setLinkError(describeAuthError(caught));
+        if (live) setLinkError(errorText(caught));
       },
     );
     return () => {
       live = false;
     };
-  }, [config, oobCode]);
+  }, [config, oobCode, errorText]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (password.length < 8) {
-      setError("Use at least 8 characters.");
+    setFormError(null);
+    if (!form.attempt()) {
+      focusField("new-password");
       return;
     }
-    setError(null);
     setBusy(true);
     try {
       await resetPasswordWithCode(config, oobCode, password);
       setDone(true);
     } catch (caught) {
-      setError(describeAuthError(caught));
       setBusy(false);
+      if (asSignInError(caught)?.field === "password") {
+        form.setServerErrors({ password: errorText(caught) });
+        focusField("new-password");
+      } else {
+        setFormError(errorText(caught));
+      }
     }
   }
 
   if (done) {
     return (
       <>
-        <h1>Password changed</h1>
+        <h1>{t("action.reset.doneHeading")}</h1>
         <p role="status" className="notice notice--success">
-          Your password was changed. Sign in with the new one.
+          {t("action.reset.done")}
         </p>
         <p>
           <Link href="/signin" className="button">
-            Continue to the sign-in page
+            {t("action.reset.signIn")}
           </Link>
         </p>
       </>
@@ -143,34 +157,38 @@ function ResetPassword({ oobCode }: { oobCode: string }) {
   }
   return (
     <>
-      <h1>Choose a new password</h1>
+      <h1>{t("action.reset.heading")}</h1>
       {linkError ? (
         <>
           <p role="alert" className="error">
             {linkError}
           </p>
           <p>
-            <Link href="/reset-password">Ask for a new link</Link>
+            <Link href="/reset-password">{t("action.reset.askAgain")}</Link>
           </p>
         </>
       ) : (
         <form className="form" onSubmit={submit} noValidate>
-          {email ? <p>For {email}</p> : null}
+          {email ? <p>{t("action.reset.for", { email })}</p> : null}
           <TextField
             id="new-password"
-            label="New password"
+            label={t("fields.newPassword")}
             type="password"
             autoComplete="new-password"
             value={password}
-            onChange={setPassword}
-            hint="At least 8 characters."
-            minLength={8}
-            error={error ?? undefined}
+            onChange={(value) => {
+              setPassword(value);
+              form.edited("password");
+            }}
+            hint={t("fields.passwordHint", { min: MIN_PASSWORD })}
+            minLength={MIN_PASSWORD}
+            error={form.errors.password}
             disabled={busy}
+            revealLabel={t("fields.showPassword")}
           />
-          <ErrorAlert message={error} />
+          <ErrorAlert message={formError} />
           <button type="submit" className="button button--wide" disabled={busy}>
-            Change password
+            {t("action.reset.submit")}
           </button>
         </form>
       )}

@@ -4,26 +4,35 @@
  * Finishing sign-up for someone who is signed in but has no member record yet (a new
  * Google user, or an email sign-up that stopped half-way): name, age and consents.
  */
-import { Link } from "@/i18n/navigation";
-import { useRouter } from "@/i18n/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
+import { Link, useRouter } from "@/i18n/navigation";
 import { api, ApiError, fieldErrorsOf } from "@/components/shared/api-client";
 import type { Me } from "@/components/shared/api-types";
-import { ConsentFields, INITIAL_CONSENTS, missingConsents, type ConsentState } from "./consent-fields";
-import { currentUser } from "./firebase-client";
-import { usePublicConfig } from "@/components/layout/public-config";
 import { TextField } from "@/components/shared/text-field";
+import { useFormErrors } from "@/components/shared/use-form-errors";
+import { usePublicConfig } from "@/components/layout/public-config";
+import { ConsentFields, INITIAL_CONSENTS, useMissingConsents, type ConsentState } from "./consent-fields";
+import { currentUser } from "./firebase-client";
 import { completeAccount } from "./sign-in-flow";
+import { useErrorText } from "./use-error-text";
 
 export function CompleteSignupForm() {
   const config = usePublicConfig();
   const router = useRouter();
+  const locale = useLocale();
+  const t = useTranslations("account");
+  const errorText = useErrorText();
+  const missingConsents = useMissingConsents();
   const [name, setName] = useState("");
   const [consents, setConsents] = useState<ConsentState>(INITIAL_CONSENTS);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [signedOut, setSignedOut] = useState(false);
   const [busy, setBusy] = useState(false);
+  const form = useFormErrors(() => ({
+    ...(name.trim() ? {} : { name: t("validation.nameRequired") }),
+    ...missingConsents(consents),
+  }));
 
   useEffect(() => {
     // A Google account usually brings a display name; offer it.
@@ -33,16 +42,11 @@ export function CompleteSignupForm() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = { ...(name.trim() ? {} : { name: "Enter your name." }), ...missingConsents(consents) };
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setFormError("Please correct the marked fields.");
-      return;
-    }
     setFormError(null);
+    if (!form.attempt()) return;
     setBusy(true);
     try {
-      await completeAccount(name, consents);
+      await completeAccount({ name, consents, locale });
       const me = await api<Me>("/api/me");
       if (!me.emailVerified) await api("/api/account/verification-email", { method: "POST" }).catch(() => undefined);
       router.push("/generate");
@@ -50,37 +54,48 @@ export function CompleteSignupForm() {
       setBusy(false);
       if (caught instanceof ApiError && caught.status === 401) {
         setSignedOut(true);
-        setFormError("Your session has ended. Sign in again to finish signing up.");
-      } else if (caught instanceof ApiError) {
-        setErrors(fieldErrorsOf(caught));
-        setFormError(caught.message);
-      } else {
-        setFormError("Something went wrong. Please try again.");
+        setFormError(t("complete.sessionEnded"));
+        return;
       }
+      const fields = fieldErrorsOf(caught);
+      form.setServerErrors(fields);
+      if (Object.keys(fields).length === 0) setFormError(errorText(caught));
     }
   }
 
+  const message = form.hasErrors ? t("validation.correctMarked") : formError;
   return (
     <form className="form" onSubmit={submit} noValidate>
       <TextField
         id="complete-name"
-        label="Name"
+        label={t("fields.name")}
         type="text"
         autoComplete="name"
         value={name}
-        onChange={setName}
-        error={errors.name}
+        onChange={(value) => {
+          setName(value);
+          form.edited("name");
+        }}
+        error={form.errors.name}
         maxLength={80}
         disabled={busy}
       />
-      <ConsentFields value={consents} onChange={setConsents} errors={errors} disabled={busy} />
-      {formError ? (
+      <ConsentFields
+        value={consents}
+        onChange={(next, changed) => {
+          setConsents(next);
+          form.edited(...changed);
+        }}
+        errors={form.errors}
+        disabled={busy}
+      />
+      {message ? (
         <p role="alert" className="error">
-          {formError} {signedOut ? <Link href="/signin">Go to the sign-in page</Link> : null}
+          {message} {signedOut && !form.hasErrors ? <Link href="/signin">{t("complete.signIn")}</Link> : null}
         </p>
       ) : null}
       <button type="submit" className="button button--wide" disabled={busy}>
-        Create account
+        {t("complete.submit")}
       </button>
     </form>
   );

@@ -37,35 +37,62 @@ export interface SignedInUser {
 /** The form field a sign-in problem is about, when it is about one. */
 export type SignInField = "email" | "password";
 
-/** Anything the sign-in service refused, with a sentence for the person. */
-export class SignInError extends Error {
-  readonly field: SignInField | null;
+/**
+ * Why the sign-in service refused, in our own words: each reason has a sentence in
+ * both languages (messages `account.authErrors.<reason>`), so the vendor's codes
+ * never reach people.
+ */
+export type AuthErrorReason =
+  | "emailInUse"
+  | "invalidEmail"
+  | "missingEmail"
+  | "missingPassword"
+  | "weakPassword"
+  | "wrongCredentials"
+  | "userDisabled"
+  | "tooManyRequests"
+  | "network"
+  | "popupClosed"
+  | "popupBlocked"
+  | "otherSignInMethod"
+  | "googleUnavailable"
+  | "linkExpired"
+  | "linkInvalid"
+  | "unknown";
 
-  constructor(message: string, field: SignInField | null) {
-    super(message);
+/** Anything the sign-in service refused: the reason to show, the field it is about, the vendor's code for support. */
+export class SignInError extends Error {
+  readonly reason: AuthErrorReason;
+  readonly field: SignInField | null;
+  readonly code: string;
+
+  constructor(reason: AuthErrorReason, field: SignInField | null, code: string) {
+    super(`Sign-in refused: ${code}`);
     this.name = "SignInError";
+    this.reason = reason;
     this.field = field;
+    this.code = code;
   }
 }
 
-const AUTH_MESSAGES: Record<string, string> = {
-  "auth/email-already-in-use": "An account with this email already exists. Sign in instead.",
-  "auth/invalid-email": "Enter a valid email address.",
-  "auth/missing-email": "Enter your email address.",
-  "auth/missing-password": "Enter your password.",
-  "auth/weak-password": "Choose a stronger password (at least 8 characters).",
-  "auth/invalid-credential": "Wrong email or password.",
-  "auth/wrong-password": "Wrong email or password.",
-  "auth/user-not-found": "Wrong email or password.",
-  "auth/user-disabled": "This account has been disabled.",
-  "auth/too-many-requests": "Too many attempts. Wait a moment and try again.",
-  "auth/network-request-failed": "Could not reach the sign-in service. Check your connection and try again.",
-  "auth/popup-closed-by-user": "The Google sign-in window was closed before finishing.",
-  "auth/cancelled-popup-request": "The Google sign-in window was closed before finishing.",
-  "auth/popup-blocked": "The browser blocked the Google sign-in window. Allow pop-ups for this site and try again.",
-  "auth/account-exists-with-different-credential": "This email is already used with another sign-in method.",
-  "auth/expired-action-code": "This link has expired. Ask for a new one.",
-  "auth/invalid-action-code": "This link is not valid any more (it may have been used already). Ask for a new one.",
+const AUTH_REASONS: Record<string, AuthErrorReason> = {
+  "auth/email-already-in-use": "emailInUse",
+  "auth/invalid-email": "invalidEmail",
+  "auth/missing-email": "missingEmail",
+  "auth/missing-password": "missingPassword",
+  "auth/weak-password": "weakPassword",
+  "auth/invalid-credential": "wrongCredentials",
+  "auth/wrong-password": "wrongCredentials",
+  "auth/user-not-found": "wrongCredentials",
+  "auth/user-disabled": "userDisabled",
+  "auth/too-many-requests": "tooManyRequests",
+  "auth/network-request-failed": "network",
+  "auth/popup-closed-by-user": "popupClosed",
+  "auth/cancelled-popup-request": "popupClosed",
+  "auth/popup-blocked": "popupBlocked",
+  "auth/account-exists-with-different-credential": "otherSignInMethod",
+  "auth/expired-action-code": "linkExpired",
+  "auth/invalid-action-code": "linkInvalid",
 };
 
 const AUTH_FIELDS: Record<string, SignInField> = {
@@ -78,10 +105,7 @@ const AUTH_FIELDS: Record<string, SignInField> = {
 
 function signInError(error: unknown): unknown {
   if (!(error instanceof FirebaseError)) return error;
-  return new SignInError(
-    AUTH_MESSAGES[error.code] ?? `Signing in failed (${error.code}). Please try again.`,
-    AUTH_FIELDS[error.code] ?? null,
-  );
+  return new SignInError(AUTH_REASONS[error.code] ?? "unknown", AUTH_FIELDS[error.code] ?? null, error.code);
 }
 
 /** Runs an SDK call, turning its errors into SignInErrors. */
@@ -147,10 +171,7 @@ export async function signInWithGoogle(config: PublicConfig): Promise<SignedInUs
       error instanceof FirebaseError &&
       (error.code === "auth/internal-error" || error.code === "auth/network-request-failed")
     ) {
-      throw new SignInError(
-        "Google sign-in could not start: it needs a connection to Google. Use email and password instead, or try again later.",
-        null,
-      );
+      throw new SignInError("googleUnavailable", null, error.code);
     }
     throw signInError(error);
   }
@@ -175,9 +196,8 @@ export async function resetPasswordWithCode(config: PublicConfig, code: string, 
   await translated(() => confirmPasswordReset(firebaseAuth(config), code, newPassword));
 }
 
-/** A sentence for the person, whatever signing in threw. */
-export function describeAuthError(error: unknown): string {
+/** The SignInError for anything signing in threw, or null when it did not come from the sign-in service. */
+export function asSignInError(error: unknown): SignInError | null {
   const translatedError = signInError(error);
-  if (translatedError instanceof Error && translatedError.message) return translatedError.message;
-  return "Signing in failed. Please try again.";
+  return translatedError instanceof SignInError ? translatedError : null;
 }

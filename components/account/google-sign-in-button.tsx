@@ -1,17 +1,21 @@
 "use client";
 
 /** "Continue with Google": sign in with a popup, start the session, then go on (or finish sign-up). */
-import { useRouter } from "@/i18n/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { describeAuthError, signInWithGoogle } from "./firebase-client";
-import { ApiError } from "@/components/shared/api-client";
-import { usePublicConfig } from "@/components/layout/public-config";
-import { destinationAfterSignIn, startServerSession } from "./sign-in-flow";
+import { useRouter } from "@/i18n/navigation";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { usePublicConfig } from "@/components/layout/public-config";
+import { signInWithGoogle } from "./firebase-client";
+import { destinationAfterSignIn, startServerSession } from "./sign-in-flow";
+import { useErrorText } from "./use-error-text";
 
 export function GoogleSignInButton({ disabled }: { disabled?: boolean }) {
   const config = usePublicConfig();
   const router = useRouter();
+  const locale = useLocale();
+  const t = useTranslations("account.google");
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,9 +25,10 @@ export function GoogleSignInButton({ disabled }: { disabled?: boolean }) {
     try {
       const user = await signInWithGoogle(config);
       await startServerSession(user);
-      router.push(await destinationAfterSignIn());
+      const destination = await destinationAfterSignIn(locale);
+      router.push(destination.href, { locale: destination.locale });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : describeAuthError(caught));
+      setError(errorText(caught));
       setBusy(false);
     }
   }
@@ -36,7 +41,7 @@ export function GoogleSignInButton({ disabled }: { disabled?: boolean }) {
         onClick={continueWithGoogle}
         disabled={disabled || busy}
       >
-        Continue with Google
+        {t("continue")}
       </button>
       <ErrorAlert message={error} />
     </div>

@@ -1,45 +1,46 @@
 "use client";
 
 /** Sign-in with email and password (or Google), then on to the page asked for. */
-import { Link } from "@/i18n/navigation";
-import { useRouter } from "@/i18n/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { ApiError } from "@/components/shared/api-client";
-import { describeAuthError, signInWithEmail } from "./firebase-client";
-import { GoogleSignInButton } from "./google-sign-in-button";
-import { usePublicConfig } from "@/components/layout/public-config";
-import { destinationAfterSignIn, startServerSession } from "./sign-in-flow";
-import { TextField } from "@/components/shared/text-field";
+import { Link, useRouter } from "@/i18n/navigation";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { TextField } from "@/components/shared/text-field";
+import { useFormErrors } from "@/components/shared/use-form-errors";
+import { usePublicConfig } from "@/components/layout/public-config";
+import { signInWithEmail } from "./firebase-client";
+import { GoogleSignInButton } from "./google-sign-in-button";
+import { destinationAfterSignIn, startServerSession } from "./sign-in-flow";
+import { useErrorText } from "./use-error-text";
 
 export function SigninForm() {
   const config = usePublicConfig();
   const router = useRouter();
+  const locale = useLocale();
+  const t = useTranslations("account");
+  const errorText = useErrorText();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useFormErrors(() => ({
+    ...(email.trim() ? {} : { email: t("validation.emailRequired") }),
+    ...(password ? {} : { password: t("validation.passwordRequired") }),
+  }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!email.trim()) found.email = "Enter your email address.";
-    if (!password) found.password = "Enter your password.";
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setFormError("Please fill in your email and password.");
-      return;
-    }
     setFormError(null);
+    if (!form.attempt()) return;
     setBusy(true);
     try {
       const user = await signInWithEmail(config, email.trim(), password);
       await startServerSession(user);
-      router.push(await destinationAfterSignIn());
+      const destination = await destinationAfterSignIn(locale);
+      router.push(destination.href, { locale: destination.locale });
     } catch (caught) {
       setBusy(false);
-      setFormError(caught instanceof ApiError ? caught.message : describeAuthError(caught));
+      setFormError(errorText(caught));
     }
   }
 
@@ -48,36 +49,37 @@ export function SigninForm() {
       <form className="form" onSubmit={submit} noValidate>
         <TextField
           id="signin-email"
-          label="Email"
+          label={t("fields.email")}
           type="email"
           autoComplete="email"
           value={email}
           onChange={setEmail}
-          error={errors.email}
+          error={form.errors.email}
           disabled={busy}
         />
         <TextField
           id="signin-password"
-          label="Password"
+          label={t("fields.password")}
           type="password"
           autoComplete="current-password"
           value={password}
           onChange={setPassword}
-          error={errors.password}
+          error={form.errors.password}
           disabled={busy}
+          revealLabel={t("fields.showPassword")}
         />
-        <ErrorAlert message={formError} />
+        <ErrorAlert message={form.hasErrors ? t("validation.correctMarked") : formError} />
         <button type="submit" className="button button--wide" disabled={busy}>
-          Sign in
+          {t("signIn.submit")}
         </button>
         <p className="form-footer">
-          <Link href="/reset-password">Forgot your password?</Link>
+          <Link href="/reset-password">{t("signIn.forgot")}</Link>
         </p>
       </form>
-      <p className="divider">or</p>
+      <p className="divider">{t("signIn.or")}</p>
       <GoogleSignInButton disabled={busy} />
       <p className="form-footer">
-        New here? <Link href="/signup">Create an account</Link>
+        {t.rich("signIn.newHere", { link: (chunks) => <Link href="/signup">{chunks}</Link> })}
       </p>
     </>
   );

@@ -2,40 +2,44 @@
 
 /**
  * Sign-up with email and password: Firebase creates the sign-in account, the API
- * starts the session, records name, age and consents, and mails the confirmation
- * link. A retry after a half-finished attempt picks up where it stopped.
+ * starts the session, records name, age, consents and language, and mails the
+ * confirmation link. A retry after a half-finished attempt picks up where it stopped.
  */
-import { Link } from "@/i18n/navigation";
-import { useRouter } from "@/i18n/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { Link, useRouter } from "@/i18n/navigation";
 import { api, ApiError, fieldErrorsOf } from "@/components/shared/api-client";
-import { ConsentFields, INITIAL_CONSENTS, missingConsents, type ConsentState } from "./consent-fields";
-import { createEmailAccount, currentUser, describeAuthError, SignInError, type SignedInUser } from "./firebase-client";
-import { GoogleSignInButton } from "./google-sign-in-button";
-import { usePublicConfig } from "@/components/layout/public-config";
-import { completeAccount, startServerSession } from "./sign-in-flow";
+import { ErrorAlert } from "@/components/shared/error-alert";
 import { TextField } from "@/components/shared/text-field";
+import { useFormErrors } from "@/components/shared/use-form-errors";
+import { usePublicConfig } from "@/components/layout/public-config";
+import { ConsentFields, INITIAL_CONSENTS, useMissingConsents, type ConsentState } from "./consent-fields";
+import { createEmailAccount, currentUser, SignInError, type SignedInUser } from "./firebase-client";
+import { GoogleSignInButton } from "./google-sign-in-button";
+import { completeAccount, startServerSession } from "./sign-in-flow";
+import { useErrorText } from "./use-error-text";
 
 const MIN_PASSWORD = 8;
 
 export function SignupForm() {
   const config = usePublicConfig();
   const router = useRouter();
+  const locale = useLocale();
+  const t = useTranslations("account");
+  const errorText = useErrorText();
+  const missingConsents = useMissingConsents();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [name, setName] = useState("");
   const [consents, setConsents] = useState<ConsentState>(INITIAL_CONSENTS);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
-
-  function validate(): Record<string, string> {
-    const found: Record<string, string> = {};
-    if (!email.trim()) found.email = "Enter your email address.";
-    if (password.length < MIN_PASSWORD) found.password = `Use at least ${MIN_PASSWORD} characters.`;
-    if (!name.trim()) found.name = "Enter your name.";
-    return { ...found, ...missingConsents(consents) };
-  }
+  const form = useFormErrors(() => ({
+    ...(email.trim() ? {} : { email: t("validation.emailRequired") }),
+    ...(password.length >= MIN_PASSWORD ? {} : { password: t("validation.passwordTooShort", { min: MIN_PASSWORD }) }),
+    ...(name.trim() ? {} : { name: t("validation.nameRequired") }),
+    ...missingConsents(consents),
+  }));
 
   async function firebaseUser(): Promise<SignedInUser> {
     const current = currentUser(config);
@@ -45,88 +49,94 @@ export function SignupForm() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setFormError("Please correct the marked fields.");
-      return;
-    }
     setFormError(null);
+    if (!form.attempt()) return;
     try {
-      setProgress("Creating your account…");
+      setProgress(t("signUp.creating"));
       const user = await firebaseUser();
       await startServerSession(user);
-      await completeAccount(name, consents);
-      setProgress("Sending the confirmation mail…");
+      await completeAccount({ name, consents, locale });
+      setProgress(t("signUp.sendingMail"));
       // The banner on every member page offers to resend, so a failed mail does not block sign-up.
       await api("/api/account/verification-email", { method: "POST" }).catch(() => undefined);
       router.push("/generate");
     } catch (caught) {
       setProgress(null);
-      if (caught instanceof SignInError && caught.field) {
-        setErrors({ [caught.field]: caught.message });
-        setFormError(caught.message);
-      } else if (caught instanceof ApiError) {
-        setErrors(fieldErrorsOf(caught));
-        setFormError(caught.message);
-      } else {
-        setFormError(describeAuthError(caught));
-      }
+      const fields =
+        caught instanceof SignInError && caught.field
+          ? { [caught.field]: errorText(caught) }
+          : caught instanceof ApiError
+            ? fieldErrorsOf(caught)
+            : {};
+      form.setServerErrors(fields);
+      if (Object.keys(fields).length === 0) setFormError(errorText(caught));
     }
+  }
+
+  function edit<T>(field: string, set: (value: T) => void): (value: T) => void {
+    return (value) => {
+      set(value);
+      form.edited(field);
+    };
   }
 
   const busy = progress !== null;
   return (
     <>
-      <form className="form" onSubmit={submit} noValidate aria-describedby={formError ? "signup-error" : undefined}>
+      <form className="form" onSubmit={submit} noValidate>
         <TextField
           id="signup-email"
-          label="Email"
+          label={t("fields.email")}
           type="email"
           autoComplete="email"
           value={email}
-          onChange={setEmail}
-          error={errors.email}
+          onChange={edit("email", setEmail)}
+          error={form.errors.email}
           disabled={busy}
         />
         <TextField
           id="signup-password"
-          label="Password"
+          label={t("fields.password")}
           type="password"
           autoComplete="new-password"
           value={password}
-          onChange={setPassword}
-          error={errors.password}
-          hint={`At least ${MIN_PASSWORD} characters.`}
+          onChange={edit("password", setPassword)}
+          error={form.errors.password}
+          hint={t("fields.passwordHint", { min: MIN_PASSWORD })}
           minLength={MIN_PASSWORD}
           disabled={busy}
+          revealLabel={t("fields.showPassword")}
         />
         <TextField
           id="signup-name"
-          label="Name"
+          label={t("fields.name")}
           type="text"
           autoComplete="name"
           value={name}
-          onChange={setName}
-          error={errors.name}
+          onChange={edit("name", setName)}
+          error={form.errors.name}
           maxLength={80}
           disabled={busy}
         />
-        <ConsentFields value={consents} onChange={setConsents} errors={errors} disabled={busy} />
-        {formError ? (
-          <p id="signup-error" role="alert" className="error">
-            {formError}
-          </p>
-        ) : null}
+        <ConsentFields
+          value={consents}
+          onChange={(next, changed) => {
+            setConsents(next);
+            form.edited(...changed);
+          }}
+          errors={form.errors}
+          disabled={busy}
+        />
+        <ErrorAlert message={form.hasErrors ? t("validation.correctMarked") : formError} />
         {progress ? <p role="status">{progress}</p> : null}
         <button type="submit" className="button button--wide" disabled={busy}>
-          Create account
+          {t("signUp.submit")}
         </button>
       </form>
-      <p className="divider">or</p>
+      <p className="divider">{t("signIn.or")}</p>
       <GoogleSignInButton disabled={busy} />
       <p className="form-footer">
-        Already have an account? <Link href="/signin">Go to the sign-in page</Link>
+        {t.rich("signUp.haveAccount", { link: (chunks) => <Link href="/signin">{chunks}</Link> })}
       </p>
     </>
   );

@@ -1,10 +1,15 @@
 /** The header of public pages (landing, sign-in, sign-up, mailbox, legal pages). */
 import { getTranslations } from "next-intl/server";
+import { signedInVisitor } from "@/components/account/signed-in-visitor";
 import { Link } from "@/i18n/navigation";
 import { LocaleSwitch } from "./locale-switch";
 
 export async function PublicHeader({ showMailbox }: { showMailbox: boolean }) {
-  const t = await getTranslations("common");
+  const [t, tAccount, visitor] = await Promise.all([
+    getTranslations("common"),
+    getTranslations("account.header"),
+    signedInVisitor(),
+  ]);
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -18,14 +23,31 @@ export async function PublicHeader({ showMailbox }: { showMailbox: boolean }) {
                 <Link href="/mailbox">{t("nav.mailbox")}</Link>
               </li>
             ) : null}
-            <li>
-              <Link href="/signin">{t("nav.signIn")}</Link>
-            </li>
-            <li>
-              <Link href="/signup" className="button button--small">
-                {t("nav.signUp")}
-              </Link>
-            </li>
+            {visitor.kind === "member" ? (
+              // A member is offered their pages, never "Create account".
+              <>
+                <li className="balance">
+                  <span className="visually-hidden">{tAccount("balance")} </span>
+                  {tAccount("points", { count: visitor.me.points })}
+                </li>
+                <li>
+                  <Link href="/generate" className="button button--small">
+                    {t("nav.generate")}
+                  </Link>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link href="/signin">{t("nav.signIn")}</Link>
+                </li>
+                <li>
+                  <Link href="/signup" className="button button--small">
+                    {t("nav.signUp")}
+                  </Link>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
         <LocaleSwitch />

@@ -41,7 +41,8 @@ export function SiteHeader() {
       // Loaded only now: member pages do not otherwise need the sign-in SDK.
       const { signOutOfFirebase } = await import("@/components/account/firebase-client");
       await signOutOfFirebase(config).catch(() => undefined);
-      window.location.assign(`/${locale}`);
+      // The front page then says that the sign-out worked (a full load: nothing of the member stays in memory).
+      window.location.assign(`/${locale}?signedOut=1`);
     } catch (error) {
       setSignOutError(messageOf(error));
       setSigningOut(false);

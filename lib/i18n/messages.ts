@@ -9,12 +9,18 @@
  * plurals included, as the pages.
  */
 import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
+import enAccount from "../../messages/en/account.json" with { type: "json" };
 import enCommon from "../../messages/en/common.json" with { type: "json" };
+import enLanding from "../../messages/en/landing.json" with { type: "json" };
+import koAccount from "../../messages/ko/account.json" with { type: "json" };
 import koCommon from "../../messages/ko/common.json" with { type: "json" };
+import koLanding from "../../messages/ko/landing.json" with { type: "json" };
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
   common: enCommon,
+  account: enAccount,
+  landing: enLanding,
 };
 
 export type Messages = typeof en;
@@ -23,6 +29,8 @@ export type Namespace = keyof Messages;
 /** Korean must have exactly the shape of English; the compiler checks each file. */
 const ko: Messages = {
   common: koCommon,
+  account: koAccount,
+  landing: koLanding,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };

@@ -1,64 +1,68 @@
 import type { Metadata } from "next";
-import { Link } from "@/i18n/navigation";
+import type { ReactNode } from "react";
 import { connection } from "next/server";
-import { formatPoints } from "@/components/shared/format";
-import { PackageSummary } from "@/components/points/package-summary";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { signedInVisitor, type Visitor } from "@/components/account/signed-in-visitor";
+import { Link } from "@/i18n/navigation";
+import { IMAGE_RETENTION_DAYS } from "@/lib/images/image-record";
 import { getCatalog } from "@/lib/pricing/get-catalog";
 import { getServices } from "@/lib/services";
 
-export const metadata: Metadata = { title: { absolute: "imagesfactory · Images from words, paid for with points" } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("landing.metadata");
+  return { title: { absolute: t("title") } };
+}
 
-export default async function LandingPage() {
+/**
+ * The front page, all rendered on the server (its only script is the language
+ * switch's): what the service does and costs, and for a signed-in member their
+ * balance and the way to their pages instead of an invitation to sign up.
+ */
+export default async function LandingPage({ searchParams }: PageProps<"/[locale]">) {
   // Render per request: never touch services or read configuration while building.
   await connection();
+  const [t, format, visitor, query] = await Promise.all([
+    getTranslations("landing"),
+    getFormatter(),
+    signedInVisitor(),
+    searchParams,
+  ]);
   const catalog = getCatalog({ services: getServices() });
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <>
+      {query.signedOut !== undefined && visitor.kind === "anonymous" ? (
+        <p role="status" className="notice notice--success">
+          {t("signedOut")}
+        </p>
+      ) : null}
       <section className="hero" aria-labelledby="hero-heading">
-        <h1 id="hero-heading">Images from words, paid for with points</h1>
-        <p className="lead">
-          Type a prompt, pick a model, and get up to {catalog.maxImagesPerGeneration} images at a time. Your images stay
-          in a private gallery for 90 days; download them one by one or all at once, and delete them whenever you like.
-        </p>
-        <p className="actions">
-          <Link href="/signup" className="button">
-            Create an account
-          </Link>
-          <a href="#packages-heading" className="button button--secondary">
-            See prices
-          </a>
-        </p>
+        <h1 id="hero-heading">{t("hero.heading")}</h1>
+        <p className="lead">{t("hero.lead", { max: catalog.maxImagesPerGeneration, days: IMAGE_RETENTION_DAYS })}</p>
+        <HeroActions visitor={visitor} />
       </section>
 
       <section aria-labelledby="how-heading">
-        <h2 id="how-heading">How it works</h2>
+        <h2 id="how-heading">{t("how.heading")}</h2>
         <ol className="steps">
-          <li>
-            <strong>Buy points.</strong> Pick a package; bigger packages come with bonus points.
-          </li>
-          <li>
-            <strong>Describe your image.</strong> Choose a model, a size and how many images you want; you see the price
-            before you start.
-          </li>
-          <li>
-            <strong>Watch them appear.</strong> Points are held while the images are made; you pay only for images that
-            succeed.
-          </li>
+          <li>{t.rich("how.buy", { strong })}</li>
+          <li>{t.rich("how.describe", { strong })}</li>
+          <li>{t.rich("how.watch", { strong })}</li>
         </ol>
       </section>
 
       <section aria-labelledby="models-heading">
-        <h2 id="models-heading">Models</h2>
+        <h2 id="models-heading">{t("models.heading")}</h2>
         {catalog.models.length === 0 ? (
-          <p>No model is available right now.</p>
+          <p>{t("models.none")}</p>
         ) : (
           <div className="table-wrap">
             <table className="table">
-              <caption className="visually-hidden">Points per image, by model and size</caption>
+              <caption className="visually-hidden">{t("models.caption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Model</th>
-                  <th scope="col">Sizes and points per image</th>
+                  <th scope="col">{t("models.model")}</th>
+                  <th scope="col">{t("models.sizes")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -68,9 +72,7 @@ export default async function LandingPage() {
                     <td>
                       <ul className="inline-list">
                         {model.sizes.map((size) => (
-                          <li key={size}>
-                            {size}: {formatPoints(model.pointsPerImage[size] ?? 0)}
-                          </li>
+                          <li key={size}>{t("models.price", { size, count: model.pointsPerImage[size] ?? 0 })}</li>
                         ))}
                       </ul>
                     </td>
@@ -83,15 +85,67 @@ export default async function LandingPage() {
       </section>
 
       <section aria-labelledby="packages-heading">
-        <h2 id="packages-heading">Points packages</h2>
+        <h2 id="packages-heading">{t("packages.heading")}</h2>
         <ul className="packages">
           {catalog.packages.map((pkg) => (
             <li key={pkg.id} className="package-card">
-              <PackageSummary pkg={pkg} />
+              <p className="package-card__points">{t("packages.points", { count: pkg.points })}</p>
+              <p className="package-card__bonus">
+                {pkg.bonusPercent > 0 ? t("packages.bonus", { percent: pkg.bonusPercent }) : t("packages.noBonus")}
+              </p>
+              <p>{t.rich("packages.total", { count: pkg.totalPoints, strong })}</p>
+              <p className="package-card__price">
+                {format.number(pkg.priceKrw, { style: "currency", currency: "KRW" })}{" "}
+                <span className="hint">({format.number(pkg.priceUsd, { style: "currency", currency: "USD" })})</span>
+              </p>
             </li>
           ))}
         </ul>
       </section>
+    </>
+  );
+}
+
+async function HeroActions({ visitor }: { visitor: Visitor }) {
+  const t = await getTranslations("landing");
+  if (visitor.kind === "member") {
+    return (
+      <>
+        <p>
+          {t("member.welcome", { name: visitor.me.name })}{" "}
+          {t.rich("member.balance", {
+            count: visitor.me.points,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
+        </p>
+        <p className="actions">
+          <Link href="/generate" className="button">
+            {t("member.generate")}
+          </Link>
+          <Link href="/points" className="button button--secondary">
+            {t("member.buyPoints")}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      {visitor.kind === "incomplete" ? <p>{t("member.incomplete")}</p> : null}
+      <p className="actions">
+        {visitor.kind === "incomplete" ? (
+          <Link href="/signup/complete" className="button">
+            {t("member.finishSignUp")}
+          </Link>
+        ) : (
+          <Link href="/signup" className="button">
+            {t("hero.signUp")}
+          </Link>
+        )}
+        <a href="#packages-heading" className="button button--secondary">
+          {t("hero.seePrices")}
+        </a>
+      </p>
     </>
   );
 }

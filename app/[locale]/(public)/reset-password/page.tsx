@@ -1,14 +1,24 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ResetPasswordForm } from "@/components/account/reset-password-form";
+import { pickMessages } from "@/lib/i18n/messages";
 
-export const metadata: Metadata = { title: "Reset your password" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account.metadata");
+  return { title: t("resetPassword") };
+}
 
-export default function ResetPasswordPage() {
+export default async function ResetPasswordPage() {
+  const locale = await getLocale();
+  const t = await getTranslations("account.reset");
   return (
     <div className="page--narrow">
-      <h1>Reset your password</h1>
-      <p>Enter the email address of your account and we will mail you a link to choose a new password.</p>
-      <ResetPasswordForm />
+      <h1>{t("heading")}</h1>
+      <p>{t("intro")}</p>
+      <NextIntlClientProvider messages={pickMessages(locale, ["common", "account"])}>
+        <ResetPasswordForm />
+      </NextIntlClientProvider>
     </div>
   );
 }

@@ -1,13 +1,23 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SignupForm } from "@/components/account/signup-form";
+import { pickMessages } from "@/lib/i18n/messages";
 
-export const metadata: Metadata = { title: "Create an account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account.metadata");
+  return { title: t("signUp") };
+}
 
-export default function SignupPage() {
+export default async function SignupPage() {
+  const locale = await getLocale();
+  const t = await getTranslations("account.signUp");
   return (
     <div className="page--narrow">
-      <h1>Create an account</h1>
-      <SignupForm />
+      <h1>{t("heading")}</h1>
+      <NextIntlClientProvider messages={pickMessages(locale, ["common", "account"])}>
+        <SignupForm />
+      </NextIntlClientProvider>
     </div>
   );
 }

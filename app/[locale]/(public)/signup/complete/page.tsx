@@ -1,14 +1,24 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CompleteSignupForm } from "@/components/account/complete-signup-form";
+import { pickMessages } from "@/lib/i18n/messages";
 
-export const metadata: Metadata = { title: "Finish signing up" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account.metadata");
+  return { title: t("completeSignUp") };
+}
 
-export default function CompleteSignupPage() {
+export default async function CompleteSignupPage() {
+  const locale = await getLocale();
+  const t = await getTranslations("account.complete");
   return (
     <div className="page--narrow">
-      <h1>Finish signing up</h1>
-      <p>You are signed in. Before you start, tell us your name, confirm your age and give the consents below.</p>
-      <CompleteSignupForm />
+      <h1>{t("heading")}</h1>
+      <p>{t("intro")}</p>
+      <NextIntlClientProvider messages={pickMessages(locale, ["common", "account"])}>
+        <CompleteSignupForm />
+      </NextIntlClientProvider>
     </div>
   );
 }
