@@ -45,7 +45,9 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
         into.add(`${element.value}:tag`);
         argumentsOf(element.children, into);
         break;
-      default:
+      // Plain text and the plural's "#" name no argument.
+      case TYPE.literal:
+      case TYPE.pound:
         break;
     }
   }
