@@ -9,8 +9,8 @@
  * plurals included, as the pages.
  */
 import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
-import enCommon from "../../messages/en/common.json";
-import koCommon from "../../messages/ko/common.json";
+import enCommon from "../../messages/en/common.json" with { type: "json" };
+import koCommon from "../../messages/ko/common.json" with { type: "json" };
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
