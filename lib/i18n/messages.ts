@@ -10,11 +10,14 @@
  */
 import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
 import enCommon from "../../messages/en/common.json" with { type: "json" };
+import enMember from "../../messages/en/member.json" with { type: "json" };
 import koCommon from "../../messages/ko/common.json" with { type: "json" };
+import koMember from "../../messages/ko/member.json" with { type: "json" };
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
   common: enCommon,
+  member: enMember,
 };
 
 export type Messages = typeof en;
@@ -23,6 +26,7 @@ export type Namespace = keyof Messages;
 /** Korean must have exactly the shape of English; the compiler checks each file. */
 const ko: Messages = {
   common: koCommon,
+  member: koMember,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };
