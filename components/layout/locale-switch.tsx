@@ -9,6 +9,7 @@ import { useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { Link, usePathname } from "@/i18n/navigation";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import "./locale-switch.css";
 
 export function LocaleSwitch({ onChoose }: { onChoose?: (locale: Locale) => void }) {
   const t = useTranslations("common.localeSwitch");
