@@ -7,7 +7,7 @@ test("a member who forgot the password resets it from the mailed link and signs 
   const email = newEmail();
   await signUp(page, email);
   await page.getByRole("button", { name: "Sign out" }).click();
-  await page.waitForURL((url) => url.pathname === "/");
+  await page.waitForURL("**/signin?signedOut=1");
 
   await page.goto("/reset-password");
   await page.getByLabel("Email", { exact: true }).fill(email);
