@@ -1,16 +1,22 @@
 "use client";
 
 /** The member's images, newest first, a page at a time, with open, download and delete. */
+import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import { useState } from "react";
 import { api } from "@/components/shared/api-client";
 import type { ImageListItem } from "@/components/shared/api-types";
-import { formatDate, truncate } from "@/components/shared/format";
+import { truncate } from "@/components/shared/truncate";
 import { LoadMore } from "@/components/shared/load-more";
 import { usePagedList } from "@/components/shared/use-paged-list";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { useMemberFormat } from "@/components/layout/use-member-format";
+import { THUMBNAIL_MAX_SIDE } from "@/lib/images/image-processor";
+import "./gallery.css";
 
 const PAGE_SIZE = 24;
+/** Cards drawn while the first page loads: a screenful on a desktop, so the page does not jump when it arrives. */
+const PLACEHOLDERS = 8;
 
 interface Page {
   items: ImageListItem[];
@@ -19,7 +25,21 @@ interface Page {
 
 const itemsOf = (page: Page) => page.items;
 
-export function GalleryGrid() {
+/**
+ * The thumbnail's size, known from the image's ("1024x1536"): it fits in
+ * THUMBNAIL_MAX_SIDE, aspect ratio kept, never enlarged. Given to the <img> so the
+ * browser reserves its box before the bytes arrive.
+ */
+function thumbnailSize(size: string): { width: number; height: number } {
+  const [width = 0, height = 0] = size.split("x").map(Number);
+  if (!(width > 0 && height > 0)) return { width: THUMBNAIL_MAX_SIDE, height: THUMBNAIL_MAX_SIDE };
+  const scale = Math.min(1, THUMBNAIL_MAX_SIDE / width, THUMBNAIL_MAX_SIDE / height);
+  return { width: Math.round(width * scale), height: Math.round(height * scale) };
+}
+
+export function GalleryGrid({ retentionDays }: { retentionDays: number }) {
+  const t = useTranslations("gallery");
+  const format = useMemberFormat();
   const { items, setItems, hasMore, loaded, loading, error, fail, loadMore } = usePagedList<ImageListItem, Page>({
     path: "/api/images",
     pageSize: PAGE_SIZE,
@@ -29,13 +49,13 @@ export function GalleryGrid() {
   const [deleting, setDeleting] = useState<string | null>(null);
 
   async function remove(image: ImageListItem) {
-    if (!window.confirm(`Delete this image for good?\n\n“${truncate(image.prompt, 80)}”`)) return;
+    if (!window.confirm(t("confirmDelete", { prompt: truncate(image.prompt, 80) }))) return;
     setDeleting(image.id);
     setNotice(null);
     try {
       await api(`/api/images/${encodeURIComponent(image.id)}`, { method: "DELETE" });
       setItems((current) => current.filter((item) => item.id !== image.id));
-      setNotice("Image deleted.");
+      setNotice(t("deleted"));
     } catch (caught) {
       fail(caught);
     } finally {
@@ -43,19 +63,21 @@ export function GalleryGrid() {
     }
   }
 
+  // From the server's first render on, not only once the request starts: a box drawn later would shift the page.
+  const waiting = !loaded && !error;
   return (
     <>
       <p role="status" className="visually-hidden">
-        {notice ?? ""}
+        {waiting ? t("loading") : (notice ?? "")}
       </p>
       <ErrorAlert message={error} />
-      {!loaded && loading ? <p role="status">Loading your images…</p> : null}
+      {waiting ? <GalleryPlaceholders /> : null}
       {loaded && items.length === 0 ? (
         <div className="empty">
-          <p>No images yet. The images you generate are kept here for 90 days.</p>
+          <p>{t("empty", { days: retentionDays })}</p>
           <p>
             <Link href="/generate" className="button">
-              Create your first image
+              {t("createFirst")}
             </Link>
           </p>
         </div>
@@ -69,22 +91,20 @@ export function GalleryGrid() {
                 <article className="gallery-card" aria-labelledby={headingId}>
                   <a href={image.url} className="thumb" tabIndex={-1} aria-hidden="true">
                     {/* eslint-disable-next-line @next/next/no-img-element -- private, per-member image bytes: not for the image optimiser */}
-                    <img src={image.thumbnailUrl} alt="" loading="lazy" />
+                    <img src={image.thumbnailUrl} alt="" loading="lazy" {...thumbnailSize(image.size)} />
                   </a>
                   <div className="gallery-card__body">
                     <h2 id={headingId} className="gallery-card__prompt" title={image.prompt}>
                       {truncate(image.prompt, 140)}
                     </h2>
-                    <p className="hint">
-                      {image.size} · Created {formatDate(image.createdAt)}
-                    </p>
-                    <p className="hint">Deleted on {formatDate(image.expiresAt)}</p>
+                    <p className="hint">{t("created", { size: image.size, date: format.date(image.createdAt) })}</p>
+                    <p className="hint">{t("deletesOn", { date: format.date(image.expiresAt) })}</p>
                     <div className="gallery-card__actions">
                       <a href={image.url} className="button button--small button--secondary">
-                        Open
+                        {t("open")}
                       </a>
                       <a href={`${image.url}?download`} className="button button--small button--secondary" download>
-                        Download
+                        {t("download")}
                       </a>
                       <button
                         type="button"
@@ -92,7 +112,7 @@ export function GalleryGrid() {
                         onClick={() => void remove(image)}
                         disabled={deleting === image.id}
                       >
-                        Delete
+                        {t("delete")}
                       </button>
                     </div>
                   </div>
@@ -104,5 +124,26 @@ export function GalleryGrid() {
       ) : null}
       <LoadMore hasMore={hasMore} loading={loading} onLoadMore={loadMore} />
     </>
+  );
+}
+
+/** Cards of the same shape as the real ones, drawn while the first page loads; hidden from screen readers, which hear the status instead. */
+function GalleryPlaceholders() {
+  return (
+    <ul className="gallery" aria-hidden="true">
+      {Array.from({ length: PLACEHOLDERS }, (_, index) => (
+        <li key={index}>
+          <div className="gallery-card gallery-card--placeholder">
+            <div className="thumb" />
+            <div className="gallery-card__body">
+              <span className="placeholder-line" />
+              <span className="placeholder-line placeholder-line--short" />
+              <span className="placeholder-line placeholder-line--short" />
+              <span className="placeholder-actions" />
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }

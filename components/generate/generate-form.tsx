@@ -5,17 +5,20 @@
  * server's price table. A resubmission of the same content reuses its
  * Idempotency-Key, so a retry after a lost answer never reserves points twice.
  */
-import { Link } from "@/i18n/navigation";
-import { useRouter } from "@/i18n/navigation";
-import { useRef, useState, type FormEvent } from "react";
-import { api, ApiError, fieldErrorsOf, messageOf } from "@/components/shared/api-client";
+import { useTranslations } from "next-intl";
+import { Link, useRouter } from "@/i18n/navigation";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { api, ApiError, fieldErrorsOf } from "@/components/shared/api-client";
 import type { Catalog, SubmittedGeneration } from "@/components/shared/api-types";
 import type { ImageSize } from "@/lib/pricing/price-table";
 import { authRedirectFor } from "@/components/account/auth-redirect";
-import { formatNumber, formatPoints } from "@/components/shared/format";
 import { newIdempotencyKey } from "@/components/shared/idempotency-key";
 import { useMember } from "@/components/layout/member-context";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { useErrorText } from "@/components/shared/use-error-text";
+import "./generate.css";
+
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 interface Shortfall {
   required: number;
@@ -29,7 +32,9 @@ function shortfallOf(error: ApiError): Shortfall | null {
 }
 
 export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; maxPromptLength: number }) {
+  const t = useTranslations("generate.form");
   const router = useRouter();
+  const errorText = useErrorText();
   const { me, refresh } = useMember();
   const firstModel = catalog.models[0];
   const [modelId, setModelId] = useState(firstModel?.id ?? "");
@@ -49,6 +54,8 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
     ? model.pointsPerImage[size as ImageSize]
     : undefined;
   const cost = perImage !== undefined && countValid ? perImage * countNumber : null;
+  // Known only once the balance is: until then the server is the one to refuse.
+  const missing = me && cost !== null && cost > me.points ? cost - me.points : null;
 
   function chooseModel(id: string) {
     setModelId(id);
@@ -59,12 +66,12 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!prompt.trim()) found.prompt = "Describe the image you want.";
-    if (!countValid) found.count = `Choose 1 to ${catalog.maxImagesPerGeneration} images.`;
+    if (!prompt.trim()) found.prompt = t("errors.prompt");
+    if (!countValid) found.count = t("errors.count", { max: catalog.maxImagesPerGeneration });
     setErrors(found);
     setShortfall(null);
     if (Object.keys(found).length > 0) {
-      setFormError("Please correct the marked fields.");
+      setFormError(t("errors.form"));
       return;
     }
     setFormError(null);
@@ -93,19 +100,19 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
         return;
       }
       setErrors(fieldErrorsOf(caught));
-      setFormError(messageOf(caught));
+      setFormError(errorText(caught));
     }
   }
 
   if (!firstModel) {
-    return <p className="notice">No image model is available in this deployment right now.</p>;
+    return <p className="notice">{t("noModel")}</p>;
   }
 
   return (
     <form className="form form--wide" onSubmit={submit} noValidate>
       <div className="field-row field-row--generate">
         <div className="field">
-          <label htmlFor="generate-model">Model</label>
+          <label htmlFor="generate-model">{t("model")}</label>
           <select
             id="generate-model"
             value={modelId}
@@ -123,7 +130,7 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
           <FieldError id="generate-model-error" message={errors.model} />
         </div>
         <div className="field">
-          <label htmlFor="generate-size">Size</label>
+          <label htmlFor="generate-size">{t("size")}</label>
           <select
             id="generate-size"
             value={size}
@@ -134,14 +141,14 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
           >
             {(model?.sizes ?? []).map((candidate) => (
               <option key={candidate} value={candidate}>
-                {candidate} ({formatPoints(model?.pointsPerImage[candidate] ?? 0)} each)
+                {t("sizeOption", { size: candidate, count: model?.pointsPerImage[candidate] ?? 0 })}
               </option>
             ))}
           </select>
           <FieldError id="generate-size-error" message={errors.size} />
         </div>
         <div className="field">
-          <label htmlFor="generate-count">Number of images</label>
+          <label htmlFor="generate-count">{t("count")}</label>
           <input
             id="generate-count"
             type="number"
@@ -156,59 +163,63 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
             aria-describedby={`generate-count-hint${errors.count ? " generate-count-error" : ""}`}
           />
           <p id="generate-count-hint" className="hint">
-            1 to {catalog.maxImagesPerGeneration}
+            {t("countHint", { max: catalog.maxImagesPerGeneration })}
           </p>
           <FieldError id="generate-count-error" message={errors.count} />
         </div>
       </div>
       <div className="field">
-        <label htmlFor="generate-prompt">Prompt</label>
+        <label htmlFor="generate-prompt">{t("prompt")}</label>
         <textarea
           id="generate-prompt"
           rows={5}
           maxLength={maxPromptLength}
           value={prompt}
           onChange={(event) => setPrompt(event.target.value)}
-          placeholder="A lighthouse on a cliff at sunset, watercolour"
+          placeholder={t("promptPlaceholder")}
           disabled={busy}
           aria-invalid={errors.prompt ? true : undefined}
           aria-describedby={`generate-prompt-count${errors.prompt ? " generate-prompt-error" : ""}`}
         />
         <p id="generate-prompt-count" className="hint hint--right">
-          {formatNumber(prompt.length)} / {formatNumber(maxPromptLength)} characters
+          {t("promptLength", { length: prompt.length, max: maxPromptLength })}
         </p>
         <FieldError id="generate-prompt-error" message={errors.prompt} />
       </div>
-      <p className="cost" aria-live="polite">
-        {cost === null ? (
-          "Choose a size and 1 to " + catalog.maxImagesPerGeneration + " images to see the cost."
-        ) : (
-          <>
-            This will use <strong>{formatPoints(cost)}</strong> (balance {me ? formatPoints(me.points) : "…"})
-            {me && cost > me.points ? (
-              <>
-                {" "}
-                — more than you have. <Link href="/points">Top up your balance</Link>
-              </>
-            ) : null}
-          </>
-        )}
-      </p>
+      <div className="cost" aria-live="polite">
+        <p>
+          {cost === null
+            ? t("costUnknown", { max: catalog.maxImagesPerGeneration })
+            : me
+              ? t.rich("costWithBalance", { cost, balance: me.points, strong })
+              : t.rich("cost", { cost, strong })}
+        </p>
+        {missing !== null ? (
+          <p id="generate-missing" className="cost__missing">
+            {t("missing", { missing })}{" "}
+            <Link href="/points" className="button button--small">
+              {t("buyPoints")}
+            </Link>
+          </p>
+        ) : null}
+      </div>
       {shortfall ? (
         <div role="alert" className="error notice notice--error">
+          <p>{t.rich("notEnough", { required: shortfall.required, balance: shortfall.balance, strong })}</p>
           <p>
-            <strong>Not enough points.</strong> This needs {formatPoints(shortfall.required)}; your balance is{" "}
-            {formatPoints(shortfall.balance)}.
-          </p>
-          <p>
-            <Link href="/points">Top up your balance</Link>
+            <Link href="/points">{t("buyPoints")}</Link>
           </p>
         </div>
       ) : null}
       <ErrorAlert message={formError} />
-      {busy ? <p role="status">Submitting…</p> : null}
-      <button type="submit" className="button button--wide" disabled={busy}>
-        Generate
+      {busy ? <p role="status">{t("submitting")}</p> : null}
+      <button
+        type="submit"
+        className="button button--wide"
+        disabled={busy || missing !== null}
+        aria-describedby={missing !== null ? "generate-missing" : undefined}
+      >
+        {t("submit")}
       </button>
     </form>
   );

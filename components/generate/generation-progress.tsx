@@ -7,30 +7,28 @@
  * off to every ten seconds while nothing changes, so a page that could not get a
  * stream costs little more than one.
  */
-import { Link } from "@/i18n/navigation";
-import { useRouter } from "@/i18n/navigation";
+import { useTranslations } from "next-intl";
+import { Link, useRouter } from "@/i18n/navigation";
 import { useEffect, useState } from "react";
-import { api, ApiError, isAbort, messageOf } from "@/components/shared/api-client";
-import { isFinished, type GenerationStatus, type GenerationView } from "@/components/shared/api-types";
+import { api, ApiError, isAbort } from "@/components/shared/api-client";
+import { isFinished, type GenerationView } from "@/components/shared/api-types";
 import { authRedirectFor } from "@/components/account/auth-redirect";
-import { formatDateTime, formatPoints, truncate } from "@/components/shared/format";
+import { truncate } from "@/components/shared/truncate";
 import { useMember } from "@/components/layout/member-context";
+import { useMemberFormat } from "@/components/layout/use-member-format";
+import { useErrorText } from "@/components/shared/use-error-text";
 import { CancelGeneration } from "./cancel-generation";
 import { ErrorAlert } from "@/components/shared/error-alert";
 
 const POLL_MIN_MS = 1000;
 const POLL_MAX_MS = 10_000;
 
-const STATUS_TEXT: Record<GenerationStatus, string> = {
-  queued: "Waiting to start",
-  running: "Generating",
-  succeeded: "Finished",
-  partial: "Finished, some images failed",
-  failed: "Failed",
-};
-
 export function GenerationProgress({ id, modelNames }: { id: string; modelNames: Record<string, string> }) {
+  const t = useTranslations("generate.progress");
+  const tMember = useTranslations("member");
+  const format = useMemberFormat();
   const router = useRouter();
+  const errorText = useErrorText();
   const { refresh } = useMember();
   const [view, setView] = useState<GenerationView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -81,7 +79,7 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
           setGone(true);
           return;
         }
-        setError(`${messageOf(caught)} Retrying…`);
+        setError(t("retrying", { message: errorText(caught) }));
         delay = Math.min(delay * 2, POLL_MAX_MS);
       }
       if (!closed) timer = setTimeout(() => void poll(), delay);
@@ -116,19 +114,19 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
       stop();
       controller.abort();
     };
-  }, [id, refresh, router]);
+  }, [id, refresh, router, t, errorText]);
 
   if (gone) {
     return (
       <p role="alert" className="error">
-        This generation does not exist, or it has been deleted. <Link href="/generate">Start a new one</Link>
+        {t.rich("gone", { link: (chunks) => <Link href="/generate">{chunks}</Link> })}
       </p>
     );
   }
   if (!view) {
     return (
       <>
-        <p role="status">Loading…</p>
+        <p role="status">{tMember("loading")}</p>
         <ErrorAlert message={error} />
       </>
     );
@@ -143,43 +141,48 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
   return (
     <div className="generation">
       <section aria-labelledby="request-heading" className="card">
-        <h2 id="request-heading">Request</h2>
+        <h2 id="request-heading">{t("request")}</h2>
         <blockquote className="prompt">{view.prompt}</blockquote>
         <dl className="facts">
           <div>
-            <dt>Model</dt>
+            <dt>{t("model")}</dt>
             <dd>{modelNames[view.model] ?? view.model}</dd>
           </div>
           <div>
-            <dt>Size</dt>
+            <dt>{t("size")}</dt>
             <dd>{view.size}</dd>
           </div>
           <div>
-            <dt>Images</dt>
-            <dd>{view.count}</dd>
+            <dt>{t("images")}</dt>
+            <dd>{format.number(view.count)}</dd>
           </div>
           <div>
-            <dt>Submitted</dt>
-            <dd>{formatDateTime(view.createdAt)}</dd>
+            <dt>{t("submitted")}</dt>
+            <dd>
+              <time dateTime={view.createdAt}>{format.dateTime(view.createdAt)}</time>
+            </dd>
           </div>
         </dl>
       </section>
 
       <section aria-labelledby="progress-heading" className="card">
-        <h2 id="progress-heading">Progress</h2>
+        <h2 id="progress-heading">{t("progressHeading")}</h2>
         <p role="status" className={`status status--${view.status}`}>
-          {view.errorCode === "canceled" ? "Stopped" : STATUS_TEXT[view.status]}: {view.imagesDone} of {view.count}{" "}
-          {view.count === 1 ? "image" : "images"} made
-          {view.imagesFailed > 0 ? `, ${view.imagesFailed} failed` : ""}.
+          {t("summary", {
+            status: t(`status.${view.errorCode === "canceled" ? "stopped" : view.status}`),
+            done: view.imagesDone,
+            count: view.count,
+            failed: view.imagesFailed,
+          })}
         </p>
         <div
           className="progress"
           role="progressbar"
-          aria-label="Images finished"
+          aria-label={t("barLabel")}
           aria-valuemin={0}
           aria-valuemax={view.count}
           aria-valuenow={settled}
-          aria-valuetext={`${settled} of ${view.count} images finished`}
+          aria-valuetext={t("barValue", { settled, count: view.count })}
         >
           <div className="progress__bar" style={{ width: `${percent}%` }} />
         </div>
@@ -187,40 +190,38 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
         {finished ? (
           <dl className="facts">
             <div>
-              <dt>Points reserved</dt>
-              <dd>{formatPoints(view.pointsReserved)}</dd>
+              <dt>{t("reserved")}</dt>
+              <dd>{format.points(view.pointsReserved)}</dd>
             </div>
             <div>
-              <dt>Points charged</dt>
-              <dd>{formatPoints(charged)}</dd>
+              <dt>{t("charged")}</dt>
+              <dd>{format.points(charged)}</dd>
             </div>
             <div>
-              <dt>Points released</dt>
-              <dd>{formatPoints(released)}</dd>
+              <dt>{t("released")}</dt>
+              <dd>{format.points(released)}</dd>
             </div>
           </dl>
         ) : (
-          <p className="hint">
-            {formatPoints(view.pointsReserved)} are held until the images are made; points for images that fail are
-            given back.
-          </p>
+          <p className="hint">{t("held", { count: view.pointsReserved })}</p>
         )}
         {view.status === "failed" ? (
           view.errorCode === "canceled" ? (
-            <p className="notice">You canceled this generation. Your points were given back.</p>
+            <p className="notice">{t("stopped")}</p>
           ) : (
-            <p role="alert" className="error">
-              No image could be made{view.errorCode ? ` (${view.errorCode})` : ""}. Your points were given back.
-            </p>
+            <div role="alert" className="error">
+              <p>{t("failed")}</p>
+              {view.errorCode ? <p className="hint">{t("failedCode", { code: view.errorCode })}</p> : null}
+            </div>
           )
         ) : null}
         {!finished ? <CancelGeneration id={view.id} /> : null}
       </section>
 
       <section aria-labelledby="images-heading">
-        <h2 id="images-heading">Images</h2>
+        <h2 id="images-heading">{t("imagesHeading")}</h2>
         {view.images.length === 0 ? (
-          <p className="hint">{finished ? "No images were made." : "Images appear here as they are made."}</p>
+          <p className="hint">{finished ? t("noImages") : t("pending")}</p>
         ) : (
           <ul className="image-grid">
             {view.images.map((image, index) => (
@@ -229,7 +230,7 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
                   {/* eslint-disable-next-line @next/next/no-img-element -- private, per-member image bytes: not for the image optimiser */}
                   <img
                     src={image.thumbnailUrl}
-                    alt={`Image ${index + 1}: ${truncate(view.prompt, 120)}`}
+                    alt={t("imageAlt", { number: index + 1, prompt: truncate(view.prompt, 120) })}
                     loading="lazy"
                   />
                 </a>
@@ -240,10 +241,10 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
         {finished && view.images.length > 0 ? (
           <p className="actions">
             <a className="button" href={`/api/generations/${encodeURIComponent(view.id)}/zip`} download>
-              Download all (ZIP)
+              {t("downloadAll")}
             </a>
-            <Link href="/gallery">See all your images</Link>
-            <Link href="/generate">Make more images</Link>
+            <Link href="/gallery">{t("gallery")}</Link>
+            <Link href="/generate">{t("more")}</Link>
           </p>
         ) : null}
       </section>

@@ -1,43 +1,51 @@
 "use client";
 
 /**
- * The signed-in member's summary (name, email, balance, verification), loaded once
- * for every member page and refreshed by pages that move points. Sends the person to
- * sign in, or to finish sign-up, when the API says so.
+ * The signed-in member's summary (name, email, balance, verification, language, time
+ * zone), loaded once for every member page and refreshed by pages that move points.
+ * Sends the person to sign in, or to finish sign-up, when the API says so.
  */
 import { useRouter } from "@/i18n/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, isAbort, messageOf } from "@/components/shared/api-client";
+import { api, isAbort } from "@/components/shared/api-client";
 import type { Me } from "@/components/shared/api-types";
+import { useErrorText } from "@/components/shared/use-error-text";
 import { authRedirectFor } from "@/components/account/auth-redirect";
+import { DEFAULT_TIME_ZONE } from "@/lib/i18n/locales";
 
 interface MemberState {
   me: Me | null;
   error: string | null;
-  refresh: () => Promise<void>;
+  /** The zone every date on member pages is shown in: the member's own once known. */
+  timeZone: string;
+  /** Reloads the summary; resolves with it, or null when it could not be loaded. */
+  refresh: () => Promise<Me | null>;
 }
 
 const MemberContext = createContext<MemberState | null>(null);
 
 export function MemberProvider({ children }: { children: ReactNode }) {
   const router = useRouter();
+  const errorText = useErrorText();
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(
-    async (signal?: AbortSignal) => {
+    async (signal?: AbortSignal): Promise<Me | null> => {
       try {
         const next = await api<Me>("/api/me", { signal });
         setMe(next);
         setError(null);
+        return next;
       } catch (caught) {
-        if (isAbort(caught)) return;
+        if (isAbort(caught)) return null;
         const target = authRedirectFor(caught);
         if (target) router.replace(target);
-        else setError(messageOf(caught));
+        else setError(errorText(caught));
+        return null;
       }
     },
-    [router],
+    [router, errorText],
   );
 
   useEffect(() => {
@@ -47,7 +55,9 @@ export function MemberProvider({ children }: { children: ReactNode }) {
   }, [load]);
 
   const refresh = useCallback(() => load(), [load]);
-  const value = useMemo<MemberState>(() => ({ me, error, refresh }), [me, error, refresh]);
+  // Until the summary arrives (and for an answer without a zone), Korea's: the default of every member.
+  const timeZone = me?.timeZone ?? DEFAULT_TIME_ZONE;
+  const value = useMemo<MemberState>(() => ({ me, error, timeZone, refresh }), [me, error, timeZone, refresh]);
   return <MemberContext.Provider value={value}>{children}</MemberContext.Provider>;
 }
 

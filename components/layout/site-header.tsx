@@ -1,15 +1,25 @@
 "use client";
 
 /** The header of signed-in pages: navigation, balance, sign-out, and the unconfirmed-email banner. */
-import { Link } from "@/i18n/navigation";
-import { usePathname } from "@/i18n/navigation";
+import { Link, usePathname } from "@/i18n/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { api, messageOf } from "@/components/shared/api-client";
-import { formatPoints } from "@/components/shared/format";
+import { api } from "@/components/shared/api-client";
+import { useErrorText } from "@/components/shared/use-error-text";
+import type { Locale } from "@/lib/i18n/locales";
 import { useMember } from "./member-context";
 import { LocaleSwitch } from "./locale-switch";
 import { usePublicConfig } from "./public-config";
+
+/**
+ * Remembers the language a member picks, so mail goes out in it too. The switch's
+ * link navigates at once: keepalive lets the request outlive this page. A failure
+ * changes nothing (the stored language stays as it was, and the address already
+ * carries the new one), so nobody waits for it.
+ */
+function rememberLocale(locale: Locale) {
+  api("/api/account/preferences", { method: "PUT", body: { locale }, keepalive: true }).catch(() => undefined);
+}
 
 interface NavItem {
   href: string;
@@ -24,6 +34,8 @@ export function SiteHeader() {
   const [signOutError, setSignOutError] = useState<string | null>(null);
 
   const t = useTranslations("common");
+  const tMember = useTranslations("member");
+  const errorText = useErrorText();
   const locale = useLocale();
 
   const items: NavItem[] = [
@@ -44,7 +56,7 @@ export function SiteHeader() {
       // The front page then says that the sign-out worked (a full load: nothing of the member stays in memory).
       window.location.assign(`/${locale}?signedOut=1`);
     } catch (error) {
-      setSignOutError(messageOf(error));
+      setSignOutError(errorText(error));
       setSigningOut(false);
     }
   }
@@ -72,18 +84,18 @@ export function SiteHeader() {
           </nav>
           <div className="site-header__account">
             <p className="balance" aria-live="polite">
-              <span className="visually-hidden">Your balance: </span>
-              {me ? formatPoints(me.points) : <span aria-hidden="true">…</span>}
+              <span className="visually-hidden">{tMember("header.balance")} </span>
+              {me ? tMember("points", { count: me.points }) : <span aria-hidden="true">…</span>}
             </p>
             <button type="button" className="button button--quiet" onClick={signOut} disabled={signingOut}>
-              Sign out
+              {tMember("header.signOut")}
             </button>
           </div>
-          <LocaleSwitch />
+          <LocaleSwitch onChoose={rememberLocale} />
         </div>
         {signOutError ? (
           <p role="alert" className="site-header__error">
-            Could not sign out: {signOutError}
+            {tMember("header.signOutFailed", { message: signOutError })}
           </p>
         ) : null}
       </header>
@@ -94,6 +106,8 @@ export function SiteHeader() {
 
 function VerifyEmailBanner({ email }: { email: string | null }) {
   const config = usePublicConfig();
+  const t = useTranslations("member.verifyEmail");
+  const errorText = useErrorText();
   const [state, setState] = useState<"idle" | "sending" | "sent">("idle");
   const [error, setError] = useState<string | null>(null);
 
@@ -104,31 +118,18 @@ function VerifyEmailBanner({ email }: { email: string | null }) {
       await api("/api/account/verification-email", { method: "POST" });
       setState("sent");
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(errorText(caught));
       setState("idle");
     }
   }
 
   return (
-    <section className="banner" aria-label="Email confirmation">
-      <p>
-        Please confirm your email address
-        {email ? (
-          <>
-            {" "}
-            (<strong>{email}</strong>)
-          </>
-        ) : null}
-        : we sent you a link.
-      </p>
+    <section className="banner" aria-label={t("label")}>
+      <p>{email ? t.rich("promptWithEmail", { email, strong: (chunks) => <strong>{chunks}</strong> }) : t("prompt")}</p>
       <button type="button" className="button button--small" onClick={resend} disabled={state === "sending"}>
-        Resend confirmation
+        {t("resend")}
       </button>
-      {state === "sent" ? (
-        <p role="status">
-          Sent. Check your inbox{config.appMode === "local" ? " (running locally: open Mailbox in the menu)" : ""}.
-        </p>
-      ) : null}
+      {state === "sent" ? <p role="status">{config.appMode === "local" ? t("sentLocal") : t("sent")}</p> : null}
       {error ? (
         <p role="alert" className="error">
           {error}

@@ -1,17 +1,22 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { CatalogPackage } from "@/components/shared/api-types";
-import { formatKrw, formatPoints, formatUsd } from "@/components/shared/format";
+import { formatMoney } from "@/components/shared/money";
 
 /** What a points package gives and costs, as shown on the landing page and the points page. */
 export function PackageSummary({ pkg }: { pkg: CatalogPackage }) {
+  const t = useTranslations("points.package");
+  const tMember = useTranslations("member");
+  const format = useFormatter();
   return (
     <>
-      <p className="package-card__points">{formatPoints(pkg.points)}</p>
-      <p className="package-card__bonus">{pkg.bonusPercent > 0 ? `+${pkg.bonusPercent}% bonus` : "No bonus"}</p>
-      <p>
-        You get <strong>{formatPoints(pkg.totalPoints)}</strong>
+      <p className="package-card__points">{tMember("points", { count: pkg.points })}</p>
+      <p className="package-card__bonus">
+        {pkg.bonusPercent > 0 ? t("bonus", { percent: pkg.bonusPercent }) : t("noBonus")}
       </p>
+      <p>{t.rich("total", { count: pkg.totalPoints, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <p className="package-card__price">
-        {formatKrw(pkg.priceKrw)} <span className="hint">({formatUsd(pkg.priceUsd)})</span>
+        {formatMoney(format, pkg.priceKrw, "KRW")}{" "}
+        <span className="hint">({formatMoney(format, pkg.priceUsd, "USD")})</span>
       </p>
     </>
   );

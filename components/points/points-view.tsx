@@ -1,27 +1,23 @@
 "use client";
 
 /** Balance, the points packages to buy, and the ledger of every points movement. */
-import { useRouter } from "@/i18n/navigation";
+import { useTranslations } from "next-intl";
+import { Link, useRouter } from "@/i18n/navigation";
 import { useEffect, useState } from "react";
-import { api, messageOf } from "@/components/shared/api-client";
-import type { CatalogPackage, PointEntryKind, PointEntryView } from "@/components/shared/api-types";
+import { api } from "@/components/shared/api-client";
+import type { CatalogPackage, PointEntryView } from "@/components/shared/api-types";
 import { authRedirectFor } from "@/components/account/auth-redirect";
-import { formatDateTime, formatNumber, formatPoints, formatSigned } from "@/components/shared/format";
 import { useMember } from "@/components/layout/member-context";
+import { useMemberFormat } from "@/components/layout/use-member-format";
 import { LoadMore } from "@/components/shared/load-more";
-import { PackageSummary } from "./package-summary";
 import { usePagedList } from "@/components/shared/use-paged-list";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { useErrorText } from "@/components/shared/use-error-text";
+import { splitLocalePath } from "@/lib/i18n/locales";
+import { PackageSummary } from "./package-summary";
+import "./points.css";
 
 const PAGE_SIZE = 25;
-
-const KIND_TEXT: Record<PointEntryKind, string> = {
-  purchase: "Purchase",
-  reserve: "Reserve",
-  release: "Release",
-  refund: "Refund",
-  adjustment: "Adjustment",
-};
 
 interface LedgerPage {
   balance: number;
@@ -32,7 +28,11 @@ interface LedgerPage {
 const entriesOf = (page: LedgerPage) => page.entries;
 
 export function PointsView({ packages, provider }: { packages: CatalogPackage[]; provider: string | null }) {
+  const t = useTranslations("points");
+  const tMember = useTranslations("member");
+  const format = useMemberFormat();
   const router = useRouter();
+  const errorText = useErrorText();
   const { refresh } = useMember();
   const {
     items: entries,
@@ -51,6 +51,17 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
     void refresh();
   }, [refresh]);
 
+  /**
+   * Our own checkout (the sandbox's) is a page of this app: the router adds the
+   * page's language to its path, which the server gives without one. A provider's
+   * page elsewhere is left as it is.
+   */
+  function goToCheckout(checkoutUrl: string) {
+    const target = new URL(checkoutUrl, window.location.href);
+    if (target.origin !== window.location.origin) window.location.assign(target.href);
+    else router.push(splitLocalePath(target.pathname).path + target.search);
+  }
+
   async function buy(pkg: CatalogPackage) {
     if (!provider) return;
     setBuying(pkg.id);
@@ -60,25 +71,25 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
         method: "POST",
         body: { packageId: pkg.id, provider },
       });
-      window.location.assign(order.checkoutUrl);
+      goToCheckout(order.checkoutUrl);
     } catch (caught) {
       setBuying(null);
       const target = authRedirectFor(caught);
       if (target) router.replace(target);
-      else setBuyError(messageOf(caught));
+      else setBuyError(errorText(caught));
     }
   }
 
   return (
     <>
       <section aria-labelledby="balance-heading" className="card balance-card">
-        <h2 id="balance-heading">Balance</h2>
-        <p className="balance-card__value">{balance === null ? "…" : formatPoints(balance)}</p>
+        <h2 id="balance-heading">{t("balanceHeading")}</h2>
+        <p className="balance-card__value">{balance === null ? "…" : format.points(balance)}</p>
       </section>
 
       <section aria-labelledby="packages-heading">
-        <h2 id="packages-heading">Buy points</h2>
-        {provider ? null : <p className="notice">Buying points is not available in this deployment right now.</p>}
+        <h2 id="packages-heading">{t("buyHeading")}</h2>
+        {provider ? null : <p className="notice">{t("unavailable")}</p>}
         <ErrorAlert message={buyError} />
         <ul className="packages">
           {packages.map((pkg) => (
@@ -87,11 +98,11 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
               <button
                 type="button"
                 className="button button--wide"
-                aria-label={`Buy ${formatNumber(pkg.points)} points`}
+                aria-label={t("buyLabel", { count: pkg.points })}
                 onClick={() => void buy(pkg)}
                 disabled={!provider || buying !== null}
               >
-                Buy
+                {t("buy")}
               </button>
             </li>
           ))}
@@ -99,43 +110,55 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
       </section>
 
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">History</h2>
+        <h2 id="history-heading">{t("history.heading")}</h2>
         <ErrorAlert message={error} />
-        {!loaded && loading ? <p role="status">Loading…</p> : null}
-        {loaded && entries.length === 0 ? (
-          <p className="empty">
-            Nothing here yet. Every purchase, and the points your images use, will be listed here.
-          </p>
-        ) : null}
+        {!loaded && !error ? <p role="status">{tMember("loading")}</p> : null}
+        {loaded && entries.length === 0 ? <p className="empty">{t("history.empty")}</p> : null}
         {entries.length > 0 ? (
-          <div className="table-wrap" role="region" aria-label="Points history" tabIndex={0}>
-            <table className="table table--scroll">
-              <caption className="visually-hidden">Points history, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col" className="numeric">
-                    Amount
+          <div className="table-wrap" role="region" aria-label={t("history.region")} tabIndex={0}>
+            {/* Explicit roles: on a phone the rows are laid out as cards, and some browsers drop a table's semantics with its display. */}
+            <table className="table ledger" role="table">
+              <caption className="visually-hidden">{t("history.caption")}</caption>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">
+                    {t("history.date")}
                   </th>
-                  <th scope="col" className="numeric">
-                    Balance after
+                  <th scope="col" role="columnheader">
+                    {t("history.kind")}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t("history.details")}
+                  </th>
+                  <th scope="col" role="columnheader" className="numeric">
+                    {t("history.amount")}
+                  </th>
+                  <th scope="col" role="columnheader" className="numeric">
+                    {t("history.balanceAfter")}
                   </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {entries.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className="nowrap">
-                      <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+                  <tr key={entry.id} role="row">
+                    <td role="cell" className="ledger__date">
+                      <time dateTime={entry.createdAt}>{format.dateTime(entry.createdAt)}</time>
                     </td>
-                    <td>{KIND_TEXT[entry.kind] ?? entry.kind}</td>
-                    <td>{entry.reason}</td>
-                    <td className={`numeric ${entry.amount < 0 ? "negative" : "positive"}`}>
-                      {formatSigned(entry.amount)}
+                    <td role="cell" className="ledger__kind">
+                      {t(`history.kinds.${entry.kind}`)}
                     </td>
-                    <td className="numeric">{formatNumber(entry.balanceAfter)}</td>
+                    <td role="cell" className="ledger__details">
+                      <EntryDetails entry={entry} />
+                    </td>
+                    <td role="cell" className={`numeric ledger__amount ${entry.amount < 0 ? "negative" : "positive"}`}>
+                      {format.signed(entry.amount)}
+                    </td>
+                    <td role="cell" className="numeric ledger__balance">
+                      <span className="ledger__label" aria-hidden="true">
+                        {t("history.balanceAfter")}{" "}
+                      </span>
+                      {format.number(entry.balanceAfter)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -146,4 +169,18 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
       </section>
     </>
   );
+}
+
+/**
+ * What a movement was for, in the page's language. The ledger's own `reason` was
+ * written once, in English, when the points moved; only a staff adjustment, which
+ * has nothing else to say, shows it.
+ */
+function EntryDetails({ entry }: { entry: PointEntryView }) {
+  const t = useTranslations("points.history");
+  if (entry.generationId && (entry.kind === "reserve" || entry.kind === "release")) {
+    return <Link href={`/generations/${encodeURIComponent(entry.generationId)}`}>{t("generation")}</Link>;
+  }
+  if (entry.orderId) return <>{t("order", { order: entry.orderId.slice(0, 8) })}</>;
+  return <>{entry.reason}</>;
 }

@@ -1,19 +1,27 @@
 "use client";
 
 /** The sandbox provider's checkout: pay or cancel a stored order through the same confirm path as real providers. */
-import { Link } from "@/i18n/navigation";
-import { useRouter } from "@/i18n/navigation";
-import { useEffect, useState } from "react";
-import { api, ApiError, isAbort, messageOf } from "@/components/shared/api-client";
+import { useFormatter, useTranslations } from "next-intl";
+import { Link, useRouter } from "@/i18n/navigation";
+import { useEffect, useState, type ReactNode } from "react";
+import { api, ApiError, isAbort } from "@/components/shared/api-client";
 import type { OrderView } from "@/components/shared/api-types";
 import { authRedirectFor } from "@/components/account/auth-redirect";
-import { formatDateTime, formatMoney, formatPoints } from "@/components/shared/format";
 import { useMember } from "@/components/layout/member-context";
+import { useMemberFormat } from "@/components/layout/use-member-format";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { formatMoney, fromMinorUnits } from "@/components/shared/money";
+import { useErrorText } from "@/components/shared/use-error-text";
+
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 export function SandboxCheckout({ orderId }: { orderId: string }) {
+  const t = useTranslations("points.checkout");
+  const format = useMemberFormat();
+  const intlFormat = useFormatter();
   const router = useRouter();
-  const { refresh } = useMember();
+  const errorText = useErrorText();
+  const { me, refresh } = useMember();
   const [order, setOrder] = useState<OrderView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
@@ -28,23 +36,25 @@ export function SandboxCheckout({ orderId }: { orderId: string }) {
         const target = authRedirectFor(caught);
         if (target) router.replace(target);
         else if (caught instanceof ApiError && caught.status === 404) setMissing(true);
-        else setError(messageOf(caught));
+        else setError(errorText(caught));
       },
     );
     return () => controller.abort();
-  }, [orderId, router]);
+  }, [orderId, router, errorText]);
 
   async function act(action: "pay" | "cancel") {
     setBusy(action);
     setError(null);
     try {
       const path = `/api/payments/sandbox/${encodeURIComponent(orderId)}/${action === "pay" ? "complete" : "cancel"}`;
-      setOrder(await api<OrderView>(path, { method: "POST" }));
-      if (action === "pay") void refresh();
+      const next = await api<OrderView>(path, { method: "POST" });
+      // The new balance first, so the confirmation never shows the old one.
+      if (action === "pay") await refresh();
+      setOrder(next);
     } catch (caught) {
       const target = authRedirectFor(caught);
       if (target) router.replace(target);
-      else setError(messageOf(caught));
+      else setError(errorText(caught));
     } finally {
       setBusy(null);
     }
@@ -53,7 +63,7 @@ export function SandboxCheckout({ orderId }: { orderId: string }) {
   if (missing) {
     return (
       <p role="alert" className="error">
-        There is no such order. <Link href="/points">Return to your balance</Link>
+        {t.rich("missing", { link: (chunks) => <Link href="/points">{chunks}</Link> })}
       </p>
     );
   }
@@ -63,36 +73,38 @@ export function SandboxCheckout({ orderId }: { orderId: string }) {
         {error}
       </p>
     ) : (
-      <p role="status">Loading the order…</p>
+      <p role="status">{t("loading")}</p>
     );
   }
 
   return (
     <section className="card checkout" aria-labelledby="order-heading">
-      <h2 id="order-heading">Your order</h2>
+      <h2 id="order-heading">{t("order")}</h2>
       <dl className="facts">
         <div>
-          <dt>Points</dt>
-          <dd>{formatPoints(order.points)}</dd>
+          <dt>{t("points")}</dt>
+          <dd>{format.points(order.points)}</dd>
         </div>
         <div>
-          <dt>Amount</dt>
-          <dd>{formatMoney(order.amount, order.currency)}</dd>
+          <dt>{t("amount")}</dt>
+          <dd>{formatMoney(intlFormat, fromMinorUnits(order.amount, order.currency), order.currency)}</dd>
         </div>
         <div>
-          <dt>Currency</dt>
+          <dt>{t("currency")}</dt>
           <dd>{order.currency}</dd>
         </div>
         <div>
-          <dt>Ordered</dt>
-          <dd>{formatDateTime(order.createdAt)}</dd>
+          <dt>{t("ordered")}</dt>
+          <dd>
+            <time dateTime={order.createdAt}>{format.dateTime(order.createdAt)}</time>
+          </dd>
         </div>
       </dl>
       <ErrorAlert message={error} />
       {order.status === "pending" ? (
         <div className="actions">
           <button type="button" className="button" onClick={() => void act("pay")} disabled={busy !== null}>
-            Pay
+            {t("pay")}
           </button>
           <button
             type="button"
@@ -100,26 +112,27 @@ export function SandboxCheckout({ orderId }: { orderId: string }) {
             onClick={() => void act("cancel")}
             disabled={busy !== null}
           >
-            Cancel
+            {t("cancel")}
           </button>
         </div>
       ) : null}
       {order.status === "paid" ? (
         <div role="status" className="notice notice--success">
-          <p>
-            Payment complete: {formatPoints(order.points)} were added to your balance
-            {order.paidAt ? ` on ${formatDateTime(order.paidAt)}` : ""}.
-          </p>
-          <p>
-            <Link href="/points">Return to your balance</Link>
+          <p>{t("paid", { count: order.points })}</p>
+          {me ? <p>{t.rich("newBalance", { count: me.points, strong })}</p> : null}
+          <p className="actions">
+            <Link href="/generate" className="button">
+              {t("start")}
+            </Link>
+            <Link href="/points">{t("back")}</Link>
           </p>
         </div>
       ) : null}
       {order.status === "canceled" ? (
         <div role="status" className="notice">
-          <p>This order was canceled. Nothing was charged.</p>
+          <p>{t("canceled")}</p>
           <p>
-            <Link href="/points">Return to your balance</Link>
+            <Link href="/points">{t("back")}</Link>
           </p>
         </div>
       ) : null}

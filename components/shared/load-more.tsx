@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 /** The button under a paged list; shown while more pages follow. */
 export function LoadMore({
   hasMore,
@@ -10,11 +12,12 @@ export function LoadMore({
   loading: boolean;
   onLoadMore: () => void;
 }) {
+  const t = useTranslations("member");
   if (!hasMore) return null;
   return (
     <p className="load-more">
       <button type="button" className="button button--secondary" onClick={onLoadMore} disabled={loading}>
-        Load more
+        {t("loadMore")}
       </button>
     </p>
   );

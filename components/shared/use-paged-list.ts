@@ -2,7 +2,8 @@
 
 import { useRouter } from "@/i18n/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { api, isAbort, messageOf } from "./api-client";
+import { api, isAbort } from "./api-client";
+import { useErrorText } from "./use-error-text";
 import { authRedirectFor } from "@/components/account/auth-redirect";
 
 export interface PagedList<Item, Page> {
@@ -30,6 +31,7 @@ export function usePagedList<Item extends { id: string }, Page extends { nextCur
 }): PagedList<Item, Page> {
   const { path, pageSize, itemsOf } = options;
   const router = useRouter();
+  const errorText = useErrorText();
   const [items, setItems] = useState<Item[]>([]);
   const [lastPage, setLastPage] = useState<Page | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -40,9 +42,9 @@ export function usePagedList<Item extends { id: string }, Page extends { nextCur
     (caught: unknown) => {
       const target = authRedirectFor(caught);
       if (target) router.replace(target);
-      else setError(messageOf(caught));
+      else setError(errorText(caught));
     },
-    [router],
+    [router, errorText],
   );
 
   const load = useCallback(

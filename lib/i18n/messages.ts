@@ -11,16 +11,28 @@
 import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
 import enAccount from "../../messages/en/account.json" with { type: "json" };
 import enCommon from "../../messages/en/common.json" with { type: "json" };
+import enGallery from "../../messages/en/gallery.json" with { type: "json" };
+import enGenerate from "../../messages/en/generate.json" with { type: "json" };
 import enLanding from "../../messages/en/landing.json" with { type: "json" };
+import enMember from "../../messages/en/member.json" with { type: "json" };
+import enPoints from "../../messages/en/points.json" with { type: "json" };
 import koAccount from "../../messages/ko/account.json" with { type: "json" };
 import koCommon from "../../messages/ko/common.json" with { type: "json" };
+import koGallery from "../../messages/ko/gallery.json" with { type: "json" };
+import koGenerate from "../../messages/ko/generate.json" with { type: "json" };
 import koLanding from "../../messages/ko/landing.json" with { type: "json" };
+import koMember from "../../messages/ko/member.json" with { type: "json" };
+import koPoints from "../../messages/ko/points.json" with { type: "json" };
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
   common: enCommon,
   account: enAccount,
   landing: enLanding,
+  member: enMember,
+  generate: enGenerate,
+  gallery: enGallery,
+  points: enPoints,
 };
 
 export type Messages = typeof en;
@@ -31,6 +43,10 @@ const ko: Messages = {
   common: koCommon,
   account: koAccount,
   landing: koLanding,
+  member: koMember,
+  generate: koGenerate,
+  gallery: koGallery,
+  points: koPoints,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };

@@ -1,126 +1,201 @@
 /**
- * The member loop in a real browser against the production build: sign-up with
- * consents, email confirmation through the mailbox, a sandbox purchase, a generation
- * watched live, the gallery (open, download, delete), the result email, the points
- * history and sign-out.
+ * The member loop in a real browser against the production build, in each language:
+ * sign-up, email confirmation through the mailbox, the generate button held back at
+ * a zero balance, a sandbox purchase, a generation watched live, the gallery (open,
+ * download, delete), the result email, the points history (also on a phone) and
+ * sign-out. Every text is found through the message files.
  */
+import { createFormatter } from "use-intl/core";
 import { expect, test } from "../support/test";
-import { fillSignUpForm, followMailLink, giveConsents, newEmail } from "../support/fixtures";
+import { followMailLinkTo, newEmail, signUp } from "../support/fixtures";
+import { DEFAULT_TIME_ZONE, LOCALES } from "../../../lib/i18n/locales";
+import { translator } from "../../../lib/i18n/messages";
 
-test("a new member signs up, buys points, generates images and manages them", async ({ page }) => {
-  const email = newEmail();
+const PROMPTS = { en: "a paper boat on a rainy street", ko: "비 오는 거리의 종이배" } as const;
+const plain = (chunks: string) => chunks;
 
-  await test.step("sign up: age and required consents are enforced", async () => {
-    await page.goto("/signup");
-    await fillSignUpForm(page, { email, name: "Lee Seoyeon" });
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Please correct the marked fields." })).toBeVisible();
-    await expect(page).toHaveURL(/\/signup$/);
-    await giveConsents(page, { marketing: true });
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/generate");
-    await expect(page.getByRole("region", { name: "Email confirmation" })).toBeVisible();
-  });
+for (const locale of LOCALES) {
+  test(`a new member signs up, buys points, generates images and manages them (${locale})`, async ({ page }) => {
+    const common = translator({ locale, namespace: "common" });
+    const member = translator({ locale, namespace: "member" });
+    const generate = translator({ locale, namespace: "generate" });
+    const gallery = translator({ locale, namespace: "gallery" });
+    const points = translator({ locale, namespace: "points" });
+    const email = newEmail();
+    const prompt = PROMPTS[locale];
+    const balance = page.locator(".balance");
 
-  await test.step("confirm the email address from the mailbox", async () => {
-    await followMailLink(page, { to: email, subject: "Confirm your email address", link: "Confirm my email" });
-    await expect(page.getByRole("heading", { name: "Email confirmed" })).toBeVisible();
-  });
-
-  await test.step("generating without points is refused with a way to buy", async () => {
-    await page.goto("/generate");
-    await page.getByLabel("Prompt").fill("anything");
-    await page.getByRole("button", { name: "Generate" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: /not enough points/i })).toBeVisible();
-  });
-
-  await test.step("buy 1,000 points through the sandbox checkout", async () => {
-    await page.goto("/points");
-    await page.getByRole("button", { name: "Buy 1,000 points" }).click();
-    await page.waitForURL("**/checkout/sandbox/**");
-    await expect(page.getByText(/no real money/i).first()).toBeVisible();
-    await page.getByRole("button", { name: "Pay" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Payment complete" })).toBeVisible();
-    await page.goto("/points");
-    await expect(page.getByRole("region", { name: "Balance" })).toContainText("1,000 points");
-  });
-
-  let generationUrl = "";
-  await test.step("generate three images and watch the progress live, without reloading", async () => {
-    await page.goto("/generate");
-    await page.getByLabel("Model").selectOption("local-sketch");
-    await page.getByLabel("Size").selectOption("512x512");
-    await page.getByLabel("Number of images").fill("3");
-    await page.getByLabel("Prompt").fill("a paper boat on a rainy street");
-    await expect(page.getByText(/This will use\s*30 points/)).toBeVisible();
-    await page.getByRole("button", { name: "Generate" }).click();
-    await page.waitForURL("**/generations/**");
-    generationUrl = page.url();
-
-    let navigations = 0;
-    page.on("framenavigated", (frame) => {
-      if (frame === page.mainFrame()) navigations++;
+    await test.step("sign up: the member pages speak the language of the address", async () => {
+      await signUp(page, email, locale);
+      await expect(page).toHaveURL(`/${locale}/generate`);
+      await expect(page.getByRole("heading", { level: 1, name: generate("heading") })).toBeVisible();
+      await expect(page.getByRole("region", { name: member("verifyEmail.label") })).toBeVisible();
+      await expect(balance).toContainText(member("points", { count: 0 }));
     });
-    const progress = page.getByRole("progressbar", { name: "Images finished" });
-    // The worker takes ~0.6 s per image, so an in-between state is seen on the way.
-    await expect(progress).toHaveAttribute("aria-valuenow", /^[12]$/);
-    await expect(progress).toHaveAttribute("aria-valuenow", "3");
-    await expect(page.getByRole("status").filter({ hasText: "3 of 3 images made" })).toBeVisible();
-    await expect(page.getByRole("img", { name: /^Image \d: a paper boat/ })).toHaveCount(3);
-    expect(navigations).toBe(0);
 
-    await expect(page.getByText("Points charged").locator("..")).toContainText("30 points");
-    const download = page.waitForEvent("download");
-    await page.getByRole("link", { name: /Download all/ }).click();
-    expect((await download).suggestedFilename()).toMatch(/\.zip$/);
+    await test.step("confirm the email address from the mailbox: the banner goes", async () => {
+      await followMailLinkTo(page, { to: email, href: /\/auth\/action\?mode=verifyEmail/ });
+      await expect
+        .poll(
+          async () => ((await (await page.request.get("/api/me")).json()) as { emailVerified: boolean }).emailVerified,
+        )
+        .toBe(true);
+      await page.goto(`/${locale}/generate`);
+      await expect(balance).toContainText(member("points", { count: 0 }));
+      await expect(page.getByRole("region", { name: member("verifyEmail.label") })).toHaveCount(0);
+    });
+
+    await test.step("at a zero balance the generate button is held back, with what is missing and a way to buy", async () => {
+      await page.getByLabel(generate("form.prompt")).fill(prompt);
+      await expect(page.getByRole("button", { name: generate("form.submit") })).toBeDisabled();
+      await expect(page.getByText(generate("form.missing", { missing: 10 }))).toBeVisible();
+      await page.getByRole("link", { name: generate("form.buyPoints") }).click();
+      await expect(page).toHaveURL(`/${locale}/points`);
+    });
+
+    await test.step("buy 1,000 points through the sandbox checkout, in the same language, then go on to generate", async () => {
+      await page.getByRole("button", { name: points("buyLabel", { count: 1000 }) }).click();
+      await page.waitForURL(`**/${locale}/checkout/sandbox/**`);
+      await expect(page.getByRole("heading", { level: 1, name: points("checkout.heading") })).toBeVisible();
+      await page.getByRole("button", { name: points("checkout.pay") }).click();
+      const done = page.getByRole("status").filter({ hasText: points("checkout.paid", { count: 1000 }) });
+      await expect(done).toContainText(points.markup("checkout.newBalance", { count: 1000, strong: plain }));
+      await expect(balance).toContainText(member("points", { count: 1000 }));
+      await done.getByRole("link", { name: points("checkout.start") }).click();
+      await expect(page).toHaveURL(`/${locale}/generate`);
+    });
+
+    let generationPath = "";
+    await test.step("generate three images and watch the progress live, without reloading", async () => {
+      await page.getByLabel(generate("form.model")).selectOption("local-sketch");
+      await page.getByLabel(generate("form.size")).selectOption("512x512");
+      await page.getByLabel(generate("form.count")).fill("3");
+      await page.getByLabel(generate("form.prompt")).fill(prompt);
+      await expect(page.locator(".cost")).toContainText(
+        generate.markup("form.costWithBalance", { cost: 30, balance: 1000, strong: plain }),
+      );
+      await page.getByRole("button", { name: generate("form.submit") }).click();
+      await page.waitForURL(`**/${locale}/generations/**`);
+      generationPath = new URL(page.url()).pathname.replace(`/${locale}`, "");
+
+      let navigations = 0;
+      page.on("framenavigated", (frame) => {
+        if (frame === page.mainFrame()) navigations++;
+      });
+      const progress = page.getByRole("progressbar", { name: generate("progress.barLabel") });
+      // The worker takes ~0.6 s per image, so an in-between state is seen on the way.
+      await expect(progress).toHaveAttribute("aria-valuenow", /^[12]$/);
+      await expect(progress).toHaveAttribute("aria-valuenow", "3");
+      const finished = generate("progress.summary", {
+        status: generate("progress.status.succeeded"),
+        done: 3,
+        count: 3,
+        failed: 0,
+      });
+      await expect(page.getByRole("status").filter({ hasText: finished })).toBeVisible();
+      const images = page
+        .getByRole("region", { name: generate("progress.imagesHeading"), exact: true })
+        .getByRole("img");
+      await expect(images).toHaveCount(3);
+      await expect(images.first()).toHaveAccessibleName(generate("progress.imageAlt", { number: 1, prompt }));
+      expect(navigations).toBe(0);
+
+      await expect(page.getByText(generate("progress.charged"), { exact: true }).locator("..")).toContainText(
+        member("points", { count: 30 }),
+      );
+      await expect(balance).toContainText(member("points", { count: 970 }));
+      const download = page.waitForEvent("download");
+      await page.getByRole("link", { name: generate("progress.downloadAll") }).click();
+      expect((await download).suggestedFilename()).toMatch(/\.zip$/);
+    });
+
+    await test.step("the gallery shows each image's deletion date; open, download and delete", async () => {
+      await page.getByRole("link", { name: common("nav.gallery"), exact: true }).click();
+      const cards = page.getByRole("article");
+      await expect(cards).toHaveCount(3);
+      const deletedOn = createFormatter({ locale, timeZone: DEFAULT_TIME_ZONE }).dateTime(
+        new Date(Date.now() + 90 * 86_400_000),
+        { dateStyle: "medium" },
+      );
+      await expect(cards.first()).toContainText(gallery("deletesOn", { date: deletedOn }));
+
+      const openHref = await cards
+        .first()
+        .getByRole("link", { name: gallery("open") })
+        .getAttribute("href");
+      const image = await page.request.get(openHref!);
+      expect(image.status()).toBe(200);
+      expect(image.headers()["content-type"]).toBe("image/png");
+
+      const download = page.waitForEvent("download");
+      await cards
+        .first()
+        .getByRole("link", { name: gallery("download") })
+        .click();
+      expect((await download).suggestedFilename()).toMatch(/\.png$/);
+
+      page.once("dialog", (dialog) => void dialog.accept());
+      await cards
+        .first()
+        .getByRole("button", { name: gallery("delete") })
+        .click();
+      await expect(cards).toHaveCount(2);
+      expect((await page.request.get(openHref!)).status()).toBe(404);
+      await page.reload();
+      await expect(page.getByRole("article")).toHaveCount(2);
+    });
+
+    await test.step("the result email arrived in the member's mailbox and links to the job", async () => {
+      await followMailLinkTo(page, { to: email, href: /\/generations\// });
+      await expect(page).toHaveURL(new RegExp(`${generationPath}$`));
+      await expect(page.getByRole("img", { name: prompt })).toHaveCount(2);
+    });
+
+    await test.step("every points movement is listed, amount and balance in view on a phone too", async () => {
+      await page.goto(`/${locale}/points`);
+      await expect(page.getByRole("region", { name: points("balanceHeading") })).toContainText(
+        member("points", { count: 970 }),
+      );
+      const rows = page.getByRole("table").getByRole("row");
+      await expect(rows).toHaveCount(3);
+      await expect(rows.nth(1)).toContainText("-30");
+      await expect(rows.nth(2)).toContainText("+1,000");
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const row of [rows.nth(1), rows.nth(2)]) {
+        await row.scrollIntoViewIfNeeded();
+        for (const cell of [row.getByRole("cell").nth(3), row.getByRole("cell").nth(4)]) {
+          await expect(cell).toBeInViewport({ ratio: 1 });
+        }
+      }
+      await expect(rows.nth(1).getByRole("cell").nth(4)).toContainText("970");
+      await page.setViewportSize({ width: 1280, height: 800 });
+    });
+
+    await test.step("sign out ends the session and says so on the sign-in page", async () => {
+      await page.getByRole("button", { name: member("header.signOut") }).click();
+      await page.waitForURL((url) => url.pathname === `/${locale}/signin` && url.searchParams.get("signedOut") === "1");
+      await page.goto(`/${locale}/points`);
+      await page.waitForURL(`**/${locale}/signin**`);
+      expect((await page.request.get("/api/me")).status()).toBe(401);
+    });
   });
+}
 
-  await test.step("the gallery shows each image's deletion date; open, download and delete", async () => {
-    await page.getByRole("link", { name: "Gallery" }).click();
-    const cards = page.getByRole("article");
-    await expect(cards).toHaveCount(3);
-    const deletedOn = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" }).format(
-      new Date(Date.now() + 90 * 86_400_000),
-    );
-    await expect(cards.first()).toContainText(`Deleted on ${deletedOn}`);
-
-    const openHref = await cards.first().getByRole("link", { name: "Open" }).getAttribute("href");
-    const image = await page.request.get(openHref!);
-    expect(image.status()).toBe(200);
-    expect(image.headers()["content-type"]).toBe("image/png");
-
-    const download = page.waitForEvent("download");
-    await cards.first().getByRole("link", { name: "Download" }).click();
-    expect((await download).suggestedFilename()).toMatch(/\.png$/);
-
-    page.once("dialog", (dialog) => void dialog.accept());
-    await cards.first().getByRole("button", { name: "Delete" }).click();
-    await expect(cards).toHaveCount(2);
-    expect((await page.request.get(openHref!)).status()).toBe(404);
-    await page.reload();
-    await expect(page.getByRole("article")).toHaveCount(2);
-  });
-
-  await test.step("the result email arrived in the member's mailbox and links to the job", async () => {
-    await followMailLink(page, { to: email, subject: "Your images are ready", link: "See my images" });
-    await expect(page).toHaveURL(generationUrl);
-    await expect(page.getByRole("img", { name: /^Image \d/ })).toHaveCount(2);
-  });
-
-  await test.step("every points movement is listed", async () => {
-    await page.getByRole("link", { name: "Points" }).click();
-    await expect(page.getByRole("region", { name: "Balance" })).toContainText("970 points");
-    const rows = page.getByRole("table").getByRole("row");
-    await expect(rows).toHaveCount(3);
-    await expect(rows.nth(1)).toContainText("-30");
-    await expect(rows.nth(2)).toContainText("+1,000");
-  });
-
-  await test.step("sign out ends the session", async () => {
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
-    await page.goto("/points");
-    await page.waitForURL("**/signin**");
-    expect((await page.request.get("/api/me")).status()).toBe(401);
-  });
+test("the language switch keeps the member on the same page and remembers the choice", async ({ page }) => {
+  await signUp(page, newEmail(), "ko");
+  await page.goto("/ko/points");
+  const ko = translator({ locale: "ko", namespace: "common" });
+  const remembered = page.waitForRequest(
+    (request) => request.method() === "PUT" && new URL(request.url()).pathname === "/api/account/preferences",
+  );
+  await page
+    .getByRole("navigation", { name: ko("localeSwitch.label") })
+    .getByRole("link", { name: ko("localeSwitch.en") })
+    .click();
+  expect((await remembered).postDataJSON()).toEqual({ locale: "en" });
+  await expect(page).toHaveURL("/en/points");
+  const en = translator({ locale: "en", namespace: "points" });
+  await expect(page.getByRole("heading", { level: 1, name: en("heading") })).toBeVisible();
+  await expect(page.getByRole("region", { name: en("balanceHeading") })).toBeVisible();
 });

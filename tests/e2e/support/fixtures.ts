@@ -61,46 +61,32 @@ export async function signIn(page: Page, options: { email: string; password?: st
 }
 
 /**
- * Opens the newest local mail to this address that carries an account link of this
- * kind (the `mode` of /auth/action), and follows that link. Found by its address
- * rather than its words, so it works whatever language the mail is in.
+ * Opens the newest local mail to this address that links to an address matching
+ * `href`, and follows that link. Found by address and link, not by words, so it works
+ * whatever language the mail is written in. Mail is queued and sent by the worker, so
+ * the mailbox is reloaded until the mail is there.
  */
-export async function followAccountLink(
-  page: Page,
-  options: { to: string; mode: "verifyEmail" | "resetPassword" },
-): Promise<void> {
-  const link = page.locator(`a[href*="/auth/action?mode=${options.mode}&"]`);
+export async function followMailLinkTo(page: Page, options: { to: string; href: RegExp }): Promise<void> {
+  let target: string | undefined;
   await expect(async () => {
     await page.goto("/mailbox");
     await page.getByRole("row").filter({ hasText: options.to }).first().getByRole("link").click();
-    await expect(link).toBeVisible({ timeout: 1_000 });
+    const hrefs = await page
+      .getByRole("main")
+      .getByRole("link")
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+    target = hrefs.find((href) => href !== null && options.href.test(href)) ?? undefined;
+    expect(target).toBeDefined();
   }).toPass({ timeout: 15_000 });
-  await link.click();
+  await page.getByRole("main").locator(`a[href="${target}"]`).first().click();
 }
 
-/**
- * Opens the newest local mail with this subject sent to this address and clicks one
- * of its links. Mail is queued and sent by the worker, so the mailbox (rendered once
- * per load) is reloaded until the mail is there.
- */
-export async function followMailLink(
-  page: Page,
-  options: { to: string; subject: string; link: string },
-): Promise<void> {
-  const row = page.getByRole("row").filter({ hasText: options.to }).filter({ hasText: options.subject }).first();
-  await expect(async () => {
-    await page.goto("/mailbox");
-    await expect(row).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-  await row.getByRole("link", { name: options.subject }).click();
-  await expect(page.getByRole("heading", { level: 1, name: options.subject })).toBeVisible();
-  await page.getByRole("link", { name: options.link }).click();
-}
-
-export async function buyThousandPoints(page: Page): Promise<void> {
-  await page.goto("/points");
-  await page.getByRole("button", { name: "Buy 1,000 points" }).click();
-  await page.waitForURL("**/checkout/sandbox/**");
-  await page.getByRole("button", { name: "Pay" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Payment complete" })).toBeVisible();
+/** Buys the 1,000-point package through the sandbox checkout, in the language given. */
+export async function buyThousandPoints(page: Page, locale: Locale): Promise<void> {
+  const t = translator({ locale, namespace: "points" });
+  await page.goto(`/${locale}/points`);
+  await page.getByRole("button", { name: t("buyLabel", { count: 1000 }) }).click();
+  await page.waitForURL(`**/${locale}/checkout/sandbox/**`);
+  await page.getByRole("button", { name: t("checkout.pay") }).click();
+  await expect(page.getByRole("status").filter({ hasText: t("checkout.paid", { count: 1000 }) })).toBeVisible();
 }

@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { GalleryGrid } from "@/components/gallery/gallery-grid";
+import { pickMessages } from "@/lib/i18n/messages";
+import { IMAGE_RETENTION_DAYS } from "@/lib/images/image-record";
 
-export const metadata: Metadata = { title: "Gallery" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("gallery.metadata");
+  return { title: t("title") };
+}
 
-export default function GalleryPage() {
+export default async function GalleryPage() {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("gallery")]);
   return (
     <>
-      <h1>Gallery</h1>
-      <p className="lead">
-        Your images, newest first. Each one is deleted for good 90 days after it was made, or earlier if you delete it.
-      </p>
-      <GalleryGrid />
+      <h1>{t("heading")}</h1>
+      <p className="lead">{t("lead", { days: IMAGE_RETENTION_DAYS })}</p>
+      <NextIntlClientProvider messages={pickMessages(locale, ["common", "member", "gallery"])}>
+        <GalleryGrid retentionDays={IMAGE_RETENTION_DAYS} />
+      </NextIntlClientProvider>
     </>
   );
 }
