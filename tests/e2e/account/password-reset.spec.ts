@@ -1,6 +1,7 @@
 import { expect, test } from "../support/test";
 import { accountText, followMailLinkTo, newEmail, pageLocale, signIn, signUp } from "../support/fixtures";
 import { LOCALES } from "../../../lib/i18n/locales";
+import { translator } from "../../../lib/i18n/messages";
 
 for (const locale of LOCALES) {
   test.describe(locale, () => {
@@ -11,8 +12,7 @@ for (const locale of LOCALES) {
     }) => {
       const email = newEmail();
       await signUp(page, email, locale);
-      // The member header's one button is sign-out (its words belong to the member pages).
-      await page.getByRole("banner").getByRole("button").click();
+      await page.getByRole("button", { name: translator({ locale, namespace: "member" })("header.signOut") }).click();
       await page.waitForURL((url) => url.searchParams.has("signedOut"));
 
       await page.goto(`/${locale}/reset-password`);

@@ -5,13 +5,14 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/test";
-import { accountText, newEmail, signIn, signUp } from "../support/fixtures";
+import { accountText, newEmail, pageLocale, signIn, signUp } from "../support/fixtures";
 import { isLocale, LOCALES, type Locale } from "../../../lib/i18n/locales";
 import { translator } from "../../../lib/i18n/messages";
 
-/** The member header's one button is sign-out; found by place, as its words belong to the member pages. */
 async function signOut(page: Page): Promise<void> {
-  await page.getByRole("banner").getByRole("button").click();
+  await page
+    .getByRole("button", { name: translator({ locale: pageLocale(page), namespace: "member" })("header.signOut") })
+    .click();
 }
 
 for (const locale of LOCALES) {

@@ -172,9 +172,9 @@ for (const locale of LOCALES) {
       await page.setViewportSize({ width: 1280, height: 800 });
     });
 
-    await test.step("sign out ends the session and says so on the sign-in page", async () => {
+    await test.step("sign out ends the session and says so on the front page", async () => {
       await page.getByRole("button", { name: member("header.signOut") }).click();
-      await page.waitForURL((url) => url.pathname === `/${locale}/signin` && url.searchParams.get("signedOut") === "1");
+      await page.waitForURL((url) => url.pathname === `/${locale}` && url.searchParams.get("signedOut") === "1");
       await page.goto(`/${locale}/points`);
       await page.waitForURL(`**/${locale}/signin**`);
       expect((await page.request.get("/api/me")).status()).toBe(401);
