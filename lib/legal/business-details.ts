@@ -57,3 +57,8 @@ export function hasValidCheckDigit(registrationNumber: string): boolean {
 export function businessLookupUrl(registrationNumber: string): string {
   return `https://www.ftc.go.kr/bizCommPop.do?wrkr_no=${registrationNumber.replace(/\D/g, "")}`;
 }
+
+/** A tel: link for a phone number as written ("010-4882-9820" → "tel:01048829820"). */
+export function phoneHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, "")}`;
+}
