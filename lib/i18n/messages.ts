@@ -11,10 +11,13 @@
 import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
 import enCommon from "../../messages/en/common.json";
 import koCommon from "../../messages/ko/common.json";
+import enLegal from "../../messages/en/legal.json";
+import koLegal from "../../messages/ko/legal.json";
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
   common: enCommon,
+  legal: enLegal,
 };
 
 export type Messages = typeof en;
@@ -23,6 +26,7 @@ export type Namespace = keyof Messages;
 /** Korean must have exactly the shape of English; the compiler checks each file. */
 const ko: Messages = {
   common: koCommon,
+  legal: koLegal,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };
