@@ -13,11 +13,14 @@ import enCommon from "../../messages/en/common.json";
 import koCommon from "../../messages/ko/common.json";
 import enLegal from "../../messages/en/legal.json";
 import koLegal from "../../messages/ko/legal.json";
+import enPrivacy from "../../messages/en/privacy.json";
+import koPrivacy from "../../messages/ko/privacy.json";
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
   common: enCommon,
   legal: enLegal,
+  privacy: enPrivacy,
 };
 
 export type Messages = typeof en;
@@ -27,6 +30,7 @@ export type Namespace = keyof Messages;
 const ko: Messages = {
   common: koCommon,
   legal: koLegal,
+  privacy: koPrivacy,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };
