@@ -9,12 +9,12 @@
  * plurals included, as the pages.
  */
 import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
-import enCommon from "../../messages/en/common.json";
-import koCommon from "../../messages/ko/common.json";
-import enLegal from "../../messages/en/legal.json";
-import koLegal from "../../messages/ko/legal.json";
-import enPrivacy from "../../messages/en/privacy.json";
-import koPrivacy from "../../messages/ko/privacy.json";
+import enCommon from "../../messages/en/common.json" with { type: "json" };
+import koCommon from "../../messages/ko/common.json" with { type: "json" };
+import enLegal from "../../messages/en/legal.json" with { type: "json" };
+import koLegal from "../../messages/ko/legal.json" with { type: "json" };
+import enPrivacy from "../../messages/en/privacy.json" with { type: "json" };
+import koPrivacy from "../../messages/ko/privacy.json" with { type: "json" };
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
