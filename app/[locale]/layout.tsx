@@ -45,7 +45,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         </noscript>
         <NextIntlClientProvider messages={pickMessages(locale, ["common"])}>
           <PublicConfigProvider value={config}>{children}</PublicConfigProvider>
-          <SiteFooter appMode={config.appMode} />
+          <SiteFooter />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -7,6 +7,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import {
+  BUSINESS_REGISTRATION_NUMBER_FORMAT,
+  hasValidCheckDigit,
+  type BusinessDetails,
+} from "../legal/business-details";
 
 const list = z.string().transform((value) =>
   value
@@ -14,6 +19,19 @@ const list = z.string().transform((value) =>
     .map((item) => item.trim())
     .filter(Boolean),
 );
+
+const text = z.string().trim().min(1, "must not be empty");
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?\d[\d -]{5,18}\d$/, "write a phone number with digits, spaces or hyphens, e.g. 02-1234-5678");
+const businessRegistrationNumber = z
+  .string()
+  .trim()
+  .regex(BUSINESS_REGISTRATION_NUMBER_FORMAT, "write the 사업자등록번호 as NNN-NN-NNNNN, e.g. 829-04-03406")
+  .refine(hasValidCheckDigit, {
+    error: "this 사업자등록번호 fails its check digit (the last digit): look for a mistyped digit",
+  });
 
 const serverSchema = z
   .object({
@@ -58,6 +76,22 @@ const serverSchema = z
     // Live updates (GET /api/generations/{id}/events), counted per web server process.
     EVENT_STREAMS_PER_MEMBER: z.coerce.number().int().min(1).default(10),
     EVENT_STREAMS_MAX: z.coerce.number().int().min(1).default(1_000),
+
+    // The business details every page shows (전자상거래법, 정보통신망법), public by law.
+    // The defaults are those imagesfactory publishes in its privacy policy.
+    BUSINESS_NAME: text.default("엠제이스튜디오(MJ)"),
+    BUSINESS_NAME_EN: text.optional(),
+    BUSINESS_REPRESENTATIVE: text.default("송민주"),
+    BUSINESS_ADDRESS: text.default("서울특별시 강남구 봉은사로30길 68, 6층-S42호"),
+    BUSINESS_REGISTRATION_NUMBER: businessRegistrationNumber.default("829-04-03406"),
+    BUSINESS_MAIL_ORDER_REPORT_NUMBER: text.default("2025-서울강남-06359"),
+    BUSINESS_PHONE: phone.default("010-4882-9820"),
+    BUSINESS_EMAIL: z.email().default("support@imagesfactory.com"),
+    PRIVACY_OFFICER_NAME: text.default("송민주"),
+    PRIVACY_OFFICER_TITLE: text.default("대표"),
+    PRIVACY_OFFICER_EMAIL: z.email().default("support@imagesfactory.com"),
+    PRIVACY_OFFICER_PHONE: phone.default("010-4882-9820"),
+    HOSTING_PROVIDER: text.default("Google Cloud"),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== "production") return;
@@ -98,6 +132,7 @@ export type ServerConfig = z.infer<typeof serverSchema> & { sqliteFile: string }
 export interface PublicConfig {
   appMode: "local" | "production";
   firebase: { apiKey: string; projectId: string; authDomain: string; authEmulatorUrl: string | null };
+  business: BusinessDetails;
 }
 
 export function parseServerConfig(source: Record<string, string | undefined>): ServerConfig {
@@ -141,6 +176,23 @@ export function getPublicConfig(config: ServerConfig = getServerConfig()): Publi
       projectId: config.FIREBASE_PROJECT_ID,
       authDomain: `${config.FIREBASE_PROJECT_ID}.firebaseapp.com`,
       authEmulatorUrl: config.FIREBASE_AUTH_EMULATOR_HOST ? `http://${config.FIREBASE_AUTH_EMULATOR_HOST}` : null,
+    },
+    business: {
+      name: config.BUSINESS_NAME,
+      nameEn: config.BUSINESS_NAME_EN ?? null,
+      representative: config.BUSINESS_REPRESENTATIVE,
+      address: config.BUSINESS_ADDRESS,
+      registrationNumber: config.BUSINESS_REGISTRATION_NUMBER,
+      mailOrderReportNumber: config.BUSINESS_MAIL_ORDER_REPORT_NUMBER,
+      phone: config.BUSINESS_PHONE,
+      email: config.BUSINESS_EMAIL,
+      privacyOfficer: {
+        name: config.PRIVACY_OFFICER_NAME,
+        title: config.PRIVACY_OFFICER_TITLE,
+        email: config.PRIVACY_OFFICER_EMAIL,
+        phone: config.PRIVACY_OFFICER_PHONE,
+      },
+      hostingProvider: config.HOSTING_PROVIDER,
     },
   };
 }

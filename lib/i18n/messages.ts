@@ -14,15 +14,19 @@ import enCommon from "../../messages/en/common.json" with { type: "json" };
 import enGallery from "../../messages/en/gallery.json" with { type: "json" };
 import enGenerate from "../../messages/en/generate.json" with { type: "json" };
 import enLanding from "../../messages/en/landing.json" with { type: "json" };
+import enLegal from "../../messages/en/legal.json" with { type: "json" };
 import enMember from "../../messages/en/member.json" with { type: "json" };
 import enPoints from "../../messages/en/points.json" with { type: "json" };
+import enPrivacy from "../../messages/en/privacy.json" with { type: "json" };
 import koAccount from "../../messages/ko/account.json" with { type: "json" };
 import koCommon from "../../messages/ko/common.json" with { type: "json" };
 import koGallery from "../../messages/ko/gallery.json" with { type: "json" };
 import koGenerate from "../../messages/ko/generate.json" with { type: "json" };
 import koLanding from "../../messages/ko/landing.json" with { type: "json" };
+import koLegal from "../../messages/ko/legal.json" with { type: "json" };
 import koMember from "../../messages/ko/member.json" with { type: "json" };
 import koPoints from "../../messages/ko/points.json" with { type: "json" };
+import koPrivacy from "../../messages/ko/privacy.json" with { type: "json" };
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
@@ -33,6 +37,8 @@ const en = {
   generate: enGenerate,
   gallery: enGallery,
   points: enPoints,
+  legal: enLegal,
+  privacy: enPrivacy,
 };
 
 export type Messages = typeof en;
@@ -47,6 +53,8 @@ const ko: Messages = {
   generate: koGenerate,
   gallery: koGallery,
   points: koPoints,
+  legal: koLegal,
+  privacy: koPrivacy,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };

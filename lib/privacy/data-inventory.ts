@@ -25,8 +25,8 @@ export type Localized = { ko: string; en: string };
 
 export type Retention =
   | { kind: "until-withdrawal" }
-  | { kind: "days"; days: number; from: string }
-  | { kind: "years"; years: number; from: string }
+  | { kind: "days"; days: number; from: Localized; deletableOnRequest: boolean }
+  | { kind: "years"; years: number; from: Localized }
   | { kind: "until-delivered" };
 
 export interface DataKind {
@@ -36,14 +36,14 @@ export interface DataKind {
   store:
     { kind: "database"; collection: string } | { kind: "blob-storage"; prefix: string } | { kind: "auth-provider" };
   /** Field name to what it holds. For database kinds, the only fields code may write. */
-  fields: Readonly<Record<string, string>>;
+  fields: Readonly<Record<string, Localized>>;
   purpose: Localized;
   legalBasis: Localized;
   retention: Retention;
   /** On withdrawal: delete at once, or keep pseudonymised until the retention period ends. */
   onWithdrawal: "delete" | "pseudonymise-and-keep";
   disposal: Localized;
-  processors: string[];
+  processors: Localized[];
 }
 
 const CONTRACT_BASIS: Localized = {
@@ -59,21 +59,37 @@ const ERASE: Localized = {
   en: "Permanently deleted so that it cannot be recovered",
 };
 
-const cloud = "Google Cloud (Firebase) - hosting, database and storage";
+const cloud: Localized = {
+  ko: "Google Cloud (Firebase): 호스팅, 데이터베이스, 저장소",
+  en: "Google Cloud (Firebase) - hosting, database and storage",
+};
 
 /** A collection's handle, with the inventory entry that declares it. */
 export interface InventoriedCollection<T extends StoredRecord<T>> extends Collection<T> {
   readonly kind: DataKind;
 }
 
-type DatabaseKindSpec<T> = Omit<DataKind, "store" | "fields"> & { collection: string; fields: FieldDescriptions<T> };
+/** A description of each field of T in both languages: exactly its fields, none missing, none extra. */
+type LocalizedFieldDescriptions<T> = { readonly [K in keyof FieldDescriptions<T>]: Localized };
+
+type DatabaseKindSpec<T> = Omit<DataKind, "store" | "fields"> & {
+  collection: string;
+  fields: LocalizedFieldDescriptions<T>;
+};
+
+/** The handle's own descriptions, in English, the language of the code. */
+function inEnglish<T>(fields: LocalizedFieldDescriptions<T>): FieldDescriptions<T> {
+  return Object.fromEntries(
+    Object.entries<Localized>(fields).map(([field, description]) => [field, description.en]),
+  ) as FieldDescriptions<T>;
+}
 
 const inventoryHandles = new Set<object>();
 
 function inventoried<T extends StoredRecord<T>>(spec: DatabaseKindSpec<T>): InventoriedCollection<T> {
   const { collection: name, ...description } = spec;
-  const collection = defineCollection<T>(name, spec.fields);
-  const kind: DataKind = { ...description, store: { kind: "database", collection: name }, fields: collection.fields };
+  const collection = defineCollection<T>(name, inEnglish(spec.fields));
+  const kind: DataKind = { ...description, store: { kind: "database", collection: name }, fields: spec.fields };
   const handle = Object.freeze({ ...collection, kind });
   inventoryHandles.add(handle);
   return handle;
@@ -89,17 +105,23 @@ const AUTH_ACCOUNT: DataKind = {
   title: { ko: "로그인 계정", en: "Sign-in account" },
   store: { kind: "auth-provider" },
   fields: {
-    email: "Email address (sign-in ID, result and account mail)",
-    passwordHash: "Password, stored only as a salted hash by Firebase Auth",
-    googleId: "Google account ID, when signing in with Google",
-    emailVerified: "Whether the address was confirmed",
+    email: {
+      ko: "이메일 주소 (로그인 아이디, 생성 결과와 계정 안내 메일)",
+      en: "Email address (sign-in ID, result and account mail)",
+    },
+    passwordHash: {
+      ko: "비밀번호 (Firebase Auth가 솔트를 더한 해시로만 저장)",
+      en: "Password, stored only as a salted hash by Firebase Auth",
+    },
+    googleId: { ko: "구글 계정 ID (구글로 로그인하는 경우)", en: "Google account ID, when signing in with Google" },
+    emailVerified: { ko: "이메일 주소 인증 여부", en: "Whether the address was confirmed" },
   },
   purpose: { ko: "회원 식별, 로그인, 계정 관련 안내", en: "Identifying members, signing in, account notices" },
   legalBasis: CONTRACT_BASIS,
   retention: { kind: "until-withdrawal" },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: ["Google Cloud (Firebase Authentication)"],
+  processors: [{ ko: "Google Cloud (Firebase 인증)", en: "Google Cloud (Firebase Authentication)" }],
 };
 
 export const MEMBERS = inventoried<Member>({
@@ -107,11 +129,11 @@ export const MEMBERS = inventoried<Member>({
   collection: "members",
   title: { ko: "회원 정보", en: "Member profile" },
   fields: {
-    name: "Name given at sign-up",
-    ageConfirmedAt: "When the member confirmed being 14 or older",
-    marketingOptIn: "Current marketing consent (opt-in)",
-    createdAt: "When the account was created",
-    updatedAt: "Last change",
+    name: { ko: "가입할 때 입력한 이름", en: "Name given at sign-up" },
+    ageConfirmedAt: { ko: "만 14세 이상임을 확인한 시각", en: "When the member confirmed being 14 or older" },
+    marketingOptIn: { ko: "현재 마케팅 수신 동의 여부 (옵트인)", en: "Current marketing consent (opt-in)" },
+    createdAt: { ko: "계정을 만든 시각", en: "When the account was created" },
+    updatedAt: { ko: "마지막으로 바뀐 시각", en: "Last change" },
   },
   purpose: { ko: "회원 관리, 서비스 제공", en: "Managing membership and providing the service" },
   legalBasis: CONTRACT_BASIS,
@@ -126,12 +148,12 @@ export const CONSENT_RECORDS = inventoried<ConsentRecord>({
   collection: "consentRecords",
   title: { ko: "동의 기록", en: "Consent records" },
   fields: {
-    uid: "Member",
-    purpose: "terms, privacy or marketing",
-    granted: "Given or refused/withdrawn",
-    policyVersion: "Version of the document consented to",
-    wording: "The exact wording shown",
-    recordedAt: "When",
+    uid: { ko: "회원", en: "Member" },
+    purpose: { ko: "이용약관, 개인정보 수집·이용, 마케팅 중 어느 동의인지", en: "terms, privacy or marketing" },
+    granted: { ko: "동의, 또는 거부·철회", en: "Given or refused/withdrawn" },
+    policyVersion: { ko: "동의한 문서의 버전", en: "Version of the document consented to" },
+    wording: { ko: "화면에 표시한 동의 문구 그대로", en: "The exact wording shown" },
+    recordedAt: { ko: "시각", en: "When" },
   },
   purpose: { ko: "동의 사실의 증명", en: "Proving what was consented to, and when" },
   legalBasis: { ko: "법적 의무 (개인정보 보호법 제22조)", en: "Legal obligation (PIPA art. 22; GDPR art. 7(1))" },
@@ -146,14 +168,17 @@ export const POINT_ACCOUNTS = inventoried<PointAccount>({
   collection: "pointAccounts",
   title: { ko: "포인트 잔액", en: "Points balance" },
   fields: {
-    uid: "Member",
-    balance: "Points available, always the sum of the ledger entries",
-    entryCount: "Number of ledger entries",
-    updatedAt: "Last movement",
+    uid: { ko: "회원", en: "Member" },
+    balance: {
+      ko: "쓸 수 있는 포인트 (언제나 거래 내역의 합계와 같음)",
+      en: "Points available, always the sum of the ledger entries",
+    },
+    entryCount: { ko: "거래 내역 수", en: "Number of ledger entries" },
+    updatedAt: { ko: "마지막 거래 시각", en: "Last movement" },
   },
   purpose: { ko: "유료 서비스 이용 정산", en: "Accounting for paid use of the service" },
   legalBasis: COMMERCE_ACT,
-  retention: { kind: "years", years: 5, from: "the last movement" },
+  retention: { kind: "years", years: 5, from: { ko: "마지막 거래일", en: "the last movement" } },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
   processors: [cloud],
@@ -164,18 +189,21 @@ export const POINT_ENTRIES = inventoried<PointEntry>({
   collection: "pointEntries",
   title: { ko: "포인트 거래 내역", en: "Points ledger" },
   fields: {
-    uid: "Member",
-    kind: "purchase, reserve, release, refund or adjustment",
-    amount: "Points added (positive) or taken (negative)",
-    balanceAfter: "Balance after this entry",
-    reason: "Why, in words",
-    reservationId: "The generation the points were held for",
-    orderId: "The order that paid for the points",
-    createdAt: "When",
+    uid: { ko: "회원", en: "Member" },
+    kind: {
+      ko: "구매, 예약, 반환, 환불, 조정 중 어떤 거래인지",
+      en: "purchase, reserve, release, refund or adjustment",
+    },
+    amount: { ko: "더한 포인트(양수) 또는 뺀 포인트(음수)", en: "Points added (positive) or taken (negative)" },
+    balanceAfter: { ko: "이 거래 뒤의 잔액", en: "Balance after this entry" },
+    reason: { ko: "거래 사유", en: "Why, in words" },
+    reservationId: { ko: "포인트를 예약한 생성 요청", en: "The generation the points were held for" },
+    orderId: { ko: "포인트 대금을 치른 주문", en: "The order that paid for the points" },
+    createdAt: { ko: "시각", en: "When" },
   },
   purpose: { ko: "대금결제 및 재화 공급 기록", en: "Records of payment and supply of goods" },
   legalBasis: COMMERCE_ACT,
-  retention: { kind: "years", years: 5, from: "the entry" },
+  retention: { kind: "years", years: 5, from: { ko: "거래일", en: "the entry" } },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
   processors: [cloud],
@@ -186,16 +214,16 @@ export const RESERVATIONS = inventoried<Reservation>({
   collection: "reservations",
   title: { ko: "포인트 예약", en: "Points held for generations" },
   fields: {
-    uid: "Member",
-    amount: "Points held",
-    charged: "Points finally charged",
-    status: "held, settled or released",
-    createdAt: "When held",
-    closedAt: "When settled or released",
+    uid: { ko: "회원", en: "Member" },
+    amount: { ko: "예약한 포인트", en: "Points held" },
+    charged: { ko: "최종 차감한 포인트", en: "Points finally charged" },
+    status: { ko: "예약, 정산, 반환 중 어떤 상태인지", en: "held, settled or released" },
+    createdAt: { ko: "예약한 시각", en: "When held" },
+    closedAt: { ko: "정산하거나 반환한 시각", en: "When settled or released" },
   },
   purpose: { ko: "대금결제 및 재화 공급 기록", en: "Records of payment and supply of goods" },
   legalBasis: COMMERCE_ACT,
-  retention: { kind: "years", years: 5, from: "closing" },
+  retention: { kind: "years", years: 5, from: { ko: "예약 종료일", en: "closing" } },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
   processors: [cloud],
@@ -206,24 +234,24 @@ export const ORDERS = inventoried<Order>({
   collection: "orders",
   title: { ko: "주문 및 결제 기록", en: "Orders and payments" },
   fields: {
-    uid: "Member",
-    packageId: "Points package bought",
-    provider: "Payment provider",
-    points: "Points credited",
-    amount: "Price in the currency's smallest unit",
-    currency: "KRW or USD",
-    status: "pending, paid or canceled",
-    providerPaymentId: "The provider's payment ID",
-    createdAt: "When ordered",
-    paidAt: "When paid",
-    canceledAt: "When canceled",
+    uid: { ko: "회원", en: "Member" },
+    packageId: { ko: "구매한 포인트 상품", en: "Points package bought" },
+    provider: { ko: "결제 대행사", en: "Payment provider" },
+    points: { ko: "충전한 포인트", en: "Points credited" },
+    amount: { ko: "결제 금액 (통화의 최소 단위)", en: "Price in the currency's smallest unit" },
+    currency: { ko: "원화(KRW) 또는 미국 달러(USD)", en: "KRW or USD" },
+    status: { ko: "결제 대기, 결제 완료, 취소 중 어떤 상태인지", en: "pending, paid or canceled" },
+    providerPaymentId: { ko: "결제 대행사의 결제 ID", en: "The provider's payment ID" },
+    createdAt: { ko: "주문한 시각", en: "When ordered" },
+    paidAt: { ko: "결제한 시각", en: "When paid" },
+    canceledAt: { ko: "취소한 시각", en: "When canceled" },
   },
   purpose: { ko: "계약 및 대금결제 기록", en: "Records of contracts and payments" },
   legalBasis: COMMERCE_ACT,
-  retention: { kind: "years", years: 5, from: "the order" },
+  retention: { kind: "years", years: 5, from: { ko: "주문일", en: "the order" } },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
-  processors: [cloud, "Payment provider (sandbox locally)"],
+  processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
 });
 
 export const GENERATIONS = inventoried<GenerationJob>({
@@ -231,33 +259,42 @@ export const GENERATIONS = inventoried<GenerationJob>({
   collection: "generations",
   title: { ko: "이미지 생성 요청", en: "Image generation requests" },
   fields: {
-    uid: "Member",
-    prompt: "The text the member typed",
-    model: "Model",
-    size: "Image size",
-    count: "Number of images",
-    status: "queued, running, succeeded, partial or failed",
-    pointsReserved: "Points held",
-    pointsCharged: "Points charged",
-    imageIds: "Images made",
-    imagesFailed: "Images that failed",
-    attempts: "Times a worker took the job",
-    leaseOwner: "Worker that holds the job",
-    leaseExpiresAt: "When the worker's hold ends",
-    errorCode: "Why it failed",
-    createdAt: "When submitted",
-    updatedAt: "Last change",
-    startedAt: "When a worker first took it",
-    cancelRequestedAt: "When the member asked to stop it",
-    finishedAt: "When done",
-    expiresAt: "When the request is deleted",
+    uid: { ko: "회원", en: "Member" },
+    prompt: { ko: "회원이 입력한 글 (프롬프트)", en: "The text the member typed" },
+    model: { ko: "모델", en: "Model" },
+    size: { ko: "이미지 크기", en: "Image size" },
+    count: { ko: "이미지 장수", en: "Number of images" },
+    status: {
+      ko: "대기, 진행 중, 성공, 일부 성공, 실패 중 어떤 상태인지",
+      en: "queued, running, succeeded, partial or failed",
+    },
+    pointsReserved: { ko: "예약한 포인트", en: "Points held" },
+    pointsCharged: { ko: "차감한 포인트", en: "Points charged" },
+    imageIds: { ko: "만든 이미지", en: "Images made" },
+    imagesFailed: { ko: "만들지 못한 이미지", en: "Images that failed" },
+    attempts: { ko: "작업 처리기가 작업을 맡은 횟수", en: "Times a worker took the job" },
+    leaseOwner: { ko: "작업을 맡고 있는 작업 처리기", en: "Worker that holds the job" },
+    leaseExpiresAt: { ko: "작업 처리기가 작업을 맡는 기한", en: "When the worker's hold ends" },
+    errorCode: { ko: "실패한 이유", en: "Why it failed" },
+    createdAt: { ko: "요청한 시각", en: "When submitted" },
+    updatedAt: { ko: "마지막으로 바뀐 시각", en: "Last change" },
+    startedAt: { ko: "작업 처리기가 처음 맡은 시각", en: "When a worker first took it" },
+    cancelRequestedAt: { ko: "회원이 중단을 요청한 시각", en: "When the member asked to stop it" },
+    finishedAt: { ko: "끝난 시각", en: "When done" },
+    expiresAt: { ko: "요청을 삭제할 시각", en: "When the request is deleted" },
   },
   purpose: { ko: "이미지 생성 서비스 제공", en: "Generating the images asked for" },
   legalBasis: CONTRACT_BASIS,
-  retention: { kind: "days", days: 90, from: "submission" },
+  retention: { kind: "days", days: 90, from: { ko: "요청일", en: "submission" }, deletableOnRequest: false },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [cloud, "Image model provider (prompt only, no identity)"],
+  processors: [
+    cloud,
+    {
+      ko: "이미지 모델 제공자 (프롬프트만 받으며, 회원을 알아볼 수 있는 정보는 받지 않음)",
+      en: "Image model provider (prompt only, no identity)",
+    },
+  ],
 });
 
 export const IMAGES = inventoried<ImageRecord>({
@@ -265,21 +302,21 @@ export const IMAGES = inventoried<ImageRecord>({
   collection: "images",
   title: { ko: "생성된 이미지", en: "Generated images" },
   fields: {
-    uid: "Member",
-    generationId: "Generation",
-    index: "Position in the generation",
-    prompt: "Prompt it was made from",
-    model: "Model",
-    size: "Image size",
-    fileKey: "Where the PNG is stored",
-    thumbnailKey: "Where the WebP thumbnail is stored",
-    bytes: "PNG size",
-    createdAt: "When made",
-    expiresAt: "When it is deleted (90 days after creation)",
+    uid: { ko: "회원", en: "Member" },
+    generationId: { ko: "생성 요청", en: "Generation" },
+    index: { ko: "생성 요청 안에서의 순서", en: "Position in the generation" },
+    prompt: { ko: "이미지를 만든 프롬프트", en: "Prompt it was made from" },
+    model: { ko: "모델", en: "Model" },
+    size: { ko: "이미지 크기", en: "Image size" },
+    fileKey: { ko: "PNG 파일을 저장한 위치", en: "Where the PNG is stored" },
+    thumbnailKey: { ko: "WebP 미리보기 이미지를 저장한 위치", en: "Where the WebP thumbnail is stored" },
+    bytes: { ko: "PNG 파일 크기", en: "PNG size" },
+    createdAt: { ko: "만든 시각", en: "When made" },
+    expiresAt: { ko: "삭제할 시각 (만든 지 90일 뒤)", en: "When it is deleted (90 days after creation)" },
   },
   purpose: { ko: "생성 결과 보관 및 제공", en: "Keeping and showing the member's results" },
   legalBasis: CONTRACT_BASIS,
-  retention: { kind: "days", days: 90, from: "creation, or at once on request" },
+  retention: { kind: "days", days: 90, from: { ko: "생성일", en: "creation" }, deletableOnRequest: true },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -289,10 +326,13 @@ const IMAGE_FILES: DataKind = {
   id: "image-files",
   title: { ko: "이미지 파일", en: "Image files" },
   store: { kind: "blob-storage", prefix: "images/" },
-  fields: { original: "PNG as generated", thumbnail: "WebP thumbnail" },
+  fields: {
+    original: { ko: "생성된 그대로의 PNG 파일", en: "PNG as generated" },
+    thumbnail: { ko: "WebP 미리보기 이미지", en: "WebP thumbnail" },
+  },
   purpose: { ko: "생성 결과 보관 및 제공", en: "Keeping and showing the member's results" },
   legalBasis: CONTRACT_BASIS,
-  retention: { kind: "days", days: 90, from: "creation, or at once on request" },
+  retention: { kind: "days", days: 90, from: { ko: "생성일", en: "creation" }, deletableOnRequest: true },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -303,16 +343,16 @@ export const IDEMPOTENCY_KEYS = inventoried<IdempotencyKeyRecord>({
   collection: "idempotencyKeys",
   title: { ko: "중복 요청 방지 키", en: "Duplicate-request keys" },
   fields: {
-    uid: "Member",
-    scope: "Which operation",
-    requestHash: "Hash of the request body",
-    resultId: "What the first request made",
-    createdAt: "When first used",
-    expiresAt: "When forgotten",
+    uid: { ko: "회원", en: "Member" },
+    scope: { ko: "어떤 작업의 요청인지", en: "Which operation" },
+    requestHash: { ko: "요청 내용의 해시", en: "Hash of the request body" },
+    resultId: { ko: "첫 요청으로 만들어진 것", en: "What the first request made" },
+    createdAt: { ko: "처음 쓴 시각", en: "When first used" },
+    expiresAt: { ko: "삭제할 시각", en: "When forgotten" },
   },
   purpose: { ko: "중복 결제·차감 방지", en: "Preventing double charges on retried requests" },
   legalBasis: CONTRACT_BASIS,
-  retention: { kind: "days", days: 7, from: "first use" },
+  retention: { kind: "days", days: 7, from: { ko: "최초 사용일", en: "first use" }, deletableOnRequest: false },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -323,19 +363,28 @@ export const RATE_LIMITS = inventoried<RateLimitCounter>({
   collection: "rateLimits",
   title: { ko: "요청 횟수 제한 기록", en: "Request limits" },
   fields: {
-    bucket:
-      "Which action is limited, and by what (password reset per email address or per client, confirmation mail per account or per client)",
-    count:
-      "Uses in the current window. The document id is a hash of the email address, the account or the client's IP address (an IPv6 client by its /64 network), never the address itself",
-    windowStartsAt: "When the window began",
-    expiresAt: "When the record is deleted",
+    bucket: {
+      ko: "어떤 동작을 무엇을 기준으로 제한하는지 (비밀번호 재설정은 이메일 주소별 또는 클라이언트별, 인증 메일은 계정별 또는 클라이언트별)",
+      en: "Which action is limited, and by what (password reset per email address or per client, confirmation mail per account or per client)",
+    },
+    count: {
+      ko: "현재 집계 기간의 사용 횟수. 문서 ID는 이메일 주소, 계정 또는 클라이언트 IP 주소(IPv6는 /64 네트워크 단위)의 해시이며, 주소 자체는 저장하지 않습니다",
+      en: "Uses in the current window. The document id is a hash of the email address, the account or the client's IP address (an IPv6 client by its /64 network), never the address itself",
+    },
+    windowStartsAt: { ko: "집계 기간이 시작된 시각", en: "When the window began" },
+    expiresAt: { ko: "기록을 삭제할 시각", en: "When the record is deleted" },
   },
   purpose: { ko: "메일 폭주 등 서비스 악용 방지", en: "Preventing abuse such as mail flooding" },
   legalBasis: {
     ko: "정당한 이익 (서비스 보안)",
     en: "Legitimate interest in the security of the service (GDPR art. 6(1)(f))",
   },
-  retention: { kind: "days", days: 1, from: "the start of the window" },
+  retention: {
+    kind: "days",
+    days: 1,
+    from: { ko: "집계 시작 시점", en: "the start of the window" },
+    deletableOnRequest: false,
+  },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -346,14 +395,16 @@ export const MAIL_OUTBOX = inventoried<OutboxItem>({
   collection: "mailOutbox",
   title: { ko: "발송 대기 메일", en: "Mail waiting to be sent" },
   fields: {
-    uid: "Recipient member (the address is looked up when sending)",
-    email:
-      "For a password reset only: the address typed into the form, which may belong to no account; deleted with the item once the mail is sent, dropped (no such account) or given up after the last attempt",
-    template: "Which mail",
-    refId: "What it is about",
-    attempts: "Send attempts",
-    createdAt: "When queued",
-    nextAttemptAt: "When to try again",
+    uid: { ko: "받는 회원 (주소는 보낼 때 조회)", en: "Recipient member (the address is looked up when sending)" },
+    email: {
+      ko: "비밀번호 재설정 메일에만 있음: 양식에 입력한 주소로, 어느 계정의 주소도 아닐 수 있습니다. 메일을 보내거나, 해당 계정이 없어 버리거나, 마지막 시도 뒤에 포기하면 항목과 함께 삭제합니다",
+      en: "For a password reset only: the address typed into the form, which may belong to no account; deleted with the item once the mail is sent, dropped (no such account) or given up after the last attempt",
+    },
+    template: { ko: "어떤 메일인지", en: "Which mail" },
+    refId: { ko: "메일이 다루는 대상", en: "What it is about" },
+    attempts: { ko: "발송 시도 횟수", en: "Send attempts" },
+    createdAt: { ko: "발송 대기열에 넣은 시각", en: "When queued" },
+    nextAttemptAt: { ko: "다시 시도할 시각", en: "When to try again" },
   },
   purpose: {
     ko: "생성 결과 안내 및 비밀번호 재설정 메일 발송",
@@ -363,7 +414,7 @@ export const MAIL_OUTBOX = inventoried<OutboxItem>({
   retention: { kind: "until-delivered" },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [cloud, "Mail provider (local outbox locally)"],
+  processors: [cloud, { ko: "메일 발송 대행사 (로컬에서는 로컬 발송함)", en: "Mail provider (local outbox locally)" }],
 });
 
 /** Every kind of personal data the product keeps, in the order the privacy policy lists them. */

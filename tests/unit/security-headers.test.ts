@@ -21,6 +21,7 @@ const production: PublicConfig = {
     authDomain: "imagesfactory-prod.firebaseapp.com",
     authEmulatorUrl: null,
   },
+  business: local.business,
 };
 
 describe("the pages' Content-Security-Policy", () => {

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseEnv } from "node:util";
 import { describe, expect, it } from "vitest";
 import { getPublicConfig, parseServerConfig } from "../../lib/config/env";
 
@@ -162,7 +165,100 @@ describe("getPublicConfig", () => {
         authDomain: "demo-x.firebaseapp.com",
         authEmulatorUrl: "http://127.0.0.1:9099",
       },
+      business: IMAGESFACTORY,
     });
     expect(getPublicConfig(parseServerConfig({})).firebase.authEmulatorUrl).toBeNull();
+  });
+});
+
+/** The business details imagesfactory publishes (the seeds' privacy policy), which are the defaults. */
+const IMAGESFACTORY = {
+  name: "엠제이스튜디오(MJ)",
+  nameEn: null,
+  representative: "송민주",
+  address: "서울특별시 강남구 봉은사로30길 68, 6층-S42호",
+  registrationNumber: "829-04-03406",
+  mailOrderReportNumber: "2025-서울강남-06359",
+  phone: "010-4882-9820",
+  email: "support@imagesfactory.com",
+  privacyOfficer: { name: "송민주", title: "대표", email: "support@imagesfactory.com", phone: "010-4882-9820" },
+  hostingProvider: "Google Cloud",
+};
+
+describe("business details", () => {
+  it("default to those imagesfactory publishes, and reach the public part (they are public by law)", () => {
+    expect(getPublicConfig(parseServerConfig({})).business).toEqual(IMAGESFACTORY);
+  });
+
+  it("take every value from the environment, the English name included", () => {
+    const business = getPublicConfig(
+      parseServerConfig({
+        BUSINESS_NAME: "주식회사 예시",
+        BUSINESS_NAME_EN: "Example Inc.",
+        BUSINESS_REPRESENTATIVE: "홍길동",
+        BUSINESS_ADDRESS: "서울특별시 중구 세종대로 110",
+        BUSINESS_REGISTRATION_NUMBER: "220-81-62517",
+        BUSINESS_MAIL_ORDER_REPORT_NUMBER: "2024-서울중구-00001",
+        BUSINESS_PHONE: "02-123-4567",
+        BUSINESS_EMAIL: "help@example.com",
+        PRIVACY_OFFICER_NAME: "김철수",
+        PRIVACY_OFFICER_TITLE: "이사",
+        PRIVACY_OFFICER_EMAIL: "privacy@example.com",
+        PRIVACY_OFFICER_PHONE: "+82 2 123 4568",
+        HOSTING_PROVIDER: "Amazon Web Services",
+      }),
+    ).business;
+    expect(business).toEqual({
+      name: "주식회사 예시",
+      nameEn: "Example Inc.",
+      representative: "홍길동",
+      address: "서울특별시 중구 세종대로 110",
+      registrationNumber: "220-81-62517",
+      mailOrderReportNumber: "2024-서울중구-00001",
+      phone: "02-123-4567",
+      email: "help@example.com",
+      privacyOfficer: { name: "김철수", title: "이사", email: "privacy@example.com", phone: "+82 2 123 4568" },
+      hostingProvider: "Amazon Web Services",
+    });
+  });
+
+  it.each(["8290403406", "829-04-3406", "829 04 03406", "82-904-03406", "829-04-03406-1", "사업자"])(
+    "refuses the registration number %s, saying how to write one",
+    (value) => {
+      expect(refusal({ BUSINESS_REGISTRATION_NUMBER: value })).toMatch(
+        /\bBUSINESS_REGISTRATION_NUMBER: write the 사업자등록번호 as NNN-NN-NNNNN, e.g. 829-04-03406/,
+      );
+    },
+  );
+
+  it("refuses a registration number with a mistyped digit, naming the check digit", () => {
+    // 829-04-03406 with two digits swapped, and with its check digit changed.
+    for (const value of ["829-40-03406", "829-04-03407"]) {
+      expect(refusal({ BUSINESS_REGISTRATION_NUMBER: value })).toMatch(
+        /\bBUSINESS_REGISTRATION_NUMBER: this 사업자등록번호 fails its check digit/,
+      );
+    }
+  });
+
+  it.each([
+    ["BUSINESS_NAME", "   "],
+    ["BUSINESS_REPRESENTATIVE", ""],
+    ["BUSINESS_ADDRESS", ""],
+    ["BUSINESS_MAIL_ORDER_REPORT_NUMBER", ""],
+    ["BUSINESS_PHONE", "call us"],
+    ["BUSINESS_EMAIL", "support"],
+    ["PRIVACY_OFFICER_EMAIL", "@imagesfactory.com"],
+    ["PRIVACY_OFFICER_PHONE", "12"],
+    ["HOSTING_PROVIDER", ""],
+  ])("refuses %s=%j, naming the variable", (name, value) => {
+    expect(refusal({ [name]: value })).toMatch(new RegExp(`^Invalid configuration: .*\\b${name}: `));
+  });
+});
+
+describe(".env.example", () => {
+  it("documents values that equal the defaults, Korean and spaces included, so copying it changes nothing", () => {
+    const documented = parseEnv(readFileSync(join(import.meta.dirname, "../../.env.example"), "utf8"));
+    expect(documented.BUSINESS_ADDRESS).toBe(IMAGESFACTORY.address);
+    expect(parseServerConfig(documented)).toEqual(parseServerConfig({}));
   });
 });
