@@ -6,13 +6,7 @@ import { humanText } from "../text/human-text";
 import { CONSENT_RECORDS, MEMBERS, type Member } from "./members";
 
 export const createAccountInput = z.object({
-  name: humanText({
-    label: "The name",
-    maxLength: 80,
-    multiline: false,
-    requiredMessage: "Enter your name",
-    emptyMessage: "Enter your name",
-  }),
+  name: humanText({ field: "name", maxLength: 80 }),
   ageConfirmed: z.boolean(),
   consents: z.object({ terms: z.boolean(), privacy: z.boolean(), marketing: z.boolean() }),
   locale: z.enum(["ko", "en"]).default("en"),
@@ -27,25 +21,23 @@ export async function createAccount(options: { services: Services; uid: string; 
   const { db, clock } = options.services;
   const input = createAccountInput.parse(options.input);
   if (!input.ageConfirmed) {
-    throw new AppError("CONSENT_REQUIRED", `You must be ${MINIMUM_AGE} or older to use this service.`, {
-      fields: { ageConfirmed: `Only people aged ${MINIMUM_AGE} or older can sign up` },
+    throw new AppError("CONSENT_REQUIRED", "account.underAge", {
+      values: { minimumAge: MINIMUM_AGE },
+      fields: { ageConfirmed: { key: "validation.ageConfirmation", values: { minimumAge: MINIMUM_AGE } } },
     });
   }
   const refused = (Object.keys(CONSENT_TEXTS) as ConsentPurpose[]).filter(
     (p) => CONSENT_TEXTS[p].required && !input.consents[p],
   );
   if (refused.length > 0) {
-    throw new AppError("CONSENT_REQUIRED", `These consents are required: ${refused.join(", ")}.`, {
-      fields: Object.fromEntries(
-        refused.map((purpose) => [`consents.${purpose}`, "This consent is required to use the service"]),
-      ),
+    throw new AppError("CONSENT_REQUIRED", "account.consentsMissing", {
+      details: { consents: refused },
+      fields: Object.fromEntries(refused.map((purpose) => [`consents.${purpose}`, "validation.consentRequired"])),
     });
   }
   const now = clock.now().toISOString();
   return db.runTransaction(async (tx) => {
-    if (await tx.get(MEMBERS, options.uid)) {
-      throw new AppError("ACCOUNT_EXISTS", "This account has already completed sign-up.");
-    }
+    if (await tx.get(MEMBERS, options.uid)) throw new AppError("ACCOUNT_EXISTS", "account.exists");
     const member: Member = {
       name: input.name,
       ageConfirmedAt: now,

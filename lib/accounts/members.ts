@@ -33,10 +33,7 @@ export async function findMember(db: Database, uid: string): Promise<Member | nu
 export async function requireMember(db: Database, uid: string): Promise<Member> {
   const member = await findMember(db, uid);
   if (!member) {
-    throw new AppError(
-      "ACCOUNT_INCOMPLETE",
-      "Finish signing up first: confirm your age and give the required consents.",
-    );
+    throw new AppError("ACCOUNT_INCOMPLETE", "account.incomplete");
   }
   return member;
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { countRateLimitedUse, PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_PER_CLIENT } from "../abuse/rate-limit";
+import { errorKey } from "../errors/error-messages";
 import { queuePasswordReset } from "../mail/mail-outbox";
 import type { Services } from "../services";
 
-export const passwordResetInput = z.object({ email: z.email("Enter a valid email address").max(254) });
+export const passwordResetInput = z.object({ email: z.email(errorKey("validation.email")).max(254) });
 
 export interface SendPasswordResetOptions {
   services: Services;

@@ -14,8 +14,8 @@ export interface SendVerificationEmailOptions {
 export async function sendVerificationEmail(options: SendVerificationEmailOptions): Promise<void> {
   const { auth, mailer, config } = options.services;
   const user = await auth.getUser(options.uid);
-  if (!user?.email) throw new AppError("NOT_FOUND", "This account has no email address.");
-  if (user.emailVerified) throw new AppError("INVALID_STATE", "This email address is already confirmed.");
+  if (!user?.email) throw new AppError("NOT_FOUND", "account.noEmail");
+  if (user.emailVerified) throw new AppError("INVALID_STATE", "account.emailAlreadyConfirmed");
   const email = user.email;
   const uses = [
     { rule: VERIFICATION_MAIL_PER_CLIENT, key: options.client },

@@ -9,12 +9,15 @@
  * plurals included, as the pages.
  */
 import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
-import enCommon from "../../messages/en/common.json";
-import koCommon from "../../messages/ko/common.json";
+import enCommon from "../../messages/en/common.json" with { type: "json" };
+import enErrors from "../../messages/en/errors.json" with { type: "json" };
+import koCommon from "../../messages/ko/common.json" with { type: "json" };
+import koErrors from "../../messages/ko/errors.json" with { type: "json" };
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
   common: enCommon,
+  errors: enErrors,
 };
 
 export type Messages = typeof en;
@@ -23,6 +26,7 @@ export type Namespace = keyof Messages;
 /** Korean must have exactly the shape of English; the compiler checks each file. */
 const ko: Messages = {
   common: koCommon,
+  errors: koErrors,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };

@@ -14,7 +14,10 @@ import { signUpUser } from "../support/firebase-users";
 
 const services = getServices();
 const mailServiceDown: Mailer = {
-  send: () => Promise.reject(new AppError("PROVIDER_FAILED", "The mail service did not answer.")),
+  send: () =>
+    Promise.reject(
+      new AppError("PROVIDER_FAILED", "service.internal", { diagnostic: "The mail service did not answer." }),
+    ),
 };
 const offline = createServices(getServerConfig(), { db: services.db, auth: services.auth, mailer: mailServiceDown });
 
