@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { countRateLimitedUse, PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_PER_CLIENT } from "../abuse/rate-limit";
 import { errorKey } from "../errors/error-messages";
+import type { Locale } from "../i18n/locales";
 import { queuePasswordReset } from "../mail/mail-outbox";
 import type { Services } from "../services";
 
@@ -11,6 +12,8 @@ export interface SendPasswordResetOptions {
   input: unknown;
   /** The requesting client's rate-limit key (lib/abuse/client-key.ts). */
   client: string;
+  /** The request's language: the mail's, unless the address belongs to a member with their own. */
+  requestLocale: Locale;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function sendPasswordReset(options: SendPasswordResetOptions): Prom
       ],
       now,
     });
-    const queue = await queuePasswordReset(tx, { email, now });
+    const queue = await queuePasswordReset(tx, { email, locale: options.requestLocale, now });
     count();
     queue();
   });

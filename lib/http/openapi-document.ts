@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { createAccountInput } from "../accounts/create-account";
+import { updatePreferencesInput } from "../accounts/update-preferences";
 import { passwordResetInput } from "../accounts/send-password-reset";
 import { startSessionInput } from "../auth/start-session";
 import { ERROR_CODES } from "../errors/app-error";
@@ -141,21 +142,34 @@ export function openApiDocument(): Record<string, unknown> {
       "/api/account": {
         post: {
           ...member,
-          summary: "Complete sign-up (name, age 14+, consents)",
+          summary: "Complete sign-up (name, age 14+, consents; language and time zone of mail)",
+          description:
+            "`locale` defaults to the language of Accept-Language, `timeZone` to Asia/Seoul; the member's mail uses both.",
           requestBody: body(createAccountInput),
           responses: { 201: ok("Member created"), ...errors(400, 401, 403, 409, 413, 415, 422) },
+        },
+      },
+      "/api/account/preferences": {
+        put: {
+          ...member,
+          summary: "Store the member's language and time zone, in which their mail goes out",
+          description: "Send either or both; a field left out keeps its value. A bad value changes nothing (422).",
+          requestBody: body(updatePreferencesInput),
+          responses: { 200: ok("The stored language and time zone"), ...errors(400, 401, 403, 413, 415, 422) },
         },
       },
       "/api/account/verification-email": {
         post: {
           ...member,
           summary: "Mail a confirmation link to the user's own address",
+          description: "In the member's language; before sign-up is completed, in the language of Accept-Language.",
           responses: { 202: ok("Sent"), ...errors(401, 403, 409, 429) },
         },
       },
       "/api/password-reset": {
         post: {
           summary: "Mail a password-reset link (same answer for unknown addresses)",
+          description: "In the member's language; for an address without a member, in the language of Accept-Language.",
           requestBody: body(passwordResetInput),
           responses: { 202: ok("Accepted"), ...errors(400, 403, 413, 415, 422, 429) },
         },

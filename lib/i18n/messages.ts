@@ -11,13 +11,16 @@
 import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
 import enCommon from "../../messages/en/common.json" with { type: "json" };
 import enErrors from "../../messages/en/errors.json" with { type: "json" };
+import enMail from "../../messages/en/mail.json" with { type: "json" };
 import koCommon from "../../messages/ko/common.json" with { type: "json" };
 import koErrors from "../../messages/ko/errors.json" with { type: "json" };
+import koMail from "../../messages/ko/mail.json" with { type: "json" };
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
   common: enCommon,
   errors: enErrors,
+  mail: enMail,
 };
 
 export type Messages = typeof en;
@@ -27,6 +30,7 @@ export type Namespace = keyof Messages;
 const ko: Messages = {
   common: koCommon,
   errors: koErrors,
+  mail: koMail,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };

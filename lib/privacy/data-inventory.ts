@@ -110,10 +110,15 @@ export const MEMBERS = inventoried<Member>({
     name: "Name given at sign-up",
     ageConfirmedAt: "When the member confirmed being 14 or older",
     marketingOptIn: "Current marketing consent (opt-in)",
+    locale: "Language of the member's mail (ko or en): the one chosen, or the one signed up in",
+    timeZone: "Time zone in which mail shows times (an IANA name such as Asia/Seoul)",
     createdAt: "When the account was created",
     updatedAt: "Last change",
   },
-  purpose: { ko: "회원 관리, 서비스 제공", en: "Managing membership and providing the service" },
+  purpose: {
+    ko: "회원 관리, 서비스 제공, 회원이 고른 언어와 시간대로 안내 메일 발송",
+    en: "Managing membership, providing the service, and mailing members in their language and time zone",
+  },
   legalBasis: CONTRACT_BASIS,
   retention: { kind: "until-withdrawal" },
   onWithdrawal: "delete",
@@ -349,6 +354,8 @@ export const MAIL_OUTBOX = inventoried<OutboxItem>({
     uid: "Recipient member (the address is looked up when sending)",
     email:
       "For a password reset only: the address typed into the form, which may belong to no account; deleted with the item once the mail is sent, dropped (no such account) or given up after the last attempt",
+    locale:
+      "For a password reset only: the language of the page it was asked from, used when the address has no member record",
     template: "Which mail",
     refId: "What it is about",
     attempts: "Send attempts",

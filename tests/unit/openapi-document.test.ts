@@ -58,4 +58,17 @@ describe("the OpenAPI document", () => {
       expect(operation.parameters, name).toContainEqual({ $ref: "#/components/parameters/AcceptLanguage" });
     }
   });
+
+  it("documents the preferences body from its validation schema", () => {
+    const paths = openApiDocument().paths as Record<
+      string,
+      Record<string, { requestBody: { content: { "application/json": { schema: Record<string, unknown> } } } }>
+    >;
+    const schema = paths["/api/account/preferences"]!.put!.requestBody.content["application/json"].schema;
+    expect(schema).toMatchObject({
+      type: "object",
+      properties: { locale: { enum: ["ko", "en"] }, timeZone: { type: "string" } },
+    });
+    expect(schema.required).toBeUndefined();
+  });
 });

@@ -1,5 +1,9 @@
 import { expect, test } from "../support/test";
+import { translator } from "../../../lib/i18n/messages";
 import { followMailLink, newEmail, signUp } from "../support/fixtures";
+
+/** The browser asks for English, the language the member signs up in and gets mail in. */
+const mail = translator({ locale: "en", namespace: "mail" });
 
 test("a member who forgot the password resets it from the mailed link and signs in with the new one", async ({
   page,
@@ -14,7 +18,11 @@ test("a member who forgot the password resets it from the mailed link and signs 
   await page.getByRole("button", { name: /send/i }).click();
   await expect(page.getByText(/If an account exists/i)).toBeVisible();
 
-  await followMailLink(page, { to: email, subject: "Reset your password", link: "Choose a new password" });
+  await followMailLink(page, {
+    to: email,
+    subject: mail("passwordReset.subject"),
+    link: mail("passwordReset.action"),
+  });
   await page.getByLabel("New password", { exact: true }).fill("a whole new passphrase");
   await page.getByRole("button", { name: /change password|save|set/i }).click();
   await expect(page.getByRole("heading", { name: "Password changed" })).toBeVisible();

@@ -5,7 +5,11 @@
  * history and sign-out.
  */
 import { expect, test } from "../support/test";
+import { translator } from "../../../lib/i18n/messages";
 import { fillSignUpForm, followMailLink, giveConsents, newEmail } from "../support/fixtures";
+
+/** The browser asks for English, the language the member signs up in and gets mail in. */
+const mail = translator({ locale: "en", namespace: "mail" });
 
 test("a new member signs up, buys points, generates images and manages them", async ({ page }) => {
   const email = newEmail();
@@ -23,7 +27,11 @@ test("a new member signs up, buys points, generates images and manages them", as
   });
 
   await test.step("confirm the email address from the mailbox", async () => {
-    await followMailLink(page, { to: email, subject: "Confirm your email address", link: "Confirm my email" });
+    await followMailLink(page, {
+      to: email,
+      subject: mail("verifyEmail.subject"),
+      link: mail("verifyEmail.action"),
+    });
     await expect(page.getByRole("heading", { name: "Email confirmed" })).toBeVisible();
   });
 
@@ -102,7 +110,11 @@ test("a new member signs up, buys points, generates images and manages them", as
   });
 
   await test.step("the result email arrived in the member's mailbox and links to the job", async () => {
-    await followMailLink(page, { to: email, subject: "Your images are ready", link: "See my images" });
+    await followMailLink(page, {
+      to: email,
+      subject: mail("generationResult.subject", { made: 3 }),
+      link: mail("generationResult.action", { made: 3 }),
+    });
     await expect(page).toHaveURL(generationUrl);
     await expect(page.getByRole("img", { name: /^Image \d/ })).toHaveCount(2);
   });
