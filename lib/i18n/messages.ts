@@ -12,15 +12,18 @@ import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
 import enCommon from "../../messages/en/common.json" with { type: "json" };
 import enErrors from "../../messages/en/errors.json" with { type: "json" };
 import enMail from "../../messages/en/mail.json" with { type: "json" };
+import enMailbox from "../../messages/en/mailbox.json" with { type: "json" };
 import koCommon from "../../messages/ko/common.json" with { type: "json" };
 import koErrors from "../../messages/ko/errors.json" with { type: "json" };
 import koMail from "../../messages/ko/mail.json" with { type: "json" };
+import koMailbox from "../../messages/ko/mailbox.json" with { type: "json" };
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
   common: enCommon,
   errors: enErrors,
   mail: enMail,
+  mailbox: enMailbox,
 };
 
 export type Messages = typeof en;
@@ -31,6 +34,7 @@ const ko: Messages = {
   common: koCommon,
   errors: koErrors,
   mail: koMail,
+  mailbox: koMailbox,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };
