@@ -25,7 +25,7 @@ import {
   withHeaders,
 } from "@/lib/http/security-headers";
 import { readCookie, SESSION_COOKIE } from "@/lib/http/session-cookie";
-import { splitLocalePath } from "@/lib/i18n/locales";
+import { negotiateLocale, splitLocalePath } from "@/lib/i18n/locales";
 import { isMemberPage } from "@/lib/navigation/sign-in-destination";
 
 const intlRouting = createIntlRouting(routing);
@@ -39,7 +39,10 @@ export function proxy(request: NextRequest): Response {
   try {
     screenRequest(request, config);
   } catch (error) {
-    return withHeaders(errorResponse(error), apiSecurityHeaders(publicConfig));
+    // A page address names its language; an API call asks for one in Accept-Language.
+    const locale =
+      splitLocalePath(request.nextUrl.pathname).locale ?? negotiateLocale(request.headers.get("accept-language"));
+    return withHeaders(errorResponse(error, locale), apiSecurityHeaders(publicConfig));
   }
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
 

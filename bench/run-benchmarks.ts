@@ -62,6 +62,7 @@ async function fundedMember(services: Services): Promise<string> {
     services,
     uid,
     input: { name: "Bench", ageConfirmed: true, consents: { terms: true, privacy: true, marketing: false } },
+    requestLocale: "ko",
   });
   const { orderId } = await createOrder({ services, uid, input: { packageId: "points-30000", provider: "sandbox" } });
   await confirmPayment({

@@ -95,11 +95,10 @@ export async function countRateLimitedUse(
   }
   if (wait > 0) {
     const retryAfterSeconds = Math.ceil(wait / 1000);
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many requests. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
-      { retryAfterSeconds },
-    );
+    throw new AppError("RATE_LIMITED", "request.rateLimited", {
+      values: { minutes: Math.ceil(retryAfterSeconds / 60) },
+      details: { retryAfterSeconds },
+    });
   }
   return () =>
     counted.map(({ id, use, current }) => {

@@ -1,55 +1,63 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { DEFAULT_TIME_ZONE, type Locale } from "../i18n/locales";
 import { CONSENT_TEXTS, MINIMUM_AGE, type ConsentPurpose } from "../privacy/policy-versions";
 import type { Services } from "../services";
 import { humanText } from "../text/human-text";
+import { localeInput, timeZoneInput } from "./member-preferences";
 import { CONSENT_RECORDS, MEMBERS, type Member } from "./members";
 
 export const createAccountInput = z.object({
-  name: humanText({
-    label: "The name",
-    maxLength: 80,
-    multiline: false,
-    requiredMessage: "Enter your name",
-    emptyMessage: "Enter your name",
-  }),
+  name: humanText({ field: "name", maxLength: 80 }),
   ageConfirmed: z.boolean(),
   consents: z.object({ terms: z.boolean(), privacy: z.boolean(), marketing: z.boolean() }),
-  locale: z.enum(["ko", "en"]).default("en"),
+  /** The language of the sign-up page: the consent wording recorded, and the member's mail. */
+  locale: localeInput.optional(),
+  timeZone: timeZoneInput.optional(),
 });
+
+export interface CreateAccountOptions {
+  services: Services;
+  uid: string;
+  input: unknown;
+  /** The request's language (Accept-Language), for a body that names none. */
+  requestLocale: Locale;
+}
 
 /**
  * Completes sign-up for a signed-in Firebase user: refuses under-14s and missing
- * required consents, then stores the member and one consent record per purpose
- * (time, policy version and the exact wording shown) in one transaction.
+ * required consents, then stores the member (with the language and time zone their
+ * mail will use) and one consent record per purpose (time, policy version and the
+ * exact wording shown) in one transaction.
  */
-export async function createAccount(options: { services: Services; uid: string; input: unknown }): Promise<Member> {
+export async function createAccount(options: CreateAccountOptions): Promise<Member> {
   const { db, clock } = options.services;
   const input = createAccountInput.parse(options.input);
+  const locale = input.locale ?? options.requestLocale;
   if (!input.ageConfirmed) {
-    throw new AppError("CONSENT_REQUIRED", `You must be ${MINIMUM_AGE} or older to use this service.`, {
-      fields: { ageConfirmed: `Only people aged ${MINIMUM_AGE} or older can sign up` },
+    throw new AppError("CONSENT_REQUIRED", "account.underAge", {
+      values: { minimumAge: MINIMUM_AGE },
+      fields: { ageConfirmed: { key: "validation.ageConfirmation", values: { minimumAge: MINIMUM_AGE } } },
     });
   }
   const refused = (Object.keys(CONSENT_TEXTS) as ConsentPurpose[]).filter(
     (p) => CONSENT_TEXTS[p].required && !input.consents[p],
   );
   if (refused.length > 0) {
-    throw new AppError("CONSENT_REQUIRED", `These consents are required: ${refused.join(", ")}.`, {
-      fields: Object.fromEntries(
-        refused.map((purpose) => [`consents.${purpose}`, "This consent is required to use the service"]),
-      ),
+    throw new AppError("CONSENT_REQUIRED", "account.consentsMissing", {
+      details: { consents: refused },
+      fields: Object.fromEntries(refused.map((purpose) => [`consents.${purpose}`, "validation.consentRequired"])),
     });
   }
   const now = clock.now().toISOString();
   return db.runTransaction(async (tx) => {
-    if (await tx.get(MEMBERS, options.uid)) {
-      throw new AppError("ACCOUNT_EXISTS", "This account has already completed sign-up.");
-    }
+    if (await tx.get(MEMBERS, options.uid)) throw new AppError("ACCOUNT_EXISTS", "account.exists");
     const member: Member = {
       name: input.name,
       ageConfirmedAt: now,
       marketingOptIn: input.consents.marketing,
+      locale,
+      timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
       createdAt: now,
       updatedAt: now,
     };
@@ -61,7 +69,7 @@ export async function createAccount(options: { services: Services; uid: string; 
         purpose,
         granted: input.consents[purpose],
         policyVersion: text.policyVersion,
-        wording: text.wording[input.locale],
+        wording: text.wording[locale],
         recordedAt: now,
       });
     }

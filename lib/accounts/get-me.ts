@@ -1,5 +1,7 @@
+import type { Locale } from "../i18n/locales";
 import type { Services } from "../services";
 import { POINT_ACCOUNTS } from "../points/ledger";
+import { preferencesOf } from "./member-preferences";
 import { requireMember } from "./members";
 
 export interface Me {
@@ -9,6 +11,8 @@ export interface Me {
   emailVerified: boolean;
   points: number;
   marketingOptIn: boolean;
+  locale: Locale;
+  timeZone: string;
 }
 
 /** The signed-in member's own summary. emailVerified is read fresh from the auth provider. */
@@ -26,5 +30,6 @@ export async function getMe(options: { services: Services; uid: string }): Promi
     emailVerified: user?.emailVerified ?? false,
     points: account?.data.balance ?? 0,
     marketingOptIn: member.marketingOptIn,
+    ...preferencesOf(member),
   };
 }

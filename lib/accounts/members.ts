@@ -1,6 +1,7 @@
 /** The member record: created once the signed-in user completes sign-up. */
 import type { Database } from "../db/database";
 import { AppError } from "../errors/app-error";
+import type { Locale } from "../i18n/locales";
 import type { ConsentPurpose } from "../privacy/policy-versions";
 
 import { CONSENT_RECORDS, MEMBERS } from "../privacy/data-inventory";
@@ -11,6 +12,10 @@ export interface Member {
   name: string;
   ageConfirmedAt: string;
   marketingOptIn: boolean;
+  /** The language of the member's mail: their choice, or the language they signed up in. */
+  locale: Locale;
+  /** The IANA time zone in which mail shows times (Asia/Seoul unless they chose another). */
+  timeZone: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -33,10 +38,7 @@ export async function findMember(db: Database, uid: string): Promise<Member | nu
 export async function requireMember(db: Database, uid: string): Promise<Member> {
   const member = await findMember(db, uid);
   if (!member) {
-    throw new AppError(
-      "ACCOUNT_INCOMPLETE",
-      "Finish signing up first: confirm your age and give the required consents.",
-    );
+    throw new AppError("ACCOUNT_INCOMPLETE", "account.incomplete");
   }
   return member;
 }

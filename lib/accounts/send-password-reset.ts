@@ -1,15 +1,19 @@
 import { z } from "zod";
 import { countRateLimitedUse, PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_PER_CLIENT } from "../abuse/rate-limit";
+import { errorKey } from "../errors/error-messages";
+import type { Locale } from "../i18n/locales";
 import { queuePasswordReset } from "../mail/mail-outbox";
 import type { Services } from "../services";
 
-export const passwordResetInput = z.object({ email: z.email("Enter a valid email address").max(254) });
+export const passwordResetInput = z.object({ email: z.email(errorKey("validation.email")).max(254) });
 
 export interface SendPasswordResetOptions {
   services: Services;
   input: unknown;
   /** The requesting client's rate-limit key (lib/abuse/client-key.ts). */
   client: string;
+  /** The request's language: the mail's, unless the address belongs to a member with their own. */
+  requestLocale: Locale;
 }
 
 /**
@@ -30,7 +34,7 @@ export async function sendPasswordReset(options: SendPasswordResetOptions): Prom
       ],
       now,
     });
-    const queue = await queuePasswordReset(tx, { email, now });
+    const queue = await queuePasswordReset(tx, { email, locale: options.requestLocale, now });
     count();
     queue();
   });

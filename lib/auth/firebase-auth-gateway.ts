@@ -4,6 +4,7 @@
  */
 import { getAuth, type Auth, type UserRecord } from "firebase-admin/auth";
 import { AppError } from "../errors/app-error";
+import type { ErrorMessageKey } from "../errors/error-messages";
 import { firebaseAdminApp } from "../firebase/admin-app";
 import { errorFields, logger } from "../observability/logger";
 import type { AuthGateway, AuthUserRecord, VerifiedUser } from "./auth-gateway";
@@ -50,17 +51,20 @@ const SERVICE_FAILED = new Set([
 /** An error that is not Firebase's verdict on the credential: the service is unavailable to us. */
 function unavailable(error: unknown): AppError {
   logger.warn("auth.unavailable", errorFields(error));
-  return new AppError("AUTH_UNAVAILABLE", "Sign-in could not be checked just now. Try again in a moment.");
+  return new AppError("AUTH_UNAVAILABLE", "auth.unavailable");
 }
 
 /** A credential Firebase refused becomes UNAUTHENTICATED; any other failure AUTH_UNAVAILABLE. */
-function credentialFailure(error: unknown, message: string): AppError {
+function credentialFailure(error: unknown, message: ErrorMessageKey): AppError {
   return CREDENTIAL_REFUSED.has(codeOf(error) ?? "") ? new AppError("UNAUTHENTICATED", message) : unavailable(error);
 }
 
 function oobCode(link: string): string {
   const code = new URL(link).searchParams.get("oobCode");
-  if (!code) throw new AppError("INTERNAL", "Firebase returned an action link without a code.");
+  if (!code)
+    throw new AppError("INTERNAL", "service.internal", {
+      diagnostic: "Firebase returned an action link without a code.",
+    });
   return code;
 }
 
@@ -83,7 +87,7 @@ export class FirebaseAuthGateway implements AuthGateway {
         authTime: token.auth_time,
       };
     } catch (error) {
-      throw credentialFailure(error, "The session is invalid, expired or revoked. Sign in again.");
+      throw credentialFailure(error, "auth.sessionInvalid");
     }
   }
 
@@ -95,7 +99,7 @@ export class FirebaseAuthGateway implements AuthGateway {
     try {
       return await this.auth.createSessionCookie(idToken, { expiresIn: expiresInMs });
     } catch (error) {
-      throw credentialFailure(error, "The sign-in token is invalid or expired.");
+      throw credentialFailure(error, "auth.tokenInvalid");
     }
   }
 

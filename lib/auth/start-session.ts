@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { errorKey } from "../errors/error-messages";
 import type { Services } from "../services";
 
 export const startSessionInput = z.object({
-  idToken: z.string({ error: "idToken is required" }).min(1, "idToken is required").max(4096),
+  idToken: z
+    .string({ error: errorKey("validation.idTokenRequired") })
+    .min(1, errorKey("validation.idTokenRequired"))
+    .max(4096),
 });
 
 /** Session cookies are only minted right after a sign-in, as Firebase recommends. */
@@ -17,7 +21,7 @@ export async function startSession(options: {
   const { idToken } = startSessionInput.parse(options.input);
   const user = await auth.verifyIdToken(idToken);
   if (clock.now().getTime() / 1000 - user.authTime > RECENT_SIGN_IN_SECONDS) {
-    throw new AppError("UNAUTHENTICATED", "Sign in again to start a session.");
+    throw new AppError("UNAUTHENTICATED", "auth.signInAgain");
   }
   const maxAgeSeconds = config.SESSION_DAYS * 86_400;
   const cookie = await auth.createSessionCookie(idToken, maxAgeSeconds * 1000);

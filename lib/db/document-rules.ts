@@ -2,7 +2,7 @@
  * Rules Firestore applies to documents and field paths, shared by every adapter so
  * that the local store refuses exactly what production would.
  */
-import { AppError } from "../errors/app-error";
+import { databaseError } from "./database-error";
 import { MAX_DOCUMENT_BYTES, type DocumentData, type JsonValue } from "./database";
 
 const FIELD_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -14,17 +14,17 @@ const DOCUMENT_ID = /^(?!\.\.?$)(?!__.*__$)[^/]{1,1500}$/;
 export function assertFieldPath(field: string): string[] {
   const segments = field.split(".");
   if (!segments.every((segment) => FIELD_SEGMENT.test(segment))) {
-    throw new AppError("DATABASE_REFUSED", `Unsupported field path "${field}".`);
+    throw databaseError("DATABASE_REFUSED", `Unsupported field path "${field}".`);
   }
   return segments;
 }
 
 export function assertDocumentPath(collection: string, id: string): void {
   if (!FIELD_SEGMENT.test(collection)) {
-    throw new AppError("DATABASE_REFUSED", `Invalid collection name "${collection}".`);
+    throw databaseError("DATABASE_REFUSED", `Invalid collection name "${collection}".`);
   }
   if (!DOCUMENT_ID.test(id) || Buffer.byteLength(id, "utf8") > 1500) {
-    throw new AppError("DATABASE_REFUSED", `Invalid document id "${id}".`);
+    throw databaseError("DATABASE_REFUSED", `Invalid document id "${id}".`);
   }
 }
 
@@ -35,7 +35,7 @@ function utf8Size(text: string): number {
 function valueSize(value: JsonValue): number {
   if (value === null || typeof value === "boolean") return 1;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new AppError("DATABASE_REFUSED", "Numbers must be finite.");
+    if (!Number.isFinite(value)) throw databaseError("DATABASE_REFUSED", "Numbers must be finite.");
     return 8;
   }
   if (typeof value === "string") return utf8Size(value);
@@ -47,7 +47,7 @@ function mapSize(map: { [key: string]: JsonValue }): number {
   let size = 0;
   for (const [key, value] of Object.entries(map)) {
     if (value === undefined) {
-      throw new AppError("DATABASE_REFUSED", `Field "${key}" is undefined; Firestore refuses undefined values.`);
+      throw databaseError("DATABASE_REFUSED", `Field "${key}" is undefined; Firestore refuses undefined values.`);
     }
     size += utf8Size(key) + valueSize(value);
   }
@@ -64,7 +64,7 @@ export function assertWritable(collection: string, id: string, data: DocumentDat
   assertDocumentPath(collection, id);
   const size = documentSize(collection, id, data);
   if (size > MAX_DOCUMENT_BYTES) {
-    throw new AppError(
+    throw databaseError(
       "DATABASE_REFUSED",
       `Document ${collection}/${id} is ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES}.`,
     );

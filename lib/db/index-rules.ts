@@ -3,7 +3,7 @@
  * declared composite index (firestore.indexes.json) serves a query. The local store
  * checks every query with this, so a missing index fails in tests, not in production.
  */
-import { AppError } from "../errors/app-error";
+import { databaseError } from "./database-error";
 import type { PlainQuery, SortDirection } from "./database";
 
 export interface IndexField {
@@ -29,7 +29,7 @@ const RANGE_OPS = new Set(["<", "<=", ">", ">=", "!="]);
 export function effectiveOrder(query: PlainQuery): { field: string; direction: SortDirection }[] {
   const rangeFields = [...new Set((query.where ?? []).filter((f) => RANGE_OPS.has(f.op)).map((f) => f.field))];
   if (rangeFields.length > 1) {
-    throw new AppError(
+    throw databaseError(
       "DATABASE_REFUSED",
       `Inequality filters on more than one field (${rangeFields.join(", ")}) are not supported.`,
     );
@@ -38,7 +38,7 @@ export function effectiveOrder(query: PlainQuery): { field: string; direction: S
   // any other order on it would be dropped silently below, so it is refused.
   (query.orderBy ?? []).forEach((o, i, all) => {
     if (o.field === "__name__" && (i !== all.length - 1 || o.direction !== (all[i - 1]?.direction ?? "asc"))) {
-      throw new AppError(
+      throw databaseError(
         "DATABASE_REFUSED",
         "Ordering by document id is only supported last, in the direction of the orderBy before it.",
       );
@@ -48,7 +48,7 @@ export function effectiveOrder(query: PlainQuery): { field: string; direction: S
   const rangeField = rangeFields[0];
   if (rangeField === undefined) return orderBy;
   if (orderBy.length > 0 && orderBy[0]?.field !== rangeField) {
-    throw new AppError("DATABASE_REFUSED", `The first orderBy must be the inequality field "${rangeField}".`);
+    throw databaseError("DATABASE_REFUSED", `The first orderBy must be the inequality field "${rangeField}".`);
   }
   return orderBy.length > 0 ? orderBy : [{ field: rangeField, direction: "asc" }];
 }
@@ -98,7 +98,7 @@ export function assertIndexed(query: PlainQuery, indexes: IndexFile): void {
   const equalityCount = needed.length - effectiveOrder(query).length;
   if (indexes.indexes.some((index) => servesQuery(index, query.collection, needed, equalityCount))) return;
   const shape = needed.map((f) => `${f.fieldPath} ${f.arrayConfig ?? f.order}`).join(", ");
-  throw new AppError(
+  throw databaseError(
     "DATABASE_REFUSED",
     `The query on "${query.collection}" needs a composite index (${shape}); declare it in firestore.indexes.json.`,
   );

@@ -5,7 +5,7 @@
  * inventory, or a record built from a wider object whose extra fields slipped past
  * the type checker. Personal data the privacy policy does not mention cannot be stored.
  */
-import { AppError } from "../errors/app-error";
+import { databaseError } from "./database-error";
 import { isInventoried } from "../privacy/data-inventory";
 import type { Collection, StoredRecord } from "./collection";
 import type { Database, Transaction, WriteBatch } from "./database";
@@ -15,11 +15,11 @@ export function assertDeclaredInInventory<T extends StoredRecord<T>>(
   data: Partial<T>,
 ): void {
   if (!isInventoried(collection)) {
-    throw new AppError("DATABASE_REFUSED", `Collection "${collection.name}" is not declared in the data inventory.`);
+    throw databaseError("DATABASE_REFUSED", `Collection "${collection.name}" is not declared in the data inventory.`);
   }
   const undeclared = Object.keys(data).filter((field) => !Object.hasOwn(collection.fields, field));
   if (undeclared.length > 0) {
-    throw new AppError(
+    throw databaseError(
       "DATABASE_REFUSED",
       `Fields ${undeclared.join(", ")} of "${collection.name}" are not declared in the data inventory.`,
     );

@@ -3,6 +3,8 @@
  * a stable code; the HTTP layer maps codes to statuses with the table below, and
  * anything that is not an AppError becomes a generic 500.
  */
+import type { ErrorMessageKey } from "./error-messages";
+
 export const ERROR_CODES = {
   /** No valid session cookie or bearer token: sign in again. */
   UNAUTHENTICATED: 401,
@@ -61,15 +63,51 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** Arguments of an error message (ICU), e.g. `{ required: 40, balance: 10 }`. */
+export type ErrorMessageValues = Record<string, string | number | Date>;
+
+/** A message for people: a key into the `errors` messages, with its arguments. */
+export interface ErrorMessage {
+  key: ErrorMessageKey;
+  values?: ErrorMessageValues;
+}
+
+export interface AppErrorOptions {
+  values?: ErrorMessageValues;
+  /** Facts for API clients (ids, limits, `retryAfterSeconds`), answered as they are. */
+  details?: Record<string, unknown>;
+  /** What to say beside each form field (`details.fields` of the answer), by field path. */
+  fields?: Record<string, ErrorMessageKey | ErrorMessage>;
+  /**
+   * For developers and logs only, never answered: what exactly went wrong, in English,
+   * naming ids but never a person or a prompt.
+   */
+  diagnostic?: string;
+}
+
+/**
+ * The code is the contract with API clients; the message is a key into the `errors`
+ * messages, rendered in the language of each answer (lib/http/responses.ts), so the
+ * same error reads in Korean or English. `message` (Error's) holds the diagnostic, or
+ * the key when there is none: what logs and stack traces show, never translated text.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly messageKey: ErrorMessageKey;
+  readonly values: ErrorMessageValues | undefined;
   readonly details: Record<string, unknown> | undefined;
+  readonly fields: Record<string, ErrorMessageKey | ErrorMessage> | undefined;
+  readonly diagnostic: string | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  constructor(code: ErrorCode, messageKey: ErrorMessageKey, options: AppErrorOptions = {}) {
+    super(options.diagnostic ?? messageKey);
     this.name = "AppError";
     this.code = code;
-    this.details = details;
+    this.messageKey = messageKey;
+    this.values = options.values;
+    this.details = options.details;
+    this.fields = options.fields;
+    this.diagnostic = options.diagnostic;
   }
 
   get status(): number {

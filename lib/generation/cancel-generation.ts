@@ -21,9 +21,9 @@ export async function cancelGeneration(options: CancelGenerationOptions): Promis
   const id = options.generationId;
   await db.runTransaction(async (tx) => {
     const doc = await tx.get(GENERATIONS, id);
-    if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
+    if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "generation.notFound");
     const job = doc.data;
-    if (isFinished(job.status)) throw new AppError("INVALID_STATE", "This generation has already finished.");
+    if (isFinished(job.status)) throw new AppError("INVALID_STATE", "generation.finished");
     const now = clock.now();
     if (job.status === "queued") {
       await closeGeneration({ tx, id, job, errorCode: "canceled", now });

@@ -1,5 +1,6 @@
 /** The generation job record and the rules for a valid request. */
 import { z } from "zod";
+import { errorKey } from "../errors/error-messages";
 import { findModel, MAX_IMAGES_PER_GENERATION, modelSizes, type ImageSize } from "../pricing/price-table";
 import { humanText } from "../text/human-text";
 
@@ -39,29 +40,28 @@ export interface GenerationJob {
 
 export const generationInput = z
   .object({
-    prompt: humanText({
-      label: "The prompt",
-      maxLength: MAX_PROMPT_LENGTH,
-      multiline: true,
-      requiredMessage: "prompt is required",
-      emptyMessage: "The prompt is empty",
-    }),
-    model: z.string({ error: "model is required" }),
-    size: z.string({ error: "size is required" }),
+    prompt: humanText({ field: "prompt", maxLength: MAX_PROMPT_LENGTH }),
+    model: z.string({ error: errorKey("validation.model") }),
+    size: z.string({ error: errorKey("validation.sizeRequired") }),
     count: z
-      .number({ error: "count must be a number" })
-      .int("count must be a whole number")
-      .min(1, `count must be 1 to ${MAX_IMAGES_PER_GENERATION}`)
-      .max(MAX_IMAGES_PER_GENERATION, `count must be 1 to ${MAX_IMAGES_PER_GENERATION}`),
+      .number({ error: errorKey("validation.count.number") })
+      .int(errorKey("validation.count.whole"))
+      .min(1, errorKey("validation.count.tooFew"))
+      .max(MAX_IMAGES_PER_GENERATION, errorKey("validation.count.tooMany")),
   })
   .superRefine((input, ctx) => {
     const model = findModel(input.model);
     if (!model) {
-      ctx.addIssue({ code: "custom", path: ["model"], message: `Unknown model "${input.model}"` });
+      ctx.addIssue({ code: "custom", path: ["model"], message: errorKey("validation.model") });
       return;
     }
     if (!modelSizes(model).includes(input.size as ImageSize)) {
-      ctx.addIssue({ code: "custom", path: ["size"], message: `${model.name} offers ${modelSizes(model).join(", ")}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["size"],
+        message: errorKey("validation.size"),
+        params: { model: model.name, sizes: modelSizes(model).join(", ") },
+      });
     }
   })
   .transform((input) => ({ ...input, size: input.size as ImageSize }));

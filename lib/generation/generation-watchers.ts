@@ -205,13 +205,13 @@ export class GenerationWatchers {
         memberStreams: mine,
         totalStreams: this.total,
       });
-      throw new AppError(
-        "RATE_LIMITED",
-        mine >= EVENT_STREAMS_PER_MEMBER
-          ? `At most ${EVENT_STREAMS_PER_MEMBER} live updates can be open at once; close another page first.`
-          : "Too many live updates are open on the server just now; the page will refresh by itself.",
-        { retryAfterSeconds: STREAM_RETRY_AFTER_SECONDS },
-      );
+      const details = { retryAfterSeconds: STREAM_RETRY_AFTER_SECONDS };
+      throw mine >= EVENT_STREAMS_PER_MEMBER
+        ? new AppError("RATE_LIMITED", "request.tooManyStreams", {
+            values: { limit: EVENT_STREAMS_PER_MEMBER },
+            details,
+          })
+        : new AppError("RATE_LIMITED", "request.serverStreamsFull", { details });
     }
     this.perMember.set(options.uid, mine + 1);
     this.total++;

@@ -26,7 +26,7 @@ export async function getGeneration(options: {
   generationId: string;
 }): Promise<GenerationView> {
   const doc = await options.services.db.get(GENERATIONS, options.generationId);
-  if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
+  if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "generation.notFound");
   const job = doc.data;
   // The images that still exist: the member may have deleted some.
   const images = await options.services.db.query({

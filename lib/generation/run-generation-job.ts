@@ -62,7 +62,9 @@ async function makeImage(
   } catch (error) {
     // Bytes that give no thumbnail are the provider's failure: they are not an image.
     if (error instanceof UnreadableImageError)
-      throw new AppError("PROVIDER_FAILED", "The image model returned bytes that are not an image.");
+      throw new AppError("PROVIDER_FAILED", "service.imageModelFailed", {
+        diagnostic: "The image model returned bytes that are not an image.",
+      });
     throw error;
   }
   await services.blobs.put(keys.fileKey, png, "image/png");

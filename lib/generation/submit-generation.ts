@@ -36,7 +36,10 @@ export async function submitGeneration(options: {
   const input = generationInput.parse(options.input);
   const model = findModel(input.model);
   const cost = model ? generationCost(model, input.size, input.count) : undefined;
-  if (!model || cost === undefined) throw new AppError("INTERNAL", "The validated model has no price for this size.");
+  if (!model || cost === undefined)
+    throw new AppError("INTERNAL", "service.internal", {
+      diagnostic: "The validated model has no price for this size.",
+    });
   const requestHash = hashRequest(input);
   const keyOptions = { uid: options.uid, scope: "generation", key: options.idempotencyKey, requestHash };
 
@@ -47,7 +50,7 @@ export async function submitGeneration(options: {
       const existing = await tx.get(GENERATIONS, existingId);
       if (existing)
         return { id: existingId, status: existing.data.status, pointsReserved: existing.data.pointsReserved };
-      throw new AppError("INVALID_STATE", "The generation made with this Idempotency-Key no longer exists.");
+      throw new AppError("INVALID_STATE", "generation.idempotentGone");
     }
     const account = await readPointAccount(tx, options.uid);
     const id = randomUUID();

@@ -22,11 +22,18 @@ export async function withProviderTimeout<T>(options: WithProviderTimeoutOptions
   const bounded = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort(new Error("timeout"));
-      reject(new AppError("PROVIDER_FAILED", `The image model did not answer within ${timeoutMs} ms.`));
+      reject(
+        new AppError("PROVIDER_FAILED", "service.imageModelFailed", {
+          diagnostic: `The image model did not answer within ${timeoutMs} ms.`,
+        }),
+      );
     }, timeoutMs);
     controller.signal.addEventListener(
       "abort",
-      () => reject(new AppError("PROVIDER_FAILED", "The image call was stopped.")),
+      () =>
+        reject(
+          new AppError("PROVIDER_FAILED", "service.imageModelFailed", { diagnostic: "The image call was stopped." }),
+        ),
       { once: true },
     );
   });

@@ -12,10 +12,10 @@ export async function authenticate(request: Request, services: Services): Promis
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "Use Authorization: Bearer <Firebase ID token>.");
+    if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "auth.malformedAuthorization");
     return services.auth.verifyIdToken(match[1]);
   }
   const cookie = readCookie(request, SESSION_COOKIE);
-  if (!cookie) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  if (!cookie) throw new AppError("UNAUTHENTICATED", "auth.signInFirst");
   return services.auth.verifySessionCookie(cookie);
 }

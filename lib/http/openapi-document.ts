@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { createAccountInput } from "../accounts/create-account";
+import { updatePreferencesInput } from "../accounts/update-preferences";
 import { passwordResetInput } from "../accounts/send-password-reset";
 import { startSessionInput } from "../auth/start-session";
 import { ERROR_CODES } from "../errors/app-error";
@@ -32,6 +33,26 @@ const pageParams = [
   { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
 ];
 const member = { security: [{ session: [] }, { bearer: [] }] };
+const acceptLanguage = { $ref: "#/components/parameters/AcceptLanguage" };
+
+type Operation = { parameters?: unknown[] } & Record<string, unknown>;
+
+/** Every operation answers its errors in the language of Accept-Language. */
+function withAcceptLanguage(
+  paths: Record<string, Record<string, Operation>>,
+): Record<string, Record<string, Operation>> {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, operations]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(operations).map(([method, operation]) => [
+          method,
+          { ...operation, parameters: [...(operation.parameters ?? []), acceptLanguage] },
+        ]),
+      ),
+    ]),
+  );
+}
 
 const statuses = [...new Set(Object.values(ERROR_CODES))].sort();
 
@@ -42,9 +63,19 @@ export function openApiDocument(): Record<string, unknown> {
       title: "imagesfactory member API",
       version: "1",
       description:
-        "Cookie sessions (POST /api/session) or `Authorization: Bearer <Firebase ID token>`. Every request but GET and HEAD must carry the app's Origin; an API client with a bearer token may send no Origin instead. JSON bodies: `Content-Type: application/json`, at most 64 KiB. Errors: `{error:{code,message,details?}}`.",
+        "Cookie sessions (POST /api/session) or `Authorization: Bearer <Firebase ID token>`. Every request but GET and HEAD must carry the app's Origin; an API client with a bearer token may send no Origin instead. JSON bodies: `Content-Type: application/json`, at most 64 KiB. Errors: `{error:{code,message,details?}}`: the code is the contract; the message (and each message in `details.fields`) is for people, in the language of the `Accept-Language` header (Korean or English; Korean when the header names neither).",
     },
     components: {
+      parameters: {
+        AcceptLanguage: {
+          name: "Accept-Language",
+          in: "header",
+          required: false,
+          schema: { type: "string", examples: ["ko", "en-US,en;q=0.9"] },
+          description:
+            "The language of error messages: `ko` or `en`, the best match by the header's weights (`en-US` counts as `en`). Korean when the header is missing or names neither.",
+        },
+      },
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "__session" },
         bearer: { type: "http", scheme: "bearer", bearerFormat: "Firebase ID token" },
@@ -58,9 +89,13 @@ export function openApiDocument(): Record<string, unknown> {
               type: "object",
               required: ["code", "message"],
               properties: {
-                code: { type: "string", enum: Object.keys(ERROR_CODES) },
-                message: { type: "string" },
-                details: { type: "object" },
+                code: { type: "string", enum: Object.keys(ERROR_CODES), description: "What went wrong; stable." },
+                message: { type: "string", description: "For people, in the language of Accept-Language." },
+                details: {
+                  type: "object",
+                  description:
+                    "Facts for clients (e.g. `retryAfterSeconds`, `required`, `balance`); `fields` maps each refused field to its message.",
+                },
               },
             },
           },
@@ -92,7 +127,7 @@ export function openApiDocument(): Record<string, unknown> {
         ]),
       ),
     },
-    paths: {
+    paths: withAcceptLanguage({
       "/api/session": {
         post: {
           summary: "Sign in: trade a Firebase ID token for a session cookie",
@@ -107,21 +142,34 @@ export function openApiDocument(): Record<string, unknown> {
       "/api/account": {
         post: {
           ...member,
-          summary: "Complete sign-up (name, age 14+, consents)",
+          summary: "Complete sign-up (name, age 14+, consents; language and time zone of mail)",
+          description:
+            "`locale` defaults to the language of Accept-Language, `timeZone` to Asia/Seoul; the member's mail uses both.",
           requestBody: body(createAccountInput),
           responses: { 201: ok("Member created"), ...errors(400, 401, 403, 409, 413, 415, 422) },
+        },
+      },
+      "/api/account/preferences": {
+        put: {
+          ...member,
+          summary: "Store the member's language and time zone, in which their mail goes out",
+          description: "Send either or both; a field left out keeps its value. A bad value changes nothing (422).",
+          requestBody: body(updatePreferencesInput),
+          responses: { 200: ok("The stored language and time zone"), ...errors(400, 401, 403, 413, 415, 422) },
         },
       },
       "/api/account/verification-email": {
         post: {
           ...member,
           summary: "Mail a confirmation link to the user's own address",
+          description: "In the member's language; before sign-up is completed, in the language of Accept-Language.",
           responses: { 202: ok("Sent"), ...errors(401, 403, 409, 429) },
         },
       },
       "/api/password-reset": {
         post: {
           summary: "Mail a password-reset link (same answer for unknown addresses)",
+          description: "In the member's language; for an address without a member, in the language of Accept-Language.",
           requestBody: body(passwordResetInput),
           responses: { 202: ok("Accepted"), ...errors(400, 403, 413, 415, 422, 429) },
         },
@@ -253,6 +301,6 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: ok("Order canceled"), ...errors(401, 403, 404, 409) },
         },
       },
-    },
+    }),
   };
 }

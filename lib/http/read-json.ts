@@ -4,7 +4,7 @@ import { AppError } from "../errors/app-error";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 function tooLarge(): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  return new AppError("PAYLOAD_TOO_LARGE", "request.payloadTooLarge", { values: { maxBytes: MAX_BODY_BYTES } });
 }
 
 /**
@@ -51,7 +51,7 @@ function assertJsonContentType(request: Request): void {
     .map((parameter) => parameter.trim().toLowerCase().replaceAll('"', ""))
     .find((parameter) => parameter.startsWith("charset="));
   if (mediaType.trim().toLowerCase() !== "application/json" || (charset && charset !== "charset=utf-8")) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON, with Content-Type: application/json.");
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "request.unsupportedMediaType");
   }
 }
 
@@ -67,11 +67,11 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError("MALFORMED_JSON", "The request body is not valid UTF-8.");
+    throw new AppError("MALFORMED_JSON", "request.bodyNotUtf8");
   }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new AppError("MALFORMED_JSON", "The request body is not valid JSON.");
+    throw new AppError("MALFORMED_JSON", "request.bodyNotJson");
   }
 }

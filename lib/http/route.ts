@@ -4,13 +4,15 @@
  * shape. Before anything else, every request is refused here unless it is sent to
  * the app's own host (local mode, screen-request.ts) and, if it changes state, from
  * the app's own origin (same-origin.ts), so no route can forget either. Answers get
- * HSTS in production. Handlers stay thin: parse, call one use case, answer.
+ * HSTS in production. Handlers stay thin: parse, call one use case, answer. Every
+ * handler knows the request's language (Accept-Language), in which errors answer.
  */
 import type { VerifiedUser } from "../auth/auth-gateway";
 import { requireMember } from "../accounts/members";
 import { GENERATED_ID } from "../db/document-rules";
 import { AppError } from "../errors/app-error";
 import type { ServerConfig } from "../config/env";
+import { negotiateLocale, type Locale } from "../i18n/locales";
 import { getServices, type Services } from "../services";
 import { authenticate } from "./authenticate";
 import { errorResponse } from "./responses";
@@ -25,6 +27,8 @@ interface RouteContext {
 
 export interface PublicRequestContext {
   request: Request;
+  /** The language of the request (Accept-Language): its error messages, and what a use case records for later mail. */
+  locale: Locale;
   services: Services;
   params: Params;
 }
@@ -36,7 +40,8 @@ export interface UserRequestContext extends PublicRequestContext {
 /** Every id in a path is one the product made; anything else names nothing. */
 async function pathParams(context: RouteContext | undefined): Promise<Params> {
   const params = (await context?.params) ?? {};
-  if (Object.values(params).some((value) => !GENERATED_ID.test(value))) throw new AppError("NOT_FOUND", "Not found.");
+  if (Object.values(params).some((value) => !GENERATED_ID.test(value)))
+    throw new AppError("NOT_FOUND", "request.notFound");
   return params;
 }
 
@@ -44,14 +49,15 @@ export function publicRoute(handler: (ctx: PublicRequestContext) => Promise<Resp
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     let appMode: ServerConfig["APP_MODE"] | undefined;
     let response: Response;
+    const locale = negotiateLocale(request.headers.get("accept-language"));
     try {
       const services = getServices();
       appMode = services.config.APP_MODE;
       assertOwnHost(request, services.config);
       assertSameOrigin(request, services.config.APP_URL);
-      response = await handler({ request, services, params: await pathParams(context) });
+      response = await handler({ request, locale, services, params: await pathParams(context) });
     } catch (error) {
-      response = errorResponse(error);
+      response = errorResponse(error, locale);
     }
     return appMode ? withHeaders(response, transportSecurityHeaders(appMode)) : response;
   };

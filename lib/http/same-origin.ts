@@ -18,9 +18,6 @@ export function assertSameOrigin(request: Request, appUrl: string): void {
   const origin = request.headers.get("origin");
   if (origin === null && /^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return;
   if (origin !== new URL(appUrl).origin) {
-    throw new AppError(
-      "CSRF_REJECTED",
-      "Cross-site request refused: send it from the app's own pages, or as an API client with Authorization: Bearer and no Origin.",
-    );
+    throw new AppError("CSRF_REJECTED", "request.crossSite");
   }
 }

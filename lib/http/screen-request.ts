@@ -51,7 +51,7 @@ function pathDecodes(pathname: string): boolean {
 
 export function assertOwnHost(request: Request, config: ServerConfig): void {
   if (!isOwnHost(hostOf(request), config)) {
-    throw new AppError("HOST_REFUSED", "This server answers only to its own address (APP_URL).");
+    throw new AppError("HOST_REFUSED", "request.hostRefused");
   }
 }
 
@@ -59,6 +59,6 @@ export function assertOwnHost(request: Request, config: ServerConfig): void {
 export function screenRequest(request: Request, config: ServerConfig): void {
   assertOwnHost(request, config);
   if (!pathDecodes(new URL(request.url).pathname)) {
-    throw new AppError("MALFORMED_URL", "The address has percent-encoding that does not decode.");
+    throw new AppError("MALFORMED_URL", "request.malformedUrl");
   }
 }

@@ -11,19 +11,25 @@
 import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
 import enAccount from "../../messages/en/account.json" with { type: "json" };
 import enCommon from "../../messages/en/common.json" with { type: "json" };
+import enErrors from "../../messages/en/errors.json" with { type: "json" };
 import enGallery from "../../messages/en/gallery.json" with { type: "json" };
 import enGenerate from "../../messages/en/generate.json" with { type: "json" };
 import enLanding from "../../messages/en/landing.json" with { type: "json" };
 import enLegal from "../../messages/en/legal.json" with { type: "json" };
+import enMail from "../../messages/en/mail.json" with { type: "json" };
+import enMailbox from "../../messages/en/mailbox.json" with { type: "json" };
 import enMember from "../../messages/en/member.json" with { type: "json" };
 import enPoints from "../../messages/en/points.json" with { type: "json" };
 import enPrivacy from "../../messages/en/privacy.json" with { type: "json" };
 import koAccount from "../../messages/ko/account.json" with { type: "json" };
 import koCommon from "../../messages/ko/common.json" with { type: "json" };
+import koErrors from "../../messages/ko/errors.json" with { type: "json" };
 import koGallery from "../../messages/ko/gallery.json" with { type: "json" };
 import koGenerate from "../../messages/ko/generate.json" with { type: "json" };
 import koLanding from "../../messages/ko/landing.json" with { type: "json" };
 import koLegal from "../../messages/ko/legal.json" with { type: "json" };
+import koMail from "../../messages/ko/mail.json" with { type: "json" };
+import koMailbox from "../../messages/ko/mailbox.json" with { type: "json" };
 import koMember from "../../messages/ko/member.json" with { type: "json" };
 import koPoints from "../../messages/ko/points.json" with { type: "json" };
 import koPrivacy from "../../messages/ko/privacy.json" with { type: "json" };
@@ -39,6 +45,9 @@ const en = {
   points: enPoints,
   legal: enLegal,
   privacy: enPrivacy,
+  errors: enErrors,
+  mail: enMail,
+  mailbox: enMailbox,
 };
 
 export type Messages = typeof en;
@@ -55,6 +64,9 @@ const ko: Messages = {
   points: koPoints,
   legal: koLegal,
   privacy: koPrivacy,
+  errors: koErrors,
+  mail: koMail,
+  mailbox: koMailbox,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { addDays } from "../clock/clock";
 import type { Transaction } from "../db/database";
 import { AppError } from "../errors/app-error";
+import { errorKey } from "../errors/error-messages";
 
 import { IDEMPOTENCY_KEYS } from "../privacy/data-inventory";
 
@@ -18,9 +19,9 @@ export const IDEMPOTENCY_KEY_RETENTION_DAYS = 7;
 export const idempotencyKeySchema = z
   .string()
   .trim()
-  .min(8, "Idempotency-Key must be 8 to 128 characters")
-  .max(128, "Idempotency-Key must be 8 to 128 characters")
-  .regex(/^[A-Za-z0-9_.:-]+$/, "Idempotency-Key may hold letters, digits and _ . : - only");
+  .min(8, errorKey("validation.idempotencyKeyLength"))
+  .max(128, errorKey("validation.idempotencyKeyLength"))
+  .regex(/^[A-Za-z0-9_.:-]+$/, errorKey("validation.idempotencyKeyCharacters"));
 
 export interface IdempotencyKeyRecord {
   uid: string;
@@ -64,7 +65,7 @@ export async function readIdempotencyKey(
   // A key past its retention is forgotten, whether or not the sweep has deleted it yet.
   if (!doc || doc.data.expiresAt <= options.now.toISOString()) return null;
   if (doc.data.requestHash !== options.requestHash) {
-    throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request.");
+    throw new AppError("IDEMPOTENCY_KEY_REUSED", "request.idempotencyKeyReused");
   }
   return doc.data.resultId;
 }

@@ -87,16 +87,21 @@ export class LocalImageModel implements ImageModelProvider {
   constructor(private readonly options: LocalImageModelOptions) {}
 
   async generate(request: ImageRequest): Promise<Buffer> {
-    if (request.signal.aborted) throw new AppError("PROVIDER_FAILED", "The local model call was aborted.");
+    if (request.signal.aborted)
+      throw new AppError("PROVIDER_FAILED", "service.imageModelFailed", {
+        diagnostic: "The local model call was aborted.",
+      });
     if (this.options.latencyMs > 0) {
       try {
         await wait(this.options.latencyMs, request.signal);
       } catch {
-        throw new AppError("PROVIDER_FAILED", "The local model timed out.");
+        throw new AppError("PROVIDER_FAILED", "service.imageModelFailed", { diagnostic: "The local model timed out." });
       }
     }
     if (localImageFails(request, this.options.failureRate)) {
-      throw new AppError("PROVIDER_FAILED", "The local model failed (simulated).");
+      throw new AppError("PROVIDER_FAILED", "service.imageModelFailed", {
+        diagnostic: "The local model failed (simulated).",
+      });
     }
     return sharp(Buffer.from(drawPromptSvg(request)))
       .png()

@@ -12,7 +12,7 @@ import { IMAGES } from "./image-record";
 export async function deleteImage(options: { services: Services; uid: string; imageId: string }): Promise<void> {
   const { db, blobs } = options.services;
   const doc = await db.get(IMAGES, options.imageId);
-  if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such image.");
+  if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "image.notFound");
   await blobs.delete(doc.data.fileKey);
   await blobs.delete(doc.data.thumbnailKey);
   await db.runTransaction(async (tx) => tx.delete(IMAGES, options.imageId));

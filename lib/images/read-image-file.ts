@@ -11,9 +11,9 @@ export async function readImageFile(options: {
   variant: "original" | "thumbnail";
 }): Promise<StoredBlob & { fileName: string }> {
   const doc = await options.services.db.get(IMAGES, options.imageId);
-  if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such image.");
+  if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "image.notFound");
   const key = options.variant === "original" ? doc.data.fileKey : doc.data.thumbnailKey;
   const blob = await options.services.blobs.get(key);
-  if (!blob) throw new AppError("NOT_FOUND", "The image file is gone.");
+  if (!blob) throw new AppError("NOT_FOUND", "image.fileGone");
   return { ...blob, fileName: `${options.imageId}.${options.variant === "original" ? "png" : "webp"}` };
 }

@@ -16,14 +16,14 @@ export async function zipGenerationImages(options: {
 }): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string }> {
   const { db, blobs } = options.services;
   const job = await db.get(GENERATIONS, options.generationId);
-  if (!job || job.data.uid !== options.uid) throw new AppError("NOT_FOUND", "No such generation.");
+  if (!job || job.data.uid !== options.uid) throw new AppError("NOT_FOUND", "generation.notFound");
   const images = await db.query({
     collection: IMAGES,
     where: [{ field: "generationId", op: "==", value: options.generationId }],
     orderBy: [{ field: "index", direction: "asc" }],
   });
   const mine = images.filter((image) => image.data.uid === options.uid);
-  if (mine.length === 0) throw new AppError("NOT_FOUND", "This generation has no images to download.");
+  if (mine.length === 0) throw new AppError("NOT_FOUND", "generation.noImages");
   const zip = new yazl.ZipFile();
   for (const image of mine) {
     const blob = await blobs.get(image.data.fileKey);

@@ -1,9 +1,12 @@
 import { GENERATIONS } from "../generation/generation-job";
+import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
 import { MAIL_OUTBOX, type OutboxItem } from "./mail-outbox";
 import type { MailMessage } from "./mailer";
-import { generationResultMail, passwordResetMail } from "./templates/account-mails";
+import { mailRecipient } from "./mail-recipient";
+import { generationResultMail } from "./templates/generation-result-mail";
+import { passwordResetMail } from "./templates/password-reset-mail";
 
 const MAX_ATTEMPTS = 8;
 /** How long a claimed item stays invisible to other senders while it is being sent. */
@@ -39,36 +42,43 @@ type Composed = { message: MailMessage; uid: string } | { dropped: string; uid?:
 /**
  * The mail for an item, with the recipient read from the auth provider: a member's
  * own verified address, or for a password reset the account the typed address
- * belongs to. Nothing to send (no such account, an unverified address, a job that is
+ * belongs to; in the member's language and time zone as stored now. Nothing to send (no such account, an unverified address, a job that is
  * gone) is a reason to drop the item.
  */
 async function compose(services: Services, item: OutboxItem): Promise<Composed> {
+  const { db, auth, config } = services;
   switch (item.template) {
     case "generation-result": {
-      const user = await services.auth.getUser(item.uid);
+      const user = await auth.getUser(item.uid);
       if (!user?.email || !user.emailVerified) return { dropped: "address_not_verified", uid: item.uid };
-      const job = await services.db.get(GENERATIONS, item.refId);
+      const job = await db.get(GENERATIONS, item.refId);
       if (!job) return { dropped: "nothing_to_report", uid: item.uid };
-      const link = new URL(`/generations/${item.refId}`, services.config.APP_URL).toString();
-      return {
-        message: generationResultMail({
-          to: user.email,
-          link,
-          made: job.data.imageIds.length,
-          requested: job.data.count,
-        }),
-        uid: item.uid,
-      };
+      const recipient = await mailRecipient({ db, uid: item.uid, to: user.email, fallbackLocale: DEFAULT_LOCALE });
+      const message = generationResultMail({
+        recipient,
+        appUrl: config.APP_URL,
+        generationId: item.refId,
+        made: job.data.imageIds.length,
+        requested: job.data.count,
+        requestedAt: new Date(job.data.createdAt),
+        expiresAt: new Date(job.data.expiresAt),
+      });
+      return { message, uid: item.uid };
     }
     case "password-reset": {
-      const user = await services.auth.findUserByEmail(item.email);
+      const user = await auth.findUserByEmail(item.email);
       if (!user?.email) return { dropped: "no_account" };
-      const code = await services.auth.passwordResetCode(user.email);
-      const link = new URL(
-        `/auth/action?mode=resetPassword&oobCode=${encodeURIComponent(code)}`,
-        services.config.APP_URL,
-      ).toString();
-      return { message: passwordResetMail({ to: user.email, link }), uid: user.uid };
+      const oobCode = await auth.passwordResetCode(user.email);
+      // Items queued before the request's language was stored have none.
+      const fallbackLocale = isLocale(item.locale) ? item.locale : DEFAULT_LOCALE;
+      const recipient = await mailRecipient({ db, uid: user.uid, to: user.email, fallbackLocale });
+      const message = passwordResetMail({
+        recipient,
+        appUrl: config.APP_URL,
+        oobCode,
+        requestedAt: new Date(item.createdAt),
+      });
+      return { message, uid: user.uid };
     }
   }
 }

@@ -11,6 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Transaction } from "../db/database";
+import type { Locale } from "../i18n/locales";
 
 import { MAIL_OUTBOX } from "../privacy/data-inventory";
 
@@ -33,6 +34,8 @@ export interface MemberMailItem extends QueuedMail {
 export interface PasswordResetItem extends QueuedMail {
   template: "password-reset";
   email: string;
+  /** The language of the request, for an address without a member (whose own language comes first). */
+  locale: Locale;
 }
 
 export type OutboxItem = MemberMailItem | PasswordResetItem;
@@ -66,6 +69,7 @@ export function passwordResetOutboxId(email: string): string {
 
 export interface QueuePasswordResetOptions {
   email: string;
+  locale: Locale;
   now: Date;
 }
 
@@ -85,6 +89,7 @@ export async function queuePasswordReset(tx: Transaction, options: QueuePassword
       : {
           template: "password-reset",
           email: options.email.toLowerCase(),
+          locale: options.locale,
           ...fresh(options.now),
         };
   return () => tx.set(MAIL_OUTBOX, id, item);

@@ -32,10 +32,12 @@ export const logger = {
 };
 
 /**
- * What a log may say of an error. Our own AppErrors carry messages we wrote, which name
- * no person. Any other error's message is someone else's text: a mail provider's
- * bounce names the recipient, a model's refusal may quote the prompt. So it is left
- * out, and where the error came from is told by its name, code and stack frames.
+ * What a log may say of an error. Our own AppErrors are told by their code, message
+ * key and diagnostic, which we wrote and which name no person (never the text shown
+ * to people, which is in their language). Any other error's message is someone
+ * else's text: a mail provider's bounce names the recipient, a model's refusal may
+ * quote the prompt. So it is left out, and where the error came from is told by its
+ * name, code and stack frames.
  */
 export function errorFields(error: unknown): Fields {
   if (!(error instanceof Error)) return { errorName: typeof error };
@@ -44,7 +46,13 @@ export function errorFields(error: unknown): Fields {
     errorName: error.name,
     errorCode: typeof code === "string" || typeof code === "number" ? code : null,
   };
-  if (error instanceof AppError) return { ...fields, errorMessage: error.message };
+  if (error instanceof AppError) {
+    return {
+      ...fields,
+      errorKey: error.messageKey,
+      ...(error.diagnostic ? { errorDiagnostic: error.diagnostic } : {}),
+    };
+  }
   const frames = (error.stack ?? "")
     .split("\n")
     .filter((line) => line.trimStart().startsWith("at "))

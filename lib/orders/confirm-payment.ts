@@ -23,20 +23,19 @@ export async function confirmPayment(options: {
   const { db, clock } = options.services;
   const view = await db.runTransaction(async (tx) => {
     const doc = await tx.get(ORDERS, options.orderId);
-    if (!doc || doc.data.provider !== options.provider) throw new AppError("NOT_FOUND", "No such order.");
+    if (!doc || doc.data.provider !== options.provider) throw new AppError("NOT_FOUND", "order.notFound");
     const order = doc.data;
     if (order.amount !== options.amount || order.currency !== options.currency) {
-      throw new AppError("VALIDATION_FAILED", "The paid amount does not match the order.", {
-        fields: { amount: "Does not match the order" },
-      });
+      throw new AppError("VALIDATION_FAILED", "order.amountMismatch", { fields: { amount: "order.amountMismatch" } });
     }
     if (order.status === "paid") {
       if (order.providerPaymentId !== options.providerPaymentId) {
-        throw new AppError("INVALID_STATE", "This order was paid by another payment.");
+        throw new AppError("INVALID_STATE", "order.paidByOtherPayment");
       }
       return { view: toOrderView(doc.id, order), credited: false };
     }
-    if (order.status !== "pending") throw new AppError("INVALID_STATE", `The order is ${order.status}.`);
+    if (order.status !== "pending")
+      throw new AppError("INVALID_STATE", "order.notPending", { values: { status: order.status } });
     const account = await readPointAccount(tx, order.uid);
     const now = clock.now();
     appendLedgerEntry(tx, account, {

@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { errorKey } from "../errors/error-messages";
 import type { PaymentProviderId } from "../payments/payment-provider";
 import { findPackage, packageCredit } from "../pricing/price-table";
 import type { Services } from "../services";
 import { ORDERS, type Order } from "./order";
 
 export const createOrderInput = z.object({
-  packageId: z.string({ error: "packageId is required" }).min(1, "packageId is required"),
-  provider: z.string({ error: "provider is required" }).min(1, "provider is required"),
+  packageId: z.string({ error: errorKey("validation.packageRequired") }).min(1, errorKey("validation.packageRequired")),
+  provider: z
+    .string({ error: errorKey("validation.providerRequired") })
+    .min(1, errorKey("validation.providerRequired")),
 });
 
 /**
@@ -24,15 +27,16 @@ export async function createOrder(options: {
   const input = createOrderInput.parse(options.input);
   const pkg = findPackage(input.packageId);
   if (!pkg)
-    throw new AppError("VALIDATION_FAILED", "Unknown points package.", {
-      fields: { packageId: `Unknown package "${input.packageId}"` },
+    throw new AppError("VALIDATION_FAILED", "order.unknownPackage", {
+      fields: { packageId: "validation.unknownPackage" },
     });
   const provider = Object.hasOwn(services.paymentProviders, input.provider)
     ? services.paymentProviders[input.provider as PaymentProviderId]
     : undefined;
   if (!provider) {
-    throw new AppError("VALIDATION_FAILED", "That payment provider is not available.", {
-      fields: { provider: `Available: ${Object.keys(services.paymentProviders).join(", ")}` },
+    throw new AppError("VALIDATION_FAILED", "order.providerUnavailable", {
+      details: { availableProviders: Object.keys(services.paymentProviders) },
+      fields: { provider: "validation.providerUnavailable" },
     });
   }
   const orderId = randomUUID();

@@ -17,9 +17,7 @@ export function decodeCursor(cursor: string): { value: string; id: string } {
     const parsed = cursorShape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
     return { value: parsed.v, id: parsed.id };
   } catch {
-    throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", {
-      fields: { cursor: "Use the nextCursor of a previous page" },
-    });
+    throw new AppError("VALIDATION_FAILED", "validation.cursor", { fields: { cursor: "validation.cursor" } });
   }
 }
 

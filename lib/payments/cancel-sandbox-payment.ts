@@ -10,9 +10,8 @@ export async function cancelSandboxPayment(options: {
   uid: string;
   orderId: string;
 }): Promise<OrderView> {
-  if (!options.services.paymentProviders.sandbox)
-    throw new AppError("FEATURE_DISABLED", "The sandbox payment provider is off.");
+  if (!options.services.paymentProviders.sandbox) throw new AppError("FEATURE_DISABLED", "order.sandboxDisabled");
   const order = await getOrder(options);
-  if (order.provider !== "sandbox") throw new AppError("NOT_FOUND", "No such order.");
+  if (order.provider !== "sandbox") throw new AppError("NOT_FOUND", "order.notFound");
   return cancelOrder(options);
 }

@@ -13,10 +13,9 @@ export async function completeSandboxPayment(options: {
   uid: string;
   orderId: string;
 }): Promise<OrderView> {
-  if (!options.services.paymentProviders.sandbox)
-    throw new AppError("FEATURE_DISABLED", "The sandbox payment provider is off.");
+  if (!options.services.paymentProviders.sandbox) throw new AppError("FEATURE_DISABLED", "order.sandboxDisabled");
   const order = await getOrder(options);
-  if (order.provider !== "sandbox") throw new AppError("NOT_FOUND", "No such order.");
+  if (order.provider !== "sandbox") throw new AppError("NOT_FOUND", "order.notFound");
   if (order.status === "paid") return order;
   return confirmPayment({
     services: options.services,

@@ -60,18 +60,14 @@ export function appendLedgerEntry(
   },
 ): PointAccount {
   if (!Number.isSafeInteger(entry.amount) || entry.amount === 0) {
-    throw new AppError("INTERNAL", "A ledger entry moves a whole, non-zero number of points.");
+    throw new AppError("INTERNAL", "service.internal", {
+      diagnostic: "A ledger entry moves a whole, non-zero number of points.",
+    });
   }
   const balance = account.balance + entry.amount;
   if (balance < 0) {
-    throw new AppError(
-      "INSUFFICIENT_POINTS",
-      `This needs ${-entry.amount} points; the balance is ${account.balance}.`,
-      {
-        required: -entry.amount,
-        balance: account.balance,
-      },
-    );
+    const facts = { required: -entry.amount, balance: account.balance };
+    throw new AppError("INSUFFICIENT_POINTS", "points.insufficient", { values: facts, details: facts });
   }
   const createdAt = entry.now.toISOString();
   const record: PointEntry = {

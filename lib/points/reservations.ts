@@ -65,10 +65,14 @@ export function closeReservation(
 ): PointAccount {
   const { reservation, charged } = options;
   if (reservation.status !== "held") {
-    throw new AppError("INVALID_STATE", `Reservation ${options.reservationId} is already ${reservation.status}.`);
+    throw new AppError("INVALID_STATE", "points.reservationClosed", {
+      diagnostic: `Reservation ${options.reservationId} is already ${reservation.status}.`,
+    });
   }
   if (!Number.isSafeInteger(charged) || charged < 0 || charged > reservation.amount) {
-    throw new AppError("INTERNAL", `Cannot charge ${charged} of a ${reservation.amount}-point reservation.`);
+    throw new AppError("INTERNAL", "service.internal", {
+      diagnostic: `Cannot charge ${charged} of a ${reservation.amount}-point reservation.`,
+    });
   }
   const refund = reservation.amount - charged;
   const account =

@@ -132,10 +132,21 @@ export const MEMBERS = inventoried<Member>({
     name: { ko: "가입할 때 입력한 이름", en: "Name given at sign-up" },
     ageConfirmedAt: { ko: "만 14세 이상임을 확인한 시각", en: "When the member confirmed being 14 or older" },
     marketingOptIn: { ko: "현재 마케팅 수신 동의 여부 (옵트인)", en: "Current marketing consent (opt-in)" },
+    locale: {
+      ko: "회원에게 보내는 메일의 언어 (ko 또는 en): 회원이 고른 언어, 고르지 않았으면 가입할 때 쓴 언어",
+      en: "Language of the member's mail (ko or en): the one chosen, or the one signed up in",
+    },
+    timeZone: {
+      ko: "메일에 시각을 표시하는 시간대 (Asia/Seoul 같은 IANA 이름)",
+      en: "Time zone in which mail shows times (an IANA name such as Asia/Seoul)",
+    },
     createdAt: { ko: "계정을 만든 시각", en: "When the account was created" },
     updatedAt: { ko: "마지막으로 바뀐 시각", en: "Last change" },
   },
-  purpose: { ko: "회원 관리, 서비스 제공", en: "Managing membership and providing the service" },
+  purpose: {
+    ko: "회원 관리, 서비스 제공, 회원이 고른 언어와 시간대로 안내 메일 발송",
+    en: "Managing membership, providing the service, and mailing members in their language and time zone",
+  },
   legalBasis: CONTRACT_BASIS,
   retention: { kind: "until-withdrawal" },
   onWithdrawal: "delete",
@@ -399,6 +410,10 @@ export const MAIL_OUTBOX = inventoried<OutboxItem>({
     email: {
       ko: "비밀번호 재설정 메일에만 있음: 양식에 입력한 주소로, 어느 계정의 주소도 아닐 수 있습니다. 메일을 보내거나, 해당 계정이 없어 버리거나, 마지막 시도 뒤에 포기하면 항목과 함께 삭제합니다",
       en: "For a password reset only: the address typed into the form, which may belong to no account; deleted with the item once the mail is sent, dropped (no such account) or given up after the last attempt",
+    },
+    locale: {
+      ko: "비밀번호 재설정 메일에만 있음: 요청한 페이지의 언어로, 그 주소의 회원 정보가 없을 때 씁니다",
+      en: "For a password reset only: the language of the page it was asked from, used when the address has no member record",
     },
     template: { ko: "어떤 메일인지", en: "Which mail" },
     refId: { ko: "메일이 다루는 대상", en: "What it is about" },

@@ -1,7 +1,8 @@
 /**
  * Text that people type and other people (or our own pages and mail) show again:
  * member names, prompts. Stored composed (NFC), so the same name is the same string.
- * Refused, with a message naming the field:
+ * Refused, with a message naming the field (its own messages in `errors`, so each
+ * language can name it naturally):
  * - control characters (NUL, escape, C1 controls...): they corrupt logs, terminals
  *   and files; a multi-line field keeps line feed and tab, and Windows line ends
  *   become plain line feeds;
@@ -17,17 +18,20 @@
  * Pure, so the rule is tested directly.
  */
 import { z } from "zod";
+import type { ErrorMessageKey } from "../errors/error-messages";
+import type { Messages } from "../i18n/messages";
+
+/** The fields with human-text messages of their own (`errors` humanText.<field>), naming the field in each language. */
+export type HumanTextField = keyof Messages["errors"]["humanText"];
+
+type HumanTextProblem = keyof Messages["errors"]["humanText"][HumanTextField];
+
+/** Line feeds and tabs allowed inside (a prompt), or one line only (a name): what each field's messages say. */
+const MULTILINE: Record<HumanTextField, boolean> = { name: false, prompt: true };
 
 export interface HumanTextRules {
-  /** How the messages name the field, capitalised: "Your name", "The prompt". */
-  label: string;
+  field: HumanTextField;
   maxLength: number;
-  /** Line feeds and tabs allowed inside (a prompt), or one line only (a name). */
-  multiline: boolean;
-  /** The message for a missing field or one that is not a string. */
-  requiredMessage: string;
-  /** The message for an empty field (after trimming). */
-  emptyMessage: string;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -42,35 +46,24 @@ const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
 /** A zod string schema for one human-text field; its output is the cleaned text. */
 export function humanText(rules: HumanTextRules): z.ZodString {
-  const control = rules.multiline ? CONTROL_BUT_LINE_FEED_AND_TAB : CONTROL;
+  const multiline = MULTILINE[rules.field];
+  const control = multiline ? CONTROL_BUT_LINE_FEED_AND_TAB : CONTROL;
+  const message = (problem: HumanTextProblem): ErrorMessageKey => `humanText.${rules.field}.${problem}`;
   return z
-    .string({ error: rules.requiredMessage })
-    .refine((text) => !LONE_SURROGATE.test(text), {
-      error: `${rules.label} contains a broken character (a lone surrogate)`,
-      abort: true,
-    })
+    .string({ error: message("required") })
+    .refine((text) => !LONE_SURROGATE.test(text), { error: message("brokenCharacter"), abort: true })
     .overwrite((text) => {
       const composed = text.normalize("NFC");
-      return rules.multiline ? composed.replace(/\r\n?/g, "\n") : composed;
+      return multiline ? composed.replace(/\r\n?/g, "\n") : composed;
     })
     .trim()
-    .min(1, { error: rules.emptyMessage, abort: true })
-    .max(rules.maxLength, { error: `${rules.label} may have at most ${rules.maxLength} characters`, abort: true })
-    .refine((text) => !control.test(text), {
-      error: rules.multiline
-        ? `${rules.label} may not contain control characters other than line breaks and tabs`
-        : `${rules.label} may not contain control characters, line breaks or tabs`,
-      abort: true,
-    })
-    .refine((text) => !BIDI_CONTROL.test(text), {
-      error: `${rules.label} may not contain characters that change the writing direction (U+202A-U+202E, U+2066-U+2069)`,
-      abort: true,
-    })
+    .min(1, { error: message("empty"), abort: true })
+    .max(rules.maxLength, { error: message("tooLong"), abort: true })
+    .refine((text) => !control.test(text), { error: message("controlCharacters"), abort: true })
+    .refine((text) => !BIDI_CONTROL.test(text), { error: message("directionCharacters"), abort: true })
     .refine((text) => !TAG_CHARACTER.test(text.replace(EMOJI_TAG_SEQUENCE, "")), {
-      error: `${rules.label} may not contain invisible tag characters (U+E0000-U+E007F)`,
+      error: message("tagCharacters"),
       abort: true,
     })
-    .refine((text) => text.replace(INVISIBLE, "") !== "", {
-      error: `${rules.label} has no visible characters`,
-    });
+    .refine((text) => text.replace(INVISIBLE, "") !== "", { error: message("invisible") });
 }

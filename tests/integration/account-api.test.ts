@@ -7,6 +7,7 @@ import { DELETE as deleteSession, POST as postSession } from "../../app/api/sess
 import { GET as getCatalog } from "../../app/api/catalog/route";
 import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
+import { translator } from "../../lib/i18n/messages";
 import { CONSENT_TEXTS } from "../../lib/privacy/policy-versions";
 import { getServices } from "../../lib/services";
 import { randomUUID } from "node:crypto";
@@ -21,6 +22,7 @@ import { APP_ORIGIN, call, readError } from "../support/http";
 import { waitFor } from "../support/wait-for";
 
 const services = getServices();
+const mailKo = translator({ locale: "ko", namespace: "mail" });
 const completeSignUp = {
   name: "Kim Minji",
   ageConfirmed: true,
@@ -239,6 +241,8 @@ describe("completing sign-up", () => {
       emailVerified: false,
       points: 0,
       marketingOptIn: false,
+      locale: "ko",
+      timeZone: "Asia/Seoul",
     });
 
     const again = await call(postAccount, {
@@ -310,7 +314,9 @@ describe("email confirmation and password reset", () => {
     });
     expect(sent.status).toBe(202);
     const mail = (await services.localMailbox!.list()).find((m) => m.to === user.email);
-    expect(mail?.subject).toBe("Confirm your email address");
+    // Signed up on a Korean page: the mail is Korean, and its link opens the Korean page.
+    expect(mail?.subject).toBe(mailKo("verifyEmail.subject"));
+    expect(mail?.text).toContain("/ko/auth/action?mode=verifyEmail&oobCode=");
     expect((await services.localMailbox!.list()).some((m) => m.to === "attacker@example.test")).toBe(false);
     await applyOobCode(linkCode(mail!.text, "verifyEmail"));
     const me = (await (await call(getMe, { path: "/api/me", token: user.idToken })).json()) as {
@@ -345,7 +351,7 @@ describe("email confirmation and password reset", () => {
     // The request only queues the mail; the worker sends it.
     await deliverMailOutbox({ services });
     const mail = (await services.localMailbox!.list()).find(
-      (m) => m.to === user.email && m.subject === "Reset your password",
+      (m) => m.to === user.email && m.subject === mailKo("passwordReset.subject"),
     );
     await resetPasswordWithCode(linkCode(mail!.text, "resetPassword"), "a brand new passphrase");
     await expect(signInUser(user.email, user.password)).rejects.toThrow();
@@ -380,7 +386,7 @@ describe("limits on mail others can trigger", () => {
       expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(3500);
     }
     const sent = (await services.localMailbox!.list()).filter(
-      (m) => m.to === user.email && m.subject === "Reset your password",
+      (m) => m.to === user.email && m.subject === mailKo("passwordReset.subject"),
     );
     expect(sent).toHaveLength(3);
   });

@@ -194,8 +194,9 @@ describe("Cloud Functions triggers", () => {
 
       const mails = (await services.localMailbox!.list()).filter((mail) => mail.to === verified.email);
       expect(mails).toHaveLength(1);
-      expect(mails[0]).toMatchObject({ subject: "Your images are ready" });
-      expect(mails[0]!.text).toContain(`/generations/${id}`);
+      // The member signed up in Korean: the mail is in Korean, and links to the Korean page.
+      expect(mails[0]).toMatchObject({ subject: "이미지 1장이 완성되었습니다" });
+      expect(mails[0]!.text).toContain(`/ko/generations/${id}`);
       expect(await services.db.get(MAIL_OUTBOX, `generation-result-${id}`)).toBeNull();
 
       await deliverMail.run(scheduled());
@@ -220,7 +221,12 @@ describe("Cloud Functions triggers", () => {
 
     it("sends a password reset as soon as it is queued, without waiting for the schedule", async () => {
       const user = await signUpUser();
-      await sendPasswordReset({ services, input: { email: user.email }, client: `client-${randomUUID()}` });
+      await sendPasswordReset({
+        services,
+        input: { email: user.email },
+        client: `client-${randomUUID()}`,
+        requestLocale: "en",
+      });
       const queuedId = passwordResetOutboxId(user.email);
       const snapshot = fft.firestore.makeDocumentSnapshot({}, `${MAIL_OUTBOX.name}/${queuedId}`);
       await fft.wrap(onMailQueued)({ params: { mailId: queuedId }, data: snapshot });

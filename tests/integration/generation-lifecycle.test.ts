@@ -445,8 +445,8 @@ describe("a generation from submit to gallery", () => {
     expect((await deliverMailOutbox({ services })).sent).toBe(0);
     const mails = await services.localMailbox!.list();
     expect(mails.length).toBe(mailboxBefore + 1);
-    expect(mails[0]).toMatchObject({ to: member.email, subject: "Your images are ready" });
-    expect(mails[0]!.text).toContain(`/generations/${job.id}`);
+    expect(mails[0]).toMatchObject({ to: member.email, subject: "이미지 1장이 완성되었습니다" });
+    expect(mails[0]!.text).toContain(`/ko/generations/${job.id}`);
     expect(mails[0]!.text).not.toContain("loud");
     expect(await services.db.query({ collection: MAIL_OUTBOX })).toEqual([]);
   });

@@ -353,7 +353,7 @@ describe("with the sandbox switched off", () => {
     const withoutSandbox = createServices(getServerConfig(), { db: services.db, paymentProviders: {} });
     const error = await appErrorOf(completeSandboxPayment({ services: withoutSandbox, uid: member.uid, orderId }));
     expect(error.code).toBe("FEATURE_DISABLED");
-    const response = errorResponse(error);
+    const response = errorResponse(error, "en");
     expect(response.status).toBe(404);
     expect((await readError(response)).code).toBe("FEATURE_DISABLED");
     expect((await storedOrder(orderId)).status).toBe("pending");
@@ -374,7 +374,8 @@ describe("with the sandbox switched off", () => {
       }),
     );
     expect(error.code).toBe("VALIDATION_FAILED");
-    expect(error.details).toEqual({ fields: { provider: "Available: " } });
+    expect(error.details).toEqual({ availableProviders: [] });
+    expect(error.fields).toEqual({ provider: "validation.providerUnavailable" });
   });
 });
 

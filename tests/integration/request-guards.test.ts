@@ -10,11 +10,14 @@ import { GET as getCatalog } from "../../app/api/catalog/route";
 import { POST as postPasswordReset } from "../../app/api/password-reset/route";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { getServices } from "../../lib/services";
+import { translator } from "../../lib/i18n/messages";
 import { signUpUser } from "../support/firebase-users";
 import { APP_ORIGIN, call, readError } from "../support/http";
 
 const services = getServices();
 const FOREIGN_ORIGIN = "https://evil.example";
+/** Requests without Accept-Language, from addresses without a member: Korean. */
+const RESET_SUBJECT = translator({ locale: "ko", namespace: "mail" })("passwordReset.subject");
 const completeSignUp = {
   name: "Guard Test",
   ageConfirmed: true,
@@ -24,8 +27,7 @@ const completeSignUp = {
 /** Reset mail is queued by the request and sent by the outbox sender: send what is queued, then count. */
 async function resetMailsTo(email: string): Promise<number> {
   await deliverMailOutbox({ services });
-  return (await services.localMailbox!.list()).filter((m) => m.to === email && m.subject === "Reset your password")
-    .length;
+  return (await services.localMailbox!.list()).filter((m) => m.to === email && m.subject === RESET_SUBJECT).length;
 }
 
 type Handler = Parameters<typeof call>[0];

@@ -14,7 +14,10 @@ import { signUpUser } from "../support/firebase-users";
 
 const services = getServices();
 const mailServiceDown: Mailer = {
-  send: () => Promise.reject(new AppError("PROVIDER_FAILED", "The mail service did not answer.")),
+  send: () =>
+    Promise.reject(
+      new AppError("PROVIDER_FAILED", "service.internal", { diagnostic: "The mail service did not answer." }),
+    ),
 };
 const offline = createServices(getServerConfig(), { db: services.db, auth: services.auth, mailer: mailServiceDown });
 
@@ -23,7 +26,8 @@ describe("the confirmation-mail limit", () => {
     const user = await signUpUser();
     // A client of its own, so other tests' mail does not count here.
     const client = `client-${randomUUID()}`;
-    const send = (on: typeof services) => sendVerificationEmail({ services: on, uid: user.uid, client });
+    const send = (on: typeof services) =>
+      sendVerificationEmail({ services: on, uid: user.uid, client, requestLocale: "ko" });
     for (let i = 0; i < 8; i++) await expectAppError(send(offline), "PROVIDER_FAILED");
     for (let i = 0; i < 5; i++) await send(services);
     await expectAppError(send(services), "RATE_LIMITED");

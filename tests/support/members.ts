@@ -11,6 +11,7 @@ export async function createMember(services: Services): Promise<TestUser> {
     services,
     uid: user.uid,
     input: { name: "Test Member", ageConfirmed: true, consents: { terms: true, privacy: true, marketing: false } },
+    requestLocale: "ko",
   });
   return user;
 }

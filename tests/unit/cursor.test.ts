@@ -34,7 +34,7 @@ describe("page cursors", () => {
     const error = decodeRefusal(cursor);
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(error.status).toBe(422);
-    expect(error.details).toEqual({ fields: { cursor: expect.any(String) } });
+    expect(error.fields).toEqual({ cursor: "validation.cursor" });
   });
 });
 

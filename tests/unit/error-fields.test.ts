@@ -3,11 +3,22 @@ import { AppError } from "../../lib/errors/app-error";
 import { errorFields } from "../../lib/observability/logger";
 
 describe("errorFields", () => {
-  it("keeps the message of our own errors, which name no person", () => {
-    expect(errorFields(new AppError("CONTENTION", "The database stayed locked."))).toEqual({
+  it("tells our own errors by code, message key and diagnostic, never by the text people read", () => {
+    expect(
+      errorFields(new AppError("CONTENTION", "service.busy", { diagnostic: "The database stayed locked." })),
+    ).toEqual({
       errorName: "AppError",
       errorCode: "CONTENTION",
-      errorMessage: "The database stayed locked.",
+      errorKey: "service.busy",
+      errorDiagnostic: "The database stayed locked.",
+    });
+    const insufficient = new AppError("INSUFFICIENT_POINTS", "points.insufficient", {
+      values: { required: 40, balance: 10 },
+    });
+    expect(errorFields(insufficient)).toEqual({
+      errorName: "AppError",
+      errorCode: "INSUFFICIENT_POINTS",
+      errorKey: "points.insufficient",
     });
   });
 

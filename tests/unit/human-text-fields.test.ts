@@ -1,4 +1,7 @@
-/** The member name and the prompt refuse text a person cannot see or that misleads a reader. */
+/**
+ * The member name and the prompt refuse text a person cannot see or that misleads a
+ * reader, each with a message of its own field.
+ */
 import { describe, expect, it } from "vitest";
 import { createAccountInput } from "../../lib/accounts/create-account";
 import { generationInput } from "../../lib/generation/generation-job";
@@ -37,7 +40,7 @@ const refusedEverywhere: [string, string][] = [
 
 describe("the member name", () => {
   it.each(refusedEverywhere)("refuses %s", (_what, name) => {
-    expect(nameProblem(name)).toMatch(/name/i);
+    expect(nameProblem(name)).toMatch(/^humanText\.name\./);
   });
 
   it.each([
@@ -45,7 +48,7 @@ describe("the member name", () => {
     ["tab", "Kim\tMinji"],
     ["carriage return", "Kim\rMinji"],
   ])("refuses a %s inside a name", (_what, name) => {
-    expect(nameProblem(name)).toMatch(/name/i);
+    expect(nameProblem(name)).toMatch(/^humanText\.name\./);
   });
 
   it("accepts names in any script, with emoji joined by zero-width joiners", () => {
@@ -60,7 +63,7 @@ describe("the member name", () => {
 
 describe("the prompt", () => {
   it.each(refusedEverywhere)("refuses %s", (_what, prompt) => {
-    expect(promptProblem(prompt)).toMatch(/prompt/i);
+    expect(promptProblem(prompt)).toMatch(/^humanText\.prompt\./);
   });
 
   it("keeps line breaks and tabs, with Windows line ends made plain", () => {
@@ -73,6 +76,6 @@ describe("the prompt", () => {
   });
 
   it("refuses a prompt of only line breaks and tabs", () => {
-    expect(promptProblem("\n\t\n")).toMatch(/prompt/i);
+    expect(promptProblem("\n\t\n")).toBe("humanText.prompt.empty");
   });
 });

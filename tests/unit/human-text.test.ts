@@ -1,41 +1,42 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { renderZodIssues } from "../../lib/errors/error-messages";
 import { humanText } from "../../lib/text/human-text";
 
-const line = humanText({
-  label: "The title",
-  maxLength: 10,
-  multiline: false,
-  requiredMessage: "title is required",
-  emptyMessage: "Enter a title",
-});
-const text = humanText({
-  label: "The note",
-  maxLength: 10,
-  multiline: true,
-  requiredMessage: "note is required",
-  emptyMessage: "Enter a note",
-});
+const line = humanText({ field: "name", maxLength: 10 });
+const text = humanText({ field: "prompt", maxLength: 10 });
 
+/** The message keys of the problems found (each a key into the `errors` messages). */
 function messages(schema: typeof line, input: unknown): string[] {
   const result = schema.safeParse(input);
   return result.success ? [] : result.error.issues.map((issue) => issue.message);
 }
 
 describe("humanText", () => {
-  it("answers one message per problem, naming the field", () => {
-    expect(messages(line, undefined)).toEqual(["title is required"]);
-    expect(messages(line, 42)).toEqual(["title is required"]);
-    expect(messages(line, "   ")).toEqual(["Enter a title"]);
-    expect(messages(line, "12345678901")).toEqual(["The title may have at most 10 characters"]);
-    expect(messages(line, "a\u0000b")).toEqual(["The title may not contain control characters, line breaks or tabs"]);
-    expect(messages(text, "a\u0000b")).toEqual([
-      "The note may not contain control characters other than line breaks and tabs",
-    ]);
-    expect(messages(line, "a\ud800b")).toEqual(["The title contains a broken character (a lone surrogate)"]);
-    expect(messages(line, "a\u202eb")).toEqual([
-      "The title may not contain characters that change the writing direction (U+202A-U+202E, U+2066-U+2069)",
-    ]);
-    expect(messages(line, "\u200b")).toEqual(["The title has no visible characters"]);
+  it("answers one message per problem, from the field's own messages", () => {
+    expect(messages(line, undefined)).toEqual(["humanText.name.required"]);
+    expect(messages(line, 42)).toEqual(["humanText.name.required"]);
+    expect(messages(line, "   ")).toEqual(["humanText.name.empty"]);
+    expect(messages(line, "12345678901")).toEqual(["humanText.name.tooLong"]);
+    expect(messages(line, "a\u0000b")).toEqual(["humanText.name.controlCharacters"]);
+    expect(messages(text, "a\u0000b")).toEqual(["humanText.prompt.controlCharacters"]);
+    expect(messages(line, "a\ud800b")).toEqual(["humanText.name.brokenCharacter"]);
+    expect(messages(line, "a\u202eb")).toEqual(["humanText.name.directionCharacters"]);
+    expect(messages(line, "\u200b")).toEqual(["humanText.name.invisible"]);
+  });
+
+  it("reads as a sentence naming the field and the limit, in English and Korean", () => {
+    const form = z.object({ name: line, prompt: text });
+    const result = form.safeParse({ name: "12345678901", prompt: "a\u0000b" });
+    if (result.success) throw new Error("Expected the input to be refused.");
+    expect(renderZodIssues(result.error, "en")).toEqual({
+      name: "Your name may have at most 10 characters.",
+      prompt: "The prompt may not contain control characters other than line breaks and tabs.",
+    });
+    expect(renderZodIssues(result.error, "ko")).toEqual({
+      name: "이름은 10자까지 입력할 수 있습니다.",
+      prompt: "프롬프트에는 줄바꿈과 탭 말고는 제어 문자를 쓸 수 없습니다.",
+    });
   });
 
   it("refuses every C0 control but line feed and tab in multi-line text, and all of them in one line", () => {
@@ -83,7 +84,7 @@ describe("humanText", () => {
 
   it("refuses tag characters, which hide text a model can read, but keeps emoji flags made of them", () => {
     const hidden = [..."run"].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join("");
-    expect(messages(text, hidden)).toEqual(["The note may not contain invisible tag characters (U+E0000-U+E007F)"]);
+    expect(messages(text, hidden)).toEqual(["humanText.prompt.tagCharacters"]);
     expect(messages(text, `cat${hidden}`)).toHaveLength(1);
     const scotland = "\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}";
     expect(text.parse(scotland)).toBe(scotland);

@@ -1,35 +1,169 @@
 import { describe, expect, it } from "vitest";
-import { generationResultMail, passwordResetMail, verifyEmailMail } from "../../lib/mail/templates/account-mails";
-import { plural } from "../../lib/text/plural";
+import type { Locale } from "../../lib/i18n/locales";
+import { generationResultMail } from "../../lib/mail/templates/generation-result-mail";
+import type { MailRecipient } from "../../lib/mail/templates/layout";
+import { passwordResetMail } from "../../lib/mail/templates/password-reset-mail";
+import { verifyEmailMail } from "../../lib/mail/templates/verify-email-mail";
 
-describe("mail templates", () => {
-  it("put the action link in both the text and the HTML part, escaped in HTML", () => {
-    const link = "http://localhost:3000/auth/action?mode=verifyEmail&oobCode=abc<d>";
-    const mail = verifyEmailMail({ to: "a@example.test", link });
-    expect(mail.text).toContain(link);
-    expect(mail.html).toContain('href="http://localhost:3000/auth/action?mode=verifyEmail&amp;oobCode=abc&lt;d&gt;"');
-    expect(mail.html).not.toContain("<d>");
-    expect(passwordResetMail({ to: "a@example.test", link }).subject).toBe("Reset your password");
+const APP_URL = "http://localhost:3100";
+/** 22:15 in Seoul, 08:15 in New York. */
+const REQUESTED_AT = new Date("2026-11-23T13:15:00Z");
+/** Already the next day in Seoul (00:30 on 22 February), still 21 February in UTC. */
+const EXPIRES_AT = new Date("2027-02-21T15:30:00Z");
+
+function recipient(locale: Locale, timeZone = "Asia/Seoul"): MailRecipient {
+  return { to: "a@example.test", locale, timeZone };
+}
+
+function result(locale: Locale, made: number, requested: number, timeZone?: string) {
+  return generationResultMail({
+    recipient: recipient(locale, timeZone),
+    appUrl: APP_URL,
+    generationId: "g1",
+    made,
+    requested,
+    requestedAt: REQUESTED_AT,
+    expiresAt: EXPIRES_AT,
+  });
+}
+
+describe("the confirmation mail", () => {
+  it.each<[Locale, string, string]>([
+    ["en", "Confirm your email address", "Confirm my email"],
+    ["ko", "이메일 주소를 인증해 주세요", "이메일 인증하기"],
+  ])("speaks %s and links to the page in that language", (locale, subject, action) => {
+    const mail = verifyEmailMail({ recipient: recipient(locale), appUrl: APP_URL, oobCode: "abc" });
+    const link = `${APP_URL}/${locale}/auth/action?mode=verifyEmail&oobCode=abc`;
+    expect(mail.to).toBe("a@example.test");
+    expect(mail.subject).toBe(subject);
+    expect(mail.text).toContain(`${action}: ${link}`);
+    expect(mail.html).toContain(`<html lang="${locale}">`);
+    expect(mail.html).toContain(`href="${link.replaceAll("&", "&amp;")}"`);
+    expect(mail.html).toContain(`>${action}</a>`);
   });
 
-  it("say how many images are ready, and that points of missing ones came back", () => {
-    const link = "http://localhost:3000/generations/g1";
-    expect(generationResultMail({ to: "a@example.test", link, made: 1, requested: 1 }).text).toContain(
-      "Your image is ready.",
-    );
-    expect(generationResultMail({ to: "a@example.test", link, made: 3, requested: 3 }).text).toContain(
-      "Your 3 images are ready.",
-    );
-    expect(generationResultMail({ to: "a@example.test", link, made: 2, requested: 4 }).text).toContain(
-      "2 of your 4 images are ready; the points for the others were returned.",
-    );
+  it("puts the code into the link encoded, and the link into the HTML escaped", () => {
+    const mail = verifyEmailMail({ recipient: recipient("en"), appUrl: APP_URL, oobCode: 'a&b<c>"' });
+    expect(mail.text).toContain(`${APP_URL}/en/auth/action?mode=verifyEmail&oobCode=a%26b%3Cc%3E%22`);
+    expect(mail.html).toContain(`href="${APP_URL}/en/auth/action?mode=verifyEmail&amp;oobCode=a%26b%3Cc%3E%22"`);
+    expect(mail.html).not.toContain("<c>");
+  });
+});
+
+describe("the branded frame", () => {
+  it.each<[Locale, string, string]>([
+    [
+      "en",
+      "You received this mail because this address was used to sign up at imagesfactory.",
+      "does not receive replies",
+    ],
+    ["ko", "이 주소로 imagesfactory 회원가입이 진행되어 이 메일을 보내 드렸습니다.", "발신 전용"],
+  ])(
+    "names the brand, says why the mail came and that replies are not read, in both parts (%s)",
+    (locale, reason, noReply) => {
+      const mail = verifyEmailMail({ recipient: recipient(locale), appUrl: APP_URL, oobCode: "abc" });
+      for (const part of [mail.text, mail.html]) {
+        expect(part).toContain("imagesfactory");
+        expect(part).toContain(reason);
+        expect(part).toContain(noReply);
+      }
+      expect(mail.text.startsWith("imagesfactory\n\n")).toBe(true);
+      expect(mail.html).toContain(`<h1 style="margin:0 0 20px;font-size:22px;line-height:1.4">${mail.subject}</h1>`);
+    },
+  );
+
+  it("keeps the plain-text part free of markup", () => {
+    const mail = result("en", 3, 3);
+    expect(mail.text).not.toMatch(/<[a-z]/i);
+  });
+});
+
+describe("the password-reset mail", () => {
+  it.each<[Locale, string, string, string]>([
+    ["en", "Asia/Seoul", "On November 23, 2026 at 10:15 PM, someone asked", "Choose a new password"],
+    ["en", "America/New_York", "On November 23, 2026 at 8:15 AM, someone asked", "Choose a new password"],
+    [
+      "ko",
+      "Asia/Seoul",
+      "2026년 11월 23일 22:15에 imagesfactory 계정의 비밀번호 재설정 요청이",
+      "새 비밀번호 설정하기",
+    ],
+    [
+      "ko",
+      "America/New_York",
+      "2026년 11월 23일 08:15에 imagesfactory 계정의 비밀번호 재설정 요청이",
+      "새 비밀번호 설정하기",
+    ],
+  ])(
+    "says when it was asked for, in the recipient's language (%s) and time zone (%s)",
+    (locale, zone, when, action) => {
+      const mail = passwordResetMail({
+        recipient: recipient(locale, zone),
+        appUrl: APP_URL,
+        oobCode: "xyz",
+        requestedAt: REQUESTED_AT,
+      });
+      expect(mail.text).toContain(when);
+      expect(mail.text).toContain(`${action}: ${APP_URL}/${locale}/auth/action?mode=resetPassword&oobCode=xyz`);
+    },
+  );
+});
+
+describe("the result mail", () => {
+  it.each<[Locale, number, number, string]>([
+    ["en", 1, 1, "Your image is ready"],
+    ["en", 3, 3, "Your 3 images are ready"],
+    ["en", 2, 3, "2 of your 3 images are ready"],
+    ["en", 1, 3, "1 of your 3 images is ready"],
+    ["ko", 1, 1, "이미지 1장이 완성되었습니다"],
+    ["ko", 3, 3, "이미지 3장이 완성되었습니다"],
+    ["ko", 2, 3, "요청하신 이미지 3장 중 2장이 완성되었습니다"],
+  ])("counts in %s: %i of %i makes the subject “%s”", (locale, made, requested, subject) => {
+    expect(result(locale, made, requested).subject).toBe(subject);
   });
 
-  it("count in English", () => {
-    expect([plural(1, "image"), plural(2, "image"), plural(1000, "point")]).toEqual([
-      "1 image",
-      "2 images",
-      "1,000 points",
-    ]);
+  it("says what is ready with the right grammar for one, two and many", () => {
+    expect(result("en", 1, 1).text).toContain("The image you asked for on November 23, 2026 at 10:15 PM is ready.");
+    expect(result("en", 1, 1).text).toContain("It stays in your gallery until February 22, 2027;");
+    expect(result("en", 2, 2).text).toContain("Both images you asked for on");
+    expect(result("en", 3, 3).text).toContain("All 3 images you asked for on November 23, 2026 at 10:15 PM are ready.");
+    expect(result("en", 3, 3).text).toContain("They stay in your gallery until February 22, 2027;");
+    expect(result("en", 3, 3).text).not.toMatch(/\(s\)|returned/);
+  });
+
+  it("tells how many images could not be made and that their points came back", () => {
+    expect(result("en", 2, 3).text).toContain(
+      "2 of the 3 images you asked for on November 23, 2026 at 10:15 PM are ready.",
+    );
+    expect(result("en", 2, 3).text).toContain("The points for the image that could not be made were returned to you.");
+    expect(result("en", 1, 3).text).toContain("1 of the 3 images you asked for");
+    expect(result("en", 1, 3).text).toContain(
+      "The points for the 2 images that could not be made were returned to you.",
+    );
+    expect(result("ko", 2, 3).text).toContain("만들지 못한 1장의 포인트는 돌려드렸습니다.");
+  });
+
+  it("reads naturally in Korean, for one image and for several", () => {
+    expect(result("ko", 1, 1).text).toContain("2026년 11월 23일 22:15에 요청하신 이미지가 완성되었습니다.");
+    expect(result("ko", 3, 3).text).toContain("2026년 11월 23일 22:15에 요청하신 이미지 3장이 모두 완성되었습니다.");
+    expect(result("ko", 3, 3).text).toContain("완성된 이미지는 2027년 2월 22일까지 갤러리에 보관되며");
+  });
+
+  it("shows dates in the recipient's time zone", () => {
+    expect(result("en", 1, 1, "UTC").text).toContain("on November 23, 2026 at 1:15 PM");
+    expect(result("en", 1, 1, "UTC").text).toContain("until February 21, 2027");
+    expect(result("ko", 1, 1, "UTC").text).toContain("2027년 2월 21일까지");
+  });
+
+  it.each<[Locale, string]>([
+    ["en", "See my images"],
+    ["ko", "내 이미지 보기"],
+  ])("links to the generation's page in the recipient's language (%s)", (locale, action) => {
+    expect(result(locale, 2, 2).text).toContain(`${action}: ${APP_URL}/${locale}/generations/g1`);
+    expect(result(locale, 2, 2).html).toContain(`href="${APP_URL}/${locale}/generations/g1"`);
+  });
+
+  it("says “image” for one image in the button", () => {
+    expect(result("en", 1, 1).text).toContain(`See my image: ${APP_URL}/en/generations/g1`);
   });
 });

@@ -43,4 +43,32 @@ describe("the OpenAPI document", () => {
     expect(schema.properties.prompt).toMatchObject({ maxLength: 1000, minLength: 1 });
     expect(schema.properties.count).toMatchObject({ minimum: 1, maximum: 4 });
   });
+
+  it("lets every operation ask for the language of its error messages", () => {
+    const document = openApiDocument() as {
+      components: { parameters: Record<string, { name: string; in: string }> };
+      paths: Record<string, Record<string, { parameters: { $ref?: string }[] }>>;
+    };
+    expect(document.components.parameters.AcceptLanguage).toMatchObject({ name: "Accept-Language", in: "header" });
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => [`${method} ${path}`, operation] as const),
+    );
+    expect(operations.length).toBeGreaterThan(20);
+    for (const [name, operation] of operations) {
+      expect(operation.parameters, name).toContainEqual({ $ref: "#/components/parameters/AcceptLanguage" });
+    }
+  });
+
+  it("documents the preferences body from its validation schema", () => {
+    const paths = openApiDocument().paths as Record<
+      string,
+      Record<string, { requestBody: { content: { "application/json": { schema: Record<string, unknown> } } } }>
+    >;
+    const schema = paths["/api/account/preferences"]!.put!.requestBody.content["application/json"].schema;
+    expect(schema).toMatchObject({
+      type: "object",
+      properties: { locale: { enum: ["ko", "en"] }, timeZone: { type: "string" } },
+    });
+    expect(schema.required).toBeUndefined();
+  });
 });

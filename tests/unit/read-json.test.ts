@@ -72,7 +72,7 @@ describe("readJson", () => {
     await expect(readJson(post(bytes))).rejects.toMatchObject({
       code: "MALFORMED_JSON",
       status: 400,
-      message: expect.stringMatching(/UTF-8/) as unknown,
+      messageKey: "request.bodyNotUtf8",
     });
   });
 

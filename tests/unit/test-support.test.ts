@@ -4,14 +4,14 @@ import { AppError } from "../../lib/errors/app-error";
 import { expectAppError } from "../support/app-error-thrown";
 import { waitFor } from "../support/wait-for";
 
-const notFound = () => new AppError("NOT_FOUND", "gone");
+const notFound = () => new AppError("NOT_FOUND", "image.notFound");
 
 describe("expectAppError", () => {
   it("answers synchronously for a function that throws", () => {
     const error = expectAppError(() => {
       throw notFound();
     }, "NOT_FOUND");
-    expect(error.message).toBe("gone");
+    expect(error.messageKey).toBe("image.notFound");
   });
 
   it("awaits a promise and an async function", async () => {

@@ -16,6 +16,7 @@ import {
   type WriteBatch as FirestoreWriteBatch,
 } from "firebase-admin/firestore";
 import { AppError } from "../../errors/app-error";
+import { databaseError } from "../database-error";
 import { firebaseAdminApp } from "../../firebase/admin-app";
 import { asDocument, type Collection, type StoredRecord } from "../collection";
 import {
@@ -50,15 +51,15 @@ function toAppError(error: unknown): unknown {
   const message = error instanceof Error ? error.message : String(error);
   switch (code) {
     case GRPC_ALREADY_EXISTS:
-      return new AppError("ALREADY_EXISTS", message);
+      return databaseError("ALREADY_EXISTS", message);
     case GRPC_NOT_FOUND:
-      return new AppError("NOT_FOUND", message);
+      return databaseError("NOT_FOUND", message);
     case GRPC_ABORTED:
-      return new AppError("CONTENTION", message);
+      return databaseError("CONTENTION", message);
     // A document over the size limit (after an update) or a query without its index.
     case GRPC_INVALID_ARGUMENT:
     case GRPC_FAILED_PRECONDITION:
-      return new AppError("DATABASE_REFUSED", message);
+      return databaseError("DATABASE_REFUSED", message);
     default:
       return error;
   }
@@ -75,7 +76,7 @@ async function translated<T>(operation: () => Promise<T>): Promise<T> {
 /** The SDK validates writes synchronously with plain Errors (nested arrays, reserved names). */
 function refusedUnlessAppError(error: unknown): unknown {
   if (error instanceof AppError) return error;
-  return new AppError("DATABASE_REFUSED", error instanceof Error ? error.message : String(error));
+  return databaseError("DATABASE_REFUSED", error instanceof Error ? error.message : String(error));
 }
 
 /** Documents written by other tools may hold Firestore types; the port only speaks JSON. */
@@ -89,7 +90,7 @@ function toJson(value: unknown, path: string): JsonValue {
     for (const [key, item] of Object.entries(value)) map[key] = toJson(item, `${path}.${key}`);
     return map;
   }
-  throw new AppError("INTERNAL", `Field ${path} holds a Firestore type the port does not support.`);
+  throw databaseError("INTERNAL", `Field ${path} holds a Firestore type the port does not support.`);
 }
 
 function toDoc<T>(snapshot: DocumentSnapshot): Doc<T> | null {
@@ -164,7 +165,7 @@ class Writer {
       assertWritable(collection, id, fields);
       const entries = Object.entries(fields);
       if (entries.length === 0)
-        throw new AppError("DATABASE_REFUSED", `An update of ${collection}/${id} needs at least one field.`);
+        throw databaseError("DATABASE_REFUSED", `An update of ${collection}/${id} needs at least one field.`);
       // One FieldPath per key keeps the merge shallow: Firestore would read "a.b" as a nested path.
       const pairs = entries.map(([field, value]): [FieldPath, JsonValue] => [new FieldPath(field), value]);
       this.target.update(this.firestore.collection(collection).doc(id), pairs);
@@ -179,14 +180,14 @@ class Writer {
   }
 
   close(): void {
-    if (this.closed) throw new AppError("DATABASE_REFUSED", "This transaction or batch has already been committed.");
+    if (this.closed) throw databaseError("DATABASE_REFUSED", "This transaction or batch has already been committed.");
     this.closed = true;
   }
 
   private write(apply: () => void): void {
-    if (this.closed) throw new AppError("DATABASE_REFUSED", "This transaction or batch has already been committed.");
+    if (this.closed) throw databaseError("DATABASE_REFUSED", "This transaction or batch has already been committed.");
     if (this.count >= MAX_WRITES_PER_COMMIT) {
-      throw new AppError("DATABASE_REFUSED", `A commit may hold at most ${MAX_WRITES_PER_COMMIT} writes.`);
+      throw databaseError("DATABASE_REFUSED", `A commit may hold at most ${MAX_WRITES_PER_COMMIT} writes.`);
     }
     try {
       apply();
@@ -210,7 +211,7 @@ class FirestoreTransactionAdapter implements Transaction {
   // Firestore refuses this too, but with a plain Error; the port wants DATABASE_REFUSED.
   private assertReadable(): void {
     if (this.writer.size > 0) {
-      throw new AppError(
+      throw databaseError(
         "DATABASE_REFUSED",
         "Firestore transactions require all reads to be executed before all writes.",
       );

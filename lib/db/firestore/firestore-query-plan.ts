@@ -8,7 +8,8 @@
  * in the direction of the last of them.
  */
 import { FieldPath, type Query as FirestoreQuery } from "firebase-admin/firestore";
-import { AppError } from "../../errors/app-error";
+import type { AppError } from "../../errors/app-error";
+import { databaseError } from "../database-error";
 import type { FilterOp, JsonValue, PlainFilter, PlainQuery, SortDirection } from "../database";
 import { assertDocumentPath, assertFieldPath } from "../document-rules";
 import { effectiveOrder } from "../index-rules";
@@ -27,7 +28,7 @@ export type PlanStep =
 
 export type QueryPlan = PlanStep[];
 
-const refuse = (message: string): AppError => new AppError("DATABASE_REFUSED", message);
+const refuse = (message: string): AppError => databaseError("DATABASE_REFUSED", message);
 
 type Scalar = string | number | boolean | null;
 

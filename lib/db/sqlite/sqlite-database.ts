@@ -10,7 +10,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { AppError } from "../../errors/app-error";
+import { databaseError } from "../database-error";
 import { asDocument, type Collection, type StoredRecord } from "../collection";
 import {
   MAX_WRITES_PER_COMMIT,
@@ -92,7 +92,7 @@ export class SqliteDatabase implements Database {
       try {
         this.db.exec("BEGIN IMMEDIATE");
       } catch (error) {
-        throw new AppError("CONTENTION", `The database stayed locked: ${(error as Error).message}`);
+        throw databaseError("CONTENTION", `The database stayed locked: ${(error as Error).message}`);
       }
       try {
         const tx = new SqliteTransaction(this);
@@ -155,11 +155,11 @@ export class SqliteDatabase implements Database {
       }
       let data = write.data;
       if (write.kind === "create" && exists.get(write.collection, write.id)) {
-        throw new AppError("ALREADY_EXISTS", `Document ${path} already exists.`);
+        throw databaseError("ALREADY_EXISTS", `Document ${path} already exists.`);
       }
       if (write.kind === "update") {
         const current = this.readOne<DocumentData>(write.collection, write.id);
-        if (!current) throw new AppError("NOT_FOUND", `Document ${path} does not exist.`);
+        if (!current) throw databaseError("NOT_FOUND", `Document ${path} does not exist.`);
         data = { ...current.data, ...write.data };
       }
       assertWritable(write.collection, write.id, data);
@@ -173,17 +173,17 @@ class WriteBuffer {
   private closed = false;
 
   add(write: Write): void {
-    if (this.closed) throw new AppError("DATABASE_REFUSED", "This transaction or batch has already been committed.");
+    if (this.closed) throw databaseError("DATABASE_REFUSED", "This transaction or batch has already been committed.");
     if (write.kind !== "delete") assertWritable(write.collection, write.id, write.data);
     else assertDocumentPath(write.collection, write.id);
     if (write.kind === "update" && Object.keys(write.data).length === 0) {
-      throw new AppError(
+      throw databaseError(
         "DATABASE_REFUSED",
         `An update of ${write.collection}/${write.id} needs at least one field, as in Firestore.`,
       );
     }
     if (this.writes.length >= MAX_WRITES_PER_COMMIT) {
-      throw new AppError("DATABASE_REFUSED", `A commit may hold at most ${MAX_WRITES_PER_COMMIT} writes.`);
+      throw databaseError("DATABASE_REFUSED", `A commit may hold at most ${MAX_WRITES_PER_COMMIT} writes.`);
     }
     this.writes.push(write);
   }
@@ -194,7 +194,7 @@ class WriteBuffer {
 
   close(): Write[] {
     // A second commit of a batch would apply its writes twice.
-    if (this.closed) throw new AppError("DATABASE_REFUSED", "This transaction or batch has already been committed.");
+    if (this.closed) throw databaseError("DATABASE_REFUSED", "This transaction or batch has already been committed.");
     this.closed = true;
     return this.writes;
   }
@@ -207,7 +207,7 @@ class SqliteTransaction implements Transaction {
 
   private assertReadable(): void {
     if (this.writes.size > 0) {
-      throw new AppError(
+      throw databaseError(
         "DATABASE_REFUSED",
         "Firestore transactions require all reads to be executed before all writes.",
       );

@@ -1,5 +1,5 @@
 /** Translation of a port Query into SQL over the JSON documents table. */
-import { AppError } from "../../errors/app-error";
+import { databaseError } from "../database-error";
 import type { JsonValue, PlainFilter, PlainQuery, SortDirection } from "../database";
 import { assertFieldPath } from "../document-rules";
 import { effectiveOrder } from "../index-rules";
@@ -35,7 +35,7 @@ function typeCondition(type: Fragment, value: JsonValue): Fragment {
   if (typeof value === "boolean") return raw(`${type.sql} = '${value ? "true" : "false"}'`, ...type.params);
   if (typeof value === "number") return raw(`${type.sql} IN ('integer', 'real')`, ...type.params);
   if (typeof value === "string") return raw(`${type.sql} = 'text'`, ...type.params);
-  throw new AppError("DATABASE_REFUSED", "Filters on arrays or maps are not supported.");
+  throw databaseError("DATABASE_REFUSED", "Filters on arrays or maps are not supported.");
 }
 
 /** The rank TYPE_RANK gives a value of this type. */
@@ -50,7 +50,7 @@ function typeRank(value: JsonValue): number {
 function comparableParam(value: JsonValue): SqlParam {
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "number" || typeof value === "string" || value === null) return value;
-  throw new AppError("DATABASE_REFUSED", "Filters on arrays or maps are not supported.");
+  throw databaseError("DATABASE_REFUSED", "Filters on arrays or maps are not supported.");
 }
 
 /** Equality as Firestore has it: values of different types are never equal. */
@@ -82,7 +82,7 @@ function filterSql(filter: PlainFilter): Fragment {
     case ">":
     case ">=": {
       if (filter.value === null || typeof filter.value === "object") {
-        throw new AppError("DATABASE_REFUSED", `Range filter on "${filter.field}" needs a number, string or boolean.`);
+        throw databaseError("DATABASE_REFUSED", `Range filter on "${filter.field}" needs a number, string or boolean.`);
       }
       // true and false are one type to a range filter (false < true).
       const sameType =
@@ -98,7 +98,7 @@ function filterSql(filter: PlainFilter): Fragment {
     }
     case "in": {
       if (!Array.isArray(filter.value) || filter.value.length === 0 || filter.value.length > 30) {
-        throw new AppError("DATABASE_REFUSED", `"in" on "${filter.field}" needs 1 to 30 values.`);
+        throw databaseError("DATABASE_REFUSED", `"in" on "${filter.field}" needs 1 to 30 values.`);
       }
       const parts = filter.value.map((literal) => equals(value, type, literal));
       return raw(`(${parts.map((p) => p.sql).join(" OR ")})`, ...parts.flatMap((p) => p.params));
@@ -114,7 +114,7 @@ function filterSql(filter: PlainFilter): Fragment {
       );
     }
     default:
-      throw new AppError("DATABASE_REFUSED", `Unsupported filter operator "${String(filter.op)}".`);
+      throw databaseError("DATABASE_REFUSED", `Unsupported filter operator "${String(filter.op)}".`);
   }
 }
 
@@ -130,7 +130,7 @@ function cursorSql(query: PlainQuery, params: SqlParam[]): string {
   if (!cursor) return "";
   const order = effectiveOrder(query);
   if (cursor.values.length !== order.length) {
-    throw new AppError("DATABASE_REFUSED", "The cursor does not match the query's ordering.");
+    throw databaseError("DATABASE_REFUSED", "The cursor does not match the query's ordering.");
   }
   const idDirection = order[order.length - 1]?.direction ?? "asc";
   // (a, b, id) strictly after (va, vb, vid) in the query's order, as a chain of ORs.
@@ -190,7 +190,7 @@ export function toSql(query: PlainQuery): SqlQuery {
   sql += ` ORDER BY ${terms.join(", ")}`;
   if (query.limit !== undefined) {
     if (!Number.isInteger(query.limit) || query.limit < 0)
-      throw new AppError("DATABASE_REFUSED", "limit must be a non-negative integer.");
+      throw databaseError("DATABASE_REFUSED", "limit must be a non-negative integer.");
     params.push(query.limit);
     sql += " LIMIT ?";
   }

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
-import { Link } from "@/i18n/navigation";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { formatDateTime } from "@/components/shared/format";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { getPublicConfig } from "@/lib/config/env";
 import { getServices } from "@/lib/services";
 
-export const metadata: Metadata = { title: "Mailbox", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("mailbox.list");
+  return { title: t("title"), robots: { index: false } };
+}
 
 /** Local mode only: every mail the app sent, since no real mail leaves this machine. */
 export default async function MailboxPage() {
@@ -15,23 +18,24 @@ export default async function MailboxPage() {
   const mailbox = getPublicConfig().appMode === "local" ? getServices().localMailbox : null;
   if (!mailbox) notFound();
   const mails = await mailbox.list();
+  const t = await getTranslations("mailbox.list");
+  // In the app's time zone (Asia/Seoul, i18n/request.ts), as every other page shows times.
+  const format = await getFormatter();
   return (
     <>
-      <h1>Mailbox</h1>
-      <p className="lead">Running locally, mail is not sent: it lands here. Newest first.</p>
+      <h1>{t("heading")}</h1>
+      <p className="lead">{t("lead")}</p>
       {mails.length === 0 ? (
-        <p className="empty">
-          No mail yet. Mail the app sends (confirmation links, password resets, finished images) shows up here.
-        </p>
+        <p className="empty">{t("empty")}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-label="Mails" tabIndex={0}>
+        <div className="table-wrap" role="region" aria-label={t("region")} tabIndex={0}>
           <table className="table table--scroll">
-            <caption className="visually-hidden">Mails sent by the app, newest first</caption>
+            <caption className="visually-hidden">{t("caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Subject</th>
-                <th scope="col">To</th>
-                <th scope="col">Sent</th>
+                <th scope="col">{t("subject")}</th>
+                <th scope="col">{t("to")}</th>
+                <th scope="col">{t("sent")}</th>
               </tr>
             </thead>
             <tbody>
@@ -42,7 +46,9 @@ export default async function MailboxPage() {
                   </td>
                   <td className="break-anywhere">{mail.to}</td>
                   <td className="nowrap">
-                    <time dateTime={mail.sentAt}>{formatDateTime(mail.sentAt)}</time>
+                    <time dateTime={mail.sentAt}>
+                      {format.dateTime(new Date(mail.sentAt), { dateStyle: "medium", timeStyle: "short" })}
+                    </time>
                   </td>
                 </tr>
               ))}

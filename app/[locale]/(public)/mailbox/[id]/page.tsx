@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { Link } from "@/i18n/navigation";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { formatDateTime } from "@/components/shared/format";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { getPublicConfig, getServerConfig } from "@/lib/config/env";
 import { getServices } from "@/lib/services";
 
@@ -12,8 +12,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   await connection();
   const mailbox = getPublicConfig().appMode === "local" ? getServices().localMailbox : null;
   const mail = mailbox ? await mailbox.read(id) : null;
+  const t = await getTranslations("mailbox.mail");
   return {
-    title: mail ? `${mail.subject} · Mailbox` : "Mail not found",
+    title: mail ? t("title", { subject: mail.subject }) : t("notFoundTitle"),
     robots: { index: false },
     referrer: "no-referrer",
   };
@@ -57,33 +58,38 @@ export default async function MailPage({ params }: { params: Promise<{ id: strin
   const mail = await mailbox.read(id);
   if (!mail) notFound();
   const links = linksOf(mail.text, new URL(getServerConfig().APP_URL).origin);
+  const t = await getTranslations("mailbox.mail");
+  // In the app's time zone (Asia/Seoul, i18n/request.ts), as every other page shows times.
+  const format = await getFormatter();
   return (
     <>
       <p>
-        <Link href="/mailbox">← All mail</Link>
+        <Link href="/mailbox">{t("back")}</Link>
       </p>
       <h1>{mail.subject}</h1>
       <dl className="facts">
         <div>
-          <dt>From</dt>
+          <dt>{t("from")}</dt>
           <dd>{mail.from}</dd>
         </div>
         <div>
-          <dt>To</dt>
+          <dt>{t("to")}</dt>
           <dd>{mail.to}</dd>
         </div>
         <div>
-          <dt>Sent</dt>
+          <dt>{t("sent")}</dt>
           <dd>
-            <time dateTime={mail.sentAt}>{formatDateTime(mail.sentAt)}</time>
+            <time dateTime={mail.sentAt}>
+              {format.dateTime(new Date(mail.sentAt), { dateStyle: "medium", timeStyle: "short" })}
+            </time>
           </dd>
         </div>
       </dl>
 
       <section aria-labelledby="links-heading" className="card">
-        <h2 id="links-heading">Links in this mail</h2>
+        <h2 id="links-heading">{t("linksHeading")}</h2>
         {links.length === 0 ? (
-          <p>This mail has no links.</p>
+          <p>{t("noLinks")}</p>
         ) : (
           <ul className="mail-links">
             {links.map((link, index) => (
@@ -99,12 +105,17 @@ export default async function MailPage({ params }: { params: Promise<{ id: strin
       </section>
 
       <section aria-labelledby="html-heading">
-        <h2 id="html-heading">As HTML</h2>
-        <iframe className="mail-frame" title={`HTML version of “${mail.subject}”`} sandbox="" srcDoc={mail.html} />
+        <h2 id="html-heading">{t("htmlHeading")}</h2>
+        <iframe
+          className="mail-frame"
+          title={t("htmlFrame", { subject: mail.subject })}
+          sandbox=""
+          srcDoc={mail.html}
+        />
       </section>
 
       <section aria-labelledby="text-heading">
-        <h2 id="text-heading">As plain text</h2>
+        <h2 id="text-heading">{t("textHeading")}</h2>
         <pre className="mail-text">{mail.text}</pre>
       </section>
     </>

@@ -1,0 +1,26 @@
+import { translator } from "../../i18n/messages";
+import type { MailMessage } from "../mailer";
+import { appLink, composeMail, type MailRecipient } from "./layout";
+
+export interface VerifyEmailMailOptions {
+  recipient: MailRecipient;
+  appUrl: string;
+  /** Firebase's one-time code that confirms the address. */
+  oobCode: string;
+}
+
+export function verifyEmailMail(options: VerifyEmailMailOptions): MailMessage {
+  const { recipient } = options;
+  const t = translator({ locale: recipient.locale, namespace: "mail", timeZone: recipient.timeZone });
+  const path = `/auth/action?mode=verifyEmail&oobCode=${encodeURIComponent(options.oobCode)}`;
+  return composeMail({
+    recipient,
+    subject: t("verifyEmail.subject"),
+    paragraphs: [t("verifyEmail.welcome"), t("verifyEmail.notYou")],
+    action: {
+      label: t("verifyEmail.action"),
+      url: appLink({ appUrl: options.appUrl, locale: recipient.locale, path }),
+    },
+    reason: t("verifyEmail.reason"),
+  });
+}
