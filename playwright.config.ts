@@ -15,6 +15,8 @@ export default defineConfig({
     baseURL: E2E_URL,
     trace: "retain-on-failure",
     acceptDownloads: true,
+    // A Korean member's browser: sign-up stores the browser's zone, and the tests compute dates in Seoul time.
+    timezoneId: "Asia/Seoul",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [
