@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     const unmeasured = rows.filter((row) => row.unmeasured).length;
     const clean = rows.filter((row) => !row.unmeasured && row.rules.length === 0).length;
     console.log(
-      `\n${rows.length} runs: ${clean} without violations, ${rows.length - clean - unmeasured} with ${violations} violating elements in all, ${unmeasured} not measured`,
+      `\n${rows.length} runs: ${clean} without violations, ${rows.length - clean - unmeasured} with violations (${violations} elements in all), ${unmeasured} not measured`,
     );
     if (violations > 0 || unmeasured > 0) process.exitCode = 1;
   } finally {
