@@ -8,8 +8,9 @@
  * error shape; sends an address without a language to the visitor's (next-intl's
  * routing, i18n/routing.ts); sends a visitor without a session cookie from a member
  * page to sign in before any page code runs (the member layout then verifies the
- * cookie itself); gives each page response a fresh CSP nonce, which Next reads from
- * the request's policy and puts on the inline scripts it writes.
+ * cookie itself, and is told the address in REQUESTED_PATH_HEADER for sending the
+ * visitor back after sign-in); gives each page response a fresh CSP nonce, which Next
+ * reads from the request's policy and puts on the inline scripts it writes.
  */
 import { NextRequest, NextResponse } from "next/server";
 import createIntlRouting from "next-intl/middleware";
@@ -26,7 +27,7 @@ import {
 } from "@/lib/http/security-headers";
 import { readCookie, SESSION_COOKIE } from "@/lib/http/session-cookie";
 import { negotiateLocale, splitLocalePath } from "@/lib/i18n/locales";
-import { isMemberPage } from "@/lib/navigation/sign-in-destination";
+import { isMemberPage, REQUESTED_PATH_HEADER } from "@/lib/navigation/sign-in-destination";
 
 const intlRouting = createIntlRouting(routing);
 
@@ -53,6 +54,7 @@ export function proxy(request: NextRequest): Response {
   });
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", policy);
+  forwarded.set(REQUESTED_PATH_HEADER, requestedPath(request));
   const response = ROOT_FILES.has(request.nextUrl.pathname)
     ? NextResponse.next({ request: { headers: forwarded } })
     : (signInFirst(request) ?? intlRouting(new NextRequest(request, { headers: forwarded })));
@@ -63,12 +65,17 @@ export function proxy(request: NextRequest): Response {
   return response;
 }
 
+/** The address without its language, with its query: where sign-in sends the visitor back to. */
+function requestedPath(request: NextRequest): string {
+  return splitLocalePath(request.nextUrl.pathname).path + request.nextUrl.search;
+}
+
 /** A member page asked for without a session cookie: straight to sign in, coming back afterwards. */
 function signInFirst(request: NextRequest): NextResponse | null {
   const { locale, path } = splitLocalePath(request.nextUrl.pathname);
   if (!locale || !isMemberPage(path) || readCookie(request, SESSION_COOKIE)) return null;
   const target = new URL(`/${locale}/signin`, request.url);
-  target.searchParams.set("next", path + request.nextUrl.search);
+  target.searchParams.set("next", requestedPath(request));
   return NextResponse.redirect(target, 307);
 }
 

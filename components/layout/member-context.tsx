@@ -2,8 +2,10 @@
 
 /**
  * The signed-in member's summary (name, email, balance, verification, language, time
- * zone), loaded once for every member page and refreshed by pages that move points.
- * Sends the person to sign in, or to finish sign-up, when the API says so.
+ * zone) for every member page: read by the member layout on the server, loaded here
+ * only when the server could not (identity service unavailable), and refreshed by
+ * pages that move points. Sends the person to sign in, or to finish sign-up, when the
+ * API says so.
  */
 import { useRouter } from "@/i18n/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
@@ -24,10 +26,10 @@ interface MemberState {
 
 const MemberContext = createContext<MemberState | null>(null);
 
-export function MemberProvider({ children }: { children: ReactNode }) {
+export function MemberProvider({ initialMe, children }: { initialMe: Me | null; children: ReactNode }) {
   const router = useRouter();
   const errorText = useErrorText();
-  const [me, setMe] = useState<Me | null>(null);
+  const [me, setMe] = useState<Me | null>(initialMe);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(
@@ -49,10 +51,11 @@ export function MemberProvider({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => {
+    if (initialMe) return;
     const controller = new AbortController();
     void load(controller.signal);
     return () => controller.abort();
-  }, [load]);
+  }, [load, initialMe]);
 
   const refresh = useCallback(() => load(), [load]);
   // Until the summary arrives (and for an answer without a zone), Korea's: the default of every member.

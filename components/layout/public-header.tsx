@@ -23,7 +23,7 @@ export async function PublicHeader({ showMailbox }: { showMailbox: boolean }) {
                 <Link href="/mailbox">{t("nav.mailbox")}</Link>
               </li>
             ) : null}
-            {visitor.kind === "member" ? (
+            {visitor.status === "member" ? (
               // A member is offered their pages, never "Create account".
               <>
                 <li className="balance">

@@ -3,13 +3,11 @@
  * the use cases that produce them (type-only imports, so no server code reaches the
  * browser bundle).
  */
-import type { Me as MemberSummary } from "@/lib/accounts/get-me";
-import type { Locale } from "@/lib/i18n/locales";
 import type { Catalog } from "@/lib/pricing/get-catalog";
 import type { GenerationStatus } from "@/lib/generation/generation-job";
 
-/** GET /api/me: the member's summary with the language and IANA time zone they chose (or were given at sign-up). */
-export type Me = MemberSummary & { locale: Locale; timeZone: string };
+/** GET /api/me: the member's summary, with the language and IANA time zone they chose (or were given at sign-up). */
+export type { Me } from "@/lib/accounts/get-me";
 export type { Catalog } from "@/lib/pricing/get-catalog";
 export type { GenerationStatus } from "@/lib/generation/generation-job";
 export type { GenerationView } from "@/lib/generation/get-generation";

@@ -7,8 +7,6 @@ import { MAX_DOCUMENT_BYTES, type DocumentData, type JsonValue } from "./databas
 
 const FIELD_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** The shape of every id the product makes (UUIDs and ids derived from them). */
-export const GENERATED_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 const DOCUMENT_ID = /^(?!\.\.?$)(?!__.*__$)[^/]{1,1500}$/;
 
 export function assertFieldPath(field: string): string[] {

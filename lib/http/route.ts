@@ -9,7 +9,7 @@
  */
 import type { VerifiedUser } from "../auth/auth-gateway";
 import { requireMember } from "../accounts/members";
-import { GENERATED_ID } from "../db/document-rules";
+import { GENERATED_ID } from "../db/generated-id";
 import { AppError } from "../errors/app-error";
 import type { ServerConfig } from "../config/env";
 import { negotiateLocale, type Locale } from "../i18n/locales";

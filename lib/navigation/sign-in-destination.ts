@@ -9,9 +9,17 @@
  *
  * Paths here carry no language: the page navigates with its own (i18n/navigation.ts).
  */
-import { GENERATED_ID } from "../db/document-rules";
+import { GENERATED_ID } from "../db/generated-id";
 
 export const DEFAULT_AFTER_SIGN_IN = "/generate";
+
+/**
+ * The request header in which proxy.ts hands a page the address it was asked for (path
+ * without the language, and query): a layout is not told its address, and the member
+ * layout needs it as the `next` of a sign-in it sends someone to. proxy.ts always sets
+ * it, over anything a client sent.
+ */
+export const REQUESTED_PATH_HEADER = "x-requested-path";
 
 /** The pages of app/(member), one pattern per path segment; ids are ones the product makes. */
 const MEMBER_PAGES: readonly (readonly (string | RegExp)[])[] = [

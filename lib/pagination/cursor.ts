@@ -3,7 +3,7 @@
  * encoded. A cursor that does not decode is a validation error, not a 500.
  */
 import { z } from "zod";
-import { GENERATED_ID } from "../db/document-rules";
+import { GENERATED_ID } from "../db/generated-id";
 import { AppError } from "../errors/app-error";
 
 const cursorShape = z.object({ v: z.string().max(64), id: z.string().regex(GENERATED_ID) });

@@ -31,7 +31,7 @@ export default async function LandingPage({ searchParams }: PageProps<"/[locale]
   const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <>
-      {query.signedOut !== undefined && visitor.kind === "anonymous" ? (
+      {query.signedOut !== undefined && visitor.status !== "member" ? (
         <p role="status" className="notice notice--success">
           {t("signedOut")}
         </p>
@@ -108,7 +108,7 @@ export default async function LandingPage({ searchParams }: PageProps<"/[locale]
 
 async function HeroActions({ visitor }: { visitor: Visitor }) {
   const t = await getTranslations("landing");
-  if (visitor.kind === "member") {
+  if (visitor.status === "member") {
     return (
       <>
         <p>
@@ -131,9 +131,9 @@ async function HeroActions({ visitor }: { visitor: Visitor }) {
   }
   return (
     <>
-      {visitor.kind === "incomplete" ? <p>{t("member.incomplete")}</p> : null}
+      {visitor.status === "incomplete" ? <p>{t("member.incomplete")}</p> : null}
       <p className="actions">
-        {visitor.kind === "incomplete" ? (
+        {visitor.status === "incomplete" ? (
           <Link href="/signup/complete" className="button">
             {t("member.finishSignUp")}
           </Link>
