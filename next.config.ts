@@ -29,18 +29,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-/**
- * next-intl reads each request's language and messages from i18n/request.ts. The
- * message files are compiled when the app is built, so browsers get a small formatter
- * instead of the ICU parser: 9 kB less compressed JavaScript on every page
- * (`npm run bench:first-load-js`). In the app every message is then compiled, not a
- * string: a message is a string or a nested object, never an array (the build
- * refuses one), and `t.raw` would return the compiled form. The worker, the Cloud
- * Functions and the tests read the JSON as written and parse it, with the same result.
- */
-const withNextIntl = createNextIntlPlugin({
-  requestConfig: "./i18n/request.ts",
-  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
-});
+/** next-intl reads each request's language and messages from i18n/request.ts. */
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 export default withNextIntl(nextConfig);
