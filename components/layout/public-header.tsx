@@ -16,7 +16,7 @@ export async function PublicHeader({ showMailbox }: { showMailbox: boolean }) {
         <Link href="/" className="brand">
           {t("brand")}
         </Link>
-        <nav aria-label={t("nav.main")}>
+        <nav aria-label={t("nav.main")} className="site-header__nav">
           <ul className="nav-list">
             {showMailbox ? (
               <li>

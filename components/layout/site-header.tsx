@@ -63,12 +63,12 @@ export function SiteHeader() {
 
   return (
     <>
-      <header className="site-header">
+      <header className="site-header site-header--member">
         <div className="site-header__inner">
           <Link href="/generate" className="brand">
             {t("brand")}
           </Link>
-          <nav aria-label={t("nav.main")}>
+          <nav aria-label={t("nav.main")} className="site-header__nav">
             <ul className="nav-list">
               {items.map((item) => {
                 const current = pathname === item.href || pathname.startsWith(`${item.href}/`);

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { connection } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { signedInVisitor, type Visitor } from "@/components/account/signed-in-visitor";
+import { formatMoney } from "@/components/shared/money";
 import { Link } from "@/i18n/navigation";
 import { IMAGE_RETENTION_DAYS } from "@/lib/images/image-record";
 import { getCatalog } from "@/lib/pricing/get-catalog";
@@ -95,8 +96,8 @@ export default async function LandingPage({ searchParams }: PageProps<"/[locale]
               </p>
               <p>{t.rich("packages.total", { count: pkg.totalPoints, strong })}</p>
               <p className="package-card__price">
-                {format.number(pkg.priceKrw, { style: "currency", currency: "KRW" })}{" "}
-                <span className="hint">({format.number(pkg.priceUsd, { style: "currency", currency: "USD" })})</span>
+                {formatMoney(format, pkg.priceKrw, "KRW")}{" "}
+                <span className="hint">({formatMoney(format, pkg.priceUsd, "USD")})</span>
               </p>
             </li>
           ))}

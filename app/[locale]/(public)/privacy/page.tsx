@@ -113,7 +113,9 @@ export default async function PrivacyPage() {
           <div>
             <dt>{t("officer.email")}</dt>
             <dd>
-              <a href={`mailto:${officer.email}`}>{officer.email}</a>
+              <a href={`mailto:${officer.email}`}>
+                <EmailAddress email={officer.email} />
+              </a>
             </dd>
           </div>
           <div>
@@ -134,6 +136,19 @@ export default async function PrivacyPage() {
           <li>{t("remedies.police")}</li>
         </ul>
       </section>
+    </>
+  );
+}
+
+/** An address that a narrow column breaks after the @ ("support@" / "imagesfactory.com"), not at any letter. */
+function EmailAddress({ email }: { email: string }) {
+  const at = email.lastIndexOf("@");
+  if (at < 0) return email;
+  return (
+    <>
+      {email.slice(0, at + 1)}
+      <wbr />
+      {email.slice(at + 1)}
     </>
   );
 }
