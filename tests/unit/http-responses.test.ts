@@ -36,7 +36,6 @@ describe("json", () => {
 
 describe("errorResponse", () => {
   it.each<[ErrorCode, ErrorMessageKey, number]>([
-    ["INSUFFICIENT_POINTS", "points.insufficient", 402],
     ["ACCOUNT_INCOMPLETE", "account.incomplete", 403],
     ["UNAUTHENTICATED", "auth.signInFirst", 401],
     ["NOT_FOUND", "image.notFound", 404],
