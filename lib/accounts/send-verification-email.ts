@@ -2,6 +2,7 @@ import { runRateLimited, VERIFICATION_MAIL_PER_ACCOUNT, VERIFICATION_MAIL_PER_CL
 import { AppError } from "../errors/app-error";
 import type { Locale } from "../i18n/locales";
 import { mailRecipient } from "../mail/mail-recipient";
+import { mailSite } from "../mail/templates/layout";
 import { verifyEmailMail } from "../mail/templates/verify-email-mail";
 import type { Services } from "../services";
 
@@ -28,6 +29,6 @@ export async function sendVerificationEmail(options: SendVerificationEmailOption
   await runRateLimited({ services: options.services, uses }, async () => {
     const oobCode = await auth.emailVerificationCode(email);
     const recipient = await mailRecipient({ db, uid: options.uid, to: email, fallbackLocale: options.requestLocale });
-    await mailer.send(verifyEmailMail({ recipient, appUrl: config.APP_URL, oobCode }));
+    await mailer.send(verifyEmailMail({ recipient, site: mailSite(config), oobCode }));
   });
 }

@@ -6,6 +6,7 @@ import { MAIL_OUTBOX, type OutboxItem } from "./mail-outbox";
 import type { MailMessage } from "./mailer";
 import { mailRecipient } from "./mail-recipient";
 import { generationResultMail } from "./templates/generation-result-mail";
+import { mailSite } from "./templates/layout";
 import { passwordResetMail } from "./templates/password-reset-mail";
 
 const MAX_ATTEMPTS = 8;
@@ -56,7 +57,7 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
       const recipient = await mailRecipient({ db, uid: item.uid, to: user.email, fallbackLocale: DEFAULT_LOCALE });
       const message = generationResultMail({
         recipient,
-        appUrl: config.APP_URL,
+        site: mailSite(config),
         generationId: item.refId,
         made: job.data.imageIds.length,
         requested: job.data.count,
@@ -74,7 +75,7 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
       const recipient = await mailRecipient({ db, uid: user.uid, to: user.email, fallbackLocale });
       const message = passwordResetMail({
         recipient,
-        appUrl: config.APP_URL,
+        site: mailSite(config),
         oobCode,
         requestedAt: new Date(item.createdAt),
       });

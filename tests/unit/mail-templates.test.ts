@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Locale } from "../../lib/i18n/locales";
 import { generationResultMail } from "../../lib/mail/templates/generation-result-mail";
-import type { MailRecipient } from "../../lib/mail/templates/layout";
+import { parseServerConfig } from "../../lib/config/env";
+import { mailSite, type MailRecipient } from "../../lib/mail/templates/layout";
 import { passwordResetMail } from "../../lib/mail/templates/password-reset-mail";
 import { verifyEmailMail } from "../../lib/mail/templates/verify-email-mail";
 
 const APP_URL = "http://localhost:3100";
+/** The defaults: imagesfactory's published business details. */
+const SITE = mailSite(parseServerConfig({ APP_URL }));
 /** 22:15 in Seoul, 08:15 in New York. */
 const REQUESTED_AT = new Date("2026-11-23T13:15:00Z");
 /** Already the next day in Seoul (00:30 on 22 February), still 21 February in UTC. */
@@ -18,7 +21,7 @@ function recipient(locale: Locale, timeZone = "Asia/Seoul"): MailRecipient {
 function result(locale: Locale, made: number, requested: number, timeZone?: string) {
   return generationResultMail({
     recipient: recipient(locale, timeZone),
-    appUrl: APP_URL,
+    site: SITE,
     generationId: "g1",
     made,
     requested,
@@ -32,18 +35,24 @@ describe("the confirmation mail", () => {
     ["en", "Confirm your email address", "Confirm my email"],
     ["ko", "이메일 주소를 인증해 주세요", "이메일 인증하기"],
   ])("speaks %s and links to the page in that language", (locale, subject, action) => {
-    const mail = verifyEmailMail({ recipient: recipient(locale), appUrl: APP_URL, oobCode: "abc" });
+    const mail = verifyEmailMail({ recipient: recipient(locale), site: SITE, oobCode: "abc" });
     const link = `${APP_URL}/${locale}/auth/action?mode=verifyEmail&oobCode=abc`;
     expect(mail.to).toBe("a@example.test");
     expect(mail.subject).toBe(subject);
     expect(mail.text).toContain(`${action}: ${link}`);
     expect(mail.html).toContain(`<html lang="${locale}">`);
+    // Who sends it, in both parts: the business's name, address and contact from the configuration.
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain(
+        "엠제이스튜디오(MJ) · 서울특별시 강남구 봉은사로30길 68, 6층-S42호 · support@imagesfactory.com",
+      );
+    }
     expect(mail.html).toContain(`href="${link.replaceAll("&", "&amp;")}"`);
     expect(mail.html).toContain(`>${action}</a>`);
   });
 
   it("puts the code into the link encoded, and the link into the HTML escaped", () => {
-    const mail = verifyEmailMail({ recipient: recipient("en"), appUrl: APP_URL, oobCode: 'a&b<c>"' });
+    const mail = verifyEmailMail({ recipient: recipient("en"), site: SITE, oobCode: 'a&b<c>"' });
     expect(mail.text).toContain(`${APP_URL}/en/auth/action?mode=verifyEmail&oobCode=a%26b%3Cc%3E%22`);
     expect(mail.html).toContain(`href="${APP_URL}/en/auth/action?mode=verifyEmail&amp;oobCode=a%26b%3Cc%3E%22"`);
     expect(mail.html).not.toContain("<c>");
@@ -61,7 +70,7 @@ describe("the branded frame", () => {
   ])(
     "names the brand, says why the mail came and that replies are not read, in both parts (%s)",
     (locale, reason, noReply) => {
-      const mail = verifyEmailMail({ recipient: recipient(locale), appUrl: APP_URL, oobCode: "abc" });
+      const mail = verifyEmailMail({ recipient: recipient(locale), site: SITE, oobCode: "abc" });
       for (const part of [mail.text, mail.html]) {
         expect(part).toContain("imagesfactory");
         expect(part).toContain(reason);
@@ -99,7 +108,7 @@ describe("the password-reset mail", () => {
     (locale, zone, when, action) => {
       const mail = passwordResetMail({
         recipient: recipient(locale, zone),
-        appUrl: APP_URL,
+        site: SITE,
         oobCode: "xyz",
         requestedAt: REQUESTED_AT,
       });

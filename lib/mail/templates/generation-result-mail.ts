@@ -1,10 +1,10 @@
 import { translator } from "../../i18n/messages";
 import type { MailMessage } from "../mailer";
-import { appLink, composeMail, type MailRecipient } from "./layout";
+import { appLink, composeMail, type MailRecipient, type MailSite } from "./layout";
 
 export interface GenerationResultMailOptions {
   recipient: MailRecipient;
-  appUrl: string;
+  site: MailSite;
   generationId: string;
   /** Images made; at least one, or no mail is sent. */
   made: number;
@@ -28,13 +28,18 @@ export function generationResultMail(options: GenerationResultMailOptions): Mail
     : [t("generationResult.summary", { made, requestedAt })];
   return composeMail({
     recipient,
+    site: options.site,
     subject: partial
       ? t("generationResult.subjectPartial", { made, requested })
       : t("generationResult.subject", { made }),
     paragraphs: [...paragraphs, t("generationResult.kept", { made, expiresAt })],
     action: {
       label: t("generationResult.action", { made }),
-      url: appLink({ appUrl: options.appUrl, locale: recipient.locale, path: `/generations/${options.generationId}` }),
+      url: appLink({
+        appUrl: options.site.appUrl,
+        locale: recipient.locale,
+        path: `/generations/${options.generationId}`,
+      }),
     },
     reason: t("generationResult.reason"),
   });

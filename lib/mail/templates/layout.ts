@@ -4,6 +4,7 @@
  * same content ("Label: address" for the link, which the local mailbox page reads).
  * The HTML is tables with inline styles, what mail clients render alike.
  */
+import type { ServerConfig } from "../../config/env";
 import type { Locale } from "../../i18n/locales";
 import { translator } from "../../i18n/messages";
 import type { MailMessage } from "../mailer";
@@ -13,6 +14,19 @@ export interface MailRecipient {
   to: string;
   locale: Locale;
   timeZone: string;
+}
+
+/** Where mail links point, and who sends it: the business's name, address and contact (상호, 주소, 연락처). */
+export interface MailSite {
+  appUrl: string;
+  sender: string;
+}
+
+export function mailSite(config: ServerConfig): MailSite {
+  return {
+    appUrl: config.APP_URL,
+    sender: [config.BUSINESS_NAME, config.BUSINESS_ADDRESS, config.BUSINESS_EMAIL].join(" · "),
+  };
 }
 
 /** A page of the app in the recipient's language (`/ko/...`, `/en/...`). */
@@ -29,6 +43,7 @@ export function escapeHtml(text: string): string {
 
 export interface MailContent {
   recipient: MailRecipient;
+  site: MailSite;
   /** The subject line, repeated as the heading. */
   subject: string;
   paragraphs: string[];
@@ -52,7 +67,7 @@ export function composeMail(content: MailContent): MailMessage {
   const t = translator({ locale: content.recipient.locale, namespace: "mail" });
   const brand = t("layout.brand");
   const { label, url } = content.action;
-  const footer = [content.reason, t("layout.noReply"), brand];
+  const footer = [content.reason, t("layout.noReply"), `${brand} · ${content.site.sender}`];
 
   const text = [brand, content.subject, ...content.paragraphs, `${label}: ${url}`, ["--", ...footer].join("\n")].join(
     "\n\n",

@@ -1,10 +1,10 @@
 import { translator } from "../../i18n/messages";
 import type { MailMessage } from "../mailer";
-import { appLink, composeMail, type MailRecipient } from "./layout";
+import { appLink, composeMail, type MailRecipient, type MailSite } from "./layout";
 
 export interface PasswordResetMailOptions {
   recipient: MailRecipient;
-  appUrl: string;
+  site: MailSite;
   /** Firebase's one-time code that lets the holder set a new password. */
   oobCode: string;
   /** When the reset was asked for, shown in the recipient's time zone. */
@@ -17,11 +17,12 @@ export function passwordResetMail(options: PasswordResetMailOptions): MailMessag
   const path = `/auth/action?mode=resetPassword&oobCode=${encodeURIComponent(options.oobCode)}`;
   return composeMail({
     recipient,
+    site: options.site,
     subject: t("passwordReset.subject"),
     paragraphs: [t("passwordReset.requested", { requestedAt: options.requestedAt }), t("passwordReset.notYou")],
     action: {
       label: t("passwordReset.action"),
-      url: appLink({ appUrl: options.appUrl, locale: recipient.locale, path }),
+      url: appLink({ appUrl: options.site.appUrl, locale: recipient.locale, path }),
     },
     reason: t("passwordReset.reason"),
   });

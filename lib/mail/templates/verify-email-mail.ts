@@ -1,10 +1,10 @@
 import { translator } from "../../i18n/messages";
 import type { MailMessage } from "../mailer";
-import { appLink, composeMail, type MailRecipient } from "./layout";
+import { appLink, composeMail, type MailRecipient, type MailSite } from "./layout";
 
 export interface VerifyEmailMailOptions {
   recipient: MailRecipient;
-  appUrl: string;
+  site: MailSite;
   /** Firebase's one-time code that confirms the address. */
   oobCode: string;
 }
@@ -15,11 +15,12 @@ export function verifyEmailMail(options: VerifyEmailMailOptions): MailMessage {
   const path = `/auth/action?mode=verifyEmail&oobCode=${encodeURIComponent(options.oobCode)}`;
   return composeMail({
     recipient,
+    site: options.site,
     subject: t("verifyEmail.subject"),
     paragraphs: [t("verifyEmail.welcome"), t("verifyEmail.notYou")],
     action: {
       label: t("verifyEmail.action"),
-      url: appLink({ appUrl: options.appUrl, locale: recipient.locale, path }),
+      url: appLink({ appUrl: options.site.appUrl, locale: recipient.locale, path }),
     },
     reason: t("verifyEmail.reason"),
   });
