@@ -20,6 +20,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadEnvFile } from "../lib/config/env";
 import { startProbeStack } from "./support/probe-stack";
+import { api, identityToolkit } from "./support/bench-http";
 
 const { values: args } = parseArgs({
   options: {
@@ -56,30 +57,6 @@ function groupCpuTicks(pid: number): number {
     ticks += Number(fields[11]) + Number(fields[12]); // fields 14 and 15: utime, stime
   }
   return ticks;
-}
-
-async function identityToolkit<T>(authHost: string, method: string, body: unknown): Promise<T> {
-  const response = await fetch(`http://${authHost}/identitytoolkit.googleapis.com/v1/${method}?key=demo-api-key`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function api<T>(url: string, token: string, path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${url}${path}`, {
-    ...init,
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type": "application/json",
-      "idempotency-key": randomUUID(),
-      ...init.headers,
-    },
-  });
-  if (!response.ok) throw new Error(`${init.method ?? "GET"} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 /** The server's CPU over a window in which the probe itself sends nothing. */

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { GenerationView } from "../../lib/generation/get-generation";
 import { isFinished } from "../../components/shared/api-types";
 import type { ProbeStack } from "./probe-stack";
+import { api, identityToolkit } from "./bench-http";
 
 export interface BenchMember {
   /** The value of the __session cookie, as the server set it. */
@@ -17,29 +18,6 @@ export interface BenchMember {
 }
 
 const FINISH_TIMEOUT_MS = 60_000;
-
-async function identityToolkit<T>(authHost: string, method: string, body: unknown): Promise<T> {
-  const response = await fetch(`http://${authHost}/identitytoolkit.googleapis.com/v1/${method}?key=demo-api-key`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function api<T>(url: string, idToken: string, path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${url}${path}`, {
-    ...init,
-    headers: {
-      authorization: `Bearer ${idToken}`,
-      "content-type": "application/json",
-      "idempotency-key": randomUUID(),
-    },
-  });
-  if (!response.ok) throw new Error(`${init.method ?? "GET"} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 export async function createBenchMember(stack: ProbeStack): Promise<BenchMember> {
   const { url, authHost } = stack;
