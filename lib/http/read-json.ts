@@ -3,19 +3,20 @@ import { AppError } from "../errors/app-error";
 /** The largest body any endpoint takes; the largest real one (a 1,000-character prompt) is far smaller. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-function tooLarge(): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", "request.payloadTooLarge", { values: { maxBytes: MAX_BODY_BYTES } });
+function tooLarge(maxBytes: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", "request.payloadTooLarge", { values: { maxBytes } });
 }
 
 /**
- * The body's bytes, taken as they arrive and never more than the limit. A body sent
+ * The body's bytes, taken as they arrive and never more than the limit (by default
+ * MAX_BODY_BYTES; webhooks, whose batches are larger, set their own). A body sent
  * without Content-Length (chunked) is only known to be too large once the limit is
  * passed: reading stops there and the rest is cancelled, so no request can make the
  * server hold more than the limit.
  */
-async function readBodyBytes(request: Request): Promise<Uint8Array> {
+export async function readBodyBytes(request: Request, maxBytes: number = MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -24,10 +25,10 @@ async function readBodyBytes(request: Request): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       // Refused either way: a failure while cancelling changes nothing for the caller.
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }

@@ -4,7 +4,9 @@
  * shape. Before anything else, every request is refused here unless it is sent to
  * the app's own host (local mode, screen-request.ts) and, if it changes state, from
  * the app's own origin (same-origin.ts), so no route can forget either. Answers get
- * HSTS in production. Handlers stay thin: parse, call one use case, answer. Every
+ * HSTS in production. Webhooks (webhookRoute) come from a provider's servers, not a
+ * page, so they skip the Origin check: their handler must verify the provider's
+ * signature over the raw body before acting on anything. Handlers stay thin: parse, call one use case, answer. Every
  * handler knows the request's language (Accept-Language), in which errors answer.
  */
 import type { VerifiedUser } from "../auth/auth-gateway";
@@ -15,6 +17,7 @@ import type { ServerConfig } from "../config/env";
 import { negotiateLocale, type Locale } from "../i18n/locales";
 import { getServices, type Services } from "../services";
 import { authenticate } from "./authenticate";
+import { readBodyBytes } from "./read-json";
 import { errorResponse } from "./responses";
 import { assertSameOrigin } from "./same-origin";
 import { assertOwnHost } from "./screen-request";
@@ -74,4 +77,35 @@ export function memberRoute(handler: (ctx: UserRequestContext) => Promise<Respon
     await requireMember(ctx.services.db, ctx.user.uid);
     return handler(ctx);
   });
+}
+
+export interface WebhookRequestContext {
+  request: Request;
+  services: Services;
+  /** The body exactly as sent: signatures are computed over these bytes. */
+  rawBody: Buffer;
+}
+
+/** The largest webhook body taken (SendGrid batches events into one request). */
+export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A provider's callback. Nothing in it is trusted until the handler has checked the
+ * provider's signature over `rawBody`; errors answer in English (no person reads them).
+ */
+export function webhookRoute(handler: (ctx: WebhookRequestContext) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    let appMode: ServerConfig["APP_MODE"] | undefined;
+    let response: Response;
+    try {
+      const services = getServices();
+      appMode = services.config.APP_MODE;
+      assertOwnHost(request, services.config);
+      const rawBody = Buffer.from(await readBodyBytes(request, MAX_WEBHOOK_BODY_BYTES));
+      response = await handler({ request, services, rawBody });
+    } catch (error) {
+      response = errorResponse(error, "en");
+    }
+    return appMode ? withHeaders(response, transportSecurityHeaders(appMode)) : response;
+  };
 }
