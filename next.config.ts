@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { MAX_BODY_BYTES } from "./lib/http/read-json";
 import { API_CONTENT_SECURITY_POLICY, FIXED_SECURITY_HEADERS } from "./lib/http/security-headers";
+import { ensureUiFontSubset } from "./scripts/ui-font-subset";
 
 /**
  * Headers that are the same for every deployment, on every answer, Next's own
@@ -32,4 +33,8 @@ const nextConfig: NextConfig = {
 /** next-intl reads each request's language and messages from i18n/request.ts. */
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
-export default withNextIntl(nextConfig);
+/** app/fonts.ts loads the UI font from a file made from the texts: made (or checked) first. */
+export default async function config(): Promise<NextConfig> {
+  await ensureUiFontSubset();
+  return withNextIntl(nextConfig);
+}
