@@ -61,6 +61,17 @@ const serverSchema = z
     LOCAL_MODEL_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
 
+    // Replicate (IMAGE_PROVIDERS=replicate): predictions finish by signed webhook at
+    // APP_URL/api/webhooks/replicate, polled when a webhook is lost.
+    REPLICATE_API_TOKEN: text.optional(),
+    REPLICATE_BASE_URL: z.url().default("https://api.replicate.com/v1"),
+    /** The webhook signing secret (`whsec_` and base64), from GET /v1/webhooks/default/secret. */
+    REPLICATE_WEBHOOK_SECRET: z
+      .string()
+      .trim()
+      .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "write the secret as Replicate gives it: whsec_ followed by base64")
+      .optional(),
+
     PAYMENT_PROVIDERS: list.default(["sandbox"]),
 
     FIREBASE_PROJECT_ID: z.string().min(1).default("demo-imagesfactory"),
@@ -92,6 +103,14 @@ const serverSchema = z
     PRIVACY_OFFICER_EMAIL: z.email().default("support@imagesfactory.com"),
     PRIVACY_OFFICER_PHONE: phone.default("010-4882-9820"),
     HOSTING_PROVIDER: text.default("Google Cloud"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.IMAGE_PROVIDERS.includes("replicate")) {
+      for (const name of ["REPLICATE_API_TOKEN", "REPLICATE_WEBHOOK_SECRET"] as const) {
+        if (env[name] === undefined)
+          ctx.addIssue({ code: "custom", path: [name], message: "required when IMAGE_PROVIDERS includes replicate" });
+      }
+    }
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== "production") return;

@@ -49,6 +49,8 @@ export const ERROR_CODES = {
   INVALID_STATE: 409,
   /** The feature is not enabled in this deployment (the sandbox in production). */
   FEATURE_DISABLED: 404,
+  /** A provider's webhook without a valid signature, or signed too long ago (a replay): nothing was done. */
+  WEBHOOK_REJECTED: 401,
   /** An outside provider (image model, payments) failed or timed out. */
   PROVIDER_FAILED: 502,
   /** Database: the document exists (create) or must not. */

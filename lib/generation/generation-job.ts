@@ -1,7 +1,7 @@
 /** The generation job record and the rules for a valid request. */
 import { z } from "zod";
 import { errorKey } from "../errors/error-messages";
-import { findModel, MAX_IMAGES_PER_GENERATION, modelSizes, type ImageSize } from "../pricing/price-table";
+import { findModel, MAX_IMAGES_PER_GENERATION, modelSizes, type ImageFormat } from "../pricing/price-table";
 import { humanText } from "../text/human-text";
 
 import { GENERATIONS } from "../privacy/data-inventory";
@@ -11,13 +11,18 @@ export const MAX_PROMPT_LENGTH = 1_000;
 /** Generation requests are kept as long as their images. */
 export const GENERATION_RETENTION_DAYS = 90;
 
-export type GenerationStatus = "queued" | "running" | "succeeded" | "partial" | "failed";
+/**
+ * `waiting`: every image is asked of an asynchronous provider (a Replicate prediction)
+ * and the job holds no worker and no lease until the provider answers, by webhook or
+ * when polled (settle-prediction.ts).
+ */
+export type GenerationStatus = "queued" | "running" | "waiting" | "succeeded" | "partial" | "failed";
 
 export interface GenerationJob {
   uid: string;
   prompt: string;
   model: string;
-  size: ImageSize;
+  size: ImageFormat;
   count: number;
   status: GenerationStatus;
   pointsReserved: number;
@@ -30,6 +35,13 @@ export interface GenerationJob {
   errorCode: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The asynchronous provider's prediction making each image, by image index: one id
+   * repeats for the images of a prediction that makes several. Only grows.
+   */
+  predictionIds: string[];
+  /** While waiting: when to ask the provider in case its webhook was lost. */
+  nextPollAt: string | null;
   /** When a worker first took the job. */
   startedAt: string | null;
   /** The member asked to stop a running job; the worker stops after the image in progress. */
@@ -55,7 +67,7 @@ export const generationInput = z
       ctx.addIssue({ code: "custom", path: ["model"], message: errorKey("validation.model") });
       return;
     }
-    if (!modelSizes(model).includes(input.size as ImageSize)) {
+    if (!modelSizes(model).includes(input.size as ImageFormat)) {
       ctx.addIssue({
         code: "custom",
         path: ["size"],
@@ -64,7 +76,7 @@ export const generationInput = z
       });
     }
   })
-  .transform((input) => ({ ...input, size: input.size as ImageSize }));
+  .transform((input) => ({ ...input, size: input.size as ImageFormat }));
 
 export type GenerationInput = z.output<typeof generationInput>;
 

@@ -5,7 +5,8 @@ import { GENERATIONS, type GenerationStatus } from "./generation-job";
 
 export interface GenerationView {
   id: string;
-  status: GenerationStatus;
+  /** Waiting on the provider reads as running: the member sees the images being made either way. */
+  status: Exclude<GenerationStatus, "waiting">;
   prompt: string;
   model: string;
   size: string;
@@ -36,7 +37,7 @@ export async function getGeneration(options: {
   });
   return {
     id: doc.id,
-    status: job.status,
+    status: job.status === "waiting" ? "running" : job.status,
     prompt: job.prompt,
     model: job.model,
     size: job.size,

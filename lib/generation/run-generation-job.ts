@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { addDays } from "../clock/clock";
 import { AppError, isAppError } from "../errors/app-error";
 import { discardUnrecordedImageFiles } from "../images/discard-unrecorded-image-files";
@@ -6,10 +5,12 @@ import { UnreadableImageError } from "../images/image-processor";
 import { IMAGE_RETENTION_DAYS, imageId, imageKeys, type ImageRecord } from "../images/image-record";
 import type { ImageModelProvider } from "../image-models/image-model";
 import { logger } from "../observability/logger";
-import { findModel } from "../pricing/price-table";
+import { findModel, type ModelPrice } from "../pricing/price-table";
 import type { Services } from "../services";
 import { claimGenerationJob } from "./claim-generation-job";
 import { closeGeneration } from "./close-generation";
+import { seedFor } from "./image-seed";
+import { startPredictions } from "./start-predictions";
 import { GENERATIONS, isFinished, type GenerationJob } from "./generation-job";
 import { keepLease } from "./keep-lease";
 import { recordGeneratedImage } from "./record-generated-image";
@@ -35,10 +36,6 @@ async function finishHeldJob(options: RunGenerationJobOptions, errorCode: string
   });
 }
 
-function seedFor(generationId: string, index: number): number {
-  return createHash("sha256").update(`${generationId}:${index}`).digest().readUInt32BE(0);
-}
-
 /**
  * Makes one image and stores its files under this attempt's keys. Rejects with
  * PROVIDER_FAILED when the model fails, times out, is stopped, or answers with bytes
@@ -46,7 +43,14 @@ function seedFor(generationId: string, index: number): number {
  */
 async function makeImage(
   services: Services,
-  options: { provider: ImageModelProvider; job: GenerationJob; id: string; index: number; lease: AbortSignal },
+  options: {
+    provider: ImageModelProvider;
+    model: ModelPrice;
+    job: GenerationJob;
+    id: string;
+    index: number;
+    lease: AbortSignal;
+  },
 ): Promise<ImageRecord> {
   const { provider, job, id, index } = options;
   const keys = imageKeys(job.uid, id, imageId(id, index), job.attempts);
@@ -54,7 +58,15 @@ async function makeImage(
     timeoutMs: services.config.PROVIDER_TIMEOUT_MS,
     lease: options.lease,
     call: (signal) =>
-      provider.generate({ model: job.model, prompt: job.prompt, size: job.size, seed: seedFor(id, index), signal }),
+      provider.generate({
+        model: job.model,
+        providerModel: options.model.providerModel,
+        quality: options.model.quality,
+        prompt: job.prompt,
+        size: job.size,
+        seed: seedFor(id, index),
+        signal,
+      }),
   });
   let thumbnail: Buffer;
   try {
@@ -88,7 +100,8 @@ async function makeImage(
  * Runs one generation job: the same handler for the local worker and the Cloud
  * Functions trigger. Safe to call twice for the same job and safe to crash in:
  * images already made are kept and not made again, and the job is finished (points
- * settled or released) exactly once.
+ * settled or released) exactly once. A job for an asynchronous provider only starts
+ * its predictions here and then waits without holding the worker (start-predictions.ts).
  */
 export async function runGenerationJob(options: RunGenerationJobOptions): Promise<RunOutcome> {
   const { services, generationId: id, workerId } = options;
@@ -99,13 +112,14 @@ export async function runGenerationJob(options: RunGenerationJobOptions): Promis
 
   const model = findModel(job.model);
   const provider = model && services.imageProviders[model.provider];
-  if (!provider) {
+  if (!model || !provider) {
     await finishHeldJob(options, "model_unavailable");
     return "finished";
   }
 
   // Files an earlier, dead attempt stored but never recorded.
   await discardUnrecordedImageFiles({ services, generationId: id, job, upToAttempt: job.attempts - 1 });
+  if ("startPrediction" in provider) return startPredictions({ ...options, job, model, provider });
   const lease = keepLease({ services, generationId: id, workerId });
   try {
     for (let index = 0; index < job.count; index++) {
@@ -113,7 +127,7 @@ export async function runGenerationJob(options: RunGenerationJobOptions): Promis
       if (job.imageIds.includes(imageId(id, index)) || job.imagesFailed.includes(index)) continue;
       let image: ImageRecord | null = null;
       try {
-        image = await makeImage(services, { provider, job, id, index, lease: lease.signal });
+        image = await makeImage(services, { provider, model, job, id, index, lease: lease.signal });
       } catch (error) {
         if (!isAppError(error, "PROVIDER_FAILED")) throw error;
         if (lease.signal.aborted) break;

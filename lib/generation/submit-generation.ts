@@ -79,6 +79,8 @@ export async function submitGeneration(options: {
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
       startedAt: null,
+      predictionIds: [],
+      nextPollAt: null,
       cancelRequestedAt: null,
       finishedAt: null,
       expiresAt: addDays(now, GENERATION_RETENTION_DAYS).toISOString(),

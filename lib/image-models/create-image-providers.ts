@@ -1,10 +1,16 @@
 /** The image model port's factory: one adapter per provider the configuration lists. */
 import type { ServerConfig } from "../config/env";
-import type { ImageProviderId } from "../pricing/price-table";
 import type { ImageModelProvider } from "./image-model";
 import { LocalImageModel } from "./local-image-model";
+import type { PredictionImageModel } from "./prediction-image-model";
+import { ReplicateImageModel } from "./replicate-image-model";
 
-export type ImageProviders = Partial<Record<ImageProviderId, ImageModelProvider>>;
+/** Each provider's adapter: those that answer with the image, and those that answer later (predictions). */
+export interface ImageProviders {
+  local?: ImageModelProvider;
+  openai?: ImageModelProvider;
+  replicate?: PredictionImageModel;
+}
 
 export function createImageProviders(config: ServerConfig): ImageProviders {
   const providers: ImageProviders = {};
@@ -12,6 +18,14 @@ export function createImageProviders(config: ServerConfig): ImageProviders {
     providers.local = new LocalImageModel({
       latencyMs: config.LOCAL_MODEL_LATENCY_MS,
       failureRate: config.LOCAL_MODEL_FAILURE_RATE,
+    });
+  }
+  if (config.IMAGE_PROVIDERS.includes("replicate") && config.REPLICATE_API_TOKEN && config.REPLICATE_WEBHOOK_SECRET) {
+    providers.replicate = new ReplicateImageModel({
+      apiToken: config.REPLICATE_API_TOKEN,
+      baseUrl: config.REPLICATE_BASE_URL,
+      webhookSecret: config.REPLICATE_WEBHOOK_SECRET,
+      timeoutMs: config.PROVIDER_TIMEOUT_MS,
     });
   }
   return providers;

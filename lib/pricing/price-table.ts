@@ -3,15 +3,25 @@
  * the UI only read it. Nothing from the browser sets a price.
  */
 
+export type ImageProviderId = "local" | "openai" | "replicate";
+
+/** A size in pixels, for models that take one (GPT image, the local models). */
 export type ImageSize = "512x512" | "1024x1024" | "1024x1536" | "1536x1024";
-export type ImageProviderId = "local";
+/** A width:height ratio, for models that take one (FLUX, Stable Diffusion 3.5). */
+export type AspectRatio = "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "3:2" | "2:3";
+/** What a model is asked for. The API and job field keeps the name `size`. */
+export type ImageFormat = ImageSize | AspectRatio;
 
 export interface ModelPrice {
   id: string;
   name: string;
   provider: ImageProviderId;
-  /** Points per image for each size the model offers. */
-  pointsPerImage: Partial<Record<ImageSize, number>>;
+  /** The provider's own model name, the one place it lives: a retirement is a one-line change here. */
+  providerModel: string;
+  /** The provider's quality tier, for models sold one catalog entry per tier (GPT image). */
+  quality?: "low" | "medium" | "high";
+  /** Points per image for each format the model offers. */
+  pointsPerImage: Partial<Record<ImageFormat, number>>;
 }
 
 export interface PointsPackage {
@@ -26,19 +36,71 @@ export interface PointsPackage {
 
 export const MAX_IMAGES_PER_GENERATION = 4;
 
+// --- Replicate ------------------------------------------------------------------
+// Replicate bills these official models per output image (replicate.com/pricing and
+// each model's page, checked 2026-11). A point sells for 15 KRW or US$0.01 (PACKAGES);
+// after 10% VAT, the payment fee (about 3.5%) and the largest package bonus (15%) it
+// brings in about US$0.0076, so each price below covers the cost with a margin of a
+// third or more. Replicate charges only for images it returns: so do we.
+const REPLICATE_ASPECT_RATIOS = ["1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3"] as const;
+
+/** The same price for every aspect ratio: Replicate's price does not depend on it. */
+function everyAspectRatio(points: number): Partial<Record<ImageFormat, number>> {
+  return Object.fromEntries(REPLICATE_ASPECT_RATIOS.map((ratio) => [ratio, points]));
+}
+
+const REPLICATE_MODELS: readonly ModelPrice[] = [
+  {
+    id: "flux-schnell",
+    name: "FLUX.1 [schnell]",
+    provider: "replicate",
+    providerModel: "black-forest-labs/flux-schnell",
+    // US$0.003 per image (replicate.com/black-forest-labs/flux-schnell): 2 points, US$0.015 net.
+    pointsPerImage: everyAspectRatio(2),
+  },
+  {
+    id: "flux-dev",
+    name: "FLUX.1 [dev]",
+    provider: "replicate",
+    providerModel: "black-forest-labs/flux-dev",
+    // US$0.025 per image (replicate.com/black-forest-labs/flux-dev): 5 points, US$0.038 net.
+    pointsPerImage: everyAspectRatio(5),
+  },
+  {
+    id: "flux-1.1-pro",
+    name: "FLUX1.1 [pro]",
+    provider: "replicate",
+    providerModel: "black-forest-labs/flux-1.1-pro",
+    // US$0.04 per image (replicate.com/black-forest-labs/flux-1.1-pro): 8 points, US$0.061 net.
+    pointsPerImage: everyAspectRatio(8),
+  },
+  {
+    id: "sd-3.5-large",
+    name: "Stable Diffusion 3.5 Large",
+    provider: "replicate",
+    providerModel: "stability-ai/stable-diffusion-3.5-large",
+    // US$0.065 per image (replicate.com/stability-ai/stable-diffusion-3.5-large): 12 points, US$0.091 net.
+    pointsPerImage: everyAspectRatio(12),
+  },
+];
+// --- end Replicate ----------------------------------------------------------------
+
 export const MODELS: readonly ModelPrice[] = [
   {
     id: "local-sketch",
     name: "Local Sketch",
     provider: "local",
+    providerModel: "local-sketch",
     pointsPerImage: { "512x512": 10, "1024x1024": 20 },
   },
   {
     id: "local-poster",
     name: "Local Poster",
     provider: "local",
+    providerModel: "local-poster",
     pointsPerImage: { "1024x1024": 40, "1024x1536": 60, "1536x1024": 60 },
   },
+  ...REPLICATE_MODELS,
 ];
 
 export const PACKAGES: readonly PointsPackage[] = [
@@ -56,8 +118,8 @@ export function findPackage(packageId: string): PointsPackage | undefined {
   return PACKAGES.find((pkg) => pkg.id === packageId);
 }
 
-export function modelSizes(model: ModelPrice): ImageSize[] {
-  return Object.keys(model.pointsPerImage) as ImageSize[];
+export function modelSizes(model: ModelPrice): ImageFormat[] {
+  return Object.keys(model.pointsPerImage) as ImageFormat[];
 }
 
 /** Points credited for a package: its points plus the bonus, rounded down. */
@@ -66,7 +128,7 @@ export function packageCredit(pkg: PointsPackage): number {
 }
 
 /** Points a generation costs, or undefined when the model does not offer the size. */
-export function generationCost(model: ModelPrice, size: ImageSize, count: number): number | undefined {
+export function generationCost(model: ModelPrice, size: ImageFormat, count: number): number | undefined {
   const perImage = model.pointsPerImage[size];
   return perImage === undefined ? undefined : perImage * count;
 }

@@ -20,6 +20,7 @@ import type { OutboxItem } from "../mail/mail-outbox";
 import type { Order } from "../orders/order";
 import type { PointAccount, PointEntry } from "../points/ledger";
 import type { Reservation } from "../points/reservations";
+import type { WebhookDelivery } from "../webhooks/webhook-delivery";
 
 export type Localized = { ko: string; en: string };
 
@@ -276,8 +277,8 @@ export const GENERATIONS = inventoried<GenerationJob>({
     size: { ko: "이미지 크기", en: "Image size" },
     count: { ko: "이미지 장수", en: "Number of images" },
     status: {
-      ko: "대기, 진행 중, 성공, 일부 성공, 실패 중 어떤 상태인지",
-      en: "queued, running, succeeded, partial or failed",
+      ko: "대기, 진행 중, 이미지 모델의 응답 대기, 성공, 일부 성공, 실패 중 어떤 상태인지",
+      en: "queued, running, waiting on the image model provider, succeeded, partial or failed",
     },
     pointsReserved: { ko: "예약한 포인트", en: "Points held" },
     pointsCharged: { ko: "차감한 포인트", en: "Points charged" },
@@ -289,6 +290,14 @@ export const GENERATIONS = inventoried<GenerationJob>({
     errorCode: { ko: "실패한 이유", en: "Why it failed" },
     createdAt: { ko: "요청한 시각", en: "When submitted" },
     updatedAt: { ko: "마지막으로 바뀐 시각", en: "Last change" },
+    predictionIds: {
+      ko: "이미지마다 그 이미지를 만드는 이미지 모델 제공자의 작업 ID (회원을 알아볼 수 있는 정보는 담기지 않음)",
+      en: "For each image, the image model provider's job ID making it (it carries nothing identifying the member)",
+    },
+    nextPollAt: {
+      ko: "제공자의 완료 알림이 오지 않을 때 직접 확인할 시각",
+      en: "When to ask the provider, should its completion notice not arrive",
+    },
     startedAt: { ko: "작업 처리기가 처음 맡은 시각", en: "When a worker first took it" },
     cancelRequestedAt: { ko: "회원이 중단을 요청한 시각", en: "When the member asked to stop it" },
     finishedAt: { ko: "끝난 시각", en: "When done" },
@@ -432,6 +441,32 @@ export const MAIL_OUTBOX = inventoried<OutboxItem>({
   processors: [cloud, { ko: "메일 발송 대행사 (로컬에서는 로컬 발송함)", en: "Mail provider (local outbox locally)" }],
 });
 
+export const WEBHOOK_DELIVERIES = inventoried<WebhookDelivery>({
+  id: "webhook-deliveries",
+  collection: "webhookDeliveries",
+  title: { ko: "처리한 웹훅 기록", en: "Webhook deliveries handled" },
+  fields: {
+    provider: { ko: "웹훅을 보낸 외부 서비스", en: "The provider that sent it" },
+    receivedAt: {
+      ko: "받은 시각. 문서 ID는 제공자가 붙인 전달 ID의 해시이며, 본문은 저장하지 않습니다",
+      en: "When received. The document id is a hash of the provider's delivery id; the body is not stored",
+    },
+    expiresAt: { ko: "기록을 삭제할 시각", en: "When the record is deleted" },
+  },
+  purpose: {
+    ko: "같은 웹훅을 다시 보내 결과를 바꾸는 재전송 공격 방지",
+    en: "Preventing a replayed webhook from changing anything",
+  },
+  legalBasis: {
+    ko: "정당한 이익 (서비스 보안)",
+    en: "Legitimate interest in the security of the service (GDPR art. 6(1)(f))",
+  },
+  retention: { kind: "days", days: 1, from: { ko: "받은 때", en: "receipt" }, deletableOnRequest: false },
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
 /** Every kind of personal data the product keeps, in the order the privacy policy lists them. */
 export const DATA_INVENTORY: readonly DataKind[] = [
   AUTH_ACCOUNT,
@@ -447,6 +482,7 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   IDEMPOTENCY_KEYS.kind,
   RATE_LIMITS.kind,
   MAIL_OUTBOX.kind,
+  WEBHOOK_DELIVERIES.kind,
 ];
 
 export function databaseKinds(): (DataKind & { store: { kind: "database"; collection: string } })[] {

@@ -1,10 +1,11 @@
-import { GENERATIONS } from "../generation/generation-job";
+import { GENERATIONS, isFinished } from "../generation/generation-job";
 import { RATE_LIMITS } from "../abuse/rate-limit";
 import { IDEMPOTENCY_KEYS } from "../idempotency/idempotency-key";
 import type { Collection } from "../db/collection";
 import { logger } from "../observability/logger";
 import type { Services } from "../services";
 import { IMAGES } from "../images/image-record";
+import { WEBHOOK_DELIVERIES } from "../webhooks/webhook-delivery";
 
 /**
  * A write unfinished for this long is abandoned (its process died): a whole image is
@@ -46,13 +47,14 @@ export interface PurgeOutcome {
   generations: number;
   idempotencyKeys: number;
   rateLimits: number;
+  webhookDeliveries: number;
   abandonedWrites: number;
 }
 
 /**
  * Deletes what has reached the end of its retention: images (files and records) and
  * generation requests 90 days after creation, request keys after 7 days, request
- * limits when their window closes, and the leftovers of file writes a crash cut short
+ * limits when their window closes, handled webhook deliveries after a day, and the leftovers of file writes a crash cut short
  * an hour after (they may hold image bytes no record names). Runs on a schedule (and
  * when the worker starts); deletes in pages so a backlog cannot exhaust memory.
  */
@@ -86,7 +88,7 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
     });
     // A job that is somehow still open is left for recovery to finish first; the
     // cursor moves past it so it cannot hide finished jobs behind it.
-    const closed = expired.filter(({ data }) => data.status !== "queued" && data.status !== "running");
+    const closed = expired.filter(({ data }) => isFinished(data.status));
     for (const { id } of closed) await db.runTransaction(async (tx) => tx.delete(GENERATIONS, id));
     generations += closed.length;
     const last = expired[expired.length - 1];
@@ -95,8 +97,16 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
   }
   const idempotencyKeys = await deleteExpired(options.services, IDEMPOTENCY_KEYS, now, limit);
   const rateLimits = await deleteExpired(options.services, RATE_LIMITS, now, limit);
+  const webhookDeliveries = await deleteExpired(options.services, WEBHOOK_DELIVERIES, now, limit);
   const abandonedWrites = await blobs.removeAbandonedWrites(new Date(clock.now().getTime() - ABANDONED_WRITE_AGE_MS));
-  if (images + generations + idempotencyKeys + rateLimits + abandonedWrites > 0)
-    logger.info("retention.purged", { images, generations, idempotencyKeys, rateLimits, abandonedWrites });
-  return { images, generations, idempotencyKeys, rateLimits, abandonedWrites };
+  if (images + generations + idempotencyKeys + rateLimits + webhookDeliveries + abandonedWrites > 0)
+    logger.info("retention.purged", {
+      images,
+      generations,
+      idempotencyKeys,
+      rateLimits,
+      webhookDeliveries,
+      abandonedWrites,
+    });
+  return { images, generations, idempotencyKeys, rateLimits, webhookDeliveries, abandonedWrites };
 }

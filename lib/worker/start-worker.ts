@@ -4,6 +4,7 @@
  * sweeps run on their own intervals. Stops cleanly on the abort signal, leaving
  * unfinished jobs to their leases.
  */
+import { pollWaitingGenerations } from "../generation/poll-waiting-generations";
 import { recoverStalledGenerations } from "../generation/recover-stalled-generations";
 import { GENERATIONS } from "../generation/generation-job";
 import { runGenerationJob } from "../generation/run-generation-job";
@@ -72,6 +73,7 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
     if (now - lastRecover >= (options.recoverEveryMs ?? 5_000)) {
       lastRecover = now;
       await guarded("recover", () => recoverStalledGenerations({ services }));
+      await guarded("poll", () => pollWaitingGenerations({ services }));
     }
     if (now - lastPurge >= (options.purgeEveryMs ?? 3_600_000)) {
       lastPurge = now;

@@ -6,7 +6,7 @@ import { getServices } from "../../lib/services";
 import { describeImageModelContract } from "./contracts/image-model-contract";
 
 const cases = MODELS.filter((model) => model.provider === "local").flatMap((model) =>
-  modelSizes(model).map((size) => ({ model: model.id, size })),
+  modelSizes(model).map((size) => ({ model: model.id, providerModel: model.providerModel, size })),
 );
 
 describeImageModelContract("LocalImageModel", {
@@ -22,6 +22,7 @@ describe("the local image model in the services", () => {
     expect(provider).toBeInstanceOf(LocalImageModel);
     const png = await provider!.generate({
       model: "local-sketch",
+      providerModel: "local-sketch",
       prompt: "from the services",
       size: "512x512",
       seed: 9,

@@ -11,6 +11,7 @@ import { ORDERS } from "../../lib/orders/order";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { RESERVATIONS } from "../../lib/points/reservations";
 import { defineCollection } from "../../lib/db/collection";
+import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
 import { DATA_INVENTORY, databaseKinds, declaredFields } from "../../lib/privacy/data-inventory";
 import { expectAppError } from "../support/app-error-thrown";
 
@@ -26,6 +27,7 @@ const COLLECTIONS_IN_CODE = [
   MAIL_OUTBOX,
   IDEMPOTENCY_KEYS,
   RATE_LIMITS,
+  WEBHOOK_DELIVERIES,
 ];
 
 function refusal(action: () => unknown): AppError {

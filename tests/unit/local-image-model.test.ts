@@ -11,6 +11,7 @@ const model = new LocalImageModel({ latencyMs: 0, failureRate: 0 });
 function request(overrides: Partial<ImageRequest> = {}): ImageRequest {
   return {
     model: "local-sketch",
+    providerModel: "local-sketch",
     prompt: "red fox in deep snow",
     size: "512x512",
     seed: 42,

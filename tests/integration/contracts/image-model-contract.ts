@@ -6,7 +6,7 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImageModelProvider, ImageRequest } from "../../../lib/image-models/image-model";
-import type { ImageSize } from "../../../lib/pricing/price-table";
+import type { ImageFormat } from "../../../lib/pricing/price-table";
 import { expectAppError } from "../../support/app-error-thrown";
 
 export interface ImageModelContractSetup {
@@ -15,7 +15,7 @@ export interface ImageModelContractSetup {
   /** An instance whose calls are still in flight when aborted: any network adapter; the local model with simulated latency. */
   openSlow(): Promise<ImageModelProvider>;
   /** The models and sizes the adapter serves. */
-  cases: { model: string; size: ImageSize }[];
+  cases: { model: string; providerModel: string; size: ImageFormat }[];
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -32,7 +32,9 @@ export function describeImageModelContract(adapterName: string, setup: ImageMode
       slow = await setup.openSlow();
     });
 
-    function request(overrides: Partial<ImageRequest> & Pick<ImageRequest, "model" | "size">): ImageRequest {
+    function request(
+      overrides: Partial<ImageRequest> & Pick<ImageRequest, "model" | "providerModel" | "size">,
+    ): ImageRequest {
       return {
         prompt: "a lighthouse at dusk, oil painting",
         seed: 1234,
@@ -41,13 +43,16 @@ export function describeImageModelContract(adapterName: string, setup: ImageMode
       };
     }
 
-    it.each(setup.cases)("returns a valid PNG of the requested size for $model at $size", async ({ model, size }) => {
-      const png = await provider.generate(request({ model, size }));
-      expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-      const meta = await sharp(png).metadata();
-      const [width, height] = size.split("x").map(Number);
-      expect([meta.format, meta.width, meta.height]).toEqual(["png", width, height]);
-    });
+    it.each(setup.cases)(
+      "returns a valid PNG of the requested size for $model at $size",
+      async ({ model, providerModel, size }) => {
+        const png = await provider.generate(request({ model, providerModel, size }));
+        expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+        const meta = await sharp(png).metadata();
+        const [width, height] = size.split("x").map(Number);
+        expect([meta.format, meta.width, meta.height]).toEqual(["png", width, height]);
+      },
+    );
 
     it("returns a PNG for a prompt of markup, quotes and non-Latin script", async () => {
       const first = setup.cases[0]!;
