@@ -301,6 +301,15 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: ok("Order canceled"), ...errors(401, 403, 404, 409) },
         },
       },
+      "/api/webhooks/replicate": {
+        post: {
+          summary: "Replicate's prediction webhook (not for members)",
+          description:
+            "Signed as Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature` over the raw body, with REPLICATE_WEBHOOK_SECRET); a delivery id seen before changes nothing. Only the prediction id is read: the prediction itself is read again from Replicate.",
+          security: [],
+          responses: { 204: { description: "Taken" }, ...errors(400, 401, 413) },
+        },
+      },
     }),
   };
 }

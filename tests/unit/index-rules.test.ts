@@ -367,6 +367,18 @@ describe("the repository's firestore.indexes.json", () => {
       },
     ],
     [
+      "lib/generation/poll-waiting-generations.ts",
+      {
+        collection: GENERATIONS.name,
+        where: [
+          { field: "status", op: "==", value: "waiting" },
+          { field: "nextPollAt", op: "<=", value: now },
+        ],
+        orderBy: [{ field: "nextPollAt", direction: "asc" }],
+        limit: 50,
+      },
+    ],
+    [
       "lib/images/zip-generation-images.ts",
       {
         collection: IMAGES.name,
