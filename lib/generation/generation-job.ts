@@ -1,7 +1,7 @@
 /** The generation job record and the rules for a valid request. */
 import { z } from "zod";
 import { errorKey } from "../errors/error-messages";
-import { findModel, MAX_IMAGES_PER_GENERATION, modelSizes, type ImageSize } from "../pricing/price-table";
+import { findModel, MAX_IMAGES_PER_GENERATION, modelSizes, type ImageFormat } from "../pricing/price-table";
 import { humanText } from "../text/human-text";
 
 import { GENERATIONS } from "../privacy/data-inventory";
@@ -17,7 +17,7 @@ export interface GenerationJob {
   uid: string;
   prompt: string;
   model: string;
-  size: ImageSize;
+  size: ImageFormat;
   count: number;
   status: GenerationStatus;
   pointsReserved: number;
@@ -55,7 +55,7 @@ export const generationInput = z
       ctx.addIssue({ code: "custom", path: ["model"], message: errorKey("validation.model") });
       return;
     }
-    if (!modelSizes(model).includes(input.size as ImageSize)) {
+    if (!modelSizes(model).includes(input.size as ImageFormat)) {
       ctx.addIssue({
         code: "custom",
         path: ["size"],
@@ -64,7 +64,7 @@ export const generationInput = z
       });
     }
   })
-  .transform((input) => ({ ...input, size: input.size as ImageSize }));
+  .transform((input) => ({ ...input, size: input.size as ImageFormat }));
 
 export type GenerationInput = z.output<typeof generationInput>;
 

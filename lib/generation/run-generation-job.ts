@@ -6,7 +6,7 @@ import { UnreadableImageError } from "../images/image-processor";
 import { IMAGE_RETENTION_DAYS, imageId, imageKeys, type ImageRecord } from "../images/image-record";
 import type { ImageModelProvider } from "../image-models/image-model";
 import { logger } from "../observability/logger";
-import { findModel } from "../pricing/price-table";
+import { findModel, type ModelPrice } from "../pricing/price-table";
 import type { Services } from "../services";
 import { claimGenerationJob } from "./claim-generation-job";
 import { closeGeneration } from "./close-generation";
@@ -46,15 +46,30 @@ function seedFor(generationId: string, index: number): number {
  */
 async function makeImage(
   services: Services,
-  options: { provider: ImageModelProvider; job: GenerationJob; id: string; index: number; lease: AbortSignal },
+  options: {
+    provider: ImageModelProvider;
+    model: ModelPrice;
+    job: GenerationJob;
+    id: string;
+    index: number;
+    lease: AbortSignal;
+  },
 ): Promise<ImageRecord> {
-  const { provider, job, id, index } = options;
+  const { provider, model, job, id, index } = options;
   const keys = imageKeys(job.uid, id, imageId(id, index), job.attempts);
   const png = await withProviderTimeout({
     timeoutMs: services.config.PROVIDER_TIMEOUT_MS,
     lease: options.lease,
     call: (signal) =>
-      provider.generate({ model: job.model, prompt: job.prompt, size: job.size, seed: seedFor(id, index), signal }),
+      provider.generate({
+        model: job.model,
+        providerModel: model.providerModel,
+        quality: model.quality,
+        prompt: job.prompt,
+        size: job.size,
+        seed: seedFor(id, index),
+        signal,
+      }),
   });
   let thumbnail: Buffer;
   try {
@@ -99,7 +114,7 @@ export async function runGenerationJob(options: RunGenerationJobOptions): Promis
 
   const model = findModel(job.model);
   const provider = model && services.imageProviders[model.provider];
-  if (!provider) {
+  if (!model || !provider) {
     await finishHeldJob(options, "model_unavailable");
     return "finished";
   }
@@ -113,7 +128,7 @@ export async function runGenerationJob(options: RunGenerationJobOptions): Promis
       if (job.imageIds.includes(imageId(id, index)) || job.imagesFailed.includes(index)) continue;
       let image: ImageRecord | null = null;
       try {
-        image = await makeImage(services, { provider, job, id, index, lease: lease.signal });
+        image = await makeImage(services, { provider, model, job, id, index, lease: lease.signal });
       } catch (error) {
         if (!isAppError(error, "PROVIDER_FAILED")) throw error;
         if (lease.signal.aborted) break;

@@ -1,5 +1,5 @@
 /** A generated image: its record in the database and its two files in blob storage. */
-import type { ImageSize } from "../pricing/price-table";
+import type { ImageFormat } from "../pricing/price-table";
 
 import { IMAGES } from "../privacy/data-inventory";
 
@@ -12,7 +12,7 @@ export interface ImageRecord {
   index: number;
   prompt: string;
   model: string;
-  size: ImageSize;
+  size: ImageFormat;
   fileKey: string;
   thumbnailKey: string;
   bytes: number;

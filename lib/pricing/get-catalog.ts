@@ -1,8 +1,15 @@
 import type { Services } from "../services";
-import { MAX_IMAGES_PER_GENERATION, MODELS, modelSizes, PACKAGES, packageCredit, type ImageSize } from "./price-table";
+import {
+  MAX_IMAGES_PER_GENERATION,
+  MODELS,
+  modelSizes,
+  PACKAGES,
+  packageCredit,
+  type ImageFormat,
+} from "./price-table";
 
 export interface Catalog {
-  models: { id: string; name: string; sizes: ImageSize[]; pointsPerImage: Partial<Record<ImageSize, number>> }[];
+  models: { id: string; name: string; sizes: ImageFormat[]; pointsPerImage: Partial<Record<ImageFormat, number>> }[];
   packages: {
     id: string;
     points: number;

@@ -3,15 +3,28 @@
  * the UI only read it. Nothing from the browser sets a price.
  */
 
+export type ImageProviderId = "local" | "openai" | "replicate";
+
+/** A size in pixels, for models that take one (GPT image, the local models). */
 export type ImageSize = "512x512" | "1024x1024" | "1024x1536" | "1536x1024";
-export type ImageProviderId = "local";
+/** A width:height ratio, for models that take one (FLUX, Stable Diffusion 3.5). */
+export type AspectRatio = "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "3:2" | "2:3";
+/** What a model is asked for. The API and job field keeps the name `size`. */
+export type ImageFormat = ImageSize | AspectRatio;
+
+export type ImageQuality = "low" | "medium" | "high";
 
 export interface ModelPrice {
+  /** Our catalog id: what the API, jobs and images name. */
   id: string;
   name: string;
   provider: ImageProviderId;
-  /** Points per image for each size the model offers. */
-  pointsPerImage: Partial<Record<ImageSize, number>>;
+  /** The provider's own model name, the one place it lives: a retirement is a one-line change here. */
+  providerModel: string;
+  /** The provider's quality tier, for models sold one catalog entry per tier (GPT image). */
+  quality?: ImageQuality;
+  /** Points per image for each format the model offers. */
+  pointsPerImage: Partial<Record<ImageFormat, number>>;
 }
 
 export interface PointsPackage {
@@ -31,12 +44,14 @@ export const MODELS: readonly ModelPrice[] = [
     id: "local-sketch",
     name: "Local Sketch",
     provider: "local",
+    providerModel: "local-sketch",
     pointsPerImage: { "512x512": 10, "1024x1024": 20 },
   },
   {
     id: "local-poster",
     name: "Local Poster",
     provider: "local",
+    providerModel: "local-poster",
     pointsPerImage: { "1024x1024": 40, "1024x1536": 60, "1536x1024": 60 },
   },
 ];
@@ -56,8 +71,8 @@ export function findPackage(packageId: string): PointsPackage | undefined {
   return PACKAGES.find((pkg) => pkg.id === packageId);
 }
 
-export function modelSizes(model: ModelPrice): ImageSize[] {
-  return Object.keys(model.pointsPerImage) as ImageSize[];
+export function modelSizes(model: ModelPrice): ImageFormat[] {
+  return Object.keys(model.pointsPerImage) as ImageFormat[];
 }
 
 /** Points credited for a package: its points plus the bonus, rounded down. */
@@ -66,7 +81,7 @@ export function packageCredit(pkg: PointsPackage): number {
 }
 
 /** Points a generation costs, or undefined when the model does not offer the size. */
-export function generationCost(model: ModelPrice, size: ImageSize, count: number): number | undefined {
+export function generationCost(model: ModelPrice, size: ImageFormat, count: number): number | undefined {
   const perImage = model.pointsPerImage[size];
   return perImage === undefined ? undefined : perImage * count;
 }
