@@ -22,13 +22,18 @@ export interface Catalog {
   paymentProviders: string[];
 }
 
-/** What can be bought and generated in this deployment, read from the one price table. */
+/**
+ * What can be bought and generated in this deployment, read from the one price table:
+ * only the models whose provider is configured (IMAGE_PROVIDERS).
+ */
 export function getCatalog(options: { services: Services }): Catalog {
   const { imageProviders, paymentProviders } = options.services;
   return {
     models: MODELS.filter((model) => imageProviders[model.provider] !== undefined).map((model) => ({
       id: model.id,
       name: model.name,
+      provider: model.provider,
+      quality: model.quality ?? null,
       sizes: modelSizes(model),
       pointsPerImage: model.pointsPerImage,
     })),

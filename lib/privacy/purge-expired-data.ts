@@ -1,4 +1,5 @@
 import { GENERATIONS } from "../generation/generation-job";
+import { ABUSE_RECORDS } from "../abuse/abuse-record";
 import { RATE_LIMITS } from "../abuse/rate-limit";
 import { IDEMPOTENCY_KEYS } from "../idempotency/idempotency-key";
 import type { Collection } from "../db/collection";
@@ -46,13 +47,14 @@ export interface PurgeOutcome {
   generations: number;
   idempotencyKeys: number;
   rateLimits: number;
+  abuseRecords: number;
   abandonedWrites: number;
 }
 
 /**
  * Deletes what has reached the end of its retention: images (files and records) and
  * generation requests 90 days after creation, request keys after 7 days, request
- * limits when their window closes, and the leftovers of file writes a crash cut short
+ * limits when their window closes, abuse records after a year, and the leftovers of file writes a crash cut short
  * an hour after (they may hold image bytes no record names). Runs on a schedule (and
  * when the worker starts); deletes in pages so a backlog cannot exhaust memory.
  */
@@ -95,8 +97,9 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
   }
   const idempotencyKeys = await deleteExpired(options.services, IDEMPOTENCY_KEYS, now, limit);
   const rateLimits = await deleteExpired(options.services, RATE_LIMITS, now, limit);
+  const abuseRecords = await deleteExpired(options.services, ABUSE_RECORDS, now, limit);
   const abandonedWrites = await blobs.removeAbandonedWrites(new Date(clock.now().getTime() - ABANDONED_WRITE_AGE_MS));
-  if (images + generations + idempotencyKeys + rateLimits + abandonedWrites > 0)
-    logger.info("retention.purged", { images, generations, idempotencyKeys, rateLimits, abandonedWrites });
-  return { images, generations, idempotencyKeys, rateLimits, abandonedWrites };
+  const purged = { images, generations, idempotencyKeys, rateLimits, abuseRecords, abandonedWrites };
+  if (Object.values(purged).some((count) => count > 0)) logger.info("retention.purged", purged);
+  return purged;
 }

@@ -113,6 +113,7 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 0,
       idempotencyKeys: 3,
       rateLimits: 0,
+      abuseRecords: 0,
       abandonedWrites: 0,
     });
     expect(await imagesOf(oldJob)).toHaveLength(3);
@@ -127,6 +128,7 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 1,
       idempotencyKeys: 0,
       rateLimits: 0,
+      abuseRecords: 0,
       abandonedWrites: 0,
     });
 
@@ -164,6 +166,7 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 0,
       idempotencyKeys: 0,
       rateLimits: 0,
+      abuseRecords: 0,
       abandonedWrites: 0,
     });
   });
@@ -176,6 +179,7 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 1,
       idempotencyKeys: 0,
       rateLimits: 0,
+      abuseRecords: 0,
       abandonedWrites: 0,
     });
     expect(await services.blobs.list("images/")).toEqual([]);
