@@ -111,6 +111,12 @@ export function modelSizes(model: ModelPrice): ImageFormat[] {
   return Object.keys(model.pointsPerImage) as ImageFormat[];
 }
 
+/** Whether a format is square, taller than wide or wider than tall: how the form names it. */
+export function formatShape(format: ImageFormat): "square" | "portrait" | "landscape" {
+  const [width, height] = format.split(/[x:]/).map(Number) as [number, number];
+  return width === height ? "square" : width < height ? "portrait" : "landscape";
+}
+
 /** Points credited for a package: its points plus the bonus, rounded down. */
 export function packageCredit(pkg: PointsPackage): number {
   return pkg.points + Math.floor((pkg.points * pkg.bonusPercent) / 100);
