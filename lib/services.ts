@@ -13,6 +13,8 @@ import { createImageProviders, type ImageProviders } from "./image-models/create
 import { createMailer } from "./mail/create-mailer";
 import { LocalOutboxMailer } from "./mail/local-outbox-mailer";
 import type { Mailer } from "./mail/mailer";
+import { createPromptModerator } from "./moderation/create-prompt-moderator";
+import type { PromptModerator } from "./moderation/prompt-moderator";
 import { setLogLevel } from "./observability/logger";
 import { createPaymentProviders, type PaymentProviders } from "./payments/create-payment-providers";
 import type { ImageProcessor } from "./images/image-processor";
@@ -28,6 +30,8 @@ export interface Services {
   /** The local outbox, when mail stays on this machine (local mode's mailbox page). */
   localMailbox: LocalOutboxMailer | null;
   imageProviders: ImageProviders;
+  /** Judges every prompt before any point is reserved. */
+  moderator: PromptModerator;
   paymentProviders: PaymentProviders;
   auth: AuthGateway;
   clock: Clock;
@@ -45,6 +49,7 @@ export function createServices(config: ServerConfig, overrides: Partial<Services
     mailer,
     localMailbox: overrides.localMailbox ?? (mailer instanceof LocalOutboxMailer ? mailer : null),
     imageProviders: overrides.imageProviders ?? createImageProviders(config),
+    moderator: overrides.moderator ?? createPromptModerator(config),
     paymentProviders: overrides.paymentProviders ?? createPaymentProviders(config),
     auth: overrides.auth ?? createAuthGateway(config),
     clock,

@@ -10,7 +10,7 @@ import { Link, useRouter } from "@/i18n/navigation";
 import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { api, ApiError, fieldErrorsOf } from "@/components/shared/api-client";
 import type { Catalog, SubmittedGeneration } from "@/components/shared/api-types";
-import type { ImageSize } from "@/lib/pricing/price-table";
+import { formatShape, type ImageFormat } from "@/lib/pricing/price-table";
 import { authRedirectFor } from "@/components/account/auth-redirect";
 import { newIdempotencyKey } from "@/components/shared/idempotency-key";
 import { useMember } from "@/components/layout/member-context";
@@ -51,7 +51,7 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
   const countNumber = Number(count);
   const countValid = Number.isInteger(countNumber) && countNumber >= 1 && countNumber <= catalog.maxImagesPerGeneration;
   const perImage = model?.sizes.find((offered) => offered === size)
-    ? model.pointsPerImage[size as ImageSize]
+    ? model.pointsPerImage[size as ImageFormat]
     : undefined;
   const cost = perImage !== undefined && countValid ? perImage * countNumber : null;
   // Known only once the balance is: until then the server is the one to refuse.
@@ -141,7 +141,11 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
           >
             {(model?.sizes ?? []).map((candidate) => (
               <option key={candidate} value={candidate}>
-                {t("sizeOption", { size: candidate, count: model?.pointsPerImage[candidate] ?? 0 })}
+                {t("sizeOption", {
+                  size: candidate.replace("x", "×"),
+                  shape: formatShape(candidate),
+                  count: model?.pointsPerImage[candidate] ?? 0,
+                })}
               </option>
             ))}
           </select>

@@ -20,6 +20,9 @@ import { useErrorText } from "@/components/shared/use-error-text";
 import { CancelGeneration } from "./cancel-generation";
 import { ErrorAlert } from "@/components/shared/error-alert";
 
+/** Error codes the member can act on, explained in words (`progress.failedReason`); others show only the code. */
+const REASONED_ERROR_CODES: ReadonlySet<string> = new Set(["prompt_refused", "model_unavailable"]);
+
 const POLL_MIN_MS = 1000;
 const POLL_MAX_MS = 10_000;
 
@@ -205,12 +208,18 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
         ) : (
           <p className="hint">{t("held", { count: view.pointsReserved })}</p>
         )}
+        {view.status === "partial" && view.errorCode && REASONED_ERROR_CODES.has(view.errorCode) ? (
+          <p className="notice">{t("failedReason", { code: view.errorCode })}</p>
+        ) : null}
         {view.status === "failed" ? (
           view.errorCode === "canceled" ? (
             <p className="notice">{t("stopped")}</p>
           ) : (
             <div role="alert" className="error">
               <p>{t("failed")}</p>
+              {view.errorCode && REASONED_ERROR_CODES.has(view.errorCode) ? (
+                <p>{t("failedReason", { code: view.errorCode })}</p>
+              ) : null}
               {view.errorCode ? <p className="hint">{t("failedCode", { code: view.errorCode })}</p> : null}
             </div>
           )

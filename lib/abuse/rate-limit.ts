@@ -113,6 +113,28 @@ export async function countRateLimitedUse(
     });
 }
 
+/**
+ * Counts one use of `use` in its window, never refusing it, and answers the count so
+ * far, this use included: for events that are recorded rather than stopped.
+ */
+export async function countUse(tx: Transaction, options: { use: RateLimitUse; now: Date }): Promise<number> {
+  const id = counterId(options.use);
+  const stored = (await tx.get(RATE_LIMITS, id))?.data;
+  const current =
+    stored && Date.parse(stored.windowStartsAt) + options.use.rule.windowMs > options.now.getTime()
+      ? stored
+      : undefined;
+  const windowStartsAt = current?.windowStartsAt ?? options.now.toISOString();
+  const count = (current?.count ?? 0) + 1;
+  tx.set(RATE_LIMITS, id, {
+    bucket: options.use.rule.bucket,
+    count,
+    windowStartsAt,
+    expiresAt: new Date(Date.parse(windowStartsAt) + options.use.rule.windowMs).toISOString(),
+  });
+  return count;
+}
+
 export interface RunRateLimitedOptions {
   services: Services;
   uses: RateLimitUse[];

@@ -12,6 +12,7 @@ import {
   hasValidCheckDigit,
   type BusinessDetails,
 } from "../legal/business-details";
+import type { ImageProviderId } from "../pricing/price-table";
 
 const list = z.string().transform((value) =>
   value
@@ -19,6 +20,8 @@ const list = z.string().transform((value) =>
     .map((item) => item.trim())
     .filter(Boolean),
 );
+
+const IMAGE_PROVIDER_IDS: readonly string[] = ["local", "openai", "replicate"] satisfies ImageProviderId[];
 
 const text = z.string().trim().min(1, "must not be empty");
 const phone = z
@@ -56,11 +59,21 @@ const serverSchema = z
     MAIL_PROVIDER: z.enum(["local-outbox"]).default("local-outbox"),
     MAIL_FROM: z.string().min(3).default("imagesfactory <no-reply@imagesfactory.local>"),
 
-    IMAGE_PROVIDERS: list.default(["local"]),
+    IMAGE_PROVIDERS: list
+      .refine((items) => items.every((item) => IMAGE_PROVIDER_IDS.includes(item)), {
+        error: `name only ${IMAGE_PROVIDER_IDS.join(", ")}`,
+      })
+      .transform((items) => items as ImageProviderId[])
+      .default(["local"]),
     LOCAL_MODEL_LATENCY_MS: z.coerce.number().int().min(0).default(0),
     LOCAL_MODEL_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
 
+    // OpenAI: the GPT image model (IMAGE_PROVIDERS=openai) and the prompt moderation
+    // endpoint, which is used whenever a key is set and which production requires.
+    OPENAI_API_KEY: z.string().trim().min(1).optional(),
+    /** The API's root, /v1 included; tests point it at a local stand-in. */
+    OPENAI_BASE_URL: z.url().default("https://api.openai.com/v1"),
     // Replicate (IMAGE_PROVIDERS=replicate): predictions finish by signed webhook at
     // APP_URL/api/webhooks/replicate, polled when a webhook is lost.
     REPLICATE_API_TOKEN: text.optional(),
@@ -111,8 +124,12 @@ const serverSchema = z
           ctx.addIssue({ code: "custom", path: [name], message: "required when IMAGE_PROVIDERS includes replicate" });
       }
     }
-  })
-  .superRefine((env, ctx) => {
+    if (env.IMAGE_PROVIDERS.includes("openai") && env.OPENAI_API_KEY === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPENAI_API_KEY"],
+        message: "IMAGE_PROVIDERS lists openai: set OPENAI_API_KEY.",
+      });
     if (env.APP_MODE !== "production") return;
     const forbid = (condition: boolean, path: string, message: string) => {
       if (condition) ctx.addIssue({ code: "custom", path: [path], message });
@@ -137,6 +154,11 @@ const serverSchema = z
       env.FIREBASE_PROJECT_ID.startsWith("demo-"),
       "FIREBASE_PROJECT_ID",
       "demo- projects exist only in the emulator.",
+    );
+    forbid(
+      env.OPENAI_API_KEY === undefined,
+      "OPENAI_API_KEY",
+      "Production moderates every prompt through OpenAI's moderation endpoint (the local rules are for local use only): set OPENAI_API_KEY.",
     );
     forbid(!env.APP_URL.startsWith("https://"), "APP_URL", "Production must be served over https.");
     forbid(

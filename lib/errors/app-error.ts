@@ -51,8 +51,16 @@ export const ERROR_CODES = {
   FEATURE_DISABLED: 404,
   /** A provider's webhook without a valid signature, or signed too long ago (a replay): nothing was done. */
   WEBHOOK_REJECTED: 401,
-  /** An outside provider (image model, payments) failed or timed out. */
+  /** An outside provider (image model, payments, moderation) failed or timed out. */
   PROVIDER_FAILED: 502,
+  /**
+   * The prompt was refused by content moderation: ours, before anything is reserved,
+   * or the image model's own, which charges nothing. `details.category` or
+   * `details.reason` says why.
+   */
+  PROMPT_REFUSED: 422,
+  /** The image model's provider no longer offers it (retired, or not enabled for our key). */
+  MODEL_UNAVAILABLE: 503,
   /** Database: the document exists (create) or must not. */
   ALREADY_EXISTS: 409,
   /** Database: a write the store refuses (reads after writes, size, missing index). */

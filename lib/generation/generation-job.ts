@@ -53,8 +53,12 @@ export interface GenerationJob {
 export const generationInput = z
   .object({
     prompt: humanText({ field: "prompt", maxLength: MAX_PROMPT_LENGTH }),
-    model: z.string({ error: errorKey("validation.model") }),
-    size: z.string({ error: errorKey("validation.sizeRequired") }),
+    model: z
+      .string({ error: errorKey("validation.model") })
+      .describe("A model id from GET /api/catalog, e.g. gpt-image-2-medium."),
+    size: z
+      .string({ error: errorKey("validation.sizeRequired") })
+      .describe("A pixel size (1024x1536) or an aspect ratio (16:9): one the model lists in GET /api/catalog."),
     count: z
       .number({ error: errorKey("validation.count.number") })
       .int(errorKey("validation.count.whole"))

@@ -52,7 +52,7 @@ async function makeImage(
     lease: AbortSignal;
   },
 ): Promise<ImageRecord> {
-  const { provider, job, id, index } = options;
+  const { provider, model, job, id, index } = options;
   const keys = imageKeys(job.uid, id, imageId(id, index), job.attempts);
   const png = await withProviderTimeout({
     timeoutMs: services.config.PROVIDER_TIMEOUT_MS,
@@ -60,8 +60,8 @@ async function makeImage(
     call: (signal) =>
       provider.generate({
         model: job.model,
-        providerModel: options.model.providerModel,
-        quality: options.model.quality,
+        providerModel: model.providerModel,
+        quality: model.quality,
         prompt: job.prompt,
         size: job.size,
         seed: seedFor(id, index),
@@ -97,6 +97,16 @@ async function makeImage(
 }
 
 /**
+ * The job's error code when a provider's answer holds for every image of the job (the
+ * prompt refused, the model gone), or null when only this image failed.
+ */
+function jobEndingError(error: unknown): string | null {
+  if (isAppError(error, "PROMPT_REFUSED")) return "prompt_refused";
+  if (isAppError(error, "MODEL_UNAVAILABLE")) return "model_unavailable";
+  return null;
+}
+
+/**
  * Runs one generation job: the same handler for the local worker and the Cloud
  * Functions trigger. Safe to call twice for the same job and safe to crash in:
  * images already made are kept and not made again, and the job is finished (points
@@ -121,6 +131,7 @@ export async function runGenerationJob(options: RunGenerationJobOptions): Promis
   await discardUnrecordedImageFiles({ services, generationId: id, job, upToAttempt: job.attempts - 1 });
   if ("startPrediction" in provider) return startPredictions({ ...options, job, model, provider });
   const lease = keepLease({ services, generationId: id, workerId });
+  let stoppedBecause: string | null = null;
   try {
     for (let index = 0; index < job.count; index++) {
       if (job.cancelRequestedAt) break;
@@ -129,6 +140,12 @@ export async function runGenerationJob(options: RunGenerationJobOptions): Promis
       try {
         image = await makeImage(services, { provider, model, job, id, index, lease: lease.signal });
       } catch (error) {
+        stoppedBecause = jobEndingError(error);
+        if (stoppedBecause) {
+          // The same prompt and model would be refused again: ask no more, charge nothing more.
+          logger.warn("generation.stopped", { generationId: id, index, errorCode: stoppedBecause });
+          break;
+        }
         if (!isAppError(error, "PROVIDER_FAILED")) throw error;
         if (lease.signal.aborted) break;
         logger.warn("generation.image_failed", { generationId: id, index, errorCode: error.code });
@@ -156,7 +173,7 @@ export async function runGenerationJob(options: RunGenerationJobOptions): Promis
 
   const finished = await finishHeldJob(
     options,
-    job.cancelRequestedAt ? "canceled" : job.imagesFailed.length > 0 ? "images_failed" : null,
+    job.cancelRequestedAt ? "canceled" : (stoppedBecause ?? (job.imagesFailed.length > 0 ? "images_failed" : null)),
   );
   if (!finished) return "lease-lost";
   logger.info("generation.finished", {

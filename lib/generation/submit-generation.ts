@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { addDays } from "../clock/clock";
 import { AppError } from "../errors/app-error";
+import { recordPromptRefusal } from "../abuse/record-prompt-refusal";
 import { hashRequest, readIdempotencyKey, recordIdempotencyKey } from "../idempotency/idempotency-key";
+import { primaryCategory } from "../moderation/prompt-moderator";
 import { readPointAccount } from "../points/ledger";
 import { reservePoints } from "../points/reservations";
 import { findModel, generationCost } from "../pricing/price-table";
@@ -22,9 +24,28 @@ export interface SubmittedGeneration {
 }
 
 /**
+ * Refuses a prompt the moderator does not allow (422 PROMPT_REFUSED), after counting
+ * the refusal against the member. Runs before anything is reserved or stored, so a
+ * refused prompt costs nothing; a moderator that cannot judge refuses too (502).
+ */
+async function moderatePrompt(options: { services: Services; uid: string; prompt: string }): Promise<void> {
+  const { moderator } = options.services;
+  const verdict = await moderator.moderate(options.prompt);
+  if (verdict.allowed) return;
+  await recordPromptRefusal({ ...options, categories: verdict.categories, source: moderator.source });
+  const category = primaryCategory(verdict.categories);
+  const message = { key: "generation.promptRefused", values: { category } } as const;
+  throw new AppError("PROMPT_REFUSED", message.key, {
+    values: message.values,
+    details: { category },
+    fields: { prompt: message },
+  });
+}
+
+/**
  * Queues a generation and reserves its price in one transaction. The price comes
- * from the server's table. A repeat with the same Idempotency-Key and content
- * returns the first job and reserves nothing more.
+ * from the server's table; the prompt is moderated first. A repeat with the same
+ * Idempotency-Key and content returns the first job and reserves nothing more.
  */
 export async function submitGeneration(options: {
   services: Services;
@@ -40,6 +61,12 @@ export async function submitGeneration(options: {
     throw new AppError("INTERNAL", "service.internal", {
       diagnostic: "The validated model has no price for this size.",
     });
+  if (!options.services.imageProviders[model.provider])
+    throw new AppError("VALIDATION_FAILED", "validation.modelUnavailable", {
+      fields: { model: "validation.modelUnavailable" },
+      diagnostic: `${model.id} needs provider ${model.provider}, which IMAGE_PROVIDERS does not configure.`,
+    });
+  await moderatePrompt({ services: options.services, uid: options.uid, prompt: input.prompt });
   const requestHash = hashRequest(input);
   const keyOptions = { uid: options.uid, scope: "generation", key: options.idempotencyKey, requestHash };
 

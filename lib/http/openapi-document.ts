@@ -114,6 +114,47 @@ export function openApiDocument(): Record<string, unknown> {
             },
             pointsReserved: { type: "integer" },
             pointsCharged: { type: ["integer", "null"] },
+            errorCode: {
+              type: ["string", "null"],
+              description:
+                "Why a generation ended short: `prompt_refused` (the image model's safety system refused the prompt; nothing charged for it), `model_unavailable` (the provider no longer offers the model; points returned), `images_failed`, `canceled`, `worker_lost`, `queue_timeout`.",
+            },
+          },
+        },
+        Catalog: {
+          type: "object",
+          properties: {
+            models: {
+              type: "array",
+              description: "Only the models whose provider this deployment configures.",
+              items: {
+                type: "object",
+                required: ["id", "name", "provider", "quality", "sizes", "pointsPerImage"],
+                properties: {
+                  id: { type: "string", examples: ["gpt-image-2-medium"] },
+                  name: { type: "string" },
+                  provider: { enum: ["local", "openai", "replicate"] },
+                  quality: {
+                    enum: ["low", "medium", "high", null],
+                    description: "The provider's quality tier, for models sold one entry per tier.",
+                  },
+                  sizes: {
+                    type: "array",
+                    items: { type: "string" },
+                    description:
+                      "What the model accepts as `size`: pixel sizes (`1024x1536`) for GPT image and the local models, aspect ratios (`16:9`) for FLUX and Stable Diffusion.",
+                  },
+                  pointsPerImage: {
+                    type: "object",
+                    additionalProperties: { type: "integer" },
+                    description: "Points per image, by size.",
+                  },
+                },
+              },
+            },
+            packages: { type: "array", items: { type: "object" } },
+            maxImagesPerGeneration: { type: "integer" },
+            paymentProviders: { type: "array", items: { type: "string" } },
           },
         },
       },
@@ -178,12 +219,17 @@ export function openApiDocument(): Record<string, unknown> {
         get: { ...member, summary: "The signed-in member", responses: { 200: ok("Member"), ...errors(401, 403) } },
       },
       "/api/catalog": {
-        get: { summary: "Models with sizes and points per image; points packages", responses: { 200: ok("Catalog") } },
+        get: {
+          summary: "The configured models with their provider, sizes and points per image; points packages",
+          responses: { 200: ok("Catalog", "Catalog") },
+        },
       },
       "/api/generations": {
         post: {
           ...member,
           summary: "Submit a generation; reserves its points",
+          description:
+            "The prompt is moderated before anything is reserved: a refused prompt answers 422 `PROMPT_REFUSED` (`details.category` says why) and reserves nothing; 502 `PROVIDER_FAILED` when it could not be checked. A model whose provider is not configured here answers 422 `VALIDATION_FAILED` on `model`.",
           parameters: [
             {
               name: "Idempotency-Key",
@@ -193,7 +239,7 @@ export function openApiDocument(): Record<string, unknown> {
             },
           ],
           requestBody: body(generationInput),
-          responses: { 202: ok("Queued", "Generation"), ...errors(400, 401, 402, 403, 409, 413, 415, 422) },
+          responses: { 202: ok("Queued", "Generation"), ...errors(400, 401, 402, 403, 409, 413, 415, 422, 502) },
         },
       },
       "/api/generations/{id}": {

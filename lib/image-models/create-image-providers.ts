@@ -2,6 +2,7 @@
 import type { ServerConfig } from "../config/env";
 import type { ImageModelProvider } from "./image-model";
 import { LocalImageModel } from "./local-image-model";
+import { OpenAiImageModel } from "./openai-image-model";
 import type { PredictionImageModel } from "./prediction-image-model";
 import { ReplicateImageModel } from "./replicate-image-model";
 
@@ -26,6 +27,13 @@ export function createImageProviders(config: ServerConfig): ImageProviders {
       baseUrl: config.REPLICATE_BASE_URL,
       webhookSecret: config.REPLICATE_WEBHOOK_SECRET,
       timeoutMs: config.PROVIDER_TIMEOUT_MS,
+    });
+  }
+  if (config.IMAGE_PROVIDERS.includes("openai") && config.OPENAI_API_KEY !== undefined) {
+    providers.openai = new OpenAiImageModel({
+      apiKey: config.OPENAI_API_KEY,
+      baseURL: config.OPENAI_BASE_URL,
+      providerTimeoutMs: config.PROVIDER_TIMEOUT_MS,
     });
   }
   return providers;

@@ -2,7 +2,7 @@
  * The image model port. A request carries the prompt and nothing that identifies the
  * member: providers never learn who asked.
  */
-import type { ImageFormat, ModelPrice } from "../pricing/price-table";
+import type { ImageFormat, ImageQuality } from "../pricing/price-table";
 
 export interface ImageRequest {
   /** Our catalog id. */
@@ -10,7 +10,7 @@ export interface ImageRequest {
   /** The provider's name for the model, from the price table. */
   providerModel: string;
   /** The provider's quality tier, when the catalog entry names one. */
-  quality?: ModelPrice["quality"];
+  quality?: ImageQuality;
   prompt: string;
   /** A pixel size or an aspect ratio: whichever the model's catalog entry offers. */
   size: ImageFormat;

@@ -6,10 +6,23 @@ import {
   PACKAGES,
   packageCredit,
   type ImageFormat,
+  type ImageProviderId,
+  type ImageQuality,
 } from "./price-table";
 
+export interface CatalogModel {
+  id: string;
+  name: string;
+  provider: ImageProviderId;
+  /** The provider's quality tier, for models sold one entry per tier. */
+  quality: ImageQuality | null;
+  /** Pixel sizes ("1024x1536") or aspect ratios ("16:9"): what this model accepts. */
+  sizes: ImageFormat[];
+  pointsPerImage: Partial<Record<ImageFormat, number>>;
+}
+
 export interface Catalog {
-  models: { id: string; name: string; sizes: ImageFormat[]; pointsPerImage: Partial<Record<ImageFormat, number>> }[];
+  models: CatalogModel[];
   packages: {
     id: string;
     points: number;
@@ -22,13 +35,18 @@ export interface Catalog {
   paymentProviders: string[];
 }
 
-/** What can be bought and generated in this deployment, read from the one price table. */
+/**
+ * What can be bought and generated in this deployment, read from the one price table:
+ * only the models whose provider is configured (IMAGE_PROVIDERS).
+ */
 export function getCatalog(options: { services: Services }): Catalog {
   const { imageProviders, paymentProviders } = options.services;
   return {
     models: MODELS.filter((model) => imageProviders[model.provider] !== undefined).map((model) => ({
       id: model.id,
       name: model.name,
+      provider: model.provider,
+      quality: model.quality ?? null,
       sizes: modelSizes(model),
       pointsPerImage: model.pointsPerImage,
     })),

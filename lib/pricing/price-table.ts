@@ -12,14 +12,17 @@ export type AspectRatio = "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "3:2" | "2:3
 /** What a model is asked for. The API and job field keeps the name `size`. */
 export type ImageFormat = ImageSize | AspectRatio;
 
+export type ImageQuality = "low" | "medium" | "high";
+
 export interface ModelPrice {
+  /** Our catalog id: what the API, jobs and images name. */
   id: string;
   name: string;
   provider: ImageProviderId;
   /** The provider's own model name, the one place it lives: a retirement is a one-line change here. */
   providerModel: string;
   /** The provider's quality tier, for models sold one catalog entry per tier (GPT image). */
-  quality?: "low" | "medium" | "high";
+  quality?: ImageQuality;
   /** Points per image for each format the model offers. */
   pointsPerImage: Partial<Record<ImageFormat, number>>;
 }
@@ -100,6 +103,42 @@ export const MODELS: readonly ModelPrice[] = [
     providerModel: "local-poster",
     pointsPerImage: { "1024x1024": 40, "1024x1536": 60, "1536x1024": 60 },
   },
+  // OpenAI gpt-image-2 (current GPT image model; dall-e-3 and gpt-image-1 are retired).
+  // Its documented sizes: 1024x1024, 1536x1024, 1024x1536 (and custom multiples of 16 we
+  // do not offer; 512x512 is under its minimum). Billed by tokens: image output $30 per
+  // 1M tokens, text input $5 per 1M (openai.com/api/pricing, 2026-11). OpenAI's
+  // per-image figures for 1024x1024: low $0.006, medium $0.053, high $0.211; the
+  // portrait and landscape sizes take 1.5 times the output tokens. A 1,000-character
+  // prompt adds at most about $0.002. One point sells for $0.01 (1,000 for $10 or
+  // ₩15,000), about $0.0087 after 10% VAT and card fees; each price is at least twice
+  // the cost in those net points, rounded up.
+  {
+    id: "gpt-image-2-low",
+    name: "GPT Image 2 (low)",
+    provider: "openai",
+    providerModel: "gpt-image-2",
+    quality: "low",
+    // Cost $0.008 (square), $0.011 (portrait/landscape).
+    pointsPerImage: { "1024x1024": 2, "1024x1536": 3, "1536x1024": 3 },
+  },
+  {
+    id: "gpt-image-2-medium",
+    name: "GPT Image 2 (medium)",
+    provider: "openai",
+    providerModel: "gpt-image-2",
+    quality: "medium",
+    // Cost $0.055 (square), $0.082 (portrait/landscape).
+    pointsPerImage: { "1024x1024": 13, "1024x1536": 19, "1536x1024": 19 },
+  },
+  {
+    id: "gpt-image-2-high",
+    name: "GPT Image 2 (high)",
+    provider: "openai",
+    providerModel: "gpt-image-2",
+    quality: "high",
+    // Cost $0.213 (square), $0.319 (portrait/landscape).
+    pointsPerImage: { "1024x1024": 49, "1024x1536": 74, "1536x1024": 74 },
+  },
   ...REPLICATE_MODELS,
 ];
 
@@ -120,6 +159,12 @@ export function findPackage(packageId: string): PointsPackage | undefined {
 
 export function modelSizes(model: ModelPrice): ImageFormat[] {
   return Object.keys(model.pointsPerImage) as ImageFormat[];
+}
+
+/** Whether a format is square, taller than wide or wider than tall: how the form names it. */
+export function formatShape(format: ImageFormat): "square" | "portrait" | "landscape" {
+  const [width, height] = format.split(/[x:]/).map(Number) as [number, number];
+  return width === height ? "square" : width < height ? "portrait" : "landscape";
 }
 
 /** Points credited for a package: its points plus the bonus, rounded down. */

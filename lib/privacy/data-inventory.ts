@@ -11,6 +11,7 @@
  * export and account withdrawal all read this same table.
  */
 import type { Member, ConsentRecord } from "../accounts/members";
+import type { AbuseRecord } from "../abuse/abuse-record";
 import type { RateLimitCounter } from "../abuse/rate-limit";
 import { defineCollection, type Collection, type FieldDescriptions, type StoredRecord } from "../db/collection";
 import type { GenerationJob } from "../generation/generation-job";
@@ -311,8 +312,8 @@ export const GENERATIONS = inventoried<GenerationJob>({
   processors: [
     cloud,
     {
-      ko: "이미지 모델 제공자 (프롬프트만 받으며, 회원을 알아볼 수 있는 정보는 받지 않음)",
-      en: "Image model provider (prompt only, no identity)",
+      ko: "이미지 모델 제공자와 프롬프트 검사 제공자 (프롬프트만 받으며, 회원을 알아볼 수 있는 정보는 받지 않음)",
+      en: "Image model and prompt moderation providers (prompt only, no identity)",
     },
   ],
 });
@@ -384,8 +385,8 @@ export const RATE_LIMITS = inventoried<RateLimitCounter>({
   title: { ko: "요청 횟수 제한 기록", en: "Request limits" },
   fields: {
     bucket: {
-      ko: "어떤 동작을 무엇을 기준으로 제한하는지 (비밀번호 재설정은 이메일 주소별 또는 클라이언트별, 인증 메일은 계정별 또는 클라이언트별)",
-      en: "Which action is limited, and by what (password reset per email address or per client, confirmation mail per account or per client)",
+      ko: "어떤 동작을 무엇을 기준으로 제한하거나 세는지 (비밀번호 재설정은 이메일 주소별 또는 클라이언트별, 인증 메일은 계정별 또는 클라이언트별, 거절된 프롬프트는 계정별)",
+      en: "Which action is limited or counted, and by what (password reset per email address or per client, confirmation mail per account or per client, refused prompts per account)",
     },
     count: {
       ko: "현재 집계 기간의 사용 횟수. 문서 ID는 이메일 주소, 계정 또는 클라이언트 IP 주소(IPv6는 /64 네트워크 단위)의 해시이며, 주소 자체는 저장하지 않습니다",
@@ -405,6 +406,46 @@ export const RATE_LIMITS = inventoried<RateLimitCounter>({
     from: { ko: "집계 시작 시점", en: "the start of the window" },
     deletableOnRequest: false,
   },
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+export const ABUSE_RECORDS = inventoried<AbuseRecord>({
+  id: "abuse-records",
+  collection: "abuseRecords",
+  title: { ko: "부정 이용 기록", en: "Abuse records" },
+  fields: {
+    uid: { ko: "회원", en: "Member" },
+    kind: {
+      ko: "어떤 부정 이용인지 (짧은 시간에 프롬프트가 여러 번 거절됨)",
+      en: "What kind of abuse (prompts refused repeatedly within a short time)",
+    },
+    promptHash: {
+      ko: "거절된 프롬프트의 해시 (프롬프트 자체는 저장하지 않음)",
+      en: "Hash of the refused prompt (the prompt itself is not kept)",
+    },
+    categories: {
+      ko: "거절한 이유의 분류 (예: 폭력, 성적인 내용)",
+      en: "Why it was refused (e.g. violence, sexual content)",
+    },
+    source: {
+      ko: "판단한 곳 (OpenAI 검사 또는 로컬 규칙)",
+      en: "What judged it (OpenAI moderation or the local rules)",
+    },
+    refusalsInWindow: { ko: "집계 기간 안에 거절된 횟수", en: "Refusals within the counting window" },
+    createdAt: { ko: "기록한 시각", en: "When recorded" },
+    expiresAt: { ko: "삭제할 시각 (기록한 지 1년 뒤)", en: "When it is deleted (1 year after recording)" },
+  },
+  purpose: {
+    ko: "금지된 이미지를 반복해 요청하는 등 서비스 악용 방지",
+    en: "Preventing abuse such as repeatedly asking for forbidden images",
+  },
+  legalBasis: {
+    ko: "정당한 이익 (서비스의 안전한 운영, 내부 방침에 따라 1년 보관)",
+    en: "Legitimate interest in running the service safely (GDPR art. 6(1)(f)); kept 1 year by internal policy",
+  },
+  retention: { kind: "years", years: 1, from: { ko: "기록일", en: "recording" } },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -481,6 +522,7 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   IMAGE_FILES,
   IDEMPOTENCY_KEYS.kind,
   RATE_LIMITS.kind,
+  ABUSE_RECORDS.kind,
   MAIL_OUTBOX.kind,
   WEBHOOK_DELIVERIES.kind,
 ];

@@ -1,4 +1,5 @@
 import { GENERATIONS, isFinished } from "../generation/generation-job";
+import { ABUSE_RECORDS } from "../abuse/abuse-record";
 import { RATE_LIMITS } from "../abuse/rate-limit";
 import { IDEMPOTENCY_KEYS } from "../idempotency/idempotency-key";
 import type { Collection } from "../db/collection";
@@ -48,6 +49,7 @@ export interface PurgeOutcome {
   idempotencyKeys: number;
   rateLimits: number;
   webhookDeliveries: number;
+  abuseRecords: number;
   abandonedWrites: number;
 }
 
@@ -98,15 +100,9 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
   const idempotencyKeys = await deleteExpired(options.services, IDEMPOTENCY_KEYS, now, limit);
   const rateLimits = await deleteExpired(options.services, RATE_LIMITS, now, limit);
   const webhookDeliveries = await deleteExpired(options.services, WEBHOOK_DELIVERIES, now, limit);
+  const abuseRecords = await deleteExpired(options.services, ABUSE_RECORDS, now, limit);
   const abandonedWrites = await blobs.removeAbandonedWrites(new Date(clock.now().getTime() - ABANDONED_WRITE_AGE_MS));
-  if (images + generations + idempotencyKeys + rateLimits + webhookDeliveries + abandonedWrites > 0)
-    logger.info("retention.purged", {
-      images,
-      generations,
-      idempotencyKeys,
-      rateLimits,
-      webhookDeliveries,
-      abandonedWrites,
-    });
-  return { images, generations, idempotencyKeys, rateLimits, webhookDeliveries, abandonedWrites };
+  const purged = { images, generations, idempotencyKeys, rateLimits, webhookDeliveries, abuseRecords, abandonedWrites };
+  if (Object.values(purged).some((count) => count > 0)) logger.info("retention.purged", purged);
+  return purged;
 }

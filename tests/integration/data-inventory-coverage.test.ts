@@ -18,6 +18,8 @@ import { declaredFields } from "../../lib/privacy/data-inventory";
 import { getServices } from "../../lib/services";
 import { applyOobCode } from "../support/firebase-users";
 import { buyPoints, createMember } from "../support/members";
+import { expectAppError } from "../support/app-error-thrown";
+import { PROMPT_REFUSALS } from "../../lib/abuse/record-prompt-refusal";
 
 const services = getServices();
 
@@ -44,6 +46,18 @@ describe("the data inventory covers what is stored", () => {
       input: { prompt: "left queued", model: "local-sketch", size: "512x512", count: 1 },
       idempotencyKey: randomUUID(),
     });
+    // Refused prompts, often enough to be recorded as abuse.
+    for (let attempt = 0; attempt < PROMPT_REFUSALS.limit; attempt++) {
+      await expectAppError(
+        submitGeneration({
+          services,
+          uid: member.uid,
+          input: { prompt: "nsfw inventory", model: "local-sketch", size: "512x512", count: 1 },
+          idempotencyKey: randomUUID(),
+        }),
+        "PROMPT_REFUSED",
+      );
+    }
     await runGenerationJob({ services, generationId: job.id, workerId: "inventory-test" });
     await deleteImage({ services, uid: member.uid, imageId: `${job.id}-0` });
 
@@ -52,6 +66,7 @@ describe("the data inventory covers what is stored", () => {
     file.close();
     const seen = new Set(rows.map((row) => row.collection));
     expect([...seen].sort()).toEqual([
+      "abuseRecords",
       "consentRecords",
       "generations",
       "idempotencyKeys",
@@ -61,6 +76,7 @@ describe("the data inventory covers what is stored", () => {
       "orders",
       "pointAccounts",
       "pointEntries",
+      "rateLimits",
       "reservations",
     ]);
 

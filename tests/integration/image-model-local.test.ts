@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { getServerConfig } from "../../lib/config/env";
 import { LocalImageModel } from "../../lib/image-models/local-image-model";
-import { MODELS, modelSizes } from "../../lib/pricing/price-table";
 import { getServices } from "../../lib/services";
-import { describeImageModelContract } from "./contracts/image-model-contract";
-
-const cases = MODELS.filter((model) => model.provider === "local").flatMap((model) =>
-  modelSizes(model).map((size) => ({ model: model.id, providerModel: model.providerModel, size })),
-);
+import { catalogCases, describeImageModelContract } from "./contracts/image-model-contract";
 
 describeImageModelContract("LocalImageModel", {
   open: async () => new LocalImageModel({ latencyMs: 0, failureRate: 0 }),
   openSlow: async () => new LocalImageModel({ latencyMs: 60_000, failureRate: 0 }),
-  cases,
+  cases: catalogCases("local"),
 });
 
 describe("the local image model in the services", () => {

@@ -114,6 +114,7 @@ describe("purgeExpiredData after 90 days", () => {
       idempotencyKeys: 3,
       rateLimits: 0,
       webhookDeliveries: 0,
+      abuseRecords: 0,
       abandonedWrites: 0,
     });
     expect(await imagesOf(oldJob)).toHaveLength(3);
@@ -129,6 +130,7 @@ describe("purgeExpiredData after 90 days", () => {
       idempotencyKeys: 0,
       rateLimits: 0,
       webhookDeliveries: 0,
+      abuseRecords: 0,
       abandonedWrites: 0,
     });
 
@@ -167,6 +169,7 @@ describe("purgeExpiredData after 90 days", () => {
       idempotencyKeys: 0,
       rateLimits: 0,
       webhookDeliveries: 0,
+      abuseRecords: 0,
       abandonedWrites: 0,
     });
   });
@@ -180,6 +183,7 @@ describe("purgeExpiredData after 90 days", () => {
       idempotencyKeys: 0,
       rateLimits: 0,
       webhookDeliveries: 0,
+      abuseRecords: 0,
       abandonedWrites: 0,
     });
     expect(await services.blobs.list("images/")).toEqual([]);

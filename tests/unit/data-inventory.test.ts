@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ABUSE_RECORDS } from "../../lib/abuse/abuse-record";
 import { RATE_LIMITS } from "../../lib/abuse/rate-limit";
 import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
 import { assertDeclaredInInventory } from "../../lib/db/with-inventory-guard";
@@ -28,6 +29,7 @@ const COLLECTIONS_IN_CODE = [
   IDEMPOTENCY_KEYS,
   RATE_LIMITS,
   WEBHOOK_DELIVERIES,
+  ABUSE_RECORDS,
 ];
 
 function refusal(action: () => unknown): AppError {

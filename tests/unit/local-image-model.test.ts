@@ -30,7 +30,7 @@ describe("LocalImageModel", () => {
   it.each<[string, Partial<ImageRequest>]>([
     ["prompt", { prompt: "blue fox in deep snow" }],
     ["seed", { seed: 43 }],
-    ["model", { model: "local-poster", size: "1024x1024" }],
+    ["model", { model: "local-poster", providerModel: "local-poster", size: "1024x1024" }],
   ])("draws different bytes for a different %s", async (_what, change) => {
     const base = await model.generate(request(change.model ? { size: change.size } : {}));
     const changed = await model.generate(request(change));
@@ -42,7 +42,7 @@ describe("LocalImageModel", () => {
   );
 
   it.each(sizes)("draws a %s PNG of exactly %s", async (modelId, size) => {
-    const png = await model.generate(request({ model: modelId, size }));
+    const png = await model.generate(request({ model: modelId, providerModel: modelId, size }));
     const [width, height] = size.split("x").map(Number);
     const meta = await sharp(png).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", width, height]);

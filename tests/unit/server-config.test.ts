@@ -21,6 +21,7 @@ const production = {
   APP_MODE: "production",
   APP_URL: "https://images.example.com",
   IMAGE_PROVIDERS: "openai",
+  OPENAI_API_KEY: "sk-test-key",
   PAYMENT_PROVIDERS: "toss",
   FIREBASE_PROJECT_ID: "imagesfactory-prod",
   TRUSTED_PROXY_HOPS: "1",
@@ -69,7 +70,11 @@ describe("parseServerConfig in local mode", () => {
   });
 
   it("splits comma lists, trimming blanks and dropping empty items", () => {
-    const config = parseServerConfig({ IMAGE_PROVIDERS: " local , openai ,,", PAYMENT_PROVIDERS: "sandbox,toss" });
+    const config = parseServerConfig({
+      IMAGE_PROVIDERS: " local , openai ,,",
+      OPENAI_API_KEY: "sk-test-key",
+      PAYMENT_PROVIDERS: "sandbox,toss",
+    });
     expect(config.IMAGE_PROVIDERS).toEqual(["local", "openai"]);
     expect(config.PAYMENT_PROVIDERS).toEqual(["sandbox", "toss"]);
     expect(parseServerConfig({ PAYMENT_PROVIDERS: "" }).PAYMENT_PROVIDERS).toEqual([]);
@@ -102,8 +107,38 @@ describe("parseServerConfig in local mode", () => {
     ["TRUSTED_PROXY_HOPS", "-1"],
     ["TRUSTED_PROXY_HOPS", "1.5"],
     ["TRUSTED_PROXY_HOPS", "all"],
+    ["IMAGE_PROVIDERS", "local,dall-e"],
+    ["OPENAI_BASE_URL", "api.openai.com"],
   ])("refuses %s=%s, naming the variable", (name, value) => {
     expect(refusal({ [name]: value })).toMatch(new RegExp(`^Invalid configuration: .*\\b${name}: `));
+  });
+});
+
+describe("the OpenAI settings", () => {
+  it("talk to the official API unless OPENAI_BASE_URL points elsewhere", () => {
+    expect(parseServerConfig({}).OPENAI_BASE_URL).toBe("https://api.openai.com/v1");
+    expect(parseServerConfig({ OPENAI_BASE_URL: "http://127.0.0.1:4010/v1" }).OPENAI_BASE_URL).toBe(
+      "http://127.0.0.1:4010/v1",
+    );
+  });
+
+  it("switch the OpenAI image model on alone in local mode, with its key", () => {
+    const config = parseServerConfig({ IMAGE_PROVIDERS: "openai", OPENAI_API_KEY: "sk-test-key" });
+    expect([config.IMAGE_PROVIDERS, config.OPENAI_API_KEY]).toEqual([["openai"], "sk-test-key"]);
+  });
+
+  it.each([
+    ["local", {}],
+    ["production", production],
+  ])("refuse IMAGE_PROVIDERS=openai without OPENAI_API_KEY in %s mode", (_mode, base) => {
+    expect(refusal({ ...base, IMAGE_PROVIDERS: "openai", OPENAI_API_KEY: undefined })).toMatch(
+      /\bOPENAI_API_KEY: IMAGE_PROVIDERS lists openai/,
+    );
+  });
+
+  it("are required in production even without the OpenAI image model: every prompt is moderated through OpenAI", () => {
+    const message = refusal({ ...production, IMAGE_PROVIDERS: "replicate", OPENAI_API_KEY: undefined });
+    expect(message).toMatch(/\bOPENAI_API_KEY: Production moderates every prompt/);
   });
 });
 
@@ -118,6 +153,7 @@ describe("parseServerConfig in production", () => {
       "FIREBASE_PROJECT_ID",
       "APP_URL",
       "TRUSTED_PROXY_HOPS",
+      "OPENAI_API_KEY",
     ]) {
       expect(message).not.toContain(`${other}:`);
     }
@@ -146,6 +182,7 @@ describe("parseServerConfig in production", () => {
       "FIREBASE_PROJECT_ID",
       "APP_URL",
       "TRUSTED_PROXY_HOPS",
+      "OPENAI_API_KEY",
     ]) {
       expect(message).toContain(`${name}:`);
     }

@@ -6,7 +6,7 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImageModelProvider, ImageRequest } from "../../../lib/image-models/image-model";
-import type { ImageFormat } from "../../../lib/pricing/price-table";
+import { MODELS, modelSizes, type ImageFormat, type ImageProviderId } from "../../../lib/pricing/price-table";
 import { expectAppError } from "../../support/app-error-thrown";
 
 export interface ImageModelContractSetup {
@@ -14,13 +14,37 @@ export interface ImageModelContractSetup {
   open(): Promise<ImageModelProvider>;
   /** An instance whose calls are still in flight when aborted: any network adapter; the local model with simulated latency. */
   openSlow(): Promise<ImageModelProvider>;
-  /** The models and sizes the adapter serves. */
-  cases: { model: string; providerModel: string; size: ImageFormat }[];
+  /** The models and formats the adapter serves. */
+  cases: ImageModelCase[];
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Far below any simulated or network latency: an aborted call must not wait it out. */
 const PROMPT_MS = 5_000;
+
+export type ImageModelCase = Pick<ImageRequest, "model" | "providerModel" | "quality" | "size">;
+
+/** Every catalog entry of a provider, at every format it offers. */
+export function catalogCases(provider: ImageProviderId): ImageModelCase[] {
+  return MODELS.filter((model) => model.provider === provider).flatMap((model) =>
+    modelSizes(model).map((size) => ({
+      model: model.id,
+      providerModel: model.providerModel,
+      quality: model.quality,
+      size,
+    })),
+  );
+}
+
+/** A pixel size must be met exactly; an aspect ratio within rounding. */
+function expectDimensions(size: ImageFormat, width: number | undefined, height: number | undefined): void {
+  if (size.includes("x")) {
+    expect([width, height]).toEqual(size.split("x").map(Number));
+    return;
+  }
+  const [ratioWidth, ratioHeight] = size.split(":").map(Number) as [number, number];
+  expect((width ?? 0) / (height ?? 1)).toBeCloseTo(ratioWidth / ratioHeight, 1);
+}
 
 export function describeImageModelContract(adapterName: string, setup: ImageModelContractSetup): void {
   describe(`ImageModelProvider contract: ${adapterName}`, () => {
@@ -32,9 +56,7 @@ export function describeImageModelContract(adapterName: string, setup: ImageMode
       slow = await setup.openSlow();
     });
 
-    function request(
-      overrides: Partial<ImageRequest> & Pick<ImageRequest, "model" | "providerModel" | "size">,
-    ): ImageRequest {
+    function request(overrides: Partial<ImageRequest> & ImageModelCase): ImageRequest {
       return {
         prompt: "a lighthouse at dusk, oil painting",
         seed: 1234,
@@ -43,16 +65,13 @@ export function describeImageModelContract(adapterName: string, setup: ImageMode
       };
     }
 
-    it.each(setup.cases)(
-      "returns a valid PNG of the requested size for $model at $size",
-      async ({ model, providerModel, size }) => {
-        const png = await provider.generate(request({ model, providerModel, size }));
-        expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-        const meta = await sharp(png).metadata();
-        const [width, height] = size.split("x").map(Number);
-        expect([meta.format, meta.width, meta.height]).toEqual(["png", width, height]);
-      },
-    );
+    it.each(setup.cases)("returns a valid PNG of the requested size for $model at $size", async (modelCase) => {
+      const png = await provider.generate(request(modelCase));
+      expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+      const meta = await sharp(png).metadata();
+      expect(meta.format).toBe("png");
+      expectDimensions(modelCase.size, meta.width, meta.height);
+    });
 
     it("returns a PNG for a prompt of markup, quotes and non-Latin script", async () => {
       const first = setup.cases[0]!;
