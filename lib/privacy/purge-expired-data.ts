@@ -5,6 +5,7 @@ import type { Collection } from "../db/collection";
 import { logger } from "../observability/logger";
 import type { Services } from "../services";
 import { IMAGES } from "../images/image-record";
+import { MAIL_PROVIDER_EVENTS, MAIL_SUPPRESSIONS } from "../mail/mail-suppression";
 
 /**
  * A write unfinished for this long is abandoned (its process died): a whole image is
@@ -46,13 +47,16 @@ export interface PurgeOutcome {
   generations: number;
   idempotencyKeys: number;
   rateLimits: number;
+  mailSuppressions: number;
+  mailProviderEvents: number;
   abandonedWrites: number;
 }
 
 /**
  * Deletes what has reached the end of its retention: images (files and records) and
  * generation requests 90 days after creation, request keys after 7 days, request
- * limits when their window closes, and the leftovers of file writes a crash cut short
+ * limits when their window closes, mail suppressions a year after the last report
+ * and the provider events behind them after 3 days, and the leftovers of file writes a crash cut short
  * an hour after (they may hold image bytes no record names). Runs on a schedule (and
  * when the worker starts); deletes in pages so a backlog cannot exhaust memory.
  */
@@ -95,8 +99,18 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
   }
   const idempotencyKeys = await deleteExpired(options.services, IDEMPOTENCY_KEYS, now, limit);
   const rateLimits = await deleteExpired(options.services, RATE_LIMITS, now, limit);
+  const mailSuppressions = await deleteExpired(options.services, MAIL_SUPPRESSIONS, now, limit);
+  const mailProviderEvents = await deleteExpired(options.services, MAIL_PROVIDER_EVENTS, now, limit);
   const abandonedWrites = await blobs.removeAbandonedWrites(new Date(clock.now().getTime() - ABANDONED_WRITE_AGE_MS));
-  if (images + generations + idempotencyKeys + rateLimits + abandonedWrites > 0)
-    logger.info("retention.purged", { images, generations, idempotencyKeys, rateLimits, abandonedWrites });
-  return { images, generations, idempotencyKeys, rateLimits, abandonedWrites };
+  const outcome = {
+    images,
+    generations,
+    idempotencyKeys,
+    rateLimits,
+    mailSuppressions,
+    mailProviderEvents,
+    abandonedWrites,
+  };
+  if (Object.values(outcome).some((count) => count > 0)) logger.info("retention.purged", outcome);
+  return outcome;
 }

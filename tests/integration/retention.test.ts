@@ -113,6 +113,8 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 0,
       idempotencyKeys: 3,
       rateLimits: 0,
+      mailSuppressions: 0,
+      mailProviderEvents: 0,
       abandonedWrites: 0,
     });
     expect(await imagesOf(oldJob)).toHaveLength(3);
@@ -127,6 +129,8 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 1,
       idempotencyKeys: 0,
       rateLimits: 0,
+      mailSuppressions: 0,
+      mailProviderEvents: 0,
       abandonedWrites: 0,
     });
 
@@ -164,6 +168,8 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 0,
       idempotencyKeys: 0,
       rateLimits: 0,
+      mailSuppressions: 0,
+      mailProviderEvents: 0,
       abandonedWrites: 0,
     });
   });
@@ -176,6 +182,8 @@ describe("purgeExpiredData after 90 days", () => {
       generations: 1,
       idempotencyKeys: 0,
       rateLimits: 0,
+      mailSuppressions: 0,
+      mailProviderEvents: 0,
       abandonedWrites: 0,
     });
     expect(await services.blobs.list("images/")).toEqual([]);
