@@ -105,12 +105,14 @@ export async function receiveSendGridEvents(options: ReceiveSendGridEventsOption
   }
   const suppressed = await services.db.runTransaction(async (tx) => {
     const now = services.clock.now();
-    const unseen: SuppressingEvent[] = [];
+    // A batch may carry an event twice, as a redelivery may: each id is taken once.
+    const unseen = new Map<string, SuppressingEvent>();
     for (const event of fresh) {
-      if (!(await tx.get(MAIL_PROVIDER_EVENTS, eventId(event.sg_event_id)))) unseen.push(event);
+      const id = eventId(event.sg_event_id);
+      if (!unseen.has(id) && !(await tx.get(MAIL_PROVIDER_EVENTS, id))) unseen.set(id, event);
     }
-    for (const event of unseen) {
-      tx.set(MAIL_PROVIDER_EVENTS, eventId(event.sg_event_id), {
+    for (const [id, event] of unseen) {
+      tx.set(MAIL_PROVIDER_EVENTS, id, {
         receivedAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + MAIL_PROVIDER_EVENT_DAYS * DAY_MS).toISOString(),
       });
@@ -120,7 +122,7 @@ export async function receiveSendGridEvents(options: ReceiveSendGridEventsOption
         expiresAt: new Date(now.getTime() + MAIL_SUPPRESSION_DAYS * DAY_MS).toISOString(),
       });
     }
-    return unseen.length;
+    return unseen.size;
   });
   if (suppressed > 0) logger.info("mail.suppressed", { provider: "sendgrid", events: suppressed });
   return { suppressed };

@@ -278,7 +278,11 @@ export class SendGridStandIn {
 
   /** A batch of events as SendGrid posts it: the JSON array and its signature headers. */
   signedEvents(events: object[], signedAt: Date = new Date()): SignedEventRequest {
-    const body = JSON.stringify(events);
+    return this.signedBody(JSON.stringify(events), signedAt);
+  }
+
+  /** Any body, signed as SendGrid signs its posts. */
+  signedBody(body: string, signedAt: Date = new Date()): SignedEventRequest {
     const timestamp = String(Math.floor(signedAt.getTime() / 1000));
     const signature = sign("sha256", Buffer.from(timestamp + body), { key: this.keys.privateKey, dsaEncoding: "der" });
     return {
