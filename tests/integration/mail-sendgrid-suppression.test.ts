@@ -71,8 +71,8 @@ async function confirmedMember(): Promise<TestUser> {
   return member;
 }
 
-/** Runs one generation, which queues its result mail. */
-async function finishGeneration(uid: string): Promise<void> {
+/** Runs one generation, which queues its result mail; answers that mail's outbox id. */
+async function finishGeneration(uid: string): Promise<string> {
   const job = await submitGeneration({
     services,
     uid,
@@ -80,6 +80,7 @@ async function finishGeneration(uid: string): Promise<void> {
     idempotencyKey: randomUUID(),
   });
   await runGenerationJob({ services, generationId: job.id, workerId: "sendgrid-test" });
+  return `generation-result-${job.id}`;
 }
 
 function mailsTo(email: string, kind?: string) {
@@ -129,6 +130,42 @@ describe("mail through SendGrid", () => {
       for (const category of body.categories ?? [])
         expect(["verify-email", "password-reset", "generation-result"]).toContain(category);
     }
+  });
+});
+
+describe("the outbox on SendGrid's refusals", () => {
+  async function queuedResult(): Promise<string> {
+    const member = await confirmedMember();
+    await buyPoints(services, member.uid);
+    return finishGeneration(member.uid);
+  }
+
+  it("drops a message SendGrid refuses as it is (400), without trying it again", async () => {
+    const id = await queuedResult();
+    standIn.failNext({ status: 400, body: { errors: [{ message: "bad", field: "content.0.value", help: null }] } });
+    expect(await deliverMailOutbox({ services })).toMatchObject({ sent: 0, dropped: 1, retried: 0 });
+    expect(await services.db.get(MAIL_OUTBOX, id)).toBeNull();
+  });
+
+  it("keeps a message SendGrid could not take now (5xx) for a later attempt", async () => {
+    const id = await queuedResult();
+    standIn.failNext({ status: 503 });
+    expect(await deliverMailOutbox({ services })).toMatchObject({ sent: 0, retried: 1 });
+    expect((await services.db.get(MAIL_OUTBOX, id))?.data.attempts).toBe(1);
+    await services.db.runTransaction(async (tx) => tx.delete(MAIL_OUTBOX, id));
+  });
+
+  it("after a 429, tries again no earlier than SendGrid's rate-limit reset", async () => {
+    const id = await queuedResult();
+    const reset = Math.floor(Date.now() / 1000) + 600;
+    standIn.failNext({
+      status: 429,
+      headers: { "x-ratelimit-limit": "600", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) },
+      body: { errors: [{ message: "too many requests", field: null, help: null }] },
+    });
+    expect(await deliverMailOutbox({ services })).toMatchObject({ sent: 0, retried: 1 });
+    expect((await services.db.get(MAIL_OUTBOX, id))?.data.nextAttemptAt).toBe(new Date(reset * 1000).toISOString());
+    await services.db.runTransaction(async (tx) => tx.delete(MAIL_OUTBOX, id));
   });
 });
 
