@@ -18,6 +18,7 @@ import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { MAIL_PROVIDER_EVENTS, MAIL_SUPPRESSIONS, mailSuppressionId } from "../../lib/mail/mail-suppression";
 import { receiveSendGridEvents } from "../../lib/mail/receive-sendgrid-events";
+import { setLogLevel } from "../../lib/observability/logger";
 import { purgeExpiredData } from "../../lib/privacy/purge-expired-data";
 import { createServices, getServices, type Services } from "../../lib/services";
 import { expectAppError } from "../support/app-error-thrown";
@@ -32,7 +33,6 @@ process.env.MAIL_PROVIDER = "sendgrid";
 process.env.SENDGRID_API_KEY = standIn.apiKey;
 process.env.SENDGRID_BASE_URL = standIn.baseUrl;
 process.env.SENDGRID_WEBHOOK_PUBLIC_KEY = standIn.publicKey;
-process.env.LOG_LEVEL = "info";
 const services = getServices();
 
 afterAll(async () => {
@@ -110,9 +110,11 @@ describe("mail through SendGrid", () => {
     await buyPoints(services, member.uid);
     await finishGeneration(member.uid);
     const logs = captureLogs();
+    setLogLevel("info");
     try {
       expect(await deliverMailOutbox({ services })).toMatchObject({ sent: 1, dropped: 0, retried: 0 });
     } finally {
+      setLogLevel(services.config.LOG_LEVEL);
       logs.restore();
     }
     const [result] = mailsTo(member.email, "generation-result");
