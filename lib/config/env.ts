@@ -70,7 +70,11 @@ const serverSchema = z
     // SendGrid (MAIL_PROVIDER=sendgrid): the API key sends; the Event Webhook's
     // verification key (Mail Settings > Signed Event Webhook, base64 DER as shown there)
     // checks the bounce and spam reports it posts to /api/webhooks/sendgrid.
-    SENDGRID_API_KEY: z.string().trim().min(1).optional(),
+    SENDGRID_API_KEY: z
+      .string()
+      .trim()
+      .startsWith("SG.", "a SendGrid API key starts with SG. (copy the whole key from Settings > API Keys)")
+      .optional(),
     SENDGRID_BASE_URL: z.url().default("https://api.sendgrid.com"),
     SENDGRID_WEBHOOK_PUBLIC_KEY: z
       .string()

@@ -299,6 +299,12 @@ describe("SendGrid configuration", () => {
     expect(message).toMatch(/\bSENDGRID_API_KEY: MAIL_PROVIDER=sendgrid needs the API key/);
   });
 
+  it("refuses an API key that is not SendGrid's", () => {
+    expect(refusal({ ...sendGrid, SENDGRID_API_KEY: "sk-live-123" })).toMatch(
+      /\bSENDGRID_API_KEY: a SendGrid API key starts with SG\./,
+    );
+  });
+
   it("refuses SendGrid in production without the Event Webhook's verification key", () => {
     const message = refusal({ ...production, ...sendGrid, SENDGRID_WEBHOOK_PUBLIC_KEY: undefined });
     expect(message).toMatch(/\bSENDGRID_WEBHOOK_PUBLIC_KEY: [^;]*bounces and spam reports/);
