@@ -52,6 +52,7 @@ const noAuth: AuthGateway = {
   revokeSessions: async () => {},
   getUser: async () => null,
   findUserByEmail: async () => null,
+  unconfirmEmail: async () => {},
   emailVerificationCode: () => Promise.reject(new Error("unused")),
   passwordResetCode: () => Promise.reject(new Error("unused")),
 };

@@ -31,6 +31,12 @@ export interface AuthGateway {
   revokeSessions(uid: string): Promise<void>;
   getUser(uid: string): Promise<AuthUserRecord | null>;
   findUserByEmail(email: string): Promise<AuthUserRecord | null>;
+  /**
+   * Marks the user's address as not confirmed (mail to it bounced or was reported as
+   * spam): the member confirms it again through a new verification mail. A user who is
+   * gone is no error.
+   */
+  unconfirmEmail(uid: string): Promise<void>;
   /** The out-of-band code that confirms an email address. */
   emailVerificationCode(email: string): Promise<string>;
   /** The out-of-band code that lets the user choose a new password. */

@@ -121,6 +121,10 @@ export class FirebaseAuthGateway implements AuthGateway {
     return user && toRecord(user);
   }
 
+  async unconfirmEmail(uid: string): Promise<void> {
+    await this.call(() => this.auth.updateUser(uid, { emailVerified: false }), { notFound: undefined });
+  }
+
   async emailVerificationCode(email: string): Promise<string> {
     return oobCode(await this.call(() => this.auth.generateEmailVerificationLink(email)));
   }

@@ -4,6 +4,7 @@
  * (the root layout hands it to client components at run time, so one build serves
  * every deployment).
  */
+import { createPublicKey } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -36,6 +37,16 @@ const businessRegistrationNumber = z
     error: "this 사업자등록번호 fails its check digit (the last digit): look for a mistyped digit",
   });
 
+/** SendGrid shows its verification key as base64 DER (SubjectPublicKeyInfo) of a P-256 key. */
+function isSendGridVerificationKey(value: string): boolean {
+  try {
+    const key = createPublicKey({ key: Buffer.from(value, "base64"), format: "der", type: "spki" });
+    return key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1";
+  } catch {
+    return false;
+  }
+}
+
 const serverSchema = z
   .object({
     /** Set by Next.js: `next dev` runs with development, where the page CSP must allow eval for React. */
@@ -56,8 +67,25 @@ const serverSchema = z
     FIRESTORE_INDEXES_FILE: z.string().default("firestore.indexes.json"),
 
     BLOB_STORAGE: z.enum(["local-disk"]).default("local-disk"),
-    MAIL_PROVIDER: z.enum(["local-outbox"]).default("local-outbox"),
+    MAIL_PROVIDER: z.enum(["local-outbox", "sendgrid"]).default("local-outbox"),
     MAIL_FROM: z.string().min(3).default("imagesfactory <no-reply@imagesfactory.local>"),
+
+    // SendGrid (MAIL_PROVIDER=sendgrid): the API key sends; the Event Webhook's
+    // verification key (Mail Settings > Signed Event Webhook, base64 DER as shown there)
+    // checks the bounce and spam reports it posts to /api/webhooks/sendgrid.
+    SENDGRID_API_KEY: z
+      .string()
+      .trim()
+      .startsWith("SG.", "a SendGrid API key starts with SG. (copy the whole key from Settings > API Keys)")
+      .optional(),
+    SENDGRID_BASE_URL: z.url().default("https://api.sendgrid.com"),
+    SENDGRID_WEBHOOK_PUBLIC_KEY: z
+      .string()
+      .trim()
+      .refine(isSendGridVerificationKey, {
+        error: "paste the Signed Event Webhook's verification key as SendGrid shows it (base64, an ECDSA P-256 key)",
+      })
+      .optional(),
 
     IMAGE_PROVIDERS: list
       .refine((items) => items.every((item) => IMAGE_PROVIDER_IDS.includes(item)), {
@@ -130,6 +158,12 @@ const serverSchema = z
         path: ["OPENAI_API_KEY"],
         message: "IMAGE_PROVIDERS lists openai: set OPENAI_API_KEY.",
       });
+    if (env.MAIL_PROVIDER === "sendgrid" && !env.SENDGRID_API_KEY)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SENDGRID_API_KEY"],
+        message: "MAIL_PROVIDER=sendgrid needs the API key that sends the mail (a key with Mail Send access).",
+      });
     if (env.APP_MODE !== "production") return;
     const forbid = (condition: boolean, path: string, message: string) => {
       if (condition) ctx.addIssue({ code: "custom", path: [path], message });
@@ -144,6 +178,11 @@ const serverSchema = z
       env.MAIL_PROVIDER === "local-outbox",
       "MAIL_PROVIDER",
       "The local outbox delivers no mail; configure a real provider.",
+    );
+    forbid(
+      env.MAIL_PROVIDER === "sendgrid" && !env.SENDGRID_WEBHOOK_PUBLIC_KEY,
+      "SENDGRID_WEBHOOK_PUBLIC_KEY",
+      "Without the Event Webhook's verification key, bounces and spam reports are never heard and mail keeps going to them.",
     );
     forbid(
       env.FIREBASE_AUTH_EMULATOR_HOST !== undefined,

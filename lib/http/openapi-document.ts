@@ -215,6 +215,14 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 202: ok("Accepted"), ...errors(400, 403, 413, 415, 422, 429) },
         },
       },
+      "/api/webhooks/sendgrid": {
+        post: {
+          summary: "SendGrid's signed Event Webhook: bounces, drops and spam reports stop mail to an address",
+          description:
+            "Called by SendGrid only. X-Twilio-Email-Event-Webhook-Signature (ECDSA P-256) over the timestamp header and the raw body; answers 401 to a missing, forged or stale signature.",
+          responses: { 204: ok("Recorded"), ...errors(400, 401, 404, 413) },
+        },
+      },
       "/api/me": {
         get: { ...member, summary: "The signed-in member", responses: { 200: ok("Member"), ...errors(401, 403) } },
       },

@@ -3,7 +3,8 @@ import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
 import { MAIL_OUTBOX, type OutboxItem } from "./mail-outbox";
-import type { MailMessage } from "./mailer";
+import { holdsMail } from "./mail-suppression";
+import { MailNotSent, type MailMessage } from "./mailer";
 import { mailRecipient } from "./mail-recipient";
 import { generationResultMail } from "./templates/generation-result-mail";
 import { mailSite } from "./templates/layout";
@@ -44,14 +45,18 @@ type Composed = { message: MailMessage; uid: string } | { dropped: string; uid?:
  * The mail for an item, with the recipient read from the auth provider: a member's
  * own verified address, or for a password reset the account the typed address
  * belongs to; in the member's language and time zone as stored now. Nothing to send (no such account, an unverified address, a job that is
- * gone) is a reason to drop the item.
+ * gone) is a reason to drop the item, and so is an address we stopped mailing
+ * (mail-suppression.ts) that has not been confirmed again.
  */
 async function compose(services: Services, item: OutboxItem): Promise<Composed> {
   const { db, auth, config } = services;
+  const readAt = services.clock.now();
   switch (item.template) {
     case "generation-result": {
       const user = await auth.getUser(item.uid);
       if (!user?.email || !user.emailVerified) return { dropped: "address_not_verified", uid: item.uid };
+      if (await holdsMail({ db, address: user.email, confirmed: true, readAt }))
+        return { dropped: "address_suppressed", uid: item.uid };
       const job = await db.get(GENERATIONS, item.refId);
       if (!job) return { dropped: "nothing_to_report", uid: item.uid };
       const recipient = await mailRecipient({ db, uid: item.uid, to: user.email, fallbackLocale: DEFAULT_LOCALE });
@@ -69,6 +74,10 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
     case "password-reset": {
       const user = await auth.findUserByEmail(item.email);
       if (!user?.email) return { dropped: "no_account" };
+      // Anyone can type an address into the form: one that bounced or reported spam
+      // gets no reset mail until its member confirms it again while signed in.
+      if (await holdsMail({ db, address: user.email, confirmed: user.emailVerified, readAt }))
+        return { dropped: "address_suppressed", uid: user.uid };
       const oobCode = await auth.passwordResetCode(user.email);
       // Items queued before the request's language was stored have none.
       const fallbackLocale = isLocale(item.locale) ? item.locale : DEFAULT_LOCALE;
@@ -105,7 +114,8 @@ export interface DeliverMailOutboxOptions {
  * Sends queued mail. The address is read from the auth provider, never taken from a
  * request: the member's own, used only when verified, or the account a password
  * reset was asked for. A sent or undeliverable item is deleted, and one that failed
- * its last attempt too, so the queue keeps nothing past delivery.
+ * its last attempt too, so the queue keeps nothing past delivery; a message the
+ * provider refuses as it is (MailNotSent "never") is not tried again.
  */
 export async function deliverMailOutbox(
   options: DeliverMailOutboxOptions,
@@ -143,13 +153,21 @@ export async function deliverMailOutbox(
       logger.info("mail.sent", { ...described(id, item, composed.uid), messageId });
       sent++;
     } catch (error) {
+      if (error instanceof MailNotSent && error.retry === "never") {
+        await remove(id);
+        logger.warn("mail.refused", { ...described(id, item), ...errorFields(error) });
+        dropped++;
+        continue;
+      }
       const last = item.attempts >= MAX_ATTEMPTS;
       logger.warn(last ? "mail.given_up" : "mail.failed", {
         ...described(id, item),
         attempts: item.attempts,
         ...errorFields(error),
       });
-      const retryAt = new Date(services.clock.now().getTime() + 2 ** item.attempts * 30_000).toISOString();
+      const backoff = services.clock.now().getTime() + 2 ** item.attempts * 30_000;
+      const providerReady = error instanceof MailNotSent ? (error.retryAfter?.getTime() ?? 0) : 0;
+      const retryAt = new Date(Math.max(backoff, providerReady)).toISOString();
       await services.db.runTransaction(async (tx) =>
         last ? tx.delete(MAIL_OUTBOX, id) : tx.update(MAIL_OUTBOX, id, { nextAttemptAt: retryAt }),
       );

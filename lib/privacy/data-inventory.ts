@@ -18,6 +18,7 @@ import type { GenerationJob } from "../generation/generation-job";
 import type { IdempotencyKeyRecord } from "../idempotency/idempotency-key";
 import type { ImageRecord } from "../images/image-record";
 import type { OutboxItem } from "../mail/mail-outbox";
+import type { MailProviderEvent, MailSuppression } from "../mail/mail-suppression";
 import type { Order } from "../orders/order";
 import type { PointAccount, PointEntry } from "../points/ledger";
 import type { Reservation } from "../points/reservations";
@@ -508,6 +509,59 @@ export const WEBHOOK_DELIVERIES = inventoried<WebhookDelivery>({
   processors: [cloud],
 });
 
+export const MAIL_SUPPRESSIONS = inventoried<MailSuppression>({
+  id: "mail-suppressions",
+  collection: "mailSuppressions",
+  title: { ko: "메일 발송 중지 주소", en: "Addresses we stop mailing" },
+  fields: {
+    reason: {
+      ko: "메일이 반송되었는지, 발송 대행사가 발송하지 않았는지, 받는 사람이 스팸으로 신고했는지. 문서 ID는 이메일 주소의 해시이며, 주소 자체는 저장하지 않습니다",
+      en: "Whether mail bounced, was dropped by the mail provider, or was reported as spam. The document id is a hash of the email address, never the address itself",
+    },
+    suppressedAt: { ko: "마지막으로 알려진 시각", en: "When last reported" },
+    expiresAt: { ko: "기록을 삭제할 시각", en: "When the record is deleted" },
+  },
+  purpose: {
+    ko: "반송되거나 스팸으로 신고된 주소로 메일을 계속 보내지 않기 위해 (주소를 다시 인증하면 삭제)",
+    en: "Not mailing an address again after it bounced or reported spam (deleted once the address is confirmed again)",
+  },
+  legalBasis: {
+    ko: "정당한 이익 (받는 사람의 의사 존중과 메일 발송 신뢰도 유지)",
+    en: "Legitimate interest in respecting recipients and keeping mail deliverable (GDPR art. 6(1)(f))",
+  },
+  retention: {
+    kind: "days",
+    days: 365,
+    from: { ko: "마지막 반송 또는 신고", en: "the last bounce or report" },
+    deletableOnRequest: false,
+  },
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud, { ko: "메일 발송 대행사 (SendGrid)", en: "Mail provider (SendGrid)" }],
+});
+
+export const MAIL_PROVIDER_EVENTS = inventoried<MailProviderEvent>({
+  id: "mail-provider-events",
+  collection: "mailProviderEvents",
+  title: { ko: "처리한 메일 발송 알림", en: "Mail provider reports handled" },
+  fields: {
+    receivedAt: {
+      ko: "반송·스팸 신고 알림을 처리한 시각. 문서 ID는 발송 대행사의 알림 ID로, 같은 알림을 두 번 처리하지 않기 위해서만 씁니다",
+      en: "When a bounce or spam report was handled. The document id is the provider's event id, used only to handle each report once",
+    },
+    expiresAt: { ko: "기록을 삭제할 시각", en: "When the record is deleted" },
+  },
+  purpose: { ko: "같은 알림의 중복 처리 방지", en: "Handling each report once when it is delivered again" },
+  legalBasis: {
+    ko: "정당한 이익 (서비스 운영)",
+    en: "Legitimate interest in running the service (GDPR art. 6(1)(f))",
+  },
+  retention: { kind: "days", days: 3, from: { ko: "처리일", en: "handling" }, deletableOnRequest: false },
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
 /** Every kind of personal data the product keeps, in the order the privacy policy lists them. */
 export const DATA_INVENTORY: readonly DataKind[] = [
   AUTH_ACCOUNT,
@@ -525,6 +579,8 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   ABUSE_RECORDS.kind,
   MAIL_OUTBOX.kind,
   WEBHOOK_DELIVERIES.kind,
+  MAIL_SUPPRESSIONS.kind,
+  MAIL_PROVIDER_EVENTS.kind,
 ];
 
 export function databaseKinds(): (DataKind & { store: { kind: "database"; collection: string } })[] {

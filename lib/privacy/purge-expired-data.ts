@@ -7,6 +7,7 @@ import { logger } from "../observability/logger";
 import type { Services } from "../services";
 import { IMAGES } from "../images/image-record";
 import { WEBHOOK_DELIVERIES } from "../webhooks/webhook-delivery";
+import { MAIL_PROVIDER_EVENTS, MAIL_SUPPRESSIONS } from "../mail/mail-suppression";
 
 /**
  * A write unfinished for this long is abandoned (its process died): a whole image is
@@ -50,13 +51,17 @@ export interface PurgeOutcome {
   rateLimits: number;
   webhookDeliveries: number;
   abuseRecords: number;
+  mailSuppressions: number;
+  mailProviderEvents: number;
   abandonedWrites: number;
 }
 
 /**
  * Deletes what has reached the end of its retention: images (files and records) and
  * generation requests 90 days after creation, request keys after 7 days, request
- * limits when their window closes, handled webhook deliveries after a day, and the leftovers of file writes a crash cut short
+ * limits when their window closes, handled webhook deliveries after a day, abuse records
+ * after a year, mail suppressions a year after the last report and the provider events
+ * behind them after 3 days, and the leftovers of file writes a crash cut short
  * an hour after (they may hold image bytes no record names). Runs on a schedule (and
  * when the worker starts); deletes in pages so a backlog cannot exhaust memory.
  */
@@ -101,8 +106,20 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
   const rateLimits = await deleteExpired(options.services, RATE_LIMITS, now, limit);
   const webhookDeliveries = await deleteExpired(options.services, WEBHOOK_DELIVERIES, now, limit);
   const abuseRecords = await deleteExpired(options.services, ABUSE_RECORDS, now, limit);
+  const mailSuppressions = await deleteExpired(options.services, MAIL_SUPPRESSIONS, now, limit);
+  const mailProviderEvents = await deleteExpired(options.services, MAIL_PROVIDER_EVENTS, now, limit);
   const abandonedWrites = await blobs.removeAbandonedWrites(new Date(clock.now().getTime() - ABANDONED_WRITE_AGE_MS));
-  const purged = { images, generations, idempotencyKeys, rateLimits, webhookDeliveries, abuseRecords, abandonedWrites };
-  if (Object.values(purged).some((count) => count > 0)) logger.info("retention.purged", purged);
-  return purged;
+  const outcome = {
+    images,
+    generations,
+    idempotencyKeys,
+    rateLimits,
+    webhookDeliveries,
+    abuseRecords,
+    mailSuppressions,
+    mailProviderEvents,
+    abandonedWrites,
+  };
+  if (Object.values(outcome).some((count) => count > 0)) logger.info("retention.purged", outcome);
+  return outcome;
 }

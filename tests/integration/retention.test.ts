@@ -115,6 +115,8 @@ describe("purgeExpiredData after 90 days", () => {
       rateLimits: 0,
       webhookDeliveries: 0,
       abuseRecords: 0,
+      mailSuppressions: 0,
+      mailProviderEvents: 0,
       abandonedWrites: 0,
     });
     expect(await imagesOf(oldJob)).toHaveLength(3);
@@ -131,6 +133,8 @@ describe("purgeExpiredData after 90 days", () => {
       rateLimits: 0,
       webhookDeliveries: 0,
       abuseRecords: 0,
+      mailSuppressions: 0,
+      mailProviderEvents: 0,
       abandonedWrites: 0,
     });
 
@@ -170,6 +174,8 @@ describe("purgeExpiredData after 90 days", () => {
       rateLimits: 0,
       webhookDeliveries: 0,
       abuseRecords: 0,
+      mailSuppressions: 0,
+      mailProviderEvents: 0,
       abandonedWrites: 0,
     });
   });
@@ -184,6 +190,8 @@ describe("purgeExpiredData after 90 days", () => {
       rateLimits: 0,
       webhookDeliveries: 0,
       abuseRecords: 0,
+      mailSuppressions: 0,
+      mailProviderEvents: 0,
       abandonedWrites: 0,
     });
     expect(await services.blobs.list("images/")).toEqual([]);

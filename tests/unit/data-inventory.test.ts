@@ -8,6 +8,12 @@ import { GENERATION_RETENTION_DAYS, GENERATIONS } from "../../lib/generation/gen
 import { IDEMPOTENCY_KEYS } from "../../lib/idempotency/idempotency-key";
 import { IMAGE_RETENTION_DAYS, IMAGES } from "../../lib/images/image-record";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
+import {
+  MAIL_PROVIDER_EVENT_DAYS,
+  MAIL_PROVIDER_EVENTS,
+  MAIL_SUPPRESSION_DAYS,
+  MAIL_SUPPRESSIONS,
+} from "../../lib/mail/mail-suppression";
 import { ORDERS } from "../../lib/orders/order";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { RESERVATIONS } from "../../lib/points/reservations";
@@ -30,6 +36,8 @@ const COLLECTIONS_IN_CODE = [
   RATE_LIMITS,
   WEBHOOK_DELIVERIES,
   ABUSE_RECORDS,
+  MAIL_SUPPRESSIONS,
+  MAIL_PROVIDER_EVENTS,
 ];
 
 function refusal(action: () => unknown): AppError {
@@ -114,6 +122,14 @@ describe("the data inventory", () => {
     expect(descriptions.map((description) => description.en).join(" ")).toMatch(/hash of .*IP address/);
     expect(descriptions.map((description) => description.ko).join(" ")).toMatch(/IP 주소.*해시/);
     expect(kind.retention).toMatchObject({ kind: "days", days: 1, from: { en: "the start of the window" } });
+  });
+
+  it("keeps mail suppressions by a hash of the address, for as long as the code expires them, and deletes them on withdrawal", () => {
+    expect(MAIL_SUPPRESSIONS.kind.retention).toMatchObject({ kind: "days", days: MAIL_SUPPRESSION_DAYS });
+    expect(MAIL_PROVIDER_EVENTS.kind.retention).toMatchObject({ kind: "days", days: MAIL_PROVIDER_EVENT_DAYS });
+    expect(Object.keys(MAIL_SUPPRESSIONS.fields)).not.toContain("email");
+    expect(MAIL_SUPPRESSIONS.kind.fields.reason!.en).toMatch(/hash of the email address/);
+    for (const kind of [MAIL_SUPPRESSIONS.kind, MAIL_PROVIDER_EVENTS.kind]) expect(kind.onWithdrawal).toBe("delete");
   });
 
   it("keeps queued mail only until it is delivered", () => {

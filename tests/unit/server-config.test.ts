@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
@@ -14,8 +15,8 @@ function refusal(source: Record<string, string | undefined>): string {
 }
 
 /**
- * Everything a production deployment can set correctly today. MAIL_PROVIDER has no
- * production choice yet (only local-outbox), so even this is refused, for that alone.
+ * Everything a production deployment sets, but its mail provider: left at the local
+ * outbox, it is refused for that alone.
  */
 const production = {
   APP_MODE: "production",
@@ -143,7 +144,7 @@ describe("the OpenAI settings", () => {
 });
 
 describe("parseServerConfig in production", () => {
-  it("cannot accept any production config yet, because no real mail provider exists: the refusal names only MAIL_PROVIDER", () => {
+  it("refuses the local outbox, naming only MAIL_PROVIDER", () => {
     const message = refusal(production);
     expect(message).toContain("MAIL_PROVIDER: The local outbox delivers no mail");
     for (const other of [
@@ -297,5 +298,81 @@ describe(".env.example", () => {
     const documented = parseEnv(readFileSync(join(import.meta.dirname, "../../.env.example"), "utf8"));
     expect(documented.BUSINESS_ADDRESS).toBe(IMAGESFACTORY.address);
     expect(parseServerConfig(documented)).toEqual(parseServerConfig({}));
+  });
+});
+
+/** A P-256 verification key in the form SendGrid shows it: base64 DER. */
+const sendGridKey = generateKeyPairSync("ec", { namedCurve: "prime256v1" })
+  .publicKey.export({ format: "der", type: "spki" })
+  .toString("base64");
+const sendGrid = {
+  MAIL_PROVIDER: "sendgrid",
+  SENDGRID_API_KEY: "SG.test-key",
+  SENDGRID_WEBHOOK_PUBLIC_KEY: sendGridKey,
+};
+
+describe("SendGrid configuration", () => {
+  it("switches SendGrid on alone in local mode, pointed at a stand-in, without the webhook key", () => {
+    const config = parseServerConfig({
+      MAIL_PROVIDER: "sendgrid",
+      SENDGRID_API_KEY: "SG.test-key",
+      SENDGRID_BASE_URL: "http://127.0.0.1:4010",
+    });
+    expect(config).toMatchObject({
+      MAIL_PROVIDER: "sendgrid",
+      SENDGRID_BASE_URL: "http://127.0.0.1:4010",
+      IMAGE_PROVIDERS: ["local"],
+    });
+    expect(config.SENDGRID_WEBHOOK_PUBLIC_KEY).toBeUndefined();
+  });
+
+  it("talks to SendGrid's own API unless told otherwise", () => {
+    expect(parseServerConfig(sendGrid).SENDGRID_BASE_URL).toBe("https://api.sendgrid.com");
+  });
+
+  it.each(["local", "production"])("refuses MAIL_PROVIDER=sendgrid without an API key in %s mode", (mode) => {
+    const source = mode === "production" ? { ...production, ...sendGrid } : { ...sendGrid };
+    const message = refusal({ ...source, APP_MODE: mode, SENDGRID_API_KEY: undefined });
+    expect(message).toMatch(/\bSENDGRID_API_KEY: MAIL_PROVIDER=sendgrid needs the API key/);
+  });
+
+  it("refuses an API key that is not SendGrid's", () => {
+    expect(refusal({ ...sendGrid, SENDGRID_API_KEY: "sk-live-123" })).toMatch(
+      /\bSENDGRID_API_KEY: a SendGrid API key starts with SG\./,
+    );
+  });
+
+  it("refuses SendGrid in production without the Event Webhook's verification key", () => {
+    const message = refusal({ ...production, ...sendGrid, SENDGRID_WEBHOOK_PUBLIC_KEY: undefined });
+    expect(message).toMatch(/\bSENDGRID_WEBHOOK_PUBLIC_KEY: [^;]*bounces and spam reports/);
+    expect(message).not.toContain("MAIL_PROVIDER:");
+  });
+
+  it.each([
+    ["not base64 of a key", "not-a-key"],
+    [
+      "an RSA key",
+      generateKeyPairSync("rsa", { modulusLength: 1024 })
+        .publicKey.export({ format: "der", type: "spki" })
+        .toString("base64"),
+    ],
+    [
+      "a P-384 key",
+      generateKeyPairSync("ec", { namedCurve: "secp384r1" })
+        .publicKey.export({ format: "der", type: "spki" })
+        .toString("base64"),
+    ],
+  ])("refuses a webhook verification key that is %s", (_what, key) => {
+    expect(refusal({ ...sendGrid, SENDGRID_WEBHOOK_PUBLIC_KEY: key })).toMatch(/\bSENDGRID_WEBHOOK_PUBLIC_KEY: paste/);
+  });
+
+  it("accepts a complete SendGrid configuration in production as far as mail is concerned", () => {
+    let message = "";
+    try {
+      parseServerConfig({ ...production, ...sendGrid });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toMatch(/\b(MAIL_PROVIDER|SENDGRID_\w+):/);
   });
 });

@@ -27,6 +27,7 @@ export function generationResultMail(options: GenerationResultMailOptions): Mail
       ]
     : [t("generationResult.summary", { made, requestedAt })];
   return composeMail({
+    kind: "generation-result",
     recipient,
     site: options.site,
     subject: partial

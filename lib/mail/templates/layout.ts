@@ -41,7 +41,7 @@ export function escapeHtml(text: string): string {
   );
 }
 
-export interface MailContent {
+export interface MailContent extends Pick<MailMessage, "kind" | "confirmsAddress"> {
   recipient: MailRecipient;
   site: MailSite;
   /** The subject line, repeated as the heading. */
@@ -93,5 +93,13 @@ ${footer.map((line) => `<p style="margin:0 0 6px">${e(line)}</p>`).join("")}
 </table></td></tr></table>
 </body></html>`;
 
-  return { to: content.recipient.to, subject: content.subject, text, html };
+  const { kind, confirmsAddress } = content;
+  return {
+    kind,
+    to: content.recipient.to,
+    subject: content.subject,
+    text,
+    html,
+    ...(confirmsAddress ? { confirmsAddress } : {}),
+  };
 }

@@ -16,6 +16,7 @@ export function passwordResetMail(options: PasswordResetMailOptions): MailMessag
   const t = translator({ locale: recipient.locale, namespace: "mail", timeZone: recipient.timeZone });
   const path = `/auth/action?mode=resetPassword&oobCode=${encodeURIComponent(options.oobCode)}`;
   return composeMail({
+    kind: "password-reset",
     recipient,
     site: options.site,
     subject: t("passwordReset.subject"),

@@ -14,6 +14,8 @@ export function verifyEmailMail(options: VerifyEmailMailOptions): MailMessage {
   const t = translator({ locale: recipient.locale, namespace: "mail", timeZone: recipient.timeZone });
   const path = `/auth/action?mode=verifyEmail&oobCode=${encodeURIComponent(options.oobCode)}`;
   return composeMail({
+    kind: "verify-email",
+    confirmsAddress: true,
     recipient,
     site: options.site,
     subject: t("verifyEmail.subject"),

@@ -9,6 +9,7 @@ import type { MailMessage, Mailer } from "../../../lib/mail/mailer";
 export function testMessage(overrides: Partial<MailMessage> = {}): MailMessage {
   const tag = randomUUID();
   return {
+    kind: "generation-result",
     to: `contract-${tag}@example.test`,
     subject: `Contract ${tag}`,
     text: `Plain text ${tag}`,
