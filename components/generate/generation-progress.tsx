@@ -21,7 +21,13 @@ import { CancelGeneration } from "./cancel-generation";
 import { ErrorAlert } from "@/components/shared/error-alert";
 
 /** Error codes the member can act on, explained in words (`progress.failedReason`); others show only the code. */
-const REASONED_ERROR_CODES: ReadonlySet<string> = new Set(["prompt_refused", "model_unavailable"]);
+const REASONED_ERROR_CODES: ReadonlySet<string> = new Set([
+  "prompt_refused",
+  "model_unavailable",
+  "input_refused",
+  "provider_unavailable",
+  "provider_timeout",
+]);
 
 const POLL_MIN_MS = 1000;
 const POLL_MAX_MS = 10_000;

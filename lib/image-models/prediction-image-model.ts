@@ -33,7 +33,7 @@ export function isSettled(status: PredictionStatus): boolean {
 }
 
 /** Why the provider would not start a prediction; a job's error code when it fails for it. */
-export type PredictionRefusal = "model_not_found" | "input_refused" | "provider_unavailable";
+export type PredictionRefusal = "model_unavailable" | "input_refused" | "provider_unavailable";
 
 export class PredictionRefusedError extends Error {
   constructor(

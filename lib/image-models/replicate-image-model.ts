@@ -105,7 +105,7 @@ export class ReplicateImageModel implements PredictionImageModel {
       return toState(prediction);
     } catch (error) {
       if (isApiError(error) && error.response.status === 404)
-        throw new PredictionRefusedError("model_not_found", `Replicate has no model ${request.providerModel}.`);
+        throw new PredictionRefusedError("model_unavailable", `Replicate has no model ${request.providerModel}.`);
       if (isApiError(error) && error.response.status === 422)
         throw new PredictionRefusedError("input_refused", `Replicate refused the input for ${request.providerModel}.`);
       if (isApiError(error) && [401, 402, 403].includes(error.response.status))

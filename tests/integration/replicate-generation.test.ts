@@ -166,7 +166,7 @@ describe("a generation on Replicate", () => {
       const before = await balance();
       const id = await submit("flux-dev", 2);
       expect(await runGenerationJob({ services, generationId: id, workerId: "w1" })).toBe("finished");
-      expect(await job(id)).toMatchObject({ status: "failed", errorCode: "model_not_found", pointsCharged: 0 });
+      expect(await job(id)).toMatchObject({ status: "failed", errorCode: "model_unavailable", pointsCharged: 0 });
       expect(await balance()).toBe(before);
     } finally {
       replicate.rememberModel("black-forest-labs/flux-dev");
