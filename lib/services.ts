@@ -21,11 +21,14 @@ import type { ImageProcessor } from "./images/image-processor";
 import { createImageProcessor } from "./images/create-image-processor";
 import type { BlobStorage } from "./storage/blob-storage";
 import { createBlobStorage } from "./storage/create-blob-storage";
+import { LocalDiskStorage } from "./storage/local-disk-storage";
 
 export interface Services {
   config: ServerConfig;
   db: Database;
   blobs: BlobStorage;
+  /** The local disk, when the app serves blobs itself through its signed URLs (GET /api/blobs). */
+  localBlobs: LocalDiskStorage | null;
   mailer: Mailer;
   /** The local outbox, when mail stays on this machine (local mode's mailbox page). */
   localMailbox: LocalOutboxMailer | null;
@@ -42,10 +45,12 @@ export function createServices(config: ServerConfig, overrides: Partial<Services
   setLogLevel(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
   const mailer = overrides.mailer ?? createMailer(config, clock);
+  const blobs = overrides.blobs ?? createBlobStorage(config, clock);
   return {
     config,
     db: overrides.db ?? createDatabase(config),
-    blobs: overrides.blobs ?? createBlobStorage(config),
+    blobs,
+    localBlobs: overrides.localBlobs ?? (blobs instanceof LocalDiskStorage ? blobs : null),
     mailer,
     localMailbox: overrides.localMailbox ?? (mailer instanceof LocalOutboxMailer ? mailer : null),
     imageProviders: overrides.imageProviders ?? createImageProviders(config),

@@ -66,7 +66,22 @@ const serverSchema = z
     SQLITE_FILE: z.string().optional(),
     FIRESTORE_INDEXES_FILE: z.string().default("firestore.indexes.json"),
 
-    BLOB_STORAGE: z.enum(["local-disk"]).default("local-disk"),
+    // Blob storage: where image files live, and the signed URLs through which browsers read them.
+    BLOB_STORAGE: z.enum(["local-disk", "gcs"]).default("local-disk"),
+    /** How long a signed read URL lives (each URL lives between half of it and all of it). */
+    BLOB_URL_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(3_600).default(300),
+    /** local-disk: the HMAC key of the URLs the app serves itself; without one, local mode keeps a random one in DATA_DIR. */
+    BLOB_URL_SECRET: z.string().min(32, "use at least 32 random characters").optional(),
+    /** gcs: the private bucket. */
+    GCS_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/, "a bucket name: lowercase letters, digits, '.', '_', '-'")
+      .optional(),
+    /** gcs: another Cloud Storage endpoint (a stand-in in tests); default https://storage.googleapis.com. */
+    GCS_API_ENDPOINT: z.url().optional(),
+    /** gcs: a service-account key file; without one, the runtime's identity (Cloud Run) signs through IAM signBlob. */
+    GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
+
     MAIL_PROVIDER: z.enum(["local-outbox", "sendgrid"]).default("local-outbox"),
     MAIL_FROM: z.string().min(3).default("imagesfactory <no-reply@imagesfactory.local>"),
 
@@ -164,10 +179,17 @@ const serverSchema = z
         path: ["SENDGRID_API_KEY"],
         message: "MAIL_PROVIDER=sendgrid needs the API key that sends the mail (a key with Mail Send access).",
       });
-    if (env.APP_MODE !== "production") return;
     const forbid = (condition: boolean, path: string, message: string) => {
       if (condition) ctx.addIssue({ code: "custom", path: [path], message });
     };
+    // An incomplete real service is refused in every mode, so it fails at start rather than at first use.
+    forbid(env.BLOB_STORAGE === "gcs" && !env.GCS_BUCKET, "GCS_BUCKET", "BLOB_STORAGE=gcs needs the bucket's name.");
+    if (env.APP_MODE !== "production") return;
+    forbid(
+      env.BLOB_STORAGE === "local-disk" && !env.BLOB_URL_SECRET,
+      "BLOB_URL_SECRET",
+      "Production must set the key that signs image URLs (or use BLOB_STORAGE=gcs).",
+    );
     forbid(
       env.PAYMENT_PROVIDERS.includes("sandbox"),
       "PAYMENT_PROVIDERS",
@@ -213,7 +235,12 @@ export interface PublicConfig {
   appMode: "local" | "production";
   firebase: { apiKey: string; projectId: string; authDomain: string; authEmulatorUrl: string | null };
   business: BusinessDetails;
+  /** Where signed image URLs point when the app does not serve the bytes itself (Cloud Storage), for the page's CSP. */
+  blobOrigin: string | null;
 }
+
+/** Cloud Storage's public endpoint, where V4 signed URLs point unless GCS_API_ENDPOINT names another. */
+export const GCS_DEFAULT_API_ENDPOINT = "https://storage.googleapis.com";
 
 export function parseServerConfig(source: Record<string, string | undefined>): ServerConfig {
   const result = serverSchema.safeParse(source);
@@ -274,5 +301,7 @@ export function getPublicConfig(config: ServerConfig = getServerConfig()): Publi
       },
       hostingProvider: config.HOSTING_PROVIDER,
     },
+    blobOrigin:
+      config.BLOB_STORAGE === "gcs" ? new URL(config.GCS_API_ENDPOINT ?? GCS_DEFAULT_API_ENDPOINT).origin : null,
   };
 }

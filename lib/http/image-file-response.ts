@@ -1,23 +1,22 @@
-import { readImageFile } from "../images/read-image-file";
+import { signImageFileUrl } from "../images/sign-image-file-url";
 import type { UserRequestContext } from "./route";
 
-/** Image bytes for their owner only; never cached. */
+/**
+ * A member's own image: a redirect to a signed URL of its bytes, so <img src>,
+ * links and downloads all work with the stable API path. The redirect itself is not
+ * kept (the ownership check runs on every visit); the bytes behind it are cached
+ * privately for the signed URL's life.
+ */
 export async function imageFileResponse(ctx: UserRequestContext, variant: "original" | "thumbnail"): Promise<Response> {
-  const file = await readImageFile({
+  const signed = await signImageFileUrl({
     services: ctx.services,
     uid: ctx.user.uid,
     imageId: ctx.params.id ?? "",
     variant,
+    download: new URL(ctx.request.url).searchParams.has("download"),
   });
-  const download = new URL(ctx.request.url).searchParams.has("download");
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "content-type": file.contentType,
-      "content-length": String(file.bytes.length),
-      // Not kept by the browser either: a deleted image must be gone at once.
-      "cache-control": "private, no-store",
-      "content-disposition": `${download ? "attachment" : "inline"}; filename="${file.fileName}"`,
-      "x-content-type-options": "nosniff",
-    },
+  return new Response(null, {
+    status: 303,
+    headers: { location: signed.url, "cache-control": "private, no-store" },
   });
 }

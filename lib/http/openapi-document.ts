@@ -303,16 +303,28 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           ...member,
           parameters: [idParam("id")],
-          summary: "The PNG (add ?download for an attachment)",
-          responses: { 200: { description: "image/png" }, ...errors(401, 404) },
+          summary: "The PNG (add ?download for an attachment): a redirect to a signed URL that lives minutes",
+          responses: { 303: { description: "Location: a signed URL of the image/png" }, ...errors(401, 404) },
         },
       },
       "/api/images/{id}/thumbnail": {
         get: {
           ...member,
           parameters: [idParam("id")],
-          summary: "The WebP thumbnail",
-          responses: { 200: { description: "image/webp" }, ...errors(401, 404) },
+          summary: "The WebP thumbnail: a redirect to a signed URL that lives minutes",
+          responses: { 303: { description: "Location: a signed URL of the image/webp" }, ...errors(401, 404) },
+        },
+      },
+      "/api/blobs": {
+        get: {
+          parameters: ["key", "disposition", "filename", "expires", "signature"].map((name) => ({
+            name,
+            in: "query",
+            required: true,
+            schema: { type: "string" },
+          })),
+          summary: "Local-disk storage's signed URLs (what the image redirects point at); no session needed",
+          responses: { 200: { description: "The bytes, cached privately for the URL's life" }, ...errors(403, 404) },
         },
       },
       "/api/points": {

@@ -38,7 +38,8 @@ export interface PagePolicyOptions {
 
 /**
  * What pages may load. Scripts: the app's own files, inline ones with this response's
- * nonce, and Google's sign-in script. Styles allow inline ones (style attributes, such
+ * nonce, and Google's sign-in script. Images: the app's own, and signed URLs of the
+ * blob store when it serves them (Cloud Storage). Styles allow inline ones (style attributes, such
  * as the progress bar's width, cannot carry a nonce). The browser talks only to the
  * app and Firebase Auth: Google's endpoints and, when the configuration names one (in
  * local mode), the Auth emulator's origin; no other address on the machine. Nothing
@@ -51,7 +52,7 @@ export function pageContentSecurityPolicy({ config, nonce, development }: PagePo
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' https://apis.google.com${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${config.blobOrigin ? ` ${config.blobOrigin}` : ""}`,
     "font-src 'self'",
     withEmulator("connect-src 'self' https://identitytoolkit.googleapis.com https://securetoken.googleapis.com"),
     withEmulator(`frame-src https://${config.firebase.authDomain} https://accounts.google.com`),

@@ -1,8 +1,19 @@
-/** Blob storage on the local disk, the local stand-in for Cloud Storage. */
+/**
+ * Blob storage on the local disk, the local stand-in for Cloud Storage. Its signed
+ * URLs point at the app itself (GET /api/blobs, app-signed-urls.ts), which checks
+ * them with openSignedUrl.
+ */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { randomUUID } from "node:crypto";
-import { assertBlobKey, type BlobStorage, type StoredBlob } from "./blob-storage";
+import { checkAppBlobUrl, signAppBlobUrl, type AppUrlSigning } from "./app-signed-urls";
+import {
+  assertBlobKey,
+  type BlobStorage,
+  type ContentDisposition,
+  type SignedReadUrl,
+  type StoredBlob,
+} from "./blob-storage";
 
 /** Temporary files of writes in progress, or of writes a crash cut short. */
 const PARTIAL = ".partial";
@@ -14,8 +25,16 @@ const CONTENT_TYPES: Record<string, string> = {
   zip: "application/zip",
 };
 
+/** What a signed URL of this store reads, or why it reads nothing. */
+export type SignedBlobRead =
+  | { found: true; blob: StoredBlob; disposition: ContentDisposition; expiresAt: Date }
+  | { found: false; reason: "tampered" | "expired" | "missing" };
+
 export class LocalDiskStorage implements BlobStorage {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly signing: AppUrlSigning,
+  ) {}
 
   private pathOf(key: string): string {
     assertBlobKey(key);
@@ -80,6 +99,19 @@ export class LocalDiskStorage implements BlobStorage {
       removed++;
     }
     return removed;
+  }
+
+  async signedReadUrl(key: string, disposition: ContentDisposition): Promise<SignedReadUrl> {
+    return signAppBlobUrl(this.signing, key, disposition);
+  }
+
+  /** The blob a signed URL's query names, once its signature and expiry are checked. */
+  async openSignedUrl(query: URLSearchParams): Promise<SignedBlobRead> {
+    const check = checkAppBlobUrl(this.signing, query);
+    if (!check.valid) return { found: false, reason: check.reason };
+    const blob = await this.get(check.key);
+    if (!blob) return { found: false, reason: "missing" };
+    return { found: true, blob, disposition: check.disposition, expiresAt: check.expiresAt };
   }
 
   /** Every file under a folder, depth first; a missing folder has none. */

@@ -4,7 +4,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../lib/clock/clock";
+import { errorResponse } from "../../lib/http/responses";
+import { signedBlobResponse } from "../../lib/http/signed-blob-response";
 import { LocalDiskStorage } from "../../lib/storage/local-disk-storage";
+import { APP_ORIGIN } from "../support/http";
+import { testUrlSigning } from "../support/url-signing";
 import { waitFor } from "../support/wait-for";
 import { describeBlobStorageContract, INVALID_BLOB_KEYS } from "./contracts/blob-storage-contract";
 
@@ -14,7 +19,26 @@ afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-describeBlobStorageContract("LocalDiskStorage", async () => new LocalDiskStorage(join(directory, "contract")));
+describeBlobStorageContract("LocalDiskStorage", async () => {
+  const clock = new ManualClock(new Date());
+  const blobs = new LocalDiskStorage(join(directory, "contract"), testUrlSigning(clock));
+  return {
+    blobs,
+    urlLifetimeSeconds: 300,
+    now: () => clock.now(),
+    advanceTime: (ms) => clock.advance(ms),
+    // What GET /api/blobs answers (the route adds only the request checks every route has).
+    fetchSigned: async (url) => {
+      const parsed = new URL(url, APP_ORIGIN);
+      expect(parsed.pathname).toBe("/api/blobs");
+      try {
+        return await signedBlobResponse({ store: blobs, clock, query: parsed.searchParams });
+      } catch (error) {
+        return errorResponse(error, "en");
+      }
+    },
+  };
+});
 
 function filesUnder(root: string): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
@@ -25,7 +49,7 @@ function filesUnder(root: string): string[] {
 describe("LocalDiskStorage", () => {
   it("never lists a half-written file, and removes it once it is older than the bound", async () => {
     const root = join(directory, "partial");
-    const blobs = new LocalDiskStorage(root);
+    const blobs = new LocalDiskStorage(root, testUrlSigning());
     // A write that crashed between writing and renaming leaves its temporary file.
     mkdirSync(join(root, "images", "u1"), { recursive: true });
     const crashed = join(root, "images", "u1", "crashed.png.0b5e9a4e-partial-write.partial");
@@ -58,7 +82,7 @@ describe("LocalDiskStorage", () => {
       await exited;
     }
     expect(partials().length).toBeGreaterThan(0);
-    const blobs = new LocalDiskStorage(root);
+    const blobs = new LocalDiskStorage(root, testUrlSigning());
     const whole = await blobs.list("images/");
     const left = partials().length;
     expect(await blobs.removeAbandonedWrites(new Date(Date.now() + 60_000))).toBe(left);
@@ -67,7 +91,7 @@ describe("LocalDiskStorage", () => {
   });
 
   it("shows concurrent readers only whole files while large writes are under way", async () => {
-    const blobs = new LocalDiskStorage(join(directory, "concurrent"));
+    const blobs = new LocalDiskStorage(join(directory, "concurrent"), testUrlSigning());
     const size = 2 * 1024 * 1024;
     const writes = Array.from({ length: 12 }, (_, i) => ({
       key: `images/u/${String(i).padStart(2, "0")}.png`,
@@ -97,7 +121,7 @@ describe("LocalDiskStorage", () => {
   });
 
   it("refuses a content type that does not match the key's extension", async () => {
-    const blobs = new LocalDiskStorage(join(directory, "types"));
+    const blobs = new LocalDiskStorage(join(directory, "types"), testUrlSigning());
     await expect(blobs.put("a/b.png", Buffer.from("x"), "image/webp")).rejects.toThrow(/does not match/);
     await expect(blobs.put("a/b.exe", Buffer.from("x"), "application/octet-stream")).rejects.toThrow(/does not match/);
     expect(await blobs.list("a/")).toEqual([]);
@@ -105,7 +129,7 @@ describe("LocalDiskStorage", () => {
 
   it("stores files under its root and nowhere else, whatever the key", async () => {
     const parent = join(directory, "jail");
-    const blobs = new LocalDiskStorage(join(parent, "root"));
+    const blobs = new LocalDiskStorage(join(parent, "root"), testUrlSigning());
     for (const bad of INVALID_BLOB_KEYS) {
       await blobs.put(bad, Buffer.from("escape"), "image/png").catch(() => undefined);
     }

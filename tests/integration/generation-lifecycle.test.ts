@@ -12,6 +12,7 @@ import { DELETE as deleteImageRoute } from "../../app/api/images/[id]/route";
 import { GET as getImageFile } from "../../app/api/images/[id]/file/route";
 import { GET as getThumbnail } from "../../app/api/images/[id]/thumbnail/route";
 import { GET as getPoints } from "../../app/api/points/route";
+import { GET as getBlob } from "../../app/api/blobs/route";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { recoverStalledGenerations, type RecoveryOutcome } from "../../lib/generation/recover-stalled-generations";
@@ -46,6 +47,14 @@ async function view(user: TestUser, id: string): Promise<GenerationBody> {
     token: user.idToken,
   });
   return (await response.json()) as GenerationBody;
+}
+
+/** An image route's answer, followed as a browser would: a redirect to a signed URL, then that URL. */
+async function followImage(response: Response): Promise<{ redirect: Response; bytes: Response }> {
+  expect(response.status).toBe(303);
+  const location = response.headers.get("location")!;
+  expect(location).toMatch(/^\/api\/blobs\?/);
+  return { redirect: response, bytes: await call(getBlob, { path: location }) };
 }
 
 function unzipNames(bytes: Buffer): Promise<string[]> {
@@ -89,19 +98,27 @@ describe("a generation from submit to gallery", () => {
     expect(done.images).toHaveLength(3);
 
     const image = done.images[0]!;
-    const file = await call(getImageFile, { path: image.url, params: { id: image.id }, token: member.idToken });
+    const { redirect, bytes: file } = await followImage(
+      await call(getImageFile, { path: image.url, params: { id: image.id }, token: member.idToken }),
+    );
+    // The ownership check runs on every visit; the bytes behind the signed URL are kept privately for its life.
+    expect(redirect.headers.get("cache-control")).toBe("private, no-store");
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("image/png");
-    // Deleted means gone at once: the browser may not keep a copy either.
-    expect(file.headers.get("cache-control")).toBe("private, no-store");
+    expect(file.headers.get("cache-control")).toMatch(/^private, max-age=(\d+), immutable$/);
+    expect(Number(/max-age=(\d+)/.exec(file.headers.get("cache-control")!)![1])).toBeLessThanOrEqual(300);
+    expect(file.headers.get("content-disposition")).toBe(`inline; filename="${image.id}.png"`);
     const meta = await sharp(Buffer.from(await file.arrayBuffer())).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 512, 512]);
+    const download = await followImage(
+      await call(getImageFile, { path: `${image.url}?download`, params: { id: image.id }, token: member.idToken }),
+    );
+    expect(download.bytes.headers.get("content-disposition")).toBe(`attachment; filename="${image.id}.png"`);
 
-    const thumb = await call(getThumbnail, {
-      path: image.thumbnailUrl,
-      params: { id: image.id },
-      token: member.idToken,
-    });
+    const { bytes: thumb } = await followImage(
+      await call(getThumbnail, { path: image.thumbnailUrl, params: { id: image.id }, token: member.idToken }),
+    );
+    expect(thumb.headers.get("cache-control")).toMatch(/^private, max-age=\d+, immutable$/);
     const thumbMeta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
     expect(thumbMeta.format).toBe("webp");
     expect(thumbMeta.width).toBeLessThanOrEqual(320);
@@ -239,6 +256,16 @@ describe("a generation from submit to gallery", () => {
     expect(badCursor.status).toBe(422);
 
     const record = (await services.db.get(IMAGES, item.id))!.data;
+    const signedBefore = (
+      await followImage(
+        await call(getThumbnail, {
+          path: `/api/images/${item.id}/thumbnail`,
+          params: { id: item.id },
+          token: member.idToken,
+        }),
+      )
+    ).redirect.headers.get("location")!;
+    expect((await call(getBlob, { path: signedBefore })).status).toBe(200);
     const foreignDelete = await call(deleteImageRoute, {
       method: "DELETE",
       path: `/api/images/${item.id}`,
@@ -256,6 +283,8 @@ describe("a generation from submit to gallery", () => {
     expect(await services.db.get(IMAGES, item.id)).toBeNull();
     expect(await services.blobs.get(record.fileKey)).toBeNull();
     expect(await services.blobs.get(record.thumbnailKey)).toBeNull();
+    // A signed URL handed out before the deletion stops working at once.
+    expect((await call(getBlob, { path: signedBefore })).status).toBe(404);
     const after = await call(getImageFile, {
       path: `/api/images/${item.id}/file`,
       params: { id: item.id },

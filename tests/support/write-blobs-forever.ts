@@ -7,12 +7,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { LocalDiskStorage } from "../../lib/storage/local-disk-storage";
+import { testUrlSigning } from "./url-signing";
 
 const root = process.argv[2];
 if (!root) {
   console.error("usage: write-blobs-forever.ts <root>");
   process.exit(2);
 }
-const blobs = new LocalDiskStorage(root);
+const blobs = new LocalDiskStorage(root, testUrlSigning());
 const bytes = randomBytes(16 * 1024 * 1024);
 for (let i = 0; ; i++) await blobs.put(`images/u/killed-${i % 4}.png`, bytes, "image/png");

@@ -22,6 +22,7 @@ const production: PublicConfig = {
     authEmulatorUrl: null,
   },
   business: local.business,
+  blobOrigin: "https://storage.googleapis.com",
 };
 
 describe("the pages' Content-Security-Policy", () => {
@@ -64,6 +65,13 @@ describe("the pages' Content-Security-Policy", () => {
       "https://imagesfactory-prod.firebaseapp.com",
       "https://accounts.google.com",
     ]);
+  });
+
+  it("lets images load from the app itself and, with Cloud Storage, from its signed URLs' origin only", () => {
+    const policy = pageContentSecurityPolicy({ config: production, nonce: newNonce(), development: false });
+    expect(directive(policy, "img-src")).toEqual(["'self'", "data:", "blob:", "https://storage.googleapis.com"]);
+    const onDisk = pageContentSecurityPolicy({ config: local, nonce: newNonce(), development: false });
+    expect(directive(onDisk, "img-src")).toEqual(["'self'", "data:", "blob:"]);
   });
 
   it("allows no emulator in production, even if one were configured", () => {

@@ -26,6 +26,8 @@ const production = {
   PAYMENT_PROVIDERS: "toss",
   FIREBASE_PROJECT_ID: "imagesfactory-prod",
   TRUSTED_PROXY_HOPS: "1",
+  BLOB_STORAGE: "gcs",
+  GCS_BUCKET: "imagesfactory-images",
 };
 
 describe("parseServerConfig in local mode", () => {
@@ -110,6 +112,12 @@ describe("parseServerConfig in local mode", () => {
     ["TRUSTED_PROXY_HOPS", "all"],
     ["IMAGE_PROVIDERS", "local,dall-e"],
     ["OPENAI_BASE_URL", "api.openai.com"],
+    ["BLOB_STORAGE", "s3"],
+    ["BLOB_URL_LIFETIME_SECONDS", "30"],
+    ["BLOB_URL_LIFETIME_SECONDS", "7200"],
+    ["BLOB_URL_SECRET", "too short"],
+    ["GCS_BUCKET", "Images_Bucket"],
+    ["GCS_API_ENDPOINT", "storage.googleapis.com"],
   ])("refuses %s=%s, naming the variable", (name, value) => {
     expect(refusal({ [name]: value })).toMatch(new RegExp(`^Invalid configuration: .*\\b${name}: `));
   });
@@ -140,6 +148,50 @@ describe("the OpenAI settings", () => {
   it("are required in production even without the OpenAI image model: every prompt is moderated through OpenAI", () => {
     const message = refusal({ ...production, IMAGE_PROVIDERS: "replicate", OPENAI_API_KEY: undefined });
     expect(message).toMatch(/\bOPENAI_API_KEY: Production moderates every prompt/);
+  });
+});
+
+describe("blob storage configuration", () => {
+  it("signs URLs for five minutes unless told otherwise", () => {
+    expect(parseServerConfig({}).BLOB_URL_LIFETIME_SECONDS).toBe(300);
+    expect(parseServerConfig({ BLOB_URL_LIFETIME_SECONDS: "120" }).BLOB_URL_LIFETIME_SECONDS).toBe(120);
+  });
+
+  it.each(["local", "production"])("refuses gcs without a bucket in %s mode", (mode) => {
+    const base = mode === "production" ? production : {};
+    const message = refusal({ ...base, BLOB_STORAGE: "gcs", GCS_BUCKET: undefined });
+    expect(message).toMatch(/\bGCS_BUCKET: BLOB_STORAGE=gcs needs the bucket's name/);
+  });
+
+  it("switches Cloud Storage on alone in local mode, pointed at another endpoint", () => {
+    const config = parseServerConfig({
+      BLOB_STORAGE: "gcs",
+      GCS_BUCKET: "images-staging",
+      GCS_API_ENDPOINT: "http://127.0.0.1:4443",
+      GOOGLE_APPLICATION_CREDENTIALS: "/secrets/key.json",
+    });
+    expect(config).toMatchObject({ BLOB_STORAGE: "gcs", MAIL_PROVIDER: "local-outbox", IMAGE_PROVIDERS: ["local"] });
+  });
+
+  it("makes production keep image URLs on the local disk only with a signing key of its own", () => {
+    const withoutKey = refusal({ ...production, BLOB_STORAGE: "local-disk" });
+    expect(withoutKey).toMatch(/\bBLOB_URL_SECRET: Production must set the key that signs image URLs/);
+    const withKey = refusal({ ...production, BLOB_STORAGE: "local-disk", BLOB_URL_SECRET: "k".repeat(32) });
+    expect(withKey).not.toContain("BLOB_URL_SECRET");
+    expect(refusal(production)).not.toMatch(/BLOB_URL_SECRET|GCS_BUCKET/);
+  });
+
+  it("tells the page's CSP where signed URLs point", () => {
+    expect(getPublicConfig(parseServerConfig({})).blobOrigin).toBeNull();
+    expect(getPublicConfig(parseServerConfig({ BLOB_STORAGE: "gcs", GCS_BUCKET: "b-1" })).blobOrigin).toBe(
+      "https://storage.googleapis.com",
+    );
+    const standIn = parseServerConfig({
+      BLOB_STORAGE: "gcs",
+      GCS_BUCKET: "b-1",
+      GCS_API_ENDPOINT: "http://127.0.0.1:4443/",
+    });
+    expect(getPublicConfig(standIn).blobOrigin).toBe("http://127.0.0.1:4443");
   });
 });
 
@@ -204,6 +256,7 @@ describe("getPublicConfig", () => {
         authEmulatorUrl: "http://127.0.0.1:9099",
       },
       business: IMAGESFACTORY,
+      blobOrigin: null,
     });
     expect(getPublicConfig(parseServerConfig({})).firebase.authEmulatorUrl).toBeNull();
   });

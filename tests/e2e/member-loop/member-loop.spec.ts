@@ -126,6 +126,15 @@ for (const locale of LOCALES) {
       const image = await page.request.get(openHref!);
       expect(image.status()).toBe(200);
       expect(image.headers()["content-type"]).toBe("image/png");
+      // The thumbnail the page shows came through a short-lived signed URL, kept privately by the browser.
+      const thumbnail = cards.first().locator("img");
+      await expect
+        .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+        .toBeGreaterThan(0);
+      const signedUrl = (await page.request.get(openHref!, { maxRedirects: 0 })).headers()["location"]!;
+      expect(signedUrl).toMatch(/^\/api\/blobs\?/);
+      const signed = await page.request.get(signedUrl);
+      expect(signed.headers()["cache-control"]).toMatch(/^private, max-age=\d+, immutable$/);
 
       const download = page.waitForEvent("download");
       await cards
@@ -141,6 +150,7 @@ for (const locale of LOCALES) {
         .click();
       await expect(cards).toHaveCount(2);
       expect((await page.request.get(openHref!)).status()).toBe(404);
+      expect((await page.request.get(signedUrl)).status()).toBe(404);
       await page.reload();
       await expect(page.getByRole("article")).toHaveCount(2);
     });

@@ -7,6 +7,19 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BlobStorage } from "../../../lib/storage/blob-storage";
 
+/** An adapter under test, with what the contract needs to judge its signed URLs. */
+export interface BlobStorageHarness {
+  blobs: BlobStorage;
+  /** The lifetime of its signed URLs. */
+  urlLifetimeSeconds: number;
+  /** What a browser gets for a signed URL (following it to wherever it points). */
+  fetchSigned(url: string): Promise<Response>;
+  /** Moves the time by which the adapter signs and its URLs are judged. */
+  advanceTime(ms: number): void;
+  /** The time by which it signs. */
+  now(): Date;
+}
+
 async function rejection(action: Promise<unknown>): Promise<unknown> {
   return action.then(
     () => {
@@ -31,15 +44,17 @@ export const INVALID_BLOB_KEYS = [
   "ключ.png",
 ];
 
-export function describeBlobStorageContract(adapterName: string, open: () => Promise<BlobStorage>): void {
+export function describeBlobStorageContract(adapterName: string, open: () => Promise<BlobStorageHarness>): void {
   const run = `contract-${randomUUID()}`;
   const key = (path: string): string => `${run}/${path}`;
 
   describe(`BlobStorage contract: ${adapterName}`, () => {
     let blobs: BlobStorage;
+    let harness: BlobStorageHarness;
 
     beforeAll(async () => {
-      blobs = await open();
+      harness = await open();
+      blobs = harness.blobs;
     });
 
     it("returns exactly the bytes and content type that were put", async () => {
@@ -99,10 +114,74 @@ export function describeBlobStorageContract(adapterName: string, open: () => Pro
       expect(await blobs.list(key("empty-prefix/"))).toEqual([]);
     });
 
-    it.each(INVALID_BLOB_KEYS)("refuses the key %j for put, get and delete", async (bad) => {
+    it.each(INVALID_BLOB_KEYS)("refuses the key %j for put, get, delete and signing", async (bad) => {
       expect(await rejection(blobs.put(bad, Buffer.from("x"), "image/png"))).toBeInstanceOf(Error);
       expect(await rejection(blobs.get(bad))).toBeInstanceOf(Error);
       expect(await rejection(blobs.delete(bad))).toBeInstanceOf(Error);
+      expect(await rejection(blobs.signedReadUrl(bad, { type: "inline", fileName: "a.png" }))).toBeInstanceOf(Error);
+    });
+
+    it("refuses to list under a prefix that is no key", async () => {
+      for (const bad of ["../", "/abs/", "a//"]) expect(await rejection(blobs.list(bad))).toBeInstanceOf(Error);
+    });
+
+    it("signs URLs that read exactly the bytes, with the type and disposition asked for", async () => {
+      const png = randomBytes(2048);
+      await blobs.put(key("signed/read.png"), png, "image/png");
+      const inline = await blobs.signedReadUrl(key("signed/read.png"), { type: "inline", fileName: "read.png" });
+      const shown = await harness.fetchSigned(inline.url);
+      expect(shown.status).toBe(200);
+      expect(Buffer.from(await shown.arrayBuffer()).equals(png)).toBe(true);
+      expect(shown.headers.get("content-type")).toBe("image/png");
+      expect(shown.headers.get("content-disposition")).toBe('inline; filename="read.png"');
+      // Kept by the member's browser alone, never by a shared cache.
+      expect(shown.headers.get("cache-control")).toMatch(/^private, max-age=\d+/);
+      const attachment = await blobs.signedReadUrl(key("signed/read.png"), { type: "attachment", fileName: "x.png" });
+      const saved = await harness.fetchSigned(attachment.url);
+      expect(saved.headers.get("content-disposition")).toBe('attachment; filename="x.png"');
+      expect(Buffer.from(await saved.arrayBuffer()).equals(png)).toBe(true);
+    });
+
+    it("gives one URL per window, living between half and all of its lifetime", async () => {
+      await blobs.put(key("signed/window.png"), Buffer.from("w"), "image/png");
+      const first = await blobs.signedReadUrl(key("signed/window.png"), { type: "inline", fileName: "w.png" });
+      const again = await blobs.signedReadUrl(key("signed/window.png"), { type: "inline", fileName: "w.png" });
+      expect(again).toEqual(first);
+      const remaining = (first.expiresAt.getTime() - harness.now().getTime()) / 1000;
+      expect(remaining).toBeGreaterThan(harness.urlLifetimeSeconds / 2 - 1);
+      expect(remaining).toBeLessThanOrEqual(harness.urlLifetimeSeconds);
+    });
+
+    it("refuses a URL once it has expired", async () => {
+      await blobs.put(key("signed/expiring.png"), Buffer.from("bytes past their time"), "image/png");
+      const signed = await blobs.signedReadUrl(key("signed/expiring.png"), { type: "inline", fileName: "e.png" });
+      expect((await harness.fetchSigned(signed.url)).status).toBe(200);
+      harness.advanceTime(signed.expiresAt.getTime() - harness.now().getTime() + 1_000);
+      const late = await harness.fetchSigned(signed.url);
+      expect([400, 403]).toContain(late.status);
+      expect(await late.text()).not.toContain("bytes past their time");
+    });
+
+    it("refuses a URL whose key or disposition was changed", async () => {
+      await blobs.put(key("signed/a.png"), Buffer.from("a"), "image/png");
+      await blobs.put(key("signed/b.png"), Buffer.from("b"), "image/png");
+      const signed = await blobs.signedReadUrl(key("signed/a.png"), { type: "inline", fileName: "a.png" });
+      expect((await harness.fetchSigned(signed.url)).status).toBe(200);
+      for (const tampered of [
+        signed.url.replace("signed/a.png", "signed/b.png").replace("signed%2Fa.png", "signed%2Fb.png"),
+        signed.url.replace("inline", "attachment"),
+      ]) {
+        expect(tampered).not.toBe(signed.url);
+        expect((await harness.fetchSigned(tampered)).status).toBe(403);
+      }
+    });
+
+    it("stops a URL working at once when its blob is deleted", async () => {
+      await blobs.put(key("signed/deleted.png"), Buffer.from("d"), "image/png");
+      const signed = await blobs.signedReadUrl(key("signed/deleted.png"), { type: "inline", fileName: "d.png" });
+      expect((await harness.fetchSigned(signed.url)).status).toBe(200);
+      await blobs.delete(key("signed/deleted.png"));
+      expect((await harness.fetchSigned(signed.url)).status).toBe(404);
     });
   });
 }
