@@ -19,6 +19,8 @@ import type { ImageProcessor } from "./images/image-processor";
 import { createImageProcessor } from "./images/create-image-processor";
 import type { BlobStorage } from "./storage/blob-storage";
 import { createBlobStorage } from "./storage/create-blob-storage";
+import { createWorkSignal } from "./worker/create-work-signal";
+import type { WorkSignal } from "./worker/work-signal";
 
 export interface Services {
   config: ServerConfig;
@@ -32,6 +34,8 @@ export interface Services {
   auth: AuthGateway;
   clock: Clock;
   imageProcessor: ImageProcessor;
+  /** Wakes the workers when work is queued. */
+  workSignal: WorkSignal;
 }
 
 export function createServices(config: ServerConfig, overrides: Partial<Services> = {}): Services {
@@ -49,6 +53,7 @@ export function createServices(config: ServerConfig, overrides: Partial<Services
     auth: overrides.auth ?? createAuthGateway(config),
     clock,
     imageProcessor: overrides.imageProcessor ?? createImageProcessor(),
+    workSignal: overrides.workSignal ?? createWorkSignal(config),
   };
 }
 
