@@ -1,8 +1,8 @@
-import { readImageFile } from "../images/read-image-file";
+import { readImageFile, type ImageFileVariant } from "../images/read-image-file";
 import type { UserRequestContext } from "./route";
 
 /** Image bytes for their owner only; never cached. */
-export async function imageFileResponse(ctx: UserRequestContext, variant: "original" | "thumbnail"): Promise<Response> {
+export async function imageFileResponse(ctx: UserRequestContext, variant: ImageFileVariant): Promise<Response> {
   const file = await readImageFile({
     services: ctx.services,
     uid: ctx.user.uid,

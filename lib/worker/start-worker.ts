@@ -9,6 +9,7 @@
 import { recoverStalledGenerations } from "../generation/recover-stalled-generations";
 import { GENERATIONS } from "../generation/generation-job";
 import { runGenerationJob } from "../generation/run-generation-job";
+import { ThumbnailBacklog } from "../images/thumbnail-backlog";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
 import { errorFields, logger } from "../observability/logger";
@@ -42,6 +43,8 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
   const purgeEveryMs = options.purgeEveryMs ?? 3_600_000;
   const running = new Map<string, Promise<void>>();
   const wakeUps = new WakeUps();
+  // Shared by the jobs, so a job's slot is free once its images are recorded.
+  const thumbnails = new ThumbnailBacklog(services);
   const stopListening = services.workSignal.listen((kind) => wakeUps.add(kind));
   let lastPoll = Date.now();
   let lastRecover = 0;
@@ -61,13 +64,13 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
         });
         for (const { id } of queued) {
           if (running.size >= options.concurrency || running.has(id)) continue;
-          const task = guarded("generation", () => runGenerationJob({ services, generationId: id, workerId })).finally(
-            () => {
-              running.delete(id);
-              wakeUps.add("generation");
-              wakeUps.add("mail");
-            },
-          );
+          const task = guarded("generation", () =>
+            runGenerationJob({ services, generationId: id, workerId, thumbnails }),
+          ).finally(() => {
+            running.delete(id);
+            wakeUps.add("generation");
+            wakeUps.add("mail");
+          });
           running.set(id, task);
         }
       });
@@ -95,5 +98,6 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
   }
   stopListening();
   await Promise.allSettled(running.values());
+  await thumbnails.settled();
   logger.info("worker.stopped", { workerId });
 }
