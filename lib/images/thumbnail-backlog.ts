@@ -1,11 +1,16 @@
 import type { Services } from "../services";
 import { makeThumbnails, type MakeThumbnailsOptions } from "./make-thumbnails";
 
-/** How many images' thumbnails are made at once: a few, so they do not crowd out the jobs themselves. */
-const AT_ONCE = 2;
+/**
+ * How many images' thumbnails are made at once. One: encoding them costs more CPU
+ * than drawing a local image, and jobs waiting on that CPU matter more than
+ * thumbnails that come a little later (the views show the original meanwhile). The
+ * backlog holds keys, not bytes, so a queue that grows under load costs little.
+ */
+const AT_ONCE = 1;
 
 /**
- * The thumbnails still to make for images already recorded, a few at a time. The
+ * The thumbnails still to make for images already recorded, one image at a time. The
  * local worker keeps one for all its jobs, so a job's slot is free once its images
  * are recorded; a job run on its own (a Cloud Function) waits for its own before it
  * returns, since an instance may lose its CPU once its function returns.

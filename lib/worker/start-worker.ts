@@ -50,6 +50,21 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
   let lastRecover = 0;
   let lastPurge = 0;
   let due: ReadonlySet<WorkKind> = EVERY_KIND;
+  // Mail is sent beside the loop, not in it, so sending never holds up claiming a job.
+  const mail: { sending: Promise<void> | null; again: boolean } = { sending: null, again: false };
+  const deliverMail = () => {
+    if (mail.sending) {
+      mail.again = true;
+      return;
+    }
+    mail.sending = guarded("mail", () => deliverMailOutbox({ services })).finally(() => {
+      mail.sending = null;
+      if (mail.again && !signal.aborted) {
+        mail.again = false;
+        deliverMail();
+      }
+    });
+  };
   logger.info("worker.started", { workerId, concurrency: options.concurrency });
 
   while (!signal.aborted) {
@@ -75,7 +90,7 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
         }
       });
     }
-    if (due.has("mail")) await guarded("mail", () => deliverMailOutbox({ services }));
+    if (due.has("mail")) deliverMail();
     const now = Date.now();
     if (now - lastRecover >= recoverEveryMs) {
       lastRecover = now;
@@ -98,6 +113,7 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
   }
   stopListening();
   await Promise.allSettled(running.values());
+  await mail.sending;
   await thumbnails.settled();
   logger.info("worker.stopped", { workerId });
 }
