@@ -22,6 +22,8 @@ import { createImageProcessor } from "./images/create-image-processor";
 import type { BlobStorage } from "./storage/blob-storage";
 import { createBlobStorage } from "./storage/create-blob-storage";
 import { LocalDiskStorage } from "./storage/local-disk-storage";
+import { createWorkSignal } from "./worker/create-work-signal";
+import type { WorkSignal } from "./worker/work-signal";
 
 export interface Services {
   config: ServerConfig;
@@ -39,6 +41,8 @@ export interface Services {
   auth: AuthGateway;
   clock: Clock;
   imageProcessor: ImageProcessor;
+  /** Wakes the workers when work is queued. */
+  workSignal: WorkSignal;
 }
 
 export function createServices(config: ServerConfig, overrides: Partial<Services> = {}): Services {
@@ -59,6 +63,7 @@ export function createServices(config: ServerConfig, overrides: Partial<Services
     auth: overrides.auth ?? createAuthGateway(config),
     clock,
     imageProcessor: overrides.imageProcessor ?? createImageProcessor(),
+    workSignal: overrides.workSignal ?? createWorkSignal(config),
   };
 }
 

@@ -11,7 +11,7 @@ import { LoadMore } from "@/components/shared/load-more";
 import { usePagedList } from "@/components/shared/use-paged-list";
 import { ErrorAlert } from "@/components/shared/error-alert";
 import { useMemberFormat } from "@/components/layout/use-member-format";
-import { THUMBNAIL_MAX_SIDE } from "@/lib/images/image-processor";
+import { ImageThumbnail } from "@/components/shared/image-thumbnail";
 import "./gallery.css";
 
 const PAGE_SIZE = 24;
@@ -26,16 +26,13 @@ interface Page {
 const itemsOf = (page: Page) => page.items;
 
 /**
- * The thumbnail's size, known from the image's ("1024x1536"): it fits in
- * THUMBNAIL_MAX_SIDE, aspect ratio kept, never enlarged. Given to the <img> so the
- * browser reserves its box before the bytes arrive.
+ * How wide a card's square thumbnail is drawn (app/globals.css: .page is at most
+ * 72rem with 1.25rem padding a side; .gallery fits columns of at least 16rem with
+ * 1rem gaps): one column below 35.5rem, two below 52.5rem, three below 69.5rem, then
+ * four of 16.625rem.
  */
-function thumbnailSize(size: string): { width: number; height: number } {
-  const [width = 0, height = 0] = size.split("x").map(Number);
-  if (!(width > 0 && height > 0)) return { width: THUMBNAIL_MAX_SIDE, height: THUMBNAIL_MAX_SIDE };
-  const scale = Math.min(1, THUMBNAIL_MAX_SIDE / width, THUMBNAIL_MAX_SIDE / height);
-  return { width: Math.round(width * scale), height: Math.round(height * scale) };
-}
+const THUMBNAIL_SIZES =
+  "(max-width: 35.5rem) calc(100vw - 2.5rem), (max-width: 52.5rem) calc(50vw - 1.75rem), (max-width: 69.5rem) calc(33.3vw - 1.5rem), 16.625rem";
 
 export function GalleryGrid({ retentionDays }: { retentionDays: number }) {
   const t = useTranslations("gallery");
@@ -90,8 +87,7 @@ export function GalleryGrid({ retentionDays }: { retentionDays: number }) {
               <li key={image.id}>
                 <article className="gallery-card" aria-labelledby={headingId}>
                   <a href={image.url} className="thumb" tabIndex={-1} aria-hidden="true">
-                    {/* eslint-disable-next-line @next/next/no-img-element -- private, per-member image bytes: not for the image optimiser */}
-                    <img src={image.thumbnailUrl} alt="" loading="lazy" {...thumbnailSize(image.size)} />
+                    <ImageThumbnail image={image} sizes={THUMBNAIL_SIZES} alt="" />
                   </a>
                   <div className="gallery-card__body">
                     <h2 id={headingId} className="gallery-card__prompt" title={image.prompt}>

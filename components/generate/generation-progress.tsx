@@ -19,6 +19,16 @@ import { useMemberFormat } from "@/components/layout/use-member-format";
 import { useErrorText } from "@/components/shared/use-error-text";
 import { CancelGeneration } from "./cancel-generation";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { ImageThumbnail } from "@/components/shared/image-thumbnail";
+
+/**
+ * How wide an image's square thumbnail is drawn (app/globals.css: .page is at most
+ * 72rem with 1.25rem padding a side; .image-grid fits columns of at least 12rem with
+ * 1rem gaps): one column below 27.5rem, then two, three and four up to 66.5rem, then
+ * five of 13.1rem.
+ */
+const THUMBNAIL_SIZES =
+  "(max-width: 27.5rem) calc(100vw - 2.5rem), (max-width: 40.5rem) calc(50vw - 1.75rem), (max-width: 53.5rem) calc(33.3vw - 1.5rem), (max-width: 66.5rem) calc(25vw - 1.4rem), 13.1rem";
 
 /** Error codes the member can act on, explained in words (`progress.failedReason`); others show only the code. */
 const REASONED_ERROR_CODES: ReadonlySet<string> = new Set([
@@ -242,11 +252,10 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
             {view.images.map((image, index) => (
               <li key={image.id}>
                 <a href={image.url} className="thumb">
-                  {/* eslint-disable-next-line @next/next/no-img-element -- private, per-member image bytes: not for the image optimiser */}
-                  <img
-                    src={image.thumbnailUrl}
+                  <ImageThumbnail
+                    image={image}
+                    sizes={THUMBNAIL_SIZES}
                     alt={t("imageAlt", { number: index + 1, prompt: truncate(view.prompt, 120) })}
-                    loading="lazy"
                   />
                 </a>
               </li>

@@ -38,4 +38,5 @@ export async function sendPasswordReset(options: SendPasswordResetOptions): Prom
     count();
     queue();
   });
+  options.services.workSignal.notify("mail");
 }

@@ -137,7 +137,8 @@ const serverSchema = z
 
     JOB_LEASE_MS: z.coerce.number().int().positive().default(30_000),
     JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(3),
-    WORKER_POLL_MS: z.coerce.number().int().positive().default(100),
+    /** The worker's look for work when no signal woke it: only the safety net for a lost wake-up (lib/worker/work-signal.ts). */
+    WORKER_POLL_MS: z.coerce.number().int().positive().default(5_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 
     // Live updates (GET /api/generations/{id}/events), counted per web server process.

@@ -1,5 +1,5 @@
 import { AppError } from "../errors/app-error";
-import { IMAGES, imageUrls } from "../images/image-record";
+import { IMAGES, imageUrls, type ImageUrls } from "../images/image-record";
 import type { Services } from "../services";
 import { GENERATIONS, type GenerationStatus } from "./generation-job";
 
@@ -13,7 +13,7 @@ export interface GenerationView {
   count: number;
   imagesDone: number;
   imagesFailed: number;
-  images: { id: string; url: string; thumbnailUrl: string }[];
+  images: ({ id: string } & ImageUrls)[];
   pointsReserved: number;
   pointsCharged: number | null;
   errorCode: string | null;
@@ -44,7 +44,9 @@ export async function getGeneration(options: {
     count: job.count,
     imagesDone: job.imageIds.length,
     imagesFailed: job.imagesFailed.length,
-    images: images.filter((image) => image.data.uid === options.uid).map(({ id }) => ({ id, ...imageUrls(id) })),
+    images: images
+      .filter((image) => image.data.uid === options.uid)
+      .map(({ id, data }) => ({ id, ...imageUrls(id, data) })),
     pointsReserved: job.pointsReserved,
     pointsCharged: job.pointsCharged,
     errorCode: job.errorCode,

@@ -1,8 +1,10 @@
 import { addDays } from "../clock/clock";
 import { AppError, isAppError } from "../errors/app-error";
+import { deleteImageFiles } from "../images/delete-image-files";
 import { discardUnrecordedImageFiles } from "../images/discard-unrecorded-image-files";
 import { UnreadableImageError } from "../images/image-processor";
 import { IMAGE_RETENTION_DAYS, imageId, imageKeys, type ImageRecord } from "../images/image-record";
+import { ThumbnailBacklog } from "../images/thumbnail-backlog";
 import type { ImageModelProvider } from "../image-models/image-model";
 import { logger } from "../observability/logger";
 import { findModel, type ModelPrice } from "../pricing/price-table";
@@ -22,6 +24,8 @@ export interface RunGenerationJobOptions {
   services: Services;
   generationId: string;
   workerId: string;
+  /** Where the recorded images' thumbnails are made; without one the job makes its own before it returns. */
+  thumbnails?: ThumbnailBacklog;
 }
 
 /** Closes the job this worker still holds; false when the lease went elsewhere meanwhile. */
@@ -37,7 +41,8 @@ async function finishHeldJob(options: RunGenerationJobOptions, errorCode: string
 }
 
 /**
- * Makes one image and stores its files under this attempt's keys. Rejects with
+ * Makes one image and stores it under this attempt's key (its thumbnails come after
+ * it is recorded, off the critical path: lib/images/make-thumbnails.ts). Rejects with
  * PROVIDER_FAILED when the model fails, times out, is stopped, or answers with bytes
  * that are not an image.
  */
@@ -68,11 +73,10 @@ async function makeImage(
         signal,
       }),
   });
-  let thumbnail: Buffer;
   try {
-    thumbnail = await services.imageProcessor.thumbnail(png);
+    await services.imageProcessor.inspect(png);
   } catch (error) {
-    // Bytes that give no thumbnail are the provider's failure: they are not an image.
+    // Bytes without an image header are the provider's failure: they are not an image.
     if (error instanceof UnreadableImageError)
       throw new AppError("PROVIDER_FAILED", "service.imageModelFailed", {
         diagnostic: "The image model returned bytes that are not an image.",
@@ -80,7 +84,6 @@ async function makeImage(
     throw error;
   }
   await services.blobs.put(keys.fileKey, png, "image/png");
-  await services.blobs.put(keys.thumbnailKey, thumbnail, "image/webp");
   const now = services.clock.now();
   return {
     uid: job.uid,
@@ -90,6 +93,7 @@ async function makeImage(
     model: job.model,
     size: job.size,
     ...keys,
+    thumbnails: [],
     bytes: png.length,
     createdAt: now.toISOString(),
     expiresAt: addDays(now, IMAGE_RETENTION_DAYS).toISOString(),
@@ -132,6 +136,7 @@ export async function runGenerationJob(options: RunGenerationJobOptions): Promis
   if ("startPrediction" in provider) return startPredictions({ ...options, job, model, provider });
   const lease = keepLease({ services, generationId: id, workerId });
   let stoppedBecause: string | null = null;
+  const thumbnails = options.thumbnails ?? new ThumbnailBacklog(services);
   try {
     for (let index = 0; index < job.count; index++) {
       if (job.cancelRequestedAt) break;
@@ -155,13 +160,12 @@ export async function runGenerationJob(options: RunGenerationJobOptions): Promis
         : await recordGeneratedImage({ services, generationId: id, workerId, index, image });
       if (!updated) {
         // Another worker owns the job now; what this attempt stored is nobody's.
-        const keys = imageKeys(job.uid, id, imageId(id, index), job.attempts);
-        await services.blobs.delete(keys.fileKey);
-        await services.blobs.delete(keys.thumbnailKey);
+        await deleteImageFiles(services.blobs, imageKeys(job.uid, id, imageId(id, index), job.attempts).fileKey);
         logger.warn("generation.lease_lost", { generationId: id, workerId });
         return "lease-lost";
       }
       job = updated;
+      if (image) thumbnails.add({ imageId: imageId(id, index), fileKey: image.fileKey });
     }
     if (lease.signal.aborted) {
       logger.warn("generation.lease_lost", { generationId: id, workerId });
@@ -175,6 +179,7 @@ export async function runGenerationJob(options: RunGenerationJobOptions): Promis
     options,
     job.cancelRequestedAt ? "canceled" : (stoppedBecause ?? (job.imagesFailed.length > 0 ? "images_failed" : null)),
   );
+  if (!options.thumbnails) await thumbnails.settled();
   if (!finished) return "lease-lost";
   logger.info("generation.finished", {
     generationId: id,

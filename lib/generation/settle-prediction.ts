@@ -1,6 +1,8 @@
 import { addDays } from "../clock/clock";
+import { deleteImageFiles } from "../images/delete-image-files";
 import { UnreadableImageError } from "../images/image-processor";
 import { IMAGE_RETENTION_DAYS, IMAGES, imageId, imageKeys, type ImageRecord } from "../images/image-record";
+import { makeThumbnails } from "../images/make-thumbnails";
 import { isSettled, type PredictionState } from "../image-models/prediction-image-model";
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
@@ -34,17 +36,16 @@ export function closingErrorCode(job: GenerationJob): string {
   return job.cancelRequestedAt ? "canceled" : (job.errorCode ?? "images_failed");
 }
 
-/** Copies one output into our storage: PNG and thumbnail, under the keys of the job's current attempt. */
+/** Copies one output into our storage, under the key of the job's current attempt (its thumbnails come once it is recorded). */
 async function storeOutput(
   services: Services,
   options: { job: GenerationJob; generationId: string; index: number; png: Buffer },
 ): Promise<ImageRecord> {
   const { job, generationId, index, png } = options;
   if (!png.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) throw new UnreadableImageError("Not a PNG.");
-  const thumbnail = await services.imageProcessor.thumbnail(png);
+  await services.imageProcessor.inspect(png);
   const keys = imageKeys(job.uid, generationId, imageId(generationId, index), job.attempts);
   await services.blobs.put(keys.fileKey, png, "image/png");
-  await services.blobs.put(keys.thumbnailKey, thumbnail, "image/webp");
   const now = services.clock.now();
   return {
     uid: job.uid,
@@ -54,6 +55,7 @@ async function storeOutput(
     model: job.model,
     size: job.size,
     ...keys,
+    thumbnails: [],
     bytes: png.length,
     createdAt: now.toISOString(),
     expiresAt: addDays(now, IMAGE_RETENTION_DAYS).toISOString(),
@@ -155,12 +157,16 @@ export async function settlePrediction(options: SettlePredictionOptions): Promis
     for (const image of images) {
       const recorded = outcome === "unchanged" && (await services.db.get(IMAGES, imageId(generationId, image.index)));
       if (recorded && recorded.data.fileKey === image.fileKey) continue;
-      await services.blobs
-        .delete(image.fileKey)
-        .catch((error: unknown) =>
-          logger.warn("generation.output_cleanup_failed", { generationId, ...errorFields(error) }),
-        );
-      await services.blobs.delete(image.thumbnailKey).catch(() => undefined);
+      await deleteImageFiles(services.blobs, image.fileKey).catch((error: unknown) =>
+        logger.warn("generation.output_cleanup_failed", { generationId, ...errorFields(error) }),
+      );
+    }
+  }
+  if (outcome === "closed") services.workSignal.notify("mail");
+  if (outcome === "settled" || outcome === "closed") {
+    // After the outcome is committed: the member's images and points do not wait for them.
+    for (const image of images) {
+      await makeThumbnails({ services, imageId: imageId(generationId, image.index), fileKey: image.fileKey });
     }
   }
   if (outcome !== "unchanged" && outcome !== "stale")

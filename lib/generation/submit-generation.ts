@@ -70,7 +70,7 @@ export async function submitGeneration(options: {
   const requestHash = hashRequest(input);
   const keyOptions = { uid: options.uid, scope: "generation", key: options.idempotencyKey, requestHash };
 
-  return db.runTransaction(async (tx) => {
+  const submitted = await db.runTransaction(async (tx): Promise<SubmittedGeneration> => {
     const now = clock.now();
     const existingId = await readIdempotencyKey(tx, { ...keyOptions, now });
     if (existingId) {
@@ -116,4 +116,6 @@ export async function submitGeneration(options: {
     recordIdempotencyKey(tx, { ...keyOptions, resultId: id, now });
     return { id, status: job.status, pointsReserved: cost };
   });
+  if (submitted.status === "queued") options.services.workSignal.notify("generation");
+  return submitted;
 }

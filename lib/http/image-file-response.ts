@@ -1,4 +1,4 @@
-import { signImageFileUrl } from "../images/sign-image-file-url";
+import { signImageFileUrl, type ImageFileVariant } from "../images/sign-image-file-url";
 import type { UserRequestContext } from "./route";
 
 /**
@@ -7,7 +7,7 @@ import type { UserRequestContext } from "./route";
  * kept (the ownership check runs on every visit); the bytes behind it are cached
  * privately for the signed URL's life.
  */
-export async function imageFileResponse(ctx: UserRequestContext, variant: "original" | "thumbnail"): Promise<Response> {
+export async function imageFileResponse(ctx: UserRequestContext, variant: ImageFileVariant): Promise<Response> {
   const signed = await signImageFileUrl({
     services: ctx.services,
     uid: ctx.user.uid,

@@ -109,7 +109,22 @@ export function openApiDocument(): Record<string, unknown> {
               type: "array",
               items: {
                 type: "object",
-                properties: { id: { type: "string" }, url: { type: "string" }, thumbnailUrl: { type: "string" } },
+                properties: {
+                  id: { type: "string" },
+                  url: { type: "string" },
+                  thumbnailUrl: {
+                    type: "string",
+                    description: "The smallest thumbnail, or the original while none is made",
+                  },
+                  thumbnails: {
+                    type: "array",
+                    description: "Each thumbnail, smallest first, for a srcset (empty while they are being made)",
+                    items: {
+                      type: "object",
+                      properties: { url: { type: "string" }, width: { type: "integer" }, height: { type: "integer" } },
+                    },
+                  },
+                },
               },
             },
             pointsReserved: { type: "integer" },
@@ -310,8 +325,17 @@ export function openApiDocument(): Record<string, unknown> {
       "/api/images/{id}/thumbnail": {
         get: {
           ...member,
-          parameters: [idParam("id")],
-          summary: "The WebP thumbnail: a redirect to a signed URL that lives minutes",
+          parameters: [
+            idParam("id"),
+            {
+              name: "w",
+              in: "query",
+              required: false,
+              schema: { type: "integer" },
+              description: "A thumbnail's width, as listed in the image's thumbnails; the smallest without it",
+            },
+          ],
+          summary: "A WebP thumbnail: a redirect to a signed URL that lives minutes",
           responses: { 303: { description: "Location: a signed URL of the image/webp" }, ...errors(401, 404) },
         },
       },

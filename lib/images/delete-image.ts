@@ -1,20 +1,20 @@
 import { AppError } from "../errors/app-error";
 import { logger } from "../observability/logger";
 import type { Services } from "../services";
+import { deleteImageFiles } from "./delete-image-files";
 import { IMAGES } from "./image-record";
 
 /**
- * Deletes a member's image at once: both files, then the record. Files go first so
- * that a failure leaves a record that can be deleted again, never a file nobody can
- * find. The generation keeps the image's id: it records what was made and charged,
+ * Deletes a member's image at once: its files (the original and every thumbnail,
+ * even one still being made), then the record. Files go first so that a failure
+ * leaves a record that can be deleted again, never a file nobody can find. The generation keeps the image's id: it records what was made and charged,
  * and stops a retried job from making the image again.
  */
 export async function deleteImage(options: { services: Services; uid: string; imageId: string }): Promise<void> {
   const { db, blobs } = options.services;
   const doc = await db.get(IMAGES, options.imageId);
   if (!doc || doc.data.uid !== options.uid) throw new AppError("NOT_FOUND", "image.notFound");
-  await blobs.delete(doc.data.fileKey);
-  await blobs.delete(doc.data.thumbnailKey);
+  await deleteImageFiles(blobs, doc.data.fileKey);
   await db.runTransaction(async (tx) => tx.delete(IMAGES, options.imageId));
   logger.info("image.deleted", { imageId: options.imageId, uid: options.uid });
 }

@@ -1,5 +1,6 @@
 import type { GenerationJob } from "../generation/generation-job";
 import type { Services } from "../services";
+import { deleteImageFiles } from "./delete-image-files";
 import { imageId, imageKeys } from "./image-record";
 
 /**
@@ -18,9 +19,7 @@ export async function discardUnrecordedImageFiles(options: {
     const id = imageId(generationId, index);
     if (job.imageIds.includes(id)) continue;
     for (let attempt = 1; attempt <= options.upToAttempt; attempt++) {
-      const keys = imageKeys(job.uid, generationId, id, attempt);
-      await services.blobs.delete(keys.fileKey);
-      await services.blobs.delete(keys.thumbnailKey);
+      await deleteImageFiles(services.blobs, imageKeys(job.uid, generationId, id, attempt).fileKey);
     }
   }
 }

@@ -1,9 +1,25 @@
 /**
- * The image processing port: what the product does to image bytes it holds (today,
- * thumbnails). Decoding libraries stay behind it, so use cases never load one and
+ * The image processing port: what the product does to image bytes it holds (checks
+ * and thumbnails). Decoding libraries stay behind it, so use cases never load one and
  * another implementation (a service, a different library) can replace it.
  */
-export const THUMBNAIL_MAX_SIDE = 320;
+
+/**
+ * The thumbnail sizes, by their shorter side in pixels: the views crop thumbnails to
+ * squares, so the shorter side is what fills a square. 320 for a small grid cell on a
+ * 1x screen, 960 for a full-width cell on a 3x phone; the browser picks from them
+ * (srcset) by the cell it draws.
+ */
+export const THUMBNAIL_SIDES = [320, 640, 960] as const;
+export type ThumbnailSide = (typeof THUMBNAIL_SIDES)[number];
+
+export interface Thumbnail {
+  side: ThumbnailSide;
+  width: number;
+  height: number;
+  /** WebP. */
+  bytes: Buffer;
+}
 
 /** The bytes are not an image the processor can decode. */
 export class UnreadableImageError extends Error {
@@ -15,9 +31,16 @@ export class UnreadableImageError extends Error {
 
 export interface ImageProcessor {
   /**
-   * A WebP thumbnail that fits in THUMBNAIL_MAX_SIDE on both sides, aspect ratio
-   * kept, never enlarged. Rejects with UnreadableImageError when the bytes are not
-   * an image.
+   * The image's size, read from its header without decoding it all (cheap enough to
+   * run before an image is accepted). Rejects with UnreadableImageError when the bytes
+   * are not an image.
    */
-  thumbnail(image: Buffer): Promise<Buffer>;
+  inspect(image: Buffer): Promise<{ width: number; height: number }>;
+  /**
+   * WebP thumbnails, one per THUMBNAIL_SIDES entry whose shorter side is that many
+   * pixels, aspect ratio kept, never enlarged: a size the image is too small for is
+   * the image's own size, given once (under the first side it stands for). Rejects
+   * with UnreadableImageError when the bytes are not an image.
+   */
+  thumbnails(image: Buffer): Promise<Thumbnail[]>;
 }

@@ -1,9 +1,9 @@
 import type { PageQuery } from "../pagination/cursor";
 import { newestFirstPage } from "../pagination/newest-first-page";
 import type { Services } from "../services";
-import { IMAGES, imageUrls } from "./image-record";
+import { IMAGES, imageUrls, type ImageUrls } from "./image-record";
 
-export interface ImageListItem {
+export interface ImageListItem extends ImageUrls {
   id: string;
   generationId: string;
   prompt: string;
@@ -11,8 +11,6 @@ export interface ImageListItem {
   size: string;
   createdAt: string;
   expiresAt: string;
-  url: string;
-  thumbnailUrl: string;
 }
 
 /** The member's gallery, newest first. */
@@ -34,7 +32,7 @@ export async function listImages(options: {
     size: data.size,
     createdAt: data.createdAt,
     expiresAt: data.expiresAt,
-    ...imageUrls(id),
+    ...imageUrls(id, data),
   }));
   return { items, nextCursor };
 }

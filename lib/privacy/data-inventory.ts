@@ -331,7 +331,10 @@ export const IMAGES = inventoried<ImageRecord>({
     model: { ko: "모델", en: "Model" },
     size: { ko: "이미지 크기", en: "Image size" },
     fileKey: { ko: "PNG 파일을 저장한 위치", en: "Where the PNG is stored" },
-    thumbnailKey: { ko: "WebP 미리보기 이미지를 저장한 위치", en: "Where the WebP thumbnail is stored" },
+    thumbnails: {
+      ko: "WebP 미리보기 이미지들을 저장한 위치와 크기",
+      en: "Where the WebP thumbnails are stored, and their sizes",
+    },
     bytes: { ko: "PNG 파일 크기", en: "PNG size" },
     createdAt: { ko: "만든 시각", en: "When made" },
     expiresAt: { ko: "삭제할 시각 (만든 지 90일 뒤)", en: "When it is deleted (90 days after creation)" },

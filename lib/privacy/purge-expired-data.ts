@@ -5,6 +5,7 @@ import { IDEMPOTENCY_KEYS } from "../idempotency/idempotency-key";
 import type { Collection } from "../db/collection";
 import { logger } from "../observability/logger";
 import type { Services } from "../services";
+import { deleteImageFiles } from "../images/delete-image-files";
 import { IMAGES } from "../images/image-record";
 import { WEBHOOK_DELIVERIES } from "../webhooks/webhook-delivery";
 import { MAIL_PROVIDER_EVENTS, MAIL_SUPPRESSIONS } from "../mail/mail-suppression";
@@ -77,8 +78,7 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
       limit,
     });
     for (const { id, data } of expired) {
-      await blobs.delete(data.fileKey);
-      await blobs.delete(data.thumbnailKey);
+      await deleteImageFiles(blobs, data.fileKey);
       await db.runTransaction(async (tx) => tx.delete(IMAGES, id));
       images++;
     }

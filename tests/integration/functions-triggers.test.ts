@@ -174,7 +174,8 @@ describe("Cloud Functions triggers", () => {
 
       expect(await services.db.get(IMAGES, `${oldId}-0`)).toBeNull();
       expect(await services.blobs.get(oldImage.fileKey)).toBeNull();
-      expect(await services.blobs.get(oldImage.thumbnailKey)).toBeNull();
+      expect(oldImage.thumbnails).not.toEqual([]);
+      for (const thumbnail of oldImage.thumbnails) expect(await services.blobs.get(thumbnail.key)).toBeNull();
       expect(await job(oldId)).toBeNull();
       expect(await services.db.get(IMAGES, `${recentId}-0`)).not.toBeNull();
       expect((await job(recentId))?.status).toBe("succeeded");

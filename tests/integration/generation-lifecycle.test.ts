@@ -35,7 +35,7 @@ const services = getServices();
 
 interface GenerationBody {
   status: string;
-  images: { id: string; url: string; thumbnailUrl: string }[];
+  images: { id: string; url: string; thumbnailUrl: string; thumbnails: { url: string; width: number }[] }[];
   pointsReserved: number;
   pointsCharged: number | null;
 }
@@ -121,7 +121,15 @@ describe("a generation from submit to gallery", () => {
     expect(thumb.headers.get("cache-control")).toMatch(/^private, max-age=\d+, immutable$/);
     const thumbMeta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
     expect(thumbMeta.format).toBe("webp");
-    expect(thumbMeta.width).toBeLessThanOrEqual(320);
+    expect(thumbMeta.width).toBe(320);
+    // The srcset's sizes: a 512 px image has a 320 px thumbnail and one of its own size, not an enlarged 640.
+    expect(image.thumbnails.map((t) => t.width)).toEqual([320, 512]);
+    for (const variant of image.thumbnails) {
+      const { bytes } = await followImage(
+        await call(getThumbnail, { path: variant.url, params: { id: image.id }, token: member.idToken }),
+      );
+      expect((await sharp(Buffer.from(await bytes.arrayBuffer())).metadata()).width).toBe(variant.width);
+    }
 
     const stolen = await call(getImageFile, { path: image.url, params: { id: image.id }, token: other.idToken });
     expect(stolen.status).toBe(404);
@@ -282,7 +290,8 @@ describe("a generation from submit to gallery", () => {
     expect(deleted.status).toBe(204);
     expect(await services.db.get(IMAGES, item.id)).toBeNull();
     expect(await services.blobs.get(record.fileKey)).toBeNull();
-    expect(await services.blobs.get(record.thumbnailKey)).toBeNull();
+    expect(record.thumbnails.length).toBeGreaterThan(0);
+    for (const thumbnail of record.thumbnails) expect(await services.blobs.get(thumbnail.key)).toBeNull();
     // A signed URL handed out before the deletion stops working at once.
     expect((await call(getBlob, { path: signedBefore })).status).toBe(404);
     const after = await call(getImageFile, {

@@ -92,7 +92,8 @@ describe("a generation through OpenAI", () => {
       expect(png).not.toBeNull();
       const meta = await sharp(png!.bytes).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(["png", 1024, 1536]);
-      expect(await services.blobs.get(data.thumbnailKey)).not.toBeNull();
+      expect(data.thumbnails.length).toBeGreaterThan(0);
+      for (const thumbnail of data.thumbnails) expect(await services.blobs.get(thumbnail.key)).not.toBeNull();
     }
   });
 

@@ -30,7 +30,10 @@ import { startGcsStandIn, type GcsStandIn } from "../support/stand-ins/gcs-stand
 
 const services = getServices();
 
-async function generateImages(on: Services, uid: string): Promise<{ id: string; thumbnailUrl: string }[]> {
+async function generateImages(
+  on: Services,
+  uid: string,
+): Promise<{ id: string; thumbnailUrl: string; thumbnails: unknown[] }[]> {
   const job = await submitGeneration({
     services: on,
     uid,
@@ -51,7 +54,7 @@ function imageRoute(on: Services, member: TestUser, id: string, search = ""): Pr
       params: { id },
       user: { uid: member.uid, email: null, emailVerified: true, authTime: 0 },
     },
-    "thumbnail",
+    { thumbnailWidth: null },
   );
 }
 
@@ -89,8 +92,10 @@ describe("images from Cloud Storage", () => {
   it("keeps the files in the bucket, and shows a gallery image through a V4 signed URL", async () => {
     const [image] = await generateImages(gcs, member.uid);
     expect(gcs.localBlobs).toBeNull();
-    expect(standIn.objectNames().filter((name) => name.includes(image!.id))).toHaveLength(2);
-    expect(image!.thumbnailUrl).toBe(`/api/images/${image!.id}/thumbnail`);
+    // The original and each of its thumbnails (a 512 px image has two: 320 px and its own size).
+    expect(image!.thumbnails).toHaveLength(2);
+    expect(standIn.objectNames().filter((name) => name.includes(image!.id))).toHaveLength(3);
+    expect(image!.thumbnailUrl).toBe(`/api/images/${image!.id}/thumbnail?w=320`);
 
     const redirect = await imageRoute(gcs, member, image!.id);
     expect(redirect.status).toBe(303);
@@ -185,7 +190,7 @@ describe("images from the local disk", () => {
       services: clocked,
       uid: member.uid,
       imageId: image!.id,
-      variant: "thumbnail",
+      variant: { thumbnailWidth: null },
       download: false,
     });
     const open = () =>

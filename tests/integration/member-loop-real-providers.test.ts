@@ -126,6 +126,7 @@ interface ImageItem {
   generationId: string;
   url: string;
   thumbnailUrl: string;
+  thumbnails: { width: number }[];
 }
 
 describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () => {
@@ -262,7 +263,9 @@ describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () 
     expect(items).toHaveLength(4);
     expect(services.localBlobs).toBeNull();
     for (const item of items) {
-      expect(gcs.objectNames().filter((name) => name.includes(item.id))).toHaveLength(2);
+      // The original and each of its thumbnails (made once the image was recorded; the worker waited for them).
+      expect(item.thumbnails.length).toBeGreaterThan(0);
+      expect(gcs.objectNames().filter((name) => name.includes(item.id))).toHaveLength(1 + item.thumbnails.length);
       for (const [handler, path, format, contentType] of [
         [getThumbnail, item.thumbnailUrl, "webp", "image/webp"],
         [getImageFile, item.url, "png", "image/png"],

@@ -97,7 +97,8 @@ describe("purgeExpiredData after 90 days", () => {
       expect(image.createdAt).toBe(T);
       expect(image.expiresAt).toBe(new Date(Date.parse(T) + 90 * DAY_MS).toISOString());
       expect(await services.blobs.get(image.fileKey)).not.toBeNull();
-      expect(await services.blobs.get(image.thumbnailKey)).not.toBeNull();
+      expect(image.thumbnails).toHaveLength(2);
+      for (const thumbnail of image.thumbnails) expect(await services.blobs.get(thumbnail.key)).not.toBeNull();
     }
     expect((await services.db.get(GENERATIONS, oldJob))?.data).toMatchObject({
       status: "succeeded",
@@ -121,10 +122,11 @@ describe("purgeExpiredData after 90 days", () => {
     });
     expect(await imagesOf(oldJob)).toHaveLength(3);
     expect(await services.db.get(GENERATIONS, oldJob)).not.toBeNull();
-    expect(await services.blobs.list(`images/${member.uid}/`)).toHaveLength(6);
+    // Each 512x512 image: the PNG and its 320 and 512 px thumbnails.
+    expect(await services.blobs.list(`images/${member.uid}/`)).toHaveLength(9);
   });
 
-  it("on day 90 deletes the images, both files of each, and the finished generation, in pages", async () => {
+  it("on day 90 deletes the images, every file of each, and the finished generation, in pages", async () => {
     clock.set(new Date(Date.parse(T) + 90 * DAY_MS));
     expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({
       images: 3,
@@ -141,7 +143,7 @@ describe("purgeExpiredData after 90 days", () => {
     expect(await imagesOf(oldJob)).toEqual([]);
     for (const image of oldImages) {
       expect(await services.blobs.get(image.fileKey)).toBeNull();
-      expect(await services.blobs.get(image.thumbnailKey)).toBeNull();
+      for (const thumbnail of image.thumbnails) expect(await services.blobs.get(thumbnail.key)).toBeNull();
     }
     expect(await services.blobs.list(`images/${member.uid}/`)).toEqual([]);
     expect(await services.db.get(GENERATIONS, oldJob)).toBeNull();
@@ -153,7 +155,7 @@ describe("purgeExpiredData after 90 days", () => {
 
   it("keeps what was made later", async () => {
     expect(await imagesOf(newJob)).toHaveLength(1);
-    expect(await services.blobs.list(`images/${later.uid}/`)).toHaveLength(2);
+    expect(await services.blobs.list(`images/${later.uid}/`)).toHaveLength(3);
     expect(await services.db.get(GENERATIONS, newJob)).not.toBeNull();
   });
 
