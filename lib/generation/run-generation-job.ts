@@ -1,9 +1,8 @@
-import { addDays } from "../clock/clock";
 import { AppError, isAppError } from "../errors/app-error";
 import { deleteImageFiles } from "../images/delete-image-files";
 import { discardUnrecordedImageFiles } from "../images/discard-unrecorded-image-files";
 import { UnreadableImageError } from "../images/image-processor";
-import { IMAGE_RETENTION_DAYS, imageId, imageKeys, type ImageRecord } from "../images/image-record";
+import { imageId, imageKeys, type ImageRecord } from "../images/image-record";
 import { ThumbnailBacklog } from "../images/thumbnail-backlog";
 import type { ImageModelProvider } from "../image-models/image-model";
 import { logger } from "../observability/logger";
@@ -16,6 +15,7 @@ import { startPredictions } from "./start-predictions";
 import { GENERATIONS, isFinished, type GenerationJob } from "./generation-job";
 import { keepLease } from "./keep-lease";
 import { recordGeneratedImage } from "./record-generated-image";
+import { storeGeneratedImage } from "./store-generated-image";
 import { withProviderTimeout } from "./with-provider-timeout";
 
 export type RunOutcome = "finished" | "not-runnable" | "lease-lost";
@@ -58,7 +58,6 @@ async function makeImage(
   },
 ): Promise<ImageRecord> {
   const { provider, model, job, id, index } = options;
-  const keys = imageKeys(job.uid, id, imageId(id, index), job.attempts);
   const png = await withProviderTimeout({
     timeoutMs: services.config.PROVIDER_TIMEOUT_MS,
     lease: options.lease,
@@ -83,21 +82,7 @@ async function makeImage(
       });
     throw error;
   }
-  await services.blobs.put(keys.fileKey, png, "image/png");
-  const now = services.clock.now();
-  return {
-    uid: job.uid,
-    generationId: id,
-    index,
-    prompt: job.prompt,
-    model: job.model,
-    size: job.size,
-    ...keys,
-    thumbnails: [],
-    bytes: png.length,
-    createdAt: now.toISOString(),
-    expiresAt: addDays(now, IMAGE_RETENTION_DAYS).toISOString(),
-  };
+  return storeGeneratedImage(services, { job, generationId: id, index, png });
 }
 
 /**

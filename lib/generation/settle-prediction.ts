@@ -1,7 +1,6 @@
-import { addDays } from "../clock/clock";
 import { deleteImageFiles } from "../images/delete-image-files";
 import { UnreadableImageError } from "../images/image-processor";
-import { IMAGE_RETENTION_DAYS, IMAGES, imageId, imageKeys, type ImageRecord } from "../images/image-record";
+import { IMAGES, imageId, type ImageRecord } from "../images/image-record";
 import { makeThumbnails } from "../images/make-thumbnails";
 import { isSettled, type PredictionState } from "../image-models/prediction-image-model";
 import { errorFields, logger } from "../observability/logger";
@@ -9,6 +8,7 @@ import type { Services } from "../services";
 import { WEBHOOK_DELIVERIES, webhookDelivery, webhookDeliveryId } from "../webhooks/webhook-delivery";
 import { closeGeneration } from "./close-generation";
 import { GENERATIONS, type GenerationJob } from "./generation-job";
+import { storeGeneratedImage } from "./store-generated-image";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -44,22 +44,7 @@ async function storeOutput(
   const { job, generationId, index, png } = options;
   if (!png.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) throw new UnreadableImageError("Not a PNG.");
   await services.imageProcessor.inspect(png);
-  const keys = imageKeys(job.uid, generationId, imageId(generationId, index), job.attempts);
-  await services.blobs.put(keys.fileKey, png, "image/png");
-  const now = services.clock.now();
-  return {
-    uid: job.uid,
-    generationId,
-    index,
-    prompt: job.prompt,
-    model: job.model,
-    size: job.size,
-    ...keys,
-    thumbnails: [],
-    bytes: png.length,
-    createdAt: now.toISOString(),
-    expiresAt: addDays(now, IMAGE_RETENTION_DAYS).toISOString(),
-  };
+  return storeGeneratedImage(services, { job, generationId, index, png });
 }
 
 export interface SettlePredictionOptions {
