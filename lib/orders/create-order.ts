@@ -55,11 +55,15 @@ export async function createOrder(options: {
     canceledAt: null,
   };
   await services.db.runTransaction(async (tx) => tx.create(ORDERS, orderId, order));
-  const { checkoutUrl } = await provider.startCheckout({
+  const checkout = await provider.startCheckout({
     orderId,
     amount: order.amount,
     currency: order.currency,
     description: `${order.points.toLocaleString("en-US")} points`,
   });
-  return { orderId, checkoutUrl };
+  if (checkout.providerCheckoutId) {
+    const providerCheckoutId = checkout.providerCheckoutId;
+    await services.db.runTransaction(async (tx) => tx.update(ORDERS, orderId, { providerCheckoutId }));
+  }
+  return { orderId, checkoutUrl: checkout.checkoutUrl };
 }

@@ -20,6 +20,9 @@ export interface Order {
   createdAt: string;
   paidAt: string | null;
   canceledAt: string | null;
+
+  /** Stripe: the Checkout Session opened for the order (`cs_…`), by which its webhooks find it. */
+  providerCheckoutId?: string;
 }
 
 /** What the buyer sees of an order: no uid, no provider payment id. */

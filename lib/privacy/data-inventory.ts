@@ -259,6 +259,10 @@ export const ORDERS = inventoried<Order>({
     createdAt: { ko: "주문한 시각", en: "When ordered" },
     paidAt: { ko: "결제한 시각", en: "When paid" },
     canceledAt: { ko: "취소한 시각", en: "When canceled" },
+    providerCheckoutId: {
+      ko: "결제 대행사의 결제창 ID (Stripe Checkout 세션)",
+      en: "The provider's checkout ID (Stripe Checkout Session)",
+    },
   },
   purpose: { ko: "계약 및 대금결제 기록", en: "Records of contracts and payments" },
   legalBasis: COMMERCE_ACT,
