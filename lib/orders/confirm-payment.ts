@@ -4,6 +4,7 @@ import { appendLedgerEntry, readPointAccount } from "../points/ledger";
 import type { Currency, PaymentProviderId } from "../payments/payment-provider";
 import type { Services } from "../services";
 import { plural } from "../text/plural";
+import { WEBHOOK_DELIVERIES, webhookDelivery, webhookDeliveryId } from "../webhooks/webhook-delivery";
 import { ORDERS, toOrderView, type OrderStatus, type OrderView } from "./order";
 
 /**
@@ -27,12 +28,21 @@ export async function confirmPayment(options: {
   currency: Currency;
   /** The provider's receipt page, stored on the order for the buyer. */
   receiptUrl?: string | null;
+  /** The webhook event this answers, recorded in the same transaction: a replay of it changes nothing. */
+  delivery?: { provider: string; id: string };
 }): Promise<OrderView> {
   const { db, clock } = options.services;
+  const { delivery } = options;
+  const deliveryDoc = delivery && webhookDeliveryId(delivery.provider, delivery.id);
   const view = await db.runTransaction(async (tx) => {
+    const replayed = deliveryDoc ? (await tx.get(WEBHOOK_DELIVERIES, deliveryDoc)) !== null : false;
     const doc = await tx.get(ORDERS, options.orderId);
     if (!doc || doc.data.provider !== options.provider) throw new AppError("NOT_FOUND", "order.notFound");
     const order = doc.data;
+    if (replayed) return { view: toOrderView(doc.id, order), credited: false };
+    const recordDelivery = (now: Date) => {
+      if (deliveryDoc && delivery) tx.set(WEBHOOK_DELIVERIES, deliveryDoc, webhookDelivery(delivery.provider, now));
+    };
     if (order.amount !== options.amount || order.currency !== options.currency) {
       throw new AppError("VALIDATION_FAILED", "order.amountMismatch", { fields: { amount: "order.amountMismatch" } });
     }
@@ -40,6 +50,7 @@ export async function confirmPayment(options: {
       if (order.providerPaymentId !== options.providerPaymentId) {
         throw new AppError("INVALID_STATE", "order.paidByOtherPayment");
       }
+      recordDelivery(clock.now());
       return { view: toOrderView(doc.id, order), credited: false };
     }
     if (!CONFIRMABLE.has(order.status))
@@ -61,6 +72,7 @@ export async function confirmPayment(options: {
       receiptUrl: options.receiptUrl ?? null,
     };
     tx.update(ORDERS, doc.id, paid);
+    recordDelivery(now);
     return { view: toOrderView(doc.id, { ...order, ...paid }), credited: true };
   });
   if (view.credited)
