@@ -7,12 +7,14 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postStripeWebhook } from "../../app/api/webhooks/stripe/route";
 import { getServerConfig } from "../../lib/config/env";
+import { isAppError } from "../../lib/errors/app-error";
 import { createOrder } from "../../lib/orders/create-order";
 import { ORDERS, type Order } from "../../lib/orders/order";
+import { receiveStripeEvent } from "../../lib/payments/stripe/receive-stripe-event";
 import { StripePaymentProvider } from "../../lib/payments/stripe/stripe-payment-provider";
 import { POINT_ENTRIES, readPointAccount } from "../../lib/points/ledger";
 import { verifyLedger } from "../../lib/points/verify-ledger";
-import { getServices, type Services } from "../../lib/services";
+import { createServices, getServices, type Services } from "../../lib/services";
 import { WEBHOOK_DELIVERIES, webhookDeliveryId } from "../../lib/webhooks/webhook-delivery";
 import type { TestUser } from "../support/firebase-users";
 import { call } from "../support/http";
@@ -356,4 +358,41 @@ describe("the Stripe stand-in, as strict as Stripe", () => {
     const missing = await refusal(client().checkout.sessions.retrieve("cs_test_missing"));
     expect(missing).toMatchObject({ statusCode: 404, code: "resource_missing" });
   });
+});
+
+const emulatorHost = process.env.FIRESTORE_EMULATOR_HOST;
+(emulatorHost ? describe : describe.skip)(`Stripe events on Firestore (emulator at ${emulatorHost ?? "none"})`, () => {
+  it("credits once through 50 simultaneous first deliveries, 200 repeats and a new event id for the session", async () => {
+    const firestore = createServices({ ...getServerConfig(), DATABASE: "firestore" });
+    const buyer = await createMember(firestore);
+    const { orderId } = await createOrder({
+      services: firestore,
+      uid: buyer.uid,
+      input: { packageId: "points-1000", provider: "stripe" },
+    });
+    const sessionId = (await firestore.db.get(ORDERS, orderId))!.data.providerCheckoutId!;
+    const eventId = stripe.completeUndelivered(sessionId);
+    const receive = (delivery: SignedDelivery) =>
+      receiveStripeEvent({
+        services: firestore,
+        headers: new Headers(delivery.headers),
+        rawBody: Buffer.from(delivery.body),
+      });
+
+    const first = await Promise.allSettled(Array.from({ length: 50 }, () => receive(stripe.sign(eventId))));
+    for (const answer of first)
+      // Contention is a 503, which Stripe retries: never a second credit.
+      if (answer.status === "rejected") expect(isAppError(answer.reason, "CONTENTION")).toBe(true);
+    for (let i = 0; i < 200; i++) expect(await receive(stripe.sign(eventId))).toBe("replayed");
+    expect(await receive(stripe.sign(stripe.prepare("checkout.session.completed", sessionId)))).toBe("handled");
+
+    const balance = await firestore.db.runTransaction(async (tx) => (await readPointAccount(tx, buyer.uid)).balance);
+    expect(balance).toBe(1_000);
+    const entries = await firestore.db.query({
+      collection: POINT_ENTRIES,
+      where: [{ field: "orderId", op: "==", value: orderId }],
+    });
+    expect(entries).toHaveLength(1);
+    expect((await firestore.db.get(ORDERS, orderId))!.data.status).toBe("paid");
+  }, 120_000);
 });
