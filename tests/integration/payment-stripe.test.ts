@@ -287,6 +287,34 @@ describe("a Stripe purchase", () => {
     expect(await purchaseEntries(orderId)).toBe(1);
   });
 
+  it("answers the expiry sweep from Stripe: a lost webhook's payment is found, an open session is expired first", async () => {
+    const provider = services.paymentProviders.stripe!;
+    const lost = await startPurchase();
+    stripe.completeUndelivered(lost.sessionId);
+    const paid = await provider.lookupPayment({ orderId: lost.orderId, providerCheckoutId: lost.sessionId });
+    expect(paid).toEqual({
+      status: "paid",
+      providerPaymentId: stripe.session(lost.sessionId).payment_intent,
+      amount: 1_000,
+      currency: "USD",
+      receiptUrl: expect.stringMatching(/\/receipts\/payment\//),
+    });
+
+    const delayed = await startPurchase();
+    stripe.completeUndelivered(delayed.sessionId, { paid: false });
+    expect(await provider.lookupPayment({ orderId: delayed.orderId, providerCheckoutId: delayed.sessionId })).toEqual({
+      status: "pending",
+    });
+
+    const abandoned = await startPurchase();
+    expect(
+      await provider.lookupPayment({ orderId: abandoned.orderId, providerCheckoutId: abandoned.sessionId }),
+    ).toEqual({ status: "not-paid" });
+    expect(stripe.session(abandoned.sessionId).status).toBe("expired");
+    expect(stripe.received.some((r) => r.path === `/v1/checkout/sessions/${abandoned.sessionId}/expire`)).toBe(true);
+    expect(await provider.lookupPayment({ orderId: abandoned.orderId })).toEqual({ status: "not-paid" });
+  });
+
   it("never tells Stripe who the member is", async () => {
     const account = await services.db.runTransaction(async (tx) => readPointAccount(tx, member.uid));
     expect(account).toBeTruthy();

@@ -27,6 +27,17 @@ export interface CheckoutSessionRecord {
   receiptUrl: string | null;
 }
 
+/** An unpaid order the expiry sweep asks about, with the session we opened for it. */
+export interface StripeLookupOrder {
+  orderId: string;
+  providerCheckoutId?: string;
+}
+
+export type StripePaymentLookup =
+  | { status: "paid"; providerPaymentId: string; amount: number; currency: Currency; receiptUrl: string | null }
+  | { status: "pending" }
+  | { status: "not-paid" };
+
 export interface StripeCheckout extends PaymentProvider {
   readonly id: "stripe";
   /**
@@ -37,4 +48,10 @@ export interface StripeCheckout extends PaymentProvider {
   verifyEvent(rawBody: Buffer, signatureHeader: string | null, now: Date): VerifiedStripeEvent;
   /** Reads the session from Stripe; null when Stripe does not know it. Throws PROVIDER_FAILED when Stripe cannot be asked. */
   getCheckoutSession(sessionId: string): Promise<CheckoutSessionRecord | null>;
+  /**
+   * Before an unpaid order is closed: an open session is expired at Stripe first, so
+   * the buyer can no longer pay what we are closing, and what Stripe then reports is
+   * final (paid; pending while a delayed payment is under way; otherwise not paid).
+   */
+  lookupPayment(order: StripeLookupOrder): Promise<StripePaymentLookup>;
 }

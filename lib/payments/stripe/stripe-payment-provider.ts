@@ -6,7 +6,13 @@
 import Stripe from "stripe";
 import { AppError } from "../../errors/app-error";
 import type { CheckoutOrder, StartedCheckout } from "../payment-provider";
-import type { CheckoutSessionRecord, StripeCheckout, VerifiedStripeEvent } from "./stripe-checkout";
+import type {
+  CheckoutSessionRecord,
+  StripeCheckout,
+  StripeLookupOrder,
+  StripePaymentLookup,
+  VerifiedStripeEvent,
+} from "./stripe-checkout";
 
 export interface StripePaymentProviderOptions {
   secretKey: string;
@@ -125,6 +131,31 @@ export class StripePaymentProvider implements StripeCheckout {
         typeof session.payment_intent === "string" ? session.payment_intent : (paymentIntent?.id ?? null),
       receiptUrl: charge?.receipt_url ?? null,
     };
+  }
+
+  async lookupPayment(order: StripeLookupOrder): Promise<StripePaymentLookup> {
+    // Without a session id no checkout URL ever reached the buyer (it is stored before answering).
+    if (!order.providerCheckoutId) return { status: "not-paid" };
+    let session = await this.getCheckoutSession(order.providerCheckoutId);
+    if (session?.status === "open") {
+      try {
+        await this.stripe.checkout.sessions.expire(session.sessionId);
+      } catch (error) {
+        // Refused when the buyer completed it meanwhile: the re-read below says how.
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw providerFailed("expire", error);
+      }
+      session = await this.getCheckoutSession(session.sessionId);
+    }
+    if (!session || session.orderId !== order.orderId) return { status: "not-paid" };
+    if (session.paymentStatus === "paid" && session.paymentIntentId && session.amount !== null && session.currency)
+      return {
+        status: "paid",
+        providerPaymentId: session.paymentIntentId,
+        amount: session.amount,
+        currency: session.currency,
+        receiptUrl: session.receiptUrl,
+      };
+    return session.status === "complete" ? { status: "pending" } : { status: "not-paid" };
   }
 
   private async call<T>(operation: string, request: () => Promise<T>): Promise<T> {

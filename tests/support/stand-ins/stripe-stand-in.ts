@@ -286,12 +286,12 @@ export class StripeStandIn {
     return this.redeliver(this.prepare(type, sessionId));
   }
 
-  /** Pays the session by card and makes its event without sending it: the test sends it, as it likes. */
-  completeUndelivered(sessionId: string): string {
+  /** Completes the session (paid by card by default) and makes its event without sending it: the test sends it, as it likes. */
+  completeUndelivered(sessionId: string, { paid = true }: { paid?: boolean } = {}): string {
     const session = this.session(sessionId);
     session.status = "complete";
     session.url = null;
-    this.createPaymentIntent(session, true);
+    this.createPaymentIntent(session, paid);
     return this.prepare("checkout.session.completed", sessionId);
   }
 
@@ -449,6 +449,21 @@ export class StripeStandIn {
   private route(method: string, target: URL, body: string): [number, string] {
     if (method === "POST" && target.pathname === "/v1/checkout/sessions")
       return [200, JSON.stringify(this.createSession(parseStripeForm(body)))];
+    const expire = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(target.pathname);
+    if (method === "POST" && expire) {
+      only(parseStripeForm(body), new Set(["expand"]), "");
+      const session = this.sessions.get(decodeURIComponent(expire[1]!));
+      if (!session) throw this.noSuchSession(decodeURIComponent(expire[1]!));
+      if (session.status !== "open")
+        throw new StripeError(400, {
+          type: "invalid_request_error",
+          message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`,
+        });
+      session.status = "expired";
+      session.url = null;
+      this.prepare("checkout.session.expired", session.id);
+      return [200, JSON.stringify(session)];
+    }
     const read = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(target.pathname);
     if (method === "GET" && read) {
       if (this.failingReads > 0) {
@@ -460,18 +475,21 @@ export class StripeStandIn {
       const expand = params.expand === undefined ? [] : params.expand;
       if (!Array.isArray(expand)) throw invalid("expand", "parameter_invalid_empty", "Invalid array");
       const session = this.sessions.get(decodeURIComponent(read[1]!));
-      if (!session)
-        throw new StripeError(404, {
-          type: "invalid_request_error",
-          code: "resource_missing",
-          param: "session",
-          message: `No such checkout.session: '${decodeURIComponent(read[1]!)}'`,
-        });
+      if (!session) throw this.noSuchSession(decodeURIComponent(read[1]!));
       return [200, JSON.stringify(this.expanded(session, expand as string[]))];
     }
     throw new StripeError(404, {
       type: "invalid_request_error",
       message: `Unrecognized request URL (${method}: ${target.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+    });
+  }
+
+  private noSuchSession(id: string): StripeError {
+    return new StripeError(404, {
+      type: "invalid_request_error",
+      code: "resource_missing",
+      param: "session",
+      message: `No such checkout.session: '${id}'`,
     });
   }
 
