@@ -265,6 +265,19 @@ describe("a Stripe purchase", () => {
     expect(await balance()).toBe(before);
   });
 
+  it("credits nothing for a session whose amount differs from the order, and tells Stripe to stop", async () => {
+    const before = await balance();
+    const { orderId, sessionId } = await startPurchase();
+    stripe.session(sessionId).amount_total = 100;
+    const eventId = stripe.completeUndelivered(sessionId);
+    const response = await postEvent(stripe.sign(eventId));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true, outcome: "refused" });
+    expect(await eventRecorded(eventId)).toBe(true);
+    expect(await storedOrder(orderId)).toMatchObject({ status: "pending", paidAt: null });
+    expect(await balance()).toBe(before);
+  });
+
   it("acknowledges an event type it does not act on, and stores nothing", async () => {
     const { orderId, sessionId } = await startPurchase();
     const delivery = await stripe.emit("checkout.session.updated_for_a_future_version", sessionId);
