@@ -13,6 +13,7 @@ import {
   hasValidCheckDigit,
   type BusinessDetails,
 } from "../legal/business-details";
+import type { PaymentProviderId } from "../payments/payment-provider";
 import type { ImageProviderId } from "../pricing/price-table";
 
 const list = z.string().transform((value) =>
@@ -23,6 +24,8 @@ const list = z.string().transform((value) =>
 );
 
 const IMAGE_PROVIDER_IDS: readonly string[] = ["local", "openai", "replicate"] satisfies ImageProviderId[];
+
+const PAYMENT_PROVIDER_IDS: readonly string[] = ["sandbox", "toss", "stripe"] satisfies PaymentProviderId[];
 
 const text = z.string().trim().min(1, "must not be empty");
 const phone = z
@@ -128,7 +131,34 @@ const serverSchema = z
       .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "write the secret as Replicate gives it: whsec_ followed by base64")
       .optional(),
 
-    PAYMENT_PROVIDERS: list.default(["sandbox"]),
+    PAYMENT_PROVIDERS: list
+      .refine((items) => items.every((item) => PAYMENT_PROVIDER_IDS.includes(item)), {
+        error: `name only ${PAYMENT_PROVIDER_IDS.join(", ")}`,
+      })
+      .transform((items) => items as PaymentProviderId[])
+      .default(["sandbox"]),
+
+    // Stripe (PAYMENT_PROVIDERS=stripe): USD purchases through Checkout Sessions; the
+    // webhook endpoint's signing secret (Dashboard > Developers > Webhooks, whsec_…)
+    // checks the events it posts to APP_URL/api/webhooks/stripe.
+    STRIPE_SECRET_KEY: z
+      .string()
+      .trim()
+      .regex(
+        /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/,
+        "a Stripe secret key starts with sk_live_ or sk_test_ (or rk_ for a restricted key)",
+      )
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .trim()
+      .regex(
+        /^whsec_[A-Za-z0-9]+$/,
+        "write the endpoint's signing secret as Stripe shows it: whsec_ followed by letters and digits",
+      )
+      .optional(),
+    /** Tests point it at a local stand-in; the package takes its protocol, host and port. */
+    STRIPE_API_BASE_URL: z.url().default("https://api.stripe.com"),
 
     FIREBASE_PROJECT_ID: z.string().min(1).default("demo-imagesfactory"),
     FIREBASE_AUTH_EMULATOR_HOST: z.string().optional(),
@@ -180,6 +210,12 @@ const serverSchema = z
         path: ["SENDGRID_API_KEY"],
         message: "MAIL_PROVIDER=sendgrid needs the API key that sends the mail (a key with Mail Send access).",
       });
+    if (env.PAYMENT_PROVIDERS.includes("stripe")) {
+      for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] as const) {
+        if (env[name] === undefined)
+          ctx.addIssue({ code: "custom", path: [name], message: "required when PAYMENT_PROVIDERS includes stripe" });
+      }
+    }
     const forbid = (condition: boolean, path: string, message: string) => {
       if (condition) ctx.addIssue({ code: "custom", path: [path], message });
     };

@@ -51,6 +51,11 @@ export const ERROR_CODES = {
   FEATURE_DISABLED: 404,
   /** A provider's webhook without a valid signature, or signed too long ago (a replay): nothing was done. */
   WEBHOOK_REJECTED: 401,
+  /**
+   * The same, for a provider whose documentation asks for 400 on a bad or stale
+   * signature (Stripe): nothing was done.
+   */
+  WEBHOOK_SIGNATURE_INVALID: 400,
   /** An outside provider (image model, payments, moderation) failed or timed out. */
   PROVIDER_FAILED: 502,
   /**

@@ -3,7 +3,7 @@
  * the provider; the provider only ever confirms or cancels that stored order, and
  * every provider ends in the same confirm-and-credit use case.
  */
-export type PaymentProviderId = "sandbox";
+export type PaymentProviderId = "sandbox" | "toss" | "stripe";
 export type Currency = "KRW" | "USD";
 
 export interface CheckoutOrder {
@@ -13,9 +13,15 @@ export interface CheckoutOrder {
   description: string;
 }
 
+export interface StartedCheckout {
+  checkoutUrl: string;
+  /** The provider's id of the checkout it opened (Stripe's Checkout Session), stored on the order. */
+  providerCheckoutId?: string;
+}
+
 export interface PaymentProvider {
   id: PaymentProviderId;
   currency: Currency;
   /** Where to send the buyer to pay. */
-  startCheckout(order: CheckoutOrder): Promise<{ checkoutUrl: string }>;
+  startCheckout(order: CheckoutOrder): Promise<StartedCheckout>;
 }

@@ -3,7 +3,7 @@
  * the same confirm-and-credit path as the real providers. The configuration refuses
  * it in production (lib/config/env.ts).
  */
-import type { CheckoutOrder, PaymentProvider } from "./payment-provider";
+import type { CheckoutOrder, PaymentProvider, StartedCheckout } from "./payment-provider";
 
 export class SandboxPaymentProvider implements PaymentProvider {
   readonly id = "sandbox" as const;
@@ -11,7 +11,7 @@ export class SandboxPaymentProvider implements PaymentProvider {
 
   constructor(private readonly appUrl: string) {}
 
-  async startCheckout(order: CheckoutOrder): Promise<{ checkoutUrl: string }> {
+  async startCheckout(order: CheckoutOrder): Promise<StartedCheckout> {
     return { checkoutUrl: new URL(`/checkout/sandbox/${encodeURIComponent(order.orderId)}`, this.appUrl).toString() };
   }
 }

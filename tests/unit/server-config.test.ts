@@ -429,3 +429,43 @@ describe("SendGrid configuration", () => {
     expect(message).not.toMatch(/\b(MAIL_PROVIDER|SENDGRID_\w+):/);
   });
 });
+
+describe("Stripe configuration", () => {
+  const stripe = {
+    PAYMENT_PROVIDERS: "stripe",
+    STRIPE_SECRET_KEY: "sk_test_51Example",
+    STRIPE_WEBHOOK_SECRET: "whsec_example123",
+  };
+
+  it("is on alone in local mode, pointed at another base URL, with Stripe's own as the default", () => {
+    const config = parseServerConfig({ ...stripe, STRIPE_API_BASE_URL: "http://127.0.0.1:4020" });
+    expect(config.PAYMENT_PROVIDERS).toEqual(["stripe"]);
+    expect(config.STRIPE_API_BASE_URL).toBe("http://127.0.0.1:4020");
+    expect(parseServerConfig(stripe).STRIPE_API_BASE_URL).toBe("https://api.stripe.com");
+  });
+
+  it.each(["local", "production"])("is refused in %s mode without the secret key or the webhook secret", (mode) => {
+    for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"]) {
+      const message = refusal({ ...production, ...stripe, APP_MODE: mode, [name]: undefined });
+      expect(message).toMatch(new RegExp(`\\b${name}: required when PAYMENT_PROVIDERS includes stripe`));
+    }
+  });
+
+  it("refuses a key or secret that is not Stripe's", () => {
+    expect(refusal({ ...stripe, STRIPE_SECRET_KEY: "pk_test_51Example" })).toMatch(
+      /\bSTRIPE_SECRET_KEY: a Stripe secret key starts with sk_live_ or sk_test_/,
+    );
+    expect(refusal({ ...stripe, STRIPE_WEBHOOK_SECRET: "example123" })).toMatch(/\bSTRIPE_WEBHOOK_SECRET: write/);
+  });
+
+  it("refuses a provider it does not know", () => {
+    expect(refusal({ PAYMENT_PROVIDERS: "sandbox,paypal" })).toMatch(
+      /\bPAYMENT_PROVIDERS: name only sandbox, toss, stripe/,
+    );
+  });
+
+  it("asks nothing of Stripe when it is off", () => {
+    const message = refusal({ ...production, MAIL_PROVIDER: "local-outbox" });
+    expect(message).not.toMatch(/\bSTRIPE_\w+:/);
+  });
+});

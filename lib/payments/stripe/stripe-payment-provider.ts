@@ -1,0 +1,181 @@
+/**
+ * The Stripe adapter: USD purchases through hosted Checkout Sessions, with the
+ * official package, pinned to the API version its types describe. Stripe learns our
+ * order id and the package's name and price, nothing about the member.
+ */
+import Stripe from "stripe";
+import { AppError } from "../../errors/app-error";
+import type { CheckoutOrder, StartedCheckout } from "../payment-provider";
+import type {
+  CheckoutSessionRecord,
+  StripeCheckout,
+  StripeLookupOrder,
+  StripePaymentLookup,
+  VerifiedStripeEvent,
+} from "./stripe-checkout";
+
+export interface StripePaymentProviderOptions {
+  secretKey: string;
+  webhookSecret: string;
+  /** https://api.stripe.com, or a stand-in. */
+  apiBaseUrl: string;
+  appUrl: string;
+}
+
+/** Stripe's documented tolerance: a signature older than this is a replay. */
+const SIGNATURE_TOLERANCE_SECONDS = 300;
+const REQUEST_TIMEOUT_MS = 20_000;
+const SESSION_STATUSES = ["open", "complete", "expired"] as const;
+const PAYMENT_STATUSES = ["paid", "unpaid", "no_payment_required"] as const;
+
+export class StripePaymentProvider implements StripeCheckout {
+  readonly id = "stripe" as const;
+  readonly currency = "USD" as const;
+  private readonly stripe: Stripe;
+
+  constructor(private readonly options: StripePaymentProviderOptions) {
+    const base = new URL(options.apiBaseUrl);
+    this.stripe = new Stripe(options.secretKey, {
+      apiVersion: Stripe.API_VERSION,
+      protocol: base.protocol === "http:" ? "http" : "https",
+      host: base.hostname,
+      port: base.port || (base.protocol === "http:" ? 80 : 443),
+      maxNetworkRetries: 2,
+      timeout: REQUEST_TIMEOUT_MS,
+      telemetry: false,
+    });
+  }
+
+  async startCheckout(order: CheckoutOrder): Promise<StartedCheckout> {
+    const returnUrl = new URL("/points", this.options.appUrl);
+    returnUrl.searchParams.set("order", order.orderId);
+    const session = await this.call("checkout.sessions.create", () =>
+      this.stripe.checkout.sessions.create(
+        {
+          mode: "payment",
+          line_items: [
+            {
+              quantity: 1,
+              price_data: {
+                currency: order.currency.toLowerCase(),
+                unit_amount: order.amount,
+                product_data: { name: order.description },
+              },
+            },
+          ],
+          client_reference_id: order.orderId,
+          metadata: { orderId: order.orderId },
+          success_url: returnUrl.toString(),
+          cancel_url: returnUrl.toString(),
+        },
+        // One session per order, however often the creation is retried.
+        { idempotencyKey: `checkout-session:${order.orderId}` },
+      ),
+    );
+    if (!session.url)
+      throw new AppError("PROVIDER_FAILED", "service.paymentProviderFailed", {
+        diagnostic: `Stripe answered checkout session ${session.id} without a URL.`,
+      });
+    return { checkoutUrl: session.url, providerCheckoutId: session.id };
+  }
+
+  verifyEvent(rawBody: Buffer, signatureHeader: string | null, now: Date): VerifiedStripeEvent {
+    let event: Stripe.Event;
+    try {
+      event = this.stripe.webhooks.constructEvent(
+        rawBody,
+        signatureHeader ?? "",
+        this.options.webhookSecret,
+        SIGNATURE_TOLERANCE_SECONDS,
+        undefined,
+        now.getTime(),
+      );
+    } catch (error) {
+      throw new AppError("WEBHOOK_SIGNATURE_INVALID", "webhook.signatureInvalid", {
+        diagnostic: `Stripe webhook refused: ${error instanceof Error ? error.message.split("\n")[0] : "unreadable"}`,
+      });
+    }
+    const object: unknown = event.data?.object;
+    const objectId =
+      object && typeof object === "object" && "id" in object && typeof object.id === "string" ? object.id : null;
+    if (typeof event.id !== "string" || typeof event.type !== "string")
+      throw new AppError("MALFORMED_JSON", "request.bodyNotJson", {
+        diagnostic: "A signed Stripe webhook without an event id or type.",
+      });
+    return { eventId: event.id, type: event.type, objectId };
+  }
+
+  async getCheckoutSession(sessionId: string): Promise<CheckoutSessionRecord | null> {
+    let session: Stripe.Checkout.Session;
+    try {
+      session = await this.stripe.checkout.sessions.retrieve(sessionId, {
+        expand: ["payment_intent.latest_charge"],
+      });
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return null;
+      throw providerFailed("checkout.sessions.retrieve", error);
+    }
+    const paymentIntent = typeof session.payment_intent === "object" ? session.payment_intent : null;
+    const charge =
+      paymentIntent && typeof paymentIntent.latest_charge === "object" ? paymentIntent.latest_charge : null;
+    const currency = session.currency?.toUpperCase();
+    return {
+      sessionId: session.id,
+      orderId: session.client_reference_id,
+      status: SESSION_STATUSES.find((status) => status === session.status) ?? null,
+      // A payment status this version does not know is never taken for paid.
+      paymentStatus: PAYMENT_STATUSES.find((status) => status === session.payment_status) ?? "unpaid",
+      amount: session.amount_total,
+      currency: currency === "USD" || currency === "KRW" ? currency : null,
+      paymentIntentId:
+        typeof session.payment_intent === "string" ? session.payment_intent : (paymentIntent?.id ?? null),
+      receiptUrl: charge?.receipt_url ?? null,
+    };
+  }
+
+  async lookupPayment(order: StripeLookupOrder): Promise<StripePaymentLookup> {
+    // Without a session id no checkout URL ever reached the buyer (it is stored before answering).
+    if (!order.providerCheckoutId) return { status: "not-paid" };
+    let session = await this.getCheckoutSession(order.providerCheckoutId);
+    if (session?.status === "open") {
+      try {
+        await this.stripe.checkout.sessions.expire(session.sessionId);
+      } catch (error) {
+        // Refused when the buyer completed it meanwhile: the re-read below says how.
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw providerFailed("expire", error);
+      }
+      session = await this.getCheckoutSession(session.sessionId);
+    }
+    if (!session || session.orderId !== order.orderId) return { status: "not-paid" };
+    if (session.paymentStatus === "paid" && session.paymentIntentId && session.amount !== null && session.currency)
+      return {
+        status: "paid",
+        providerPaymentId: session.paymentIntentId,
+        amount: session.amount,
+        currency: session.currency,
+        receiptUrl: session.receiptUrl,
+      };
+    return session.status === "complete" ? { status: "pending" } : { status: "not-paid" };
+  }
+
+  private async call<T>(operation: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw providerFailed(operation, error);
+    }
+  }
+}
+
+/** Stripe refused or could not be reached: the ids and codes it gave, never the request. */
+function providerFailed(operation: string, error: unknown): AppError {
+  const detail =
+    error instanceof Stripe.errors.StripeError
+      ? `${error.type} ${error.statusCode ?? "-"} ${error.code ?? ""} ${error.requestId ?? ""}`.trim()
+      : error instanceof Error
+        ? error.name
+        : "unknown";
+  return new AppError("PROVIDER_FAILED", "service.paymentProviderFailed", {
+    diagnostic: `Stripe ${operation}: ${detail}`,
+  });
+}
