@@ -3,7 +3,9 @@
  * the provider; the provider only ever confirms or cancels that stored order, and
  * every provider ends in the same confirm-and-credit use case.
  */
-export type PaymentProviderId = "sandbox";
+import type { Locale } from "../i18n/locales";
+
+export type PaymentProviderId = "sandbox" | "toss" | "stripe";
 export type Currency = "KRW" | "USD";
 
 export interface CheckoutOrder {
@@ -11,6 +13,8 @@ export interface CheckoutOrder {
   amount: number;
   currency: Currency;
   description: string;
+  /** The buyer's language, for a checkout page of our own. */
+  locale?: Locale;
 }
 
 export interface PaymentProvider {

@@ -23,6 +23,7 @@ const production: PublicConfig = {
   },
   business: local.business,
   blobOrigin: "https://storage.googleapis.com",
+  tossClientKey: null,
 };
 
 describe("the pages' Content-Security-Policy", () => {
