@@ -14,6 +14,10 @@
  * - anything else is 404 NOT_FOUND.
  * A deposit into a virtual account posts both events Toss sends for it
  * (DEPOSIT_CALLBACK and PAYMENT_STATUS_CHANGED). It records every request it receives.
+ *
+ * Outside Toss's API, for a browser test in another process: `POST /__stand-in/authenticate`
+ * `{orderId, amount, method?}` (with the same Basic auth) does what `authenticate()` does
+ * and answers `{paymentKey}`, as Toss's payment window does before its success redirect.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
@@ -45,6 +49,10 @@ interface StoredPayment {
 export interface TossStandInOptions {
   /** Posts a webhook to the app; gives its answer. */
   deliver?: (delivery: TossWebhookDelivery) => Promise<Response>;
+  /** A fixed port (a browser test in another process must find it); any free one otherwise. */
+  port?: number;
+  /** Fixed keys, for the same reason; random test keys otherwise. */
+  keys?: { secretKey: string; clientKey: string };
 }
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
@@ -55,8 +63,8 @@ function tossError(response: ServerResponse, status: number, code: string, messa
 }
 
 export class TossStandIn {
-  readonly secretKey = `test_sk_${randomBytes(12).toString("hex")}`;
-  readonly clientKey = `test_ck_${randomBytes(12).toString("hex")}`;
+  readonly secretKey: string;
+  readonly clientKey: string;
   readonly received: TossReceivedRequest[] = [];
   readonly deliveries: { body: string; status: number }[] = [];
   private readonly payments = new Map<string, StoredPayment>();
@@ -65,7 +73,10 @@ export class TossStandIn {
   private server: Server | undefined;
   private origin = "";
 
-  constructor(private readonly options: TossStandInOptions = {}) {}
+  constructor(private readonly options: TossStandInOptions = {}) {
+    this.secretKey = options.keys?.secretKey ?? `test_sk_${randomBytes(12).toString("hex")}`;
+    this.clientKey = options.keys?.clientKey ?? `test_ck_${randomBytes(12).toString("hex")}`;
+  }
 
   get baseUrl(): string {
     return this.origin;
@@ -84,7 +95,7 @@ export class TossStandIn {
         );
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, "127.0.0.1", resolve));
     const address = this.server.address();
     if (typeof address !== "object" || !address) throw new Error("The stand-in has no address.");
     this.origin = `http://127.0.0.1:${address.port}`;
@@ -181,6 +192,12 @@ export class TossStandIn {
     if (headers.authorization !== expected)
       return tossError(response, 401, "UNAUTHORIZED_KEY", "인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다.");
 
+    if (method === "POST" && path === "/__stand-in/authenticate") {
+      const request = JSON.parse(body) as { orderId: string; amount: number; method?: TossMethod };
+      response.writeHead(200, JSON_HEADERS);
+      response.end(JSON.stringify({ paymentKey: this.authenticate(request) }));
+      return;
+    }
     if (method === "POST" && path === "/v1/payments/confirm") {
       const key = headers["idempotency-key"];
       if (typeof key === "string" && key.length > 300)
