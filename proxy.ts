@@ -20,6 +20,7 @@ import { errorResponse } from "@/lib/http/responses";
 import { screenRequest } from "@/lib/http/screen-request";
 import {
   apiSecurityHeaders,
+  isTossCheckoutPath,
   newNonce,
   pageContentSecurityPolicy,
   transportSecurityHeaders,
@@ -51,6 +52,7 @@ export function proxy(request: NextRequest): Response {
     config: publicConfig,
     nonce: newNonce(),
     development: config.NODE_ENV === "development",
+    tossCheckout: isTossCheckoutPath(request.nextUrl.pathname),
   });
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", policy);

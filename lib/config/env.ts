@@ -24,7 +24,6 @@ const list = z.string().transform((value) =>
 );
 
 const IMAGE_PROVIDER_IDS: readonly string[] = ["local", "openai", "replicate"] satisfies ImageProviderId[];
-
 const PAYMENT_PROVIDER_IDS: readonly string[] = ["sandbox", "toss", "stripe"] satisfies PaymentProviderId[];
 
 const text = z.string().trim().min(1, "must not be empty");
@@ -159,6 +158,22 @@ const serverSchema = z
       .optional(),
     /** Tests point it at a local stand-in; the package takes its protocol, host and port. */
     STRIPE_API_BASE_URL: z.url().default("https://api.stripe.com"),
+    // Toss Payments (PAYMENT_PROVIDERS=toss), KRW: the API keys of one MID from the
+    // developer center (API 키). The client key goes to the browser (the payment widget);
+    // the secret key confirms and reads payments and never leaves the server.
+    TOSS_CLIENT_KEY: z
+      .string()
+      .trim()
+      .regex(/^(test|live)_(gck|ck)_\w+$/, "a Toss client key starts with test_gck_, test_ck_, live_gck_ or live_ck_")
+      .optional(),
+    TOSS_SECRET_KEY: z
+      .string()
+      .trim()
+      .regex(/^(test|live)_(gsk|sk)_\w+$/, "a Toss secret key starts with test_gsk_, test_sk_, live_gsk_ or live_sk_")
+      .optional(),
+    TOSS_API_BASE_URL: z.url().default("https://api.tosspayments.com"),
+    /** How long one call to Toss may take before it is retried (a confirm with the same Idempotency-Key). */
+    TOSS_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 
     FIREBASE_PROJECT_ID: z.string().min(1).default("demo-imagesfactory"),
     FIREBASE_AUTH_EMULATOR_HOST: z.string().optional(),
@@ -215,6 +230,20 @@ const serverSchema = z
         if (env[name] === undefined)
           ctx.addIssue({ code: "custom", path: [name], message: "required when PAYMENT_PROVIDERS includes stripe" });
       }
+    }
+    if (env.PAYMENT_PROVIDERS.includes("toss")) {
+      for (const name of ["TOSS_CLIENT_KEY", "TOSS_SECRET_KEY"] as const) {
+        if (env[name] === undefined)
+          ctx.addIssue({ code: "custom", path: [name], message: "required when PAYMENT_PROVIDERS includes toss" });
+      }
+      const clientMode = env.TOSS_CLIENT_KEY?.split("_")[0];
+      const secretMode = env.TOSS_SECRET_KEY?.split("_")[0];
+      if (clientMode && secretMode && clientMode !== secretMode)
+        ctx.addIssue({
+          code: "custom",
+          path: ["TOSS_SECRET_KEY"],
+          message: "the Toss client key and secret key must both be test keys or both live keys",
+        });
     }
     const forbid = (condition: boolean, path: string, message: string) => {
       if (condition) ctx.addIssue({ code: "custom", path: [path], message });
@@ -274,6 +303,8 @@ export interface PublicConfig {
   business: BusinessDetails;
   /** Where signed image URLs point when the app does not serve the bytes itself (Cloud Storage), for the page's CSP. */
   blobOrigin: string | null;
+  /** Toss's client key, for the payment widget; null when Toss is not offered. */
+  tossClientKey: string | null;
 }
 
 /** Cloud Storage's public endpoint, where V4 signed URLs point unless GCS_API_ENDPOINT names another. */
@@ -340,5 +371,6 @@ export function getPublicConfig(config: ServerConfig = getServerConfig()): Publi
     },
     blobOrigin:
       config.BLOB_STORAGE === "gcs" ? new URL(config.GCS_API_ENDPOINT ?? GCS_DEFAULT_API_ENDPOINT).origin : null,
+    tossClientKey: config.PAYMENT_PROVIDERS.includes("toss") ? (config.TOSS_CLIENT_KEY ?? null) : null,
   };
 }

@@ -11,6 +11,8 @@ import { startSessionInput } from "../auth/start-session";
 import { ERROR_CODES } from "../errors/app-error";
 import { generationInput } from "../generation/generation-job";
 import { createOrderInput } from "../orders/create-order";
+import { confirmTossPaymentInput } from "../payments/confirm-toss-payment";
+import { failTossPaymentInput } from "../payments/fail-toss-payment";
 
 const schema = (zodSchema: z.ZodType) => {
   const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(zodSchema, { io: "input", unrepresentable: "any" });
@@ -398,6 +400,36 @@ export function openApiDocument(): Record<string, unknown> {
             "Stripe-Signature (HMAC-SHA256 of `t.body` with STRIPE_WEBHOOK_SECRET, any matching v1, at most 300 s old) is checked over the raw body; a bad or stale one is 400 and changes nothing. checkout.session.completed (when paid), async_payment_succeeded, async_payment_failed and expired are acted on, any other type is acknowledged and ignored; only ids are read and the session is read again from Stripe. An event id seen before changes nothing. 5xx only when Stripe or the database could not be reached, so Stripe's retry can succeed.",
           security: [],
           responses: { 200: ok("Handled, ignored or already handled"), ...errors(400, 404, 413, 502, 503) },
+        },
+      },
+      "/api/payments/toss/confirm": {
+        post: {
+          ...member,
+          summary: "Toss: confirm the payment the success redirect named (the order's owner only)",
+          description:
+            "Checked against the stored order first (another member's order 404, another amount 422: neither reaches Toss); then confirmed at Toss with an Idempotency-Key. Card payments end paid; a virtual account ends waiting_for_deposit.",
+          requestBody: body(confirmTossPaymentInput),
+          responses: {
+            200: ok("Order paid or waiting for deposit"),
+            ...errors(400, 401, 403, 404, 409, 413, 415, 422, 502),
+          },
+        },
+      },
+      "/api/payments/toss/fail": {
+        post: {
+          ...member,
+          summary: "Toss: the fail redirect closes the member's pending order as failed",
+          requestBody: body(failTossPaymentInput),
+          responses: { 200: ok("Order failed"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/api/webhooks/toss": {
+        post: {
+          summary: "Toss Payments' webhooks (not for members)",
+          description:
+            "PAYMENT_STATUS_CHANGED is not signed: only its paymentKey and orderId are read, and the payment is read again from Toss. DEPOSIT_CALLBACK must carry the secret of the virtual account's confirm. Other events are answered 200 and ignored.",
+          security: [],
+          responses: { 200: { description: "Taken or ignored" }, ...errors(400, 401, 413, 502) },
         },
       },
       "/api/webhooks/replicate": {

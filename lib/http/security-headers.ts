@@ -34,6 +34,17 @@ export interface PagePolicyOptions {
   nonce: string;
   /** `next dev`: React rebuilds server error stacks with eval there, and only there. */
   development: boolean;
+  /** The Toss checkout page (`isTossCheckoutPath`), the one page that loads Toss's widget. */
+  tossCheckout?: boolean;
+}
+
+/** Toss's browser SDK loads from here (@tosspayments/tosspayments-sdk's script URL). */
+export const TOSS_SCRIPT_ORIGIN = "https://js.tosspayments.com";
+/** The widget's frames and the calls it makes come from Toss's own domains. */
+const TOSS_WIDGET_SOURCES = "https://*.tosspayments.com https://*.toss.im";
+
+export function isTossCheckoutPath(pathname: string): boolean {
+  return /^\/(ko|en)\/checkout\/toss\/[^/]+\/?$/.test(pathname);
 }
 
 /**
@@ -43,14 +54,17 @@ export interface PagePolicyOptions {
  * as the progress bar's width, cannot carry a nonce). The browser talks only to the
  * app and Firebase Auth: Google's endpoints and, when the configuration names one (in
  * local mode), the Auth emulator's origin; no other address on the machine. Nothing
- * may frame the app.
+ * may frame the app. The Toss checkout page alone also runs Toss's SDK script and
+ * lets its widget frame and call Toss's domains.
  */
-export function pageContentSecurityPolicy({ config, nonce, development }: PagePolicyOptions): string {
+export function pageContentSecurityPolicy({ config, nonce, development, tossCheckout }: PagePolicyOptions): string {
   const emulator = config.appMode === "local" ? config.firebase.authEmulatorUrl : null;
-  const withEmulator = (sources: string) => (emulator ? `${sources} ${new URL(emulator).origin}` : sources);
+  const toss = tossCheckout === true && config.tossClientKey !== null;
+  const withEmulator = (sources: string) =>
+    `${sources}${toss ? ` ${TOSS_WIDGET_SOURCES}` : ""}${emulator ? ` ${new URL(emulator).origin}` : ""}`;
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' https://apis.google.com${development ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' https://apis.google.com${toss ? ` ${TOSS_SCRIPT_ORIGIN}` : ""}${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${config.blobOrigin ? ` ${config.blobOrigin}` : ""}`,
     "font-src 'self'",

@@ -28,6 +28,9 @@ const MEMBER_PAGES: readonly (readonly (string | RegExp)[])[] = [
   ["points"],
   ["generations", GENERATED_ID],
   ["checkout", "sandbox", GENERATED_ID],
+  ["checkout", "toss", GENERATED_ID],
+  ["checkout", "toss", GENERATED_ID, "success"],
+  ["checkout", "toss", GENERATED_ID, "fail"],
 ];
 
 /** Whether a path (without its language segment) is a member page, which needs a signed-in member. */

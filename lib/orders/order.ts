@@ -36,6 +36,13 @@ export interface Order {
   failedAt: string | null;
   /** The provider's receipt page for a paid order. */
   receiptUrl: string | null;
+
+  // Toss only (lib/payments/apply-toss-payment.ts).
+  /**
+   * A virtual account's SHA-256 of the `secret` Toss returned on confirm, which its
+   * DEPOSIT_CALLBACK must carry. Only the hash is kept: it is enough to compare.
+   */
+  tossDepositSecretHash?: string | null;
 }
 
 /** What the buyer sees of an order: no uid, no provider payment id. */

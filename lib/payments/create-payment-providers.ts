@@ -4,6 +4,8 @@ import type { PaymentProvider, PaymentProviderId } from "./payment-provider";
 import { SandboxPaymentProvider } from "./sandbox-payment-provider";
 import type { StripeCheckout } from "./stripe/stripe-checkout";
 import { StripePaymentProvider } from "./stripe/stripe-payment-provider";
+import { TossPaymentProvider } from "./toss-payment-provider";
+import { TossPaymentsApi } from "./toss-payments-api";
 
 export type PaymentProviders = Partial<Record<PaymentProviderId, PaymentProvider>> & { stripe?: StripeCheckout };
 
@@ -19,6 +21,15 @@ export function createPaymentProviders(config: ServerConfig): PaymentProviders {
       apiBaseUrl: config.STRIPE_API_BASE_URL,
       appUrl: config.APP_URL,
     });
+  }
+  if (config.PAYMENT_PROVIDERS.includes("toss")) {
+    // The configuration refuses toss without its keys (lib/config/env.ts).
+    const api = new TossPaymentsApi({
+      secretKey: config.TOSS_SECRET_KEY ?? "",
+      baseUrl: config.TOSS_API_BASE_URL,
+      timeoutMs: config.TOSS_TIMEOUT_MS,
+    });
+    providers.toss = new TossPaymentProvider(config.APP_URL, api);
   }
   return providers;
 }

@@ -3,6 +3,8 @@
  * the provider; the provider only ever confirms or cancels that stored order, and
  * every provider ends in the same confirm-and-credit use case.
  */
+import type { Locale } from "../i18n/locales";
+
 export type PaymentProviderId = "sandbox" | "toss" | "stripe";
 export type Currency = "KRW" | "USD";
 
@@ -11,6 +13,8 @@ export interface CheckoutOrder {
   amount: number;
   currency: Currency;
   description: string;
+  /** The buyer's language, for a checkout page of our own. */
+  locale?: Locale;
 }
 
 export interface StartedCheckout {

@@ -269,6 +269,10 @@ export const ORDERS = inventoried<Order>({
     canceledAt: { ko: "취소한 시각", en: "When canceled" },
     failedAt: { ko: "결제가 실패한 시각", en: "When the payment failed" },
     receiptUrl: { ko: "결제 대행사의 영수증 주소", en: "The provider's receipt link" },
+    tossDepositSecretHash: {
+      ko: "토스페이먼츠 가상계좌 입금 알림을 확인하는 값의 해시 (값 자체는 저장하지 않습니다)",
+      en: "Hash of the value that authenticates Toss's virtual-account deposit callback (the value itself is not stored)",
+    },
   },
   purpose: { ko: "계약 및 대금결제 기록", en: "Records of contracts and payments" },
   legalBasis: COMMERCE_ACT,

@@ -3,6 +3,7 @@ import { getPublicConfig, parseServerConfig, type PublicConfig } from "../../lib
 import {
   API_CONTENT_SECURITY_POLICY,
   apiSecurityHeaders,
+  isTossCheckoutPath,
   newNonce,
   pageContentSecurityPolicy,
   transportSecurityHeaders,
@@ -23,6 +24,7 @@ const production: PublicConfig = {
   },
   business: local.business,
   blobOrigin: "https://storage.googleapis.com",
+  tossClientKey: null,
 };
 
 describe("the pages' Content-Security-Policy", () => {
@@ -65,6 +67,29 @@ describe("the pages' Content-Security-Policy", () => {
       "https://imagesfactory-prod.firebaseapp.com",
       "https://accounts.google.com",
     ]);
+  });
+
+  it("lets Toss's SDK script, frames and calls in on the Toss checkout page only, and only when Toss is offered", () => {
+    const withToss = { ...production, tossClientKey: "live_gck_abc" };
+    const checkout = pageContentSecurityPolicy({
+      config: withToss,
+      nonce: newNonce(),
+      development: false,
+      tossCheckout: true,
+    });
+    expect(directive(checkout, "script-src")).toContain("https://js.tosspayments.com");
+    expect(directive(checkout, "frame-src")).toContain("https://*.tosspayments.com");
+    expect(directive(checkout, "connect-src")).toContain("https://*.tosspayments.com");
+    for (const policy of [
+      pageContentSecurityPolicy({ config: withToss, nonce: newNonce(), development: false }),
+      pageContentSecurityPolicy({ config: production, nonce: newNonce(), development: false, tossCheckout: true }),
+    ]) {
+      expect(policy).not.toContain("tosspayments");
+    }
+    expect(isTossCheckoutPath("/ko/checkout/toss/8f0c6a8e-1b2c-4d5e-8f90-123456789abc")).toBe(true);
+    expect(isTossCheckoutPath("/en/checkout/toss/8f0c6a8e-1b2c-4d5e-8f90-123456789abc/")).toBe(true);
+    for (const path of ["/ko/checkout/sandbox/x", "/ko/points", "/ko/checkout/toss/x/success", "/checkout/toss/x"])
+      expect(isTossCheckoutPath(path)).toBe(false);
   });
 
   it("lets images load from the app itself and, with Cloud Storage, from its signed URLs' origin only", () => {

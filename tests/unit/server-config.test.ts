@@ -24,6 +24,8 @@ const production = {
   IMAGE_PROVIDERS: "openai",
   OPENAI_API_KEY: "sk-test-key",
   PAYMENT_PROVIDERS: "toss",
+  TOSS_CLIENT_KEY: "live_gck_docs0a1b2c3d4e5f",
+  TOSS_SECRET_KEY: "live_gsk_docs9z8y7x6w5v4u",
   FIREBASE_PROJECT_ID: "imagesfactory-prod",
   TRUSTED_PROXY_HOPS: "1",
   BLOB_STORAGE: "gcs",
@@ -77,6 +79,7 @@ describe("parseServerConfig in local mode", () => {
       IMAGE_PROVIDERS: " local , openai ,,",
       OPENAI_API_KEY: "sk-test-key",
       PAYMENT_PROVIDERS: "sandbox,toss",
+      ...TOSS_TEST_KEYS,
     });
     expect(config.IMAGE_PROVIDERS).toEqual(["local", "openai"]);
     expect(config.PAYMENT_PROVIDERS).toEqual(["sandbox", "toss"]);
@@ -257,8 +260,67 @@ describe("getPublicConfig", () => {
       },
       business: IMAGESFACTORY,
       blobOrigin: null,
+      tossClientKey: null,
     });
     expect(getPublicConfig(parseServerConfig({})).firebase.authEmulatorUrl).toBeNull();
+  });
+});
+
+const TOSS_TEST_KEYS = { TOSS_CLIENT_KEY: "test_gck_docs0a1b2c3d4e5f", TOSS_SECRET_KEY: "test_gsk_docs9z8y7x6w5v4u" };
+
+describe("Toss Payments configuration", () => {
+  it("switches Toss on alone in local mode, pointed at a stand-in", () => {
+    const config = parseServerConfig({
+      PAYMENT_PROVIDERS: "toss",
+      TOSS_API_BASE_URL: "http://127.0.0.1:4010",
+      ...TOSS_TEST_KEYS,
+    });
+    expect(config).toMatchObject({ PAYMENT_PROVIDERS: ["toss"], TOSS_API_BASE_URL: "http://127.0.0.1:4010" });
+  });
+
+  it("talks to Toss's own API unless told otherwise", () => {
+    expect(parseServerConfig({ PAYMENT_PROVIDERS: "toss", ...TOSS_TEST_KEYS }).TOSS_API_BASE_URL).toBe(
+      "https://api.tosspayments.com",
+    );
+  });
+
+  it.each([
+    ["TOSS_CLIENT_KEY", { TOSS_SECRET_KEY: TOSS_TEST_KEYS.TOSS_SECRET_KEY }],
+    ["TOSS_SECRET_KEY", { TOSS_CLIENT_KEY: TOSS_TEST_KEYS.TOSS_CLIENT_KEY }],
+  ])("refuses toss without %s at start, in local mode as in production", (name, keys) => {
+    for (const mode of ["local", "production"]) {
+      const message = refusal({
+        ...production,
+        APP_MODE: mode,
+        TOSS_CLIENT_KEY: undefined,
+        TOSS_SECRET_KEY: undefined,
+        ...keys,
+      });
+      expect(message).toMatch(new RegExp(`\\b${name}: required when PAYMENT_PROVIDERS includes toss`));
+    }
+  });
+
+  it("refuses keys that are not Toss's, and a test key paired with a live one", () => {
+    expect(refusal({ PAYMENT_PROVIDERS: "toss", ...TOSS_TEST_KEYS, TOSS_SECRET_KEY: "sk_live_abc" })).toContain(
+      "TOSS_SECRET_KEY: a Toss secret key starts with",
+    );
+    expect(refusal({ PAYMENT_PROVIDERS: "toss", ...TOSS_TEST_KEYS, TOSS_CLIENT_KEY: "live_gck_abc" })).toContain(
+      "must both be test keys or both live keys",
+    );
+  });
+
+  it("refuses a payment provider the product does not have", () => {
+    expect(refusal({ PAYMENT_PROVIDERS: "sandbox,paypal" })).toContain(
+      "PAYMENT_PROVIDERS: name only sandbox, toss, stripe",
+    );
+  });
+
+  it("hands the browser the client key, never the secret key", () => {
+    const config = parseServerConfig({ PAYMENT_PROVIDERS: "sandbox,toss", ...TOSS_TEST_KEYS });
+    const pub = getPublicConfig(config);
+    expect(pub.tossClientKey).toBe(TOSS_TEST_KEYS.TOSS_CLIENT_KEY);
+    expect(JSON.stringify(pub)).not.toContain(TOSS_TEST_KEYS.TOSS_SECRET_KEY);
+    expect(getPublicConfig(parseServerConfig({ ...TOSS_TEST_KEYS })).tossClientKey).toBeNull();
   });
 });
 

@@ -7,12 +7,15 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { startLocalStack } from "../../../scripts/local-stack";
-import { E2E } from "./e2e-stack";
+import { TossStandIn } from "../../support/stand-ins/toss-stand-in";
+import { E2E, E2E_TOSS_KEYS } from "./e2e-stack";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const env = { ...process.env, NEXT_DIST_DIR: E2E.distDir };
   execFileSync(resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env });
   rmSync(E2E.dataDir, { recursive: true, force: true });
+  const toss = new TossStandIn({ port: E2E.tossPort, keys: E2E_TOSS_KEYS });
+  await toss.start();
   const stack = await startLocalStack({
     dataDir: E2E.dataDir,
     port: E2E.port,
@@ -22,7 +25,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     projectId: E2E.projectId,
     dev: false,
     quiet: !process.env.E2E_VERBOSE,
-    env: { NEXT_DIST_DIR: E2E.distDir, LOCAL_MODEL_LATENCY_MS: "600", WORKER_POLL_MS: "100" },
+    env: {
+      NEXT_DIST_DIR: E2E.distDir,
+      LOCAL_MODEL_LATENCY_MS: "600",
+      WORKER_POLL_MS: "100",
+      // The sandbox stays first (the points page's provider); Toss is reached through its stand-in.
+      PAYMENT_PROVIDERS: "sandbox,toss",
+      TOSS_CLIENT_KEY: E2E_TOSS_KEYS.clientKey,
+      TOSS_SECRET_KEY: E2E_TOSS_KEYS.secretKey,
+      TOSS_API_BASE_URL: toss.baseUrl,
+    },
   });
-  return () => stack.stop();
+  return async () => {
+    await stack.stop();
+    await toss.close();
+  };
 }

@@ -1,0 +1,165 @@
+/**
+ * Toss Payments' core API (https://api.tosspayments.com/v1), which has no official
+ * server package: plain REST with HTTP Basic auth (the secret key as the user name,
+ * an empty password) and errors as `{code, message}`. Only the two calls the product
+ * needs: confirm a payment the buyer authenticated, and read a payment back. Toss's
+ * Payment object stops here: the rest of the code sees `TossPayment`.
+ */
+import { z } from "zod";
+
+/** The documented statuses of a Payment object. */
+export const TOSS_PAYMENT_STATUSES = [
+  "READY",
+  "IN_PROGRESS",
+  "WAITING_FOR_DEPOSIT",
+  "DONE",
+  "CANCELED",
+  "PARTIAL_CANCELED",
+  "ABORTED",
+  "EXPIRED",
+] as const;
+export type TossPaymentStatus = (typeof TOSS_PAYMENT_STATUSES)[number];
+
+/** What the product reads of Toss's Payment object: no card numbers, no names, no account numbers. */
+export interface TossPayment {
+  paymentKey: string;
+  orderId: string;
+  status: TossPaymentStatus;
+  totalAmount: number;
+  currency: string;
+  receiptUrl: string | null;
+  /** Virtual accounts: the value the DEPOSIT_CALLBACK webhook must carry. */
+  secret: string | null;
+  /** Virtual accounts: when the account stops taking the deposit. */
+  depositDueDate: string | null;
+}
+
+const paymentSchema = z.object({
+  paymentKey: z.string().min(1),
+  orderId: z.string().min(1),
+  status: z.enum(TOSS_PAYMENT_STATUSES),
+  totalAmount: z.number().int(),
+  currency: z.string(),
+  receipt: z.object({ url: z.string() }).nullish(),
+  secret: z.string().nullish(),
+  virtualAccount: z.object({ dueDate: z.string().nullish() }).nullish(),
+});
+
+const errorSchema = z.object({ code: z.string(), message: z.string() });
+
+/** Toss answered with its error object; `code` is Toss's (e.g. ALREADY_PROCESSED_PAYMENT). */
+export class TossApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(`Toss ${status} ${code}: ${message}`);
+  }
+}
+
+/** Toss could not be reached, timed out, or answered something that is not its API. */
+export class TossUnavailableError extends Error {}
+
+export interface TossPaymentsApiOptions {
+  secretKey: string;
+  /** https://api.tosspayments.com, or a stand-in's address in tests. */
+  baseUrl: string;
+  timeoutMs: number;
+  /** Extra attempts after a timeout, a lost connection or a 5xx; POSTs repeat their Idempotency-Key. */
+  retries?: number;
+}
+
+export interface TossConfirmRequest {
+  paymentKey: string;
+  orderId: string;
+  amount: number;
+}
+
+export class TossPaymentsApi {
+  private readonly authorization: string;
+
+  constructor(private readonly options: TossPaymentsApiOptions) {
+    this.authorization = `Basic ${Buffer.from(`${options.secretKey}:`).toString("base64")}`;
+  }
+
+  /**
+   * POST /v1/payments/confirm. A retried confirm carries the same Idempotency-Key, so
+   * Toss answers it with the first attempt's result instead of confirming twice.
+   */
+  confirm(request: TossConfirmRequest, idempotencyKey: string): Promise<TossPayment> {
+    return this.send("POST", "/v1/payments/confirm", request, idempotencyKey);
+  }
+
+  /** GET /v1/payments/{paymentKey}: the payment as Toss holds it now. */
+  getPayment(paymentKey: string): Promise<TossPayment> {
+    return this.send("GET", `/v1/payments/${encodeURIComponent(paymentKey)}`);
+  }
+
+  private async send(
+    method: "GET" | "POST",
+    path: string,
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<TossPayment> {
+    for (let retriesLeft = this.options.retries ?? 2; ; retriesLeft--) {
+      try {
+        return await this.sendOnce(method, path, body, idempotencyKey);
+      } catch (error) {
+        if (!(error instanceof TossUnavailableError) || retriesLeft === 0) throw error;
+      }
+    }
+  }
+
+  private async sendOnce(
+    method: "GET" | "POST",
+    path: string,
+    body: unknown,
+    idempotencyKey: string | undefined,
+  ): Promise<TossPayment> {
+    const headers: Record<string, string> = { authorization: this.authorization };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(new URL(path, this.options.baseUrl), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw new TossUnavailableError(`Toss ${method} ${path}: ${(error as Error).name}`);
+    }
+    if (response.status >= 500) throw new TossUnavailableError(`Toss ${method} ${path}: HTTP ${response.status}`);
+    const json = parseJson(text);
+    if (!response.ok) {
+      const parsed = errorSchema.safeParse(json);
+      if (!parsed.success) throw new TossUnavailableError(`Toss ${method} ${path}: HTTP ${response.status}`);
+      throw new TossApiError(response.status, parsed.data.code, parsed.data.message);
+    }
+    const parsed = paymentSchema.safeParse(json);
+    if (!parsed.success) throw new TossUnavailableError(`Toss ${method} ${path}: not a Payment object`);
+    const payment = parsed.data;
+    return {
+      paymentKey: payment.paymentKey,
+      orderId: payment.orderId,
+      status: payment.status,
+      totalAmount: payment.totalAmount,
+      currency: payment.currency,
+      receiptUrl: payment.receipt?.url ?? null,
+      secret: payment.secret ?? null,
+      depositDueDate: payment.virtualAccount?.dueDate ?? null,
+    };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
