@@ -4,7 +4,13 @@ import { appendLedgerEntry, readPointAccount } from "../points/ledger";
 import type { Currency, PaymentProviderId } from "../payments/payment-provider";
 import type { Services } from "../services";
 import { plural } from "../text/plural";
-import { ORDERS, toOrderView, type OrderView } from "./order";
+import { ORDERS, toOrderView, type OrderStatus, type OrderView } from "./order";
+
+/**
+ * An expired order is still confirmable: the provider may finish a payment at the edge
+ * of the window (or report it late), and money the provider took must become points.
+ */
+const CONFIRMABLE: ReadonlySet<OrderStatus> = new Set(["pending", "waiting_for_deposit", "expired"]);
 
 /**
  * The one path by which a payment becomes points, for every provider. The provider's
@@ -19,6 +25,8 @@ export async function confirmPayment(options: {
   providerPaymentId: string;
   amount: number;
   currency: Currency;
+  /** The provider's receipt page, stored on the order for the buyer. */
+  receiptUrl?: string | null;
 }): Promise<OrderView> {
   const { db, clock } = options.services;
   const view = await db.runTransaction(async (tx) => {
@@ -34,7 +42,7 @@ export async function confirmPayment(options: {
       }
       return { view: toOrderView(doc.id, order), credited: false };
     }
-    if (order.status !== "pending")
+    if (!CONFIRMABLE.has(order.status))
       throw new AppError("INVALID_STATE", "order.notPending", { values: { status: order.status } });
     const account = await readPointAccount(tx, order.uid);
     const now = clock.now();
@@ -46,7 +54,12 @@ export async function confirmPayment(options: {
       orderId: doc.id,
       now,
     });
-    const paid = { status: "paid" as const, providerPaymentId: options.providerPaymentId, paidAt: now.toISOString() };
+    const paid = {
+      status: "paid" as const,
+      providerPaymentId: options.providerPaymentId,
+      paidAt: now.toISOString(),
+      receiptUrl: options.receiptUrl ?? null,
+    };
     tx.update(ORDERS, doc.id, paid);
     return { view: toOrderView(doc.id, { ...order, ...paid }), credited: true };
   });

@@ -5,7 +5,7 @@ import { errorKey } from "../errors/error-messages";
 import type { PaymentProviderId } from "../payments/payment-provider";
 import { findPackage, packageCredit } from "../pricing/price-table";
 import type { Services } from "../services";
-import { ORDERS, type Order } from "./order";
+import { CHECKOUT_WINDOW_MINUTES, ORDERS, type Order } from "./order";
 
 export const createOrderInput = z.object({
   packageId: z.string({ error: errorKey("validation.packageRequired") }).min(1, errorKey("validation.packageRequired")),
@@ -40,7 +40,7 @@ export async function createOrder(options: {
     });
   }
   const orderId = randomUUID();
-  const now = services.clock.now().toISOString();
+  const createdAt = services.clock.now();
   const order: Order = {
     uid: options.uid,
     packageId: pkg.id,
@@ -50,9 +50,12 @@ export async function createOrder(options: {
     currency: provider.currency,
     status: "pending",
     providerPaymentId: null,
-    createdAt: now,
+    createdAt: createdAt.toISOString(),
+    expiresAt: new Date(createdAt.getTime() + CHECKOUT_WINDOW_MINUTES * 60_000).toISOString(),
     paidAt: null,
     canceledAt: null,
+    failedAt: null,
+    receiptUrl: null,
   };
   await services.db.runTransaction(async (tx) => tx.create(ORDERS, orderId, order));
   const { checkoutUrl } = await provider.startCheckout({

@@ -5,7 +5,16 @@ import { ORDERS } from "../privacy/data-inventory";
 
 export { ORDERS };
 
-export type OrderStatus = "pending" | "paid" | "canceled";
+/**
+ * pending: the buyer is at the provider's checkout. waiting_for_deposit: a virtual
+ * account was issued and the money has not arrived yet. paid: points credited.
+ * canceled: the buyer walked away. failed: the provider refused the payment.
+ * expired: nothing was paid before expiresAt.
+ */
+export type OrderStatus = "pending" | "waiting_for_deposit" | "paid" | "canceled" | "failed" | "expired";
+
+/** How long a plain pending order waits for the buyer to finish the provider's checkout. */
+export const CHECKOUT_WINDOW_MINUTES = 30;
 
 export interface Order {
   uid: string;
@@ -18,14 +27,28 @@ export interface Order {
   status: OrderStatus;
   providerPaymentId: string | null;
   createdAt: string;
+  /** After this an unpaid order is closed as expired (a virtual account's: its deposit due date). */
+  expiresAt: string;
   paidAt: string | null;
   canceledAt: string | null;
+  failedAt: string | null;
+  /** The provider's receipt page for a paid order. */
+  receiptUrl: string | null;
 }
 
 /** What the buyer sees of an order: no uid, no provider payment id. */
 export type OrderView = { orderId: string } & Pick<
   Order,
-  "packageId" | "provider" | "points" | "amount" | "currency" | "status" | "createdAt" | "paidAt"
+  | "packageId"
+  | "provider"
+  | "points"
+  | "amount"
+  | "currency"
+  | "status"
+  | "createdAt"
+  | "expiresAt"
+  | "paidAt"
+  | "receiptUrl"
 >;
 
 export function toOrderView(orderId: string, order: Order): OrderView {
@@ -38,6 +61,8 @@ export function toOrderView(orderId: string, order: Order): OrderView {
     currency: order.currency,
     status: order.status,
     createdAt: order.createdAt,
+    expiresAt: order.expiresAt,
     paidAt: order.paidAt,
+    receiptUrl: order.receiptUrl,
   };
 }
