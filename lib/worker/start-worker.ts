@@ -8,6 +8,7 @@ import { pollWaitingGenerations } from "../generation/poll-waiting-generations";
 import { recoverStalledGenerations } from "../generation/recover-stalled-generations";
 import { GENERATIONS } from "../generation/generation-job";
 import { runGenerationJob } from "../generation/run-generation-job";
+import { expireOrders } from "../orders/expire-orders";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
 import { errorFields, logger } from "../observability/logger";
@@ -74,6 +75,7 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
       lastRecover = now;
       await guarded("recover", () => recoverStalledGenerations({ services }));
       await guarded("poll", () => pollWaitingGenerations({ services }));
+      await guarded("expire-orders", () => expireOrders({ services }));
     }
     if (now - lastPurge >= (options.purgeEveryMs ?? 3_600_000)) {
       lastPurge = now;
