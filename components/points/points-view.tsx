@@ -15,6 +15,7 @@ import { ErrorAlert } from "@/components/shared/error-alert";
 import { useErrorText } from "@/components/shared/use-error-text";
 import { newIdempotencyKey } from "@/components/shared/idempotency-key";
 import { splitLocalePath } from "@/lib/i18n/locales";
+import { OrderHistory } from "./order-history";
 import { PackageSummary } from "./package-summary";
 import "./points.css";
 
@@ -115,6 +116,8 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
         </ul>
       </section>
 
+      <OrderHistory />
+
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t("history.heading")}</h2>
         <ErrorAlert message={error} />
@@ -188,5 +191,6 @@ function EntryDetails({ entry }: { entry: PointEntryView }) {
     return <Link href={`/generations/${encodeURIComponent(entry.generationId)}`}>{t("generation")}</Link>;
   }
   if (entry.orderId) return <>{t("order", { order: entry.orderId.slice(0, 8) })}</>;
+  if (entry.kind === "welcome") return <>{t("welcome")}</>;
   return <>{entry.reason}</>;
 }

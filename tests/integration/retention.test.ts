@@ -117,6 +117,7 @@ describe("purgeExpiredData after 90 days", () => {
       abuseRecords: 0,
       mailSuppressions: 0,
       mailProviderEvents: 0,
+      welcomeGrants: 0,
       abandonedWrites: 0,
     });
     expect(await imagesOf(oldJob)).toHaveLength(3);
@@ -135,6 +136,7 @@ describe("purgeExpiredData after 90 days", () => {
       abuseRecords: 0,
       mailSuppressions: 0,
       mailProviderEvents: 0,
+      welcomeGrants: 0,
       abandonedWrites: 0,
     });
 
@@ -176,6 +178,7 @@ describe("purgeExpiredData after 90 days", () => {
       abuseRecords: 0,
       mailSuppressions: 0,
       mailProviderEvents: 0,
+      welcomeGrants: 0,
       abandonedWrites: 0,
     });
   });
@@ -192,6 +195,7 @@ describe("purgeExpiredData after 90 days", () => {
       abuseRecords: 0,
       mailSuppressions: 0,
       mailProviderEvents: 0,
+      welcomeGrants: 0,
       abandonedWrites: 0,
     });
     expect(await services.blobs.list("images/")).toEqual([]);
