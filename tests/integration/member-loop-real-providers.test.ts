@@ -162,7 +162,8 @@ describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () 
       await call(getMe, { path: "/api/me", token }),
       200,
     );
-    expect(me).toMatchObject({ emailVerified: true, points: 0, name: NAME });
+    // Confirming the address earned the welcome points.
+    expect(me).toMatchObject({ emailVerified: true, points: services.config.WELCOME_POINTS, name: NAME });
 
     const { orderId } = await json<{ orderId: string }>(
       await call(postOrder, {
@@ -170,6 +171,7 @@ describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () 
         path: "/api/orders",
         token,
         body: { packageId: "points-1000", provider: "sandbox" },
+        headers: { "Idempotency-Key": randomUUID() },
       }),
       201,
     );
@@ -180,7 +182,9 @@ describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () 
       token,
     });
     expect(paid.status).toBe(200);
-    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(1_000);
+    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(
+      services.config.WELCOME_POINTS + 1_000,
+    );
   });
 
   it("offers the OpenAI and Replicate models, and no local one", async () => {
@@ -250,7 +254,9 @@ describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () 
       expect(view.images).toHaveLength(2);
       expect((await services.db.get(RESERVATIONS, id))?.data).toMatchObject({ status: "settled", charged });
     }
-    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(970);
+    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(
+      services.config.WELCOME_POINTS + 970,
+    );
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
   });
 
@@ -307,7 +313,9 @@ describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () 
       expect(refused.status).toBe(422);
       expect((await readError(refused)).code).toBe("PROMPT_REFUSED");
     }
-    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(970);
+    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(
+      services.config.WELCOME_POINTS + 970,
+    );
     expect(await services.db.query({ collection: GENERATIONS, limit: 100 })).toHaveLength(generationsBefore.length);
     expect(openai.bodiesOf("/v1/moderations")).toHaveLength(moderationsBefore + 2);
     expect(openai.bodiesOf("/v1/images/generations")).toHaveLength(imageCallsBefore);
