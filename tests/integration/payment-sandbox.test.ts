@@ -171,7 +171,12 @@ describe("buying points through the sandbox, route by route", () => {
       params: { id: orderId },
       token: buyer.idToken,
     });
-    expect(await view.json()).toMatchObject({ status: "paid", paidAt: expect.any(String) });
+    expect(await view.json()).toMatchObject({
+      status: "paid",
+      paidAt: expect.any(String),
+      expiresAt: expect.any(String),
+      receiptUrl: `http://localhost:3100/checkout/sandbox/${orderId}`,
+    });
     expect((await storedOrder(orderId)).providerPaymentId).toBe(`sandbox_${orderId}`);
   });
 
