@@ -39,7 +39,7 @@ import { waitFor } from "../support/wait-for";
 
 const BUCKET = "imagesfactory-member-loop";
 const NAME = "Choi Seoyeon";
-const MAIL_KINDS = ["verify-email", "password-reset", "generation-result"];
+const MAIL_KINDS = ["verify-email", "password-reset", "generation-result", "purchase-confirmation"];
 const directory = mkdtempSync(join(tmpdir(), "member-loop-real-"));
 
 const replicate = new ReplicateStandIn({
