@@ -22,7 +22,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     projectId: E2E.projectId,
     dev: false,
     quiet: !process.env.E2E_VERBOSE,
-    env: { NEXT_DIST_DIR: E2E.distDir, LOCAL_MODEL_LATENCY_MS: "600", WORKER_POLL_MS: "100" },
+    // WELCOME_POINTS 0: the journeys walk a confirmed member through a zero balance to a
+    // first purchase; the welcome grant is covered by tests/integration/welcome-points.test.ts.
+    env: {
+      NEXT_DIST_DIR: E2E.distDir,
+      LOCAL_MODEL_LATENCY_MS: "600",
+      WORKER_POLL_MS: "100",
+      WELCOME_POINTS: "0",
+    },
   });
   return () => stack.stop();
 }
