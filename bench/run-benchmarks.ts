@@ -65,7 +65,12 @@ async function fundedMember(services: Services): Promise<string> {
     input: { name: "Bench", ageConfirmed: true, consents: { terms: true, privacy: true, marketing: false } },
     requestLocale: "ko",
   });
-  const { orderId } = await createOrder({ services, uid, input: { packageId: "points-30000", provider: "sandbox" } });
+  const { orderId } = await createOrder({
+    services,
+    uid,
+    input: { packageId: "points-30000", provider: "sandbox" },
+    idempotencyKey: randomUUID(),
+  });
   await confirmPayment({
     services,
     orderId,

@@ -3,7 +3,7 @@
 /** Balance, the points packages to buy, and the ledger of every points movement. */
 import { useTranslations } from "next-intl";
 import { Link, useRouter } from "@/i18n/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api } from "@/components/shared/api-client";
 import type { CatalogPackage, PointEntryView } from "@/components/shared/api-types";
 import { authRedirectFor } from "@/components/account/auth-redirect";
@@ -13,7 +13,9 @@ import { LoadMore } from "@/components/shared/load-more";
 import { usePagedList } from "@/components/shared/use-paged-list";
 import { ErrorAlert } from "@/components/shared/error-alert";
 import { useErrorText } from "@/components/shared/use-error-text";
+import { newIdempotencyKey } from "@/components/shared/idempotency-key";
 import { splitLocalePath } from "@/lib/i18n/locales";
+import { OrderHistory } from "./order-history";
 import { PackageSummary } from "./package-summary";
 import "./points.css";
 
@@ -46,6 +48,8 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
   const balance = lastPage?.balance ?? null;
   const [buying, setBuying] = useState<string | null>(null);
   const [buyError, setBuyError] = useState<string | null>(null);
+  /** A retry of the same package after a lost answer reuses its key, so it cannot open a second order. */
+  const attempt = useRef<{ packageId: string; key: string } | null>(null);
 
   useEffect(() => {
     void refresh();
@@ -66,11 +70,14 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
     if (!provider) return;
     setBuying(pkg.id);
     setBuyError(null);
+    if (attempt.current?.packageId !== pkg.id) attempt.current = { packageId: pkg.id, key: newIdempotencyKey() };
     try {
       const order = await api<{ orderId: string; checkoutUrl: string }>("/api/orders", {
         method: "POST",
         body: { packageId: pkg.id, provider },
+        headers: { "Idempotency-Key": attempt.current.key },
       });
+      attempt.current = null;
       goToCheckout(order.checkoutUrl);
     } catch (caught) {
       setBuying(null);
@@ -108,6 +115,8 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
           ))}
         </ul>
       </section>
+
+      <OrderHistory />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t("history.heading")}</h2>
@@ -182,5 +191,6 @@ function EntryDetails({ entry }: { entry: PointEntryView }) {
     return <Link href={`/generations/${encodeURIComponent(entry.generationId)}`}>{t("generation")}</Link>;
   }
   if (entry.orderId) return <>{t("order", { order: entry.orderId.slice(0, 8) })}</>;
+  if (entry.kind === "welcome") return <>{t("welcome")}</>;
   return <>{entry.reason}</>;
 }

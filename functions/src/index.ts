@@ -4,3 +4,4 @@ export { recoverGenerations } from "./triggers/recover-generations";
 export { deliverMail } from "./triggers/deliver-mail";
 export { onMailQueued } from "./triggers/on-mail-queued";
 export { purgeExpired } from "./triggers/purge-expired";
+export { expireUnpaidOrders } from "./triggers/expire-orders";

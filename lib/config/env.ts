@@ -190,6 +190,9 @@ const serverSchema = z
     EVENT_STREAMS_PER_MEMBER: z.coerce.number().int().min(1).default(10),
     EVENT_STREAMS_MAX: z.coerce.number().int().min(1).default(1_000),
 
+    // Welcome points: credited once per email address, when it is first confirmed. 0 turns them off.
+    WELCOME_POINTS: z.coerce.number().int().min(0).max(100_000).default(100),
+
     // The business details every page shows (전자상거래법, 정보통신망법), public by law.
     // The defaults are those imagesfactory publishes in its privacy policy.
     BUSINESS_NAME: text.default("엠제이스튜디오(MJ)"),

@@ -10,7 +10,8 @@ import { passwordResetInput } from "../accounts/send-password-reset";
 import { startSessionInput } from "../auth/start-session";
 import { ERROR_CODES } from "../errors/app-error";
 import { generationInput } from "../generation/generation-job";
-import { createOrderInput } from "../orders/create-order";
+import { createOrderInput, MAX_OPEN_ORDERS, ORDERS_PER_MEMBER } from "../orders/create-order";
+import { CHECKOUT_WINDOW_MINUTES } from "../orders/order";
 import { confirmTossPaymentInput } from "../payments/confirm-toss-payment";
 import { failTossPaymentInput } from "../payments/fail-toss-payment";
 
@@ -136,6 +137,44 @@ export function openApiDocument(): Record<string, unknown> {
               description:
                 "Why a generation ended short: `prompt_refused` (the image model's safety system refused the prompt; nothing charged for it), `model_unavailable` (the provider no longer offers the model; points returned), `images_failed`, `canceled`, `worker_lost`, `queue_timeout`.",
             },
+          },
+        },
+        Order: {
+          type: "object",
+          required: [
+            "orderId",
+            "packageId",
+            "provider",
+            "points",
+            "amount",
+            "currency",
+            "status",
+            "createdAt",
+            "expiresAt",
+          ],
+          properties: {
+            orderId: { type: "string" },
+            packageId: { type: "string" },
+            provider: { type: "string" },
+            points: { type: "integer" },
+            amount: { type: "integer", description: "In the currency's smallest unit: won, or US cents." },
+            currency: { enum: ["KRW", "USD"] },
+            status: { enum: ["pending", "waiting_for_deposit", "paid", "canceled", "failed", "expired"] },
+            createdAt: { type: "string", format: "date-time" },
+            expiresAt: {
+              type: "string",
+              format: "date-time",
+              description: "When an unpaid order closes as `expired`.",
+            },
+            paidAt: { type: ["string", "null"], format: "date-time" },
+            receiptUrl: { type: ["string", "null"], description: "The payment provider's receipt, once paid." },
+          },
+        },
+        OrderPage: {
+          type: "object",
+          properties: {
+            orders: { type: "array", items: { $ref: "#/components/schemas/Order" } },
+            nextCursor: { type: ["string", "null"] },
           },
         },
         Catalog: {
@@ -362,19 +401,34 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       "/api/orders": {
+        get: {
+          ...member,
+          parameters: pageParams,
+          summary: "The member's orders, newest first, with their state and receipt links",
+          responses: { 200: ok("Orders", "OrderPage"), ...errors(401, 403, 422) },
+        },
         post: {
           ...member,
           summary: "Order a points package; amount decided by the server",
+          description: `A repeat with the same \`Idempotency-Key\` and body answers the first order (a double click makes one order). At most ${MAX_OPEN_ORDERS} unpaid orders may be open at once, and ${ORDERS_PER_MEMBER.limit} made an hour: past either, 429 \`RATE_LIMITED\` (\`details.retryAfterSeconds\`) and nothing is stored. An unpaid order expires at \`expiresAt\` (${CHECKOUT_WINDOW_MINUTES} minutes; a virtual account's deposit due date), after the provider is asked whether it was paid after all.`,
+          parameters: [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: true,
+              schema: { type: "string", minLength: 8, maxLength: 128 },
+            },
+          ],
           requestBody: body(createOrderInput),
-          responses: { 201: ok("Order and checkout URL"), ...errors(400, 401, 403, 413, 415, 422) },
+          responses: { 201: ok("Order and checkout URL"), ...errors(400, 401, 403, 409, 413, 415, 422, 429) },
         },
       },
       "/api/orders/{id}": {
         get: {
           ...member,
           parameters: [idParam("id")],
-          summary: "One of the member's orders",
-          responses: { 200: ok("Order"), ...errors(401, 404) },
+          summary: "One of the member's orders: its state, expiry and receipt link",
+          responses: { 200: ok("Order", "Order"), ...errors(401, 404) },
         },
       },
       "/api/payments/sandbox/{orderId}/complete": {

@@ -1,5 +1,6 @@
 import { GENERATIONS } from "../generation/generation-job";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
+import { ORDERS } from "../orders/order";
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
 import { MAIL_OUTBOX, type OutboxItem } from "./mail-outbox";
@@ -9,6 +10,7 @@ import { mailRecipient } from "./mail-recipient";
 import { generationResultMail } from "./templates/generation-result-mail";
 import { mailSite } from "./templates/layout";
 import { passwordResetMail } from "./templates/password-reset-mail";
+import { purchaseConfirmationMail } from "./templates/purchase-confirmation-mail";
 
 const MAX_ATTEMPTS = 8;
 /** How long a claimed item stays invisible to other senders while it is being sent. */
@@ -68,6 +70,26 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
         requested: job.data.count,
         requestedAt: new Date(job.data.createdAt),
         expiresAt: new Date(job.data.expiresAt),
+      });
+      return { message, uid: item.uid };
+    }
+    case "purchase-confirmation": {
+      const user = await auth.getUser(item.uid);
+      if (!user?.email || !user.emailVerified) return { dropped: "address_not_verified", uid: item.uid };
+      if (await holdsMail({ db, address: user.email, confirmed: true, readAt }))
+        return { dropped: "address_suppressed", uid: item.uid };
+      const order = await db.get(ORDERS, item.refId);
+      if (!order?.data.paidAt) return { dropped: "nothing_to_report", uid: item.uid };
+      const recipient = await mailRecipient({ db, uid: item.uid, to: user.email, fallbackLocale: DEFAULT_LOCALE });
+      const message = purchaseConfirmationMail({
+        recipient,
+        site: mailSite(config),
+        orderId: item.refId,
+        points: order.data.points,
+        amount: order.data.amount,
+        currency: order.data.currency,
+        paidAt: new Date(order.data.paidAt),
+        receiptUrl: order.data.receiptUrl,
       });
       return { message, uid: item.uid };
     }

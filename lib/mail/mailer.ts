@@ -5,7 +5,7 @@
 import { AppError } from "../errors/app-error";
 
 /** Which mail this is: the only thing about a message a provider may keep for its statistics. */
-export type MailKind = "verify-email" | "password-reset" | "generation-result";
+export type MailKind = "verify-email" | "password-reset" | "generation-result" | "purchase-confirmation";
 
 export interface MailMessage {
   kind: MailKind;

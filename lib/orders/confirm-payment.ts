@@ -1,4 +1,5 @@
 import { AppError } from "../errors/app-error";
+import { enqueueMail } from "../mail/mail-outbox";
 import { logger } from "../observability/logger";
 import { appendLedgerEntry, readPointAccount } from "../points/ledger";
 import type { Currency, PaymentProviderId } from "../payments/payment-provider";
@@ -16,8 +17,9 @@ const CONFIRMABLE: ReadonlySet<OrderStatus> = new Set(["pending", "waiting_for_d
 /**
  * The one path by which a payment becomes points, for every provider. The provider's
  * report must match the stored order (provider, amount, currency); the order turns
- * paid and the points are credited in one transaction, so a repeated confirmation
- * (a retried webhook, a double click) credits nothing more and returns the order.
+ * paid, the points are credited and the purchase mail is queued in one transaction,
+ * so a repeated confirmation (a retried webhook, a double click) credits nothing more
+ * and returns the order.
  */
 export async function confirmPayment(options: {
   services: Services;
@@ -73,6 +75,7 @@ export async function confirmPayment(options: {
     };
     tx.update(ORDERS, doc.id, paid);
     recordDelivery(now);
+    enqueueMail(tx, { uid: order.uid, template: "purchase-confirmation", refId: doc.id, now });
     return { view: toOrderView(doc.id, { ...order, ...paid }), credited: true };
   });
   if (view.credited)

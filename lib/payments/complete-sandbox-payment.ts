@@ -3,6 +3,7 @@ import { confirmPayment } from "../orders/confirm-payment";
 import { getOrder } from "../orders/get-order";
 import type { OrderView } from "../orders/order";
 import type { Services } from "../services";
+import { SandboxPaymentProvider } from "./sandbox-payment-provider";
 
 /**
  * The sandbox checkout's "Pay" button: for the order's owner only, it confirms the
@@ -13,16 +14,13 @@ export async function completeSandboxPayment(options: {
   uid: string;
   orderId: string;
 }): Promise<OrderView> {
-  if (!options.services.paymentProviders.sandbox) throw new AppError("FEATURE_DISABLED", "order.sandboxDisabled");
+  const sandbox = options.services.paymentProviders.sandbox;
+  if (!(sandbox instanceof SandboxPaymentProvider)) throw new AppError("FEATURE_DISABLED", "order.sandboxDisabled");
   const order = await getOrder(options);
   if (order.provider !== "sandbox") throw new AppError("NOT_FOUND", "order.notFound");
   if (order.status === "paid") return order;
-  return confirmPayment({
-    services: options.services,
-    orderId: options.orderId,
-    provider: "sandbox",
-    providerPaymentId: `sandbox_${options.orderId}`,
-    amount: order.amount,
-    currency: order.currency,
-  });
+  if (order.status !== "pending")
+    throw new AppError("INVALID_STATE", "order.notPending", { values: { status: order.status } });
+  const payment = sandbox.takePayment({ ...order, description: "" });
+  return confirmPayment({ services: options.services, orderId: options.orderId, provider: "sandbox", ...payment });
 }

@@ -26,6 +26,32 @@ export interface StartedCheckout {
 export interface PaymentProvider {
   id: PaymentProviderId;
   currency: Currency;
-  /** Where to send the buyer to pay. */
+  /**
+   * Where to send the buyer to pay. Asked again for the same order when the buyer
+   * repeats the request (a double click), so it must answer the same checkout for
+   * the same orderId rather than open a second payment.
+   */
   startCheckout(order: CheckoutOrder): Promise<StartedCheckout>;
+  /**
+   * What the provider knows of the order's payment, asked before an unpaid order is
+   * closed as expired, so a lost webhook or a closed browser never loses a payment.
+   * A provider without it cannot be asked; its orders expire on the clock alone.
+   */
+  lookupPayment?(order: PaymentLookupOrder): Promise<PaymentLookup>;
 }
+
+export interface PaymentLookupOrder {
+  orderId: string;
+  amount: number;
+  currency: Currency;
+  /** The provider's own id for the payment, when the order has one already. */
+  providerPaymentId: string | null;
+  /** The provider's id of the checkout opened for the order (Stripe's Checkout Session), if any. */
+  providerCheckoutId: string | null;
+}
+
+export type PaymentLookup =
+  | { status: "paid"; providerPaymentId: string; amount: number; currency: Currency; receiptUrl: string | null }
+  /** Still under way at the provider (a checkout being filled in, a deposit awaited): not to be closed yet. */
+  | { status: "pending" }
+  | { status: "not-paid" };

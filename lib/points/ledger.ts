@@ -12,7 +12,12 @@ import { POINT_ACCOUNTS, POINT_ENTRIES } from "../privacy/data-inventory";
 
 export { POINT_ACCOUNTS, POINT_ENTRIES };
 
-export type EntryKind = "purchase" | "reserve" | "release" | "refund" | "adjustment";
+/**
+ * `welcome` is the free grant on first confirming an address (welcome-points.ts). It
+ * was never paid for, so it is never refundable: a refund returns at most what was
+ * bought (purchase entries), never welcome points.
+ */
+export type EntryKind = "purchase" | "reserve" | "release" | "refund" | "adjustment" | "welcome";
 
 export interface PointAccount {
   uid: string;

@@ -22,6 +22,7 @@ import type { MailProviderEvent, MailSuppression } from "../mail/mail-suppressio
 import type { Order } from "../orders/order";
 import type { PointAccount, PointEntry } from "../points/ledger";
 import type { Reservation } from "../points/reservations";
+import type { WelcomeGrant } from "../points/welcome-points";
 import type { WebhookDelivery } from "../webhooks/webhook-delivery";
 
 export type Localized = { ko: string; en: string };
@@ -205,8 +206,8 @@ export const POINT_ENTRIES = inventoried<PointEntry>({
   fields: {
     uid: { ko: "회원", en: "Member" },
     kind: {
-      ko: "구매, 예약, 반환, 환불, 조정 중 어떤 거래인지",
-      en: "purchase, reserve, release, refund or adjustment",
+      ko: "구매, 예약, 반환, 환불, 조정, 가입 환영 포인트 중 어떤 거래인지",
+      en: "purchase, reserve, release, refund, adjustment or welcome points",
     },
     amount: { ko: "더한 포인트(양수) 또는 뺀 포인트(음수)", en: "Points added (positive) or taken (negative)" },
     balanceAfter: { ko: "이 거래 뒤의 잔액", en: "Balance after this entry" },
@@ -280,6 +281,33 @@ export const ORDERS = inventoried<Order>({
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
   processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
+});
+
+export const WELCOME_GRANTS = inventoried<WelcomeGrant>({
+  id: "welcome-grants",
+  collection: "welcomeGrants",
+  title: { ko: "가입 환영 포인트 지급 기록", en: "Welcome points given" },
+  fields: {
+    grantedAt: { ko: "지급한 시각", en: "When given" },
+    expiresAt: { ko: "이 기록을 지우는 시각", en: "When this record is deleted" },
+  },
+  purpose: {
+    ko: "가입 환영 포인트를 이메일 주소 하나에 한 번만 지급 (기록의 ID는 주소의 해시이며 주소 자체는 저장하지 않음; 탈퇴 후 다시 가입해도 다시 지급하지 않기 위해 탈퇴 뒤에도 보관)",
+    en: "Giving welcome points once per email address (the record's ID is a hash of the address, never the address; kept after withdrawal so that signing up again does not earn them again)",
+  },
+  legalBasis: {
+    ko: "정당한 이익: 무상 혜택의 부정 수급 방지 (개인정보 보호법 제15조 제1항 제6호)",
+    en: "Legitimate interest in preventing abuse of a free offer (PIPA art. 15(1)6; GDPR art. 6(1)(f))",
+  },
+  retention: {
+    kind: "days",
+    days: 3 * 365,
+    from: { ko: "지급일", en: "the grant" },
+    deletableOnRequest: false,
+  },
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: ERASE,
+  processors: [cloud],
 });
 
 export const GENERATIONS = inventoried<GenerationJob>({
@@ -586,6 +614,7 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   CONSENT_RECORDS.kind,
   POINT_ACCOUNTS.kind,
   POINT_ENTRIES.kind,
+  WELCOME_GRANTS.kind,
   RESERVATIONS.kind,
   ORDERS.kind,
   GENERATIONS.kind,

@@ -9,6 +9,7 @@ import { deleteImageFiles } from "../images/delete-image-files";
 import { IMAGES } from "../images/image-record";
 import { WEBHOOK_DELIVERIES } from "../webhooks/webhook-delivery";
 import { MAIL_PROVIDER_EVENTS, MAIL_SUPPRESSIONS } from "../mail/mail-suppression";
+import { WELCOME_GRANTS } from "../points/welcome-points";
 
 /**
  * A write unfinished for this long is abandoned (its process died): a whole image is
@@ -54,6 +55,7 @@ export interface PurgeOutcome {
   abuseRecords: number;
   mailSuppressions: number;
   mailProviderEvents: number;
+  welcomeGrants: number;
   abandonedWrites: number;
 }
 
@@ -62,7 +64,7 @@ export interface PurgeOutcome {
  * generation requests 90 days after creation, request keys after 7 days, request
  * limits when their window closes, handled webhook deliveries after a day, abuse records
  * after a year, mail suppressions a year after the last report and the provider events
- * behind them after 3 days, and the leftovers of file writes a crash cut short
+ * behind them after 3 days, the hashes of addresses given welcome points after 3 years, and the leftovers of file writes a crash cut short
  * an hour after (they may hold image bytes no record names). Runs on a schedule (and
  * when the worker starts); deletes in pages so a backlog cannot exhaust memory.
  */
@@ -108,6 +110,7 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
   const abuseRecords = await deleteExpired(options.services, ABUSE_RECORDS, now, limit);
   const mailSuppressions = await deleteExpired(options.services, MAIL_SUPPRESSIONS, now, limit);
   const mailProviderEvents = await deleteExpired(options.services, MAIL_PROVIDER_EVENTS, now, limit);
+  const welcomeGrants = await deleteExpired(options.services, WELCOME_GRANTS, now, limit);
   const abandonedWrites = await blobs.removeAbandonedWrites(new Date(clock.now().getTime() - ABANDONED_WRITE_AGE_MS));
   const outcome = {
     images,
@@ -118,6 +121,7 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
     abuseRecords,
     mailSuppressions,
     mailProviderEvents,
+    welcomeGrants,
     abandonedWrites,
   };
   if (Object.values(outcome).some((count) => count > 0)) logger.info("retention.purged", outcome);

@@ -11,6 +11,7 @@ import { recoverStalledGenerations } from "../generation/recover-stalled-generat
 import { GENERATIONS } from "../generation/generation-job";
 import { runGenerationJob } from "../generation/run-generation-job";
 import { ThumbnailBacklog } from "../images/thumbnail-backlog";
+import { expireOrders } from "../orders/expire-orders";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
 import { errorFields, logger } from "../observability/logger";
@@ -99,6 +100,7 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
         if ((await recoverStalledGenerations({ services })).requeued > 0) wakeUps.add("generation");
       });
       await guarded("poll", () => pollWaitingGenerations({ services }));
+      await guarded("expire-orders", () => expireOrders({ services }));
     }
     if (now - lastPurge >= purgeEveryMs) {
       lastPurge = now;

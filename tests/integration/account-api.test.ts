@@ -297,7 +297,8 @@ describe("signing up with Google", () => {
       email,
       name: "Park Jiho",
       emailVerified: true,
-      points: 0,
+      // Google confirmed the address: the welcome points are credited at once.
+      points: services.config.WELCOME_POINTS,
     });
   });
 });

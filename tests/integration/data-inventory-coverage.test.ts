@@ -32,6 +32,7 @@ describe("the data inventory covers what is stored", () => {
       services,
       uid: member.uid,
       input: { packageId: "points-5000", provider: "sandbox" },
+      idempotencyKey: randomUUID(),
     });
     await cancelOrder({ services, uid: member.uid, orderId: abandoned.orderId });
     const job = await submitGeneration({

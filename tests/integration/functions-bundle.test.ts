@@ -11,6 +11,7 @@ describe("the Cloud Functions deploy bundle", () => {
     const bundle = createRequire(import.meta.url)(outfile) as Record<string, unknown>;
     expect(Object.keys(bundle).sort()).toEqual([
       "deliverMail",
+      "expireUnpaidOrders",
       "onGenerationCreated",
       "onMailQueued",
       "purgeExpired",

@@ -8,6 +8,7 @@ import functionsTest from "firebase-functions-test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   deliverMail,
+  expireUnpaidOrders,
   onGenerationCreated,
   onMailQueued,
   purgeExpired,
@@ -22,6 +23,8 @@ import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { IMAGES } from "../../lib/images/image-record";
 import { MAIL_OUTBOX, passwordResetOutboxId } from "../../lib/mail/mail-outbox";
+import { createOrder } from "../../lib/orders/create-order";
+import { CHECKOUT_WINDOW_MINUTES, ORDERS } from "../../lib/orders/order";
 import { POINT_ACCOUNTS } from "../../lib/points/ledger";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { createServices, getServices, type Services } from "../../lib/services";
@@ -182,6 +185,25 @@ describe("Cloud Functions triggers", () => {
     });
   });
 
+  describe("expireUnpaidOrders", () => {
+    it("closes an unpaid order past its checkout window, after asking the provider, and keeps a fresh one", async () => {
+      const order = (clock: Services) =>
+        createOrder({
+          services: clock,
+          uid: member.uid,
+          input: { packageId: "points-1000", provider: "sandbox" },
+          idempotencyKey: randomUUID(),
+        });
+      const old = await order(servicesAgo((CHECKOUT_WINDOW_MINUTES + 1) * 60_000));
+      const fresh = await order(services);
+
+      await expireUnpaidOrders.run(scheduled());
+
+      expect((await services.db.get(ORDERS, old.orderId))?.data.status).toBe("expired");
+      expect((await services.db.get(ORDERS, fresh.orderId))?.data.status).toBe("pending");
+    });
+  });
+
   describe("deliverMail", () => {
     it("sends the queued result mail to the member's verified address, once, and empties the queue", async () => {
       const verified = await createMember(services);
@@ -193,7 +215,9 @@ describe("Cloud Functions triggers", () => {
 
       await deliverMail.run(scheduled());
 
-      const mails = (await services.localMailbox!.list()).filter((mail) => mail.to === verified.email);
+      const mails = (await services.localMailbox!.list()).filter(
+        (mail) => mail.to === verified.email && mail.kind === "generation-result",
+      );
       expect(mails).toHaveLength(1);
       // The member signed up in Korean: the mail is in Korean, and links to the Korean page.
       expect(mails[0]).toMatchObject({ subject: "이미지 1장이 완성되었습니다" });
@@ -201,7 +225,11 @@ describe("Cloud Functions triggers", () => {
       expect(await services.db.get(MAIL_OUTBOX, `generation-result-${id}`)).toBeNull();
 
       await deliverMail.run(scheduled());
-      expect((await services.localMailbox!.list()).filter((mail) => mail.to === verified.email)).toHaveLength(1);
+      expect(
+        (await services.localMailbox!.list()).filter(
+          (mail) => mail.to === verified.email && mail.kind === "generation-result",
+        ),
+      ).toHaveLength(1);
     });
 
     it("sends nothing to an address that was never verified", async () => {

@@ -199,6 +199,7 @@ describe("malformed paths, cursors, cookies and bodies", () => {
         path: "/api/orders",
         token: member.idToken,
         body: { packageId: "points-1000", provider },
+        headers: { "Idempotency-Key": randomUUID() },
       });
       expect(response.status).toBe(422);
     }

@@ -17,6 +17,9 @@ import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { submitGeneration } from "../../lib/generation/submit-generation";
 import { translator } from "../../lib/i18n/messages";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
+import type { MailKind } from "../../lib/mail/mailer";
+import { ORDERS } from "../../lib/orders/order";
+import { completeSandboxPayment } from "../../lib/payments/complete-sandbox-payment";
 import { getServices } from "../../lib/services";
 import { applyOobCode, signUpUser, type TestUser } from "../support/firebase-users";
 import { APP_ORIGIN, call, readError } from "../support/http";
@@ -53,8 +56,8 @@ async function stored(uid: string) {
   return (await services.db.get(MEMBERS, uid))?.data;
 }
 
-async function mailsTo(email: string) {
-  return (await services.localMailbox!.list()).filter((mail) => mail.to === email);
+async function mailsTo(email: string, kind?: MailKind) {
+  return (await services.localMailbox!.list()).filter((mail) => mail.to === email && (!kind || mail.kind === kind));
 }
 
 describe("the language and time zone chosen at sign-up", () => {
@@ -191,7 +194,7 @@ describe("mail in the member's language and time zone", () => {
     await runGenerationJob({ services, generationId: id, workerId: "language-test" });
     await deliverMailOutbox({ services });
 
-    const [mail] = await mailsTo(user.email);
+    const [mail] = await mailsTo(user.email, "generation-result");
     expect(mail?.subject).toBe("Your image is ready");
     expect(mail?.text).toContain(`See my image: ${APP_ORIGIN}/en/generations/${id}`);
     const requestedAt = new Date((await services.db.get(GENERATIONS, id))!.data.createdAt);
@@ -199,6 +202,63 @@ describe("mail in the member's language and time zone", () => {
       translator({ locale: "en", namespace: "mail", timeZone })("generationResult.summary", { made: 1, requestedAt });
     expect(mail?.text).toContain(summary("America/New_York"));
     expect(summary("America/New_York")).not.toBe(summary("Asia/Seoul"));
+  });
+
+  it("sends the purchase mail in the member's language and zone: order number, amount, points and receipt", async () => {
+    const user = await member({ acceptLanguage: "ko" });
+    await applyOobCode(await services.auth.emailVerificationCode(user.email));
+    await buyPoints(services, user.uid);
+    await deliverMailOutbox({ services });
+    const [order] = await services.db.query({
+      collection: ORDERS,
+      where: [{ field: "uid", op: "==", value: user.uid }],
+    });
+    const paidAt = new Date(order!.data.paidAt!);
+    const [ko] = await mailsTo(user.email, "purchase-confirmation");
+    expect(ko?.subject).toBe("결제가 완료되었습니다: 1,000포인트 충전");
+    expect(ko?.text).toContain(`주문 번호: ${order!.id.slice(0, 8)}`);
+    expect(ko?.text).toContain("₩15,000");
+    expect(ko?.text).toContain(`영수증 보기: ${APP_ORIGIN}/checkout/sandbox/${order!.id}`);
+    expect(ko?.text).toContain(
+      translator({ locale: "ko", namespace: "mail", timeZone: "Asia/Seoul" })("purchase.summary", {
+        amount: "₩15,000",
+        points: 1000,
+        paidAt,
+      }),
+    );
+
+    expect((await choose(user, { locale: "en", timeZone: "America/New_York" })).status).toBe(200);
+    await buyPoints(services, user.uid);
+    await deliverMailOutbox({ services });
+    const english = (await mailsTo(user.email, "purchase-confirmation")).find((mail) =>
+      mail.subject.startsWith("Payment"),
+    );
+    expect(english?.subject).toBe("Payment received: 1,000 points added");
+    expect(english?.text).toContain("₩15,000");
+    expect(english?.text).toContain(`Your orders and points history are on your points page: ${APP_ORIGIN}/en/points`);
+    const summary = (timeZone: string) =>
+      translator({ locale: "en", namespace: "mail", timeZone })("purchase.summary", {
+        amount: "₩15,000",
+        points: 1000,
+        paidAt,
+      });
+    expect(summary("America/New_York")).not.toBe(summary("Asia/Seoul"));
+  });
+
+  it("queues one purchase mail however often the payment is confirmed", async () => {
+    const user = await member({ acceptLanguage: "en" });
+    await applyOobCode(await services.auth.emailVerificationCode(user.email));
+    await buyPoints(services, user.uid);
+    const [order] = await services.db.query({
+      collection: ORDERS,
+      where: [{ field: "uid", op: "==", value: user.uid }],
+    });
+    await Promise.all(
+      Array.from({ length: 5 }, () => completeSandboxPayment({ services, uid: user.uid, orderId: order!.id })),
+    );
+    await deliverMailOutbox({ services });
+    await deliverMailOutbox({ services });
+    expect(await mailsTo(user.email, "purchase-confirmation")).toHaveLength(1);
   });
 
   it("sends the confirmation mail in the member's language, whatever the request asks for", async () => {

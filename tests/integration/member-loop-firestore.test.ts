@@ -15,6 +15,11 @@ import { listImages } from "../../lib/images/list-images";
 import { listPointEntries } from "../../lib/points/list-point-entries";
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { createServices } from "../../lib/services";
+import { ManualClock } from "../../lib/clock/clock";
+import { createOrder } from "../../lib/orders/create-order";
+import { expireOrders } from "../../lib/orders/expire-orders";
+import { listOrders } from "../../lib/orders/list-orders";
+import { CHECKOUT_WINDOW_MINUTES, ORDERS } from "../../lib/orders/order";
 import { buyPoints, createMember } from "../support/members";
 
 const emulatorHost = process.env.FIRESTORE_EMULATOR_HOST;
@@ -29,6 +34,25 @@ suite(title, () => {
     const member = await createMember(services);
     await buyPoints(services, member.uid);
     expect((await getMe({ services, uid: member.uid })).points).toBe(1000);
+
+    // The order queries Firestore answers only with their composite indexes: the open
+    // orders counted in createOrder's transaction, the member's list, the expiry sweep.
+    const unpaid = await createOrder({
+      services,
+      uid: member.uid,
+      input: { packageId: "points-1000", provider: "sandbox" },
+      idempotencyKey: randomUUID(),
+    });
+    expect((await listOrders({ services, uid: member.uid, page: {} })).orders.map((o) => o.status)).toEqual([
+      "pending",
+      "paid",
+    ]);
+    const later = createServices(
+      { ...getServerConfig(), DATABASE: "firestore" },
+      { db: services.db, clock: new ManualClock(new Date(Date.now() + (CHECKOUT_WINDOW_MINUTES + 1) * 60_000)) },
+    );
+    expect((await expireOrders({ services: later })).expired).toBeGreaterThanOrEqual(1);
+    expect((await services.db.get(ORDERS, unpaid.orderId))?.data.status).toBe("expired");
 
     const key = randomUUID();
     const input = { prompt: "a lantern on the water", model: "local-sketch", size: "512x512", count: 2 };

@@ -39,7 +39,7 @@ import { waitFor } from "../support/wait-for";
 
 const BUCKET = "imagesfactory-member-loop";
 const NAME = "Choi Seoyeon";
-const MAIL_KINDS = ["verify-email", "password-reset", "generation-result"];
+const MAIL_KINDS = ["verify-email", "password-reset", "generation-result", "purchase-confirmation"];
 const directory = mkdtempSync(join(tmpdir(), "member-loop-real-"));
 
 const replicate = new ReplicateStandIn({
@@ -163,7 +163,8 @@ describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () 
       await call(getMe, { path: "/api/me", token }),
       200,
     );
-    expect(me).toMatchObject({ emailVerified: true, points: 0, name: NAME });
+    // Confirming the address earned the welcome points.
+    expect(me).toMatchObject({ emailVerified: true, points: services.config.WELCOME_POINTS, name: NAME });
 
     const { orderId } = await json<{ orderId: string }>(
       await call(postOrder, {
@@ -171,6 +172,7 @@ describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () 
         path: "/api/orders",
         token,
         body: { packageId: "points-1000", provider: "sandbox" },
+        headers: { "Idempotency-Key": randomUUID() },
       }),
       201,
     );
@@ -181,7 +183,9 @@ describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () 
       token,
     });
     expect(paid.status).toBe(200);
-    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(1_000);
+    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(
+      services.config.WELCOME_POINTS + 1_000,
+    );
   });
 
   it("offers the OpenAI and Replicate models, and no local one", async () => {
@@ -251,7 +255,9 @@ describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () 
       expect(view.images).toHaveLength(2);
       expect((await services.db.get(RESERVATIONS, id))?.data).toMatchObject({ status: "settled", charged });
     }
-    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(970);
+    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(
+      services.config.WELCOME_POINTS + 970,
+    );
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
   });
 
@@ -310,7 +316,9 @@ describe("the member loop on OpenAI, Replicate, Cloud Storage and SendGrid", () 
       expect(refused.status).toBe(422);
       expect((await readError(refused)).code).toBe("PROMPT_REFUSED");
     }
-    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(970);
+    expect((await json<{ points: number }>(await call(getMe, { path: "/api/me", token }), 200)).points).toBe(
+      services.config.WELCOME_POINTS + 970,
+    );
     expect(await services.db.query({ collection: GENERATIONS, limit: 100 })).toHaveLength(generationsBefore.length);
     expect(openai.bodiesOf("/v1/moderations")).toHaveLength(moderationsBefore + 2);
     expect(openai.bodiesOf("/v1/images/generations")).toHaveLength(imageCallsBefore);

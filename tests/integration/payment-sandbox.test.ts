@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as createOrderRoute } from "../../app/api/orders/route";
 import { GET as getOrderRoute } from "../../app/api/orders/[id]/route";
@@ -32,7 +33,13 @@ async function startOrder(
   user: TestUser,
   body: unknown = { packageId: "points-5000", provider: "sandbox" },
 ): Promise<Response> {
-  return call(createOrderRoute, { method: "POST", path: "/api/orders", body, token: user.idToken });
+  return call(createOrderRoute, {
+    method: "POST",
+    path: "/api/orders",
+    body,
+    token: user.idToken,
+    headers: { "Idempotency-Key": randomUUID() },
+  });
 }
 
 async function newOrderId(user: TestUser, packageId = "points-5000"): Promise<string> {
@@ -164,7 +171,12 @@ describe("buying points through the sandbox, route by route", () => {
       params: { id: orderId },
       token: buyer.idToken,
     });
-    expect(await view.json()).toMatchObject({ status: "paid", paidAt: expect.any(String) });
+    expect(await view.json()).toMatchObject({
+      status: "paid",
+      paidAt: expect.any(String),
+      expiresAt: expect.any(String),
+      receiptUrl: `http://localhost:3100/checkout/sandbox/${orderId}`,
+    });
     expect((await storedOrder(orderId)).providerPaymentId).toBe(`sandbox_${orderId}`);
   });
 
@@ -256,6 +268,7 @@ describe("buying points through the sandbox, route by route", () => {
       path: "/api/orders",
       rawBody: '{"packageId": "points-1000",',
       token: buyer.idToken,
+      headers: { "Idempotency-Key": randomUUID() },
     });
     expect(response.status).toBe(400);
     expect((await readError(response)).code).toBe("MALFORMED_JSON");
@@ -288,6 +301,7 @@ describe("confirmPayment, the one path from payment to points", () => {
       services,
       uid: member.uid,
       input: { packageId: "points-1000", provider: "sandbox" },
+      idempotencyKey: randomUUID(),
     });
     const error = await appErrorOf(
       confirmPayment({ services, orderId, provider: "sandbox", providerPaymentId: `pay_${orderId}`, ...paid }),
@@ -303,6 +317,7 @@ describe("confirmPayment, the one path from payment to points", () => {
       services,
       uid: member.uid,
       input: { packageId: "points-1000", provider: "sandbox" },
+      idempotencyKey: randomUUID(),
     });
     await confirmPayment({
       services,
@@ -349,6 +364,7 @@ describe("with the sandbox switched off", () => {
       services,
       uid: member.uid,
       input: { packageId: "points-1000", provider: "sandbox" },
+      idempotencyKey: randomUUID(),
     });
     const withoutSandbox = createServices(getServerConfig(), { db: services.db, paymentProviders: {} });
     const error = await appErrorOf(completeSandboxPayment({ services: withoutSandbox, uid: member.uid, orderId }));
@@ -371,6 +387,7 @@ describe("with the sandbox switched off", () => {
         services: withoutSandbox,
         uid: member.uid,
         input: { packageId: "points-1000", provider: "sandbox" },
+        idempotencyKey: randomUUID(),
       }),
     );
     expect(error.code).toBe("VALIDATION_FAILED");

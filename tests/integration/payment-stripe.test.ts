@@ -3,11 +3,13 @@
  * Stripe's API and signs its events as Stripe does. The app's webhook route is called
  * in-process with exactly what the stand-in sends.
  */
+import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postStripeWebhook } from "../../app/api/webhooks/stripe/route";
 import { getServerConfig } from "../../lib/config/env";
 import { isAppError } from "../../lib/errors/app-error";
+import type { PaymentLookupOrder } from "../../lib/payments/payment-provider";
 import { createOrder } from "../../lib/orders/create-order";
 import { ORDERS, type Order } from "../../lib/orders/order";
 import { receiveStripeEvent } from "../../lib/payments/stripe/receive-stripe-event";
@@ -86,12 +88,18 @@ async function eventRecorded(eventId: string): Promise<boolean> {
   return (await services.db.get(WEBHOOK_DELIVERIES, webhookDeliveryId("stripe", eventId))) !== null;
 }
 
+/** What the expiry sweep asks Stripe about an unpaid 1,000-point order. */
+function unpaid(orderId: string, sessionId: string | null): PaymentLookupOrder {
+  return { orderId, amount: 1_000, currency: "USD", providerPaymentId: null, providerCheckoutId: sessionId };
+}
+
 /** An order for the 1,000-point package ($10.00), and its Checkout Session id. */
 async function startPurchase(packageId = "points-1000"): Promise<{ orderId: string; sessionId: string }> {
   const { orderId, checkoutUrl } = await createOrder({
     services,
     uid: member.uid,
     input: { packageId, provider: "stripe" },
+    idempotencyKey: randomUUID(),
   });
   const order = await storedOrder(orderId);
   const sessionId = order.providerCheckoutId;
@@ -304,7 +312,7 @@ describe("a Stripe purchase", () => {
     const provider = services.paymentProviders.stripe!;
     const lost = await startPurchase();
     stripe.completeUndelivered(lost.sessionId);
-    const paid = await provider.lookupPayment({ orderId: lost.orderId, providerCheckoutId: lost.sessionId });
+    const paid = await provider.lookupPayment(unpaid(lost.orderId, lost.sessionId));
     expect(paid).toEqual({
       status: "paid",
       providerPaymentId: stripe.session(lost.sessionId).payment_intent,
@@ -315,17 +323,17 @@ describe("a Stripe purchase", () => {
 
     const delayed = await startPurchase();
     stripe.completeUndelivered(delayed.sessionId, { paid: false });
-    expect(await provider.lookupPayment({ orderId: delayed.orderId, providerCheckoutId: delayed.sessionId })).toEqual({
+    expect(await provider.lookupPayment(unpaid(delayed.orderId, delayed.sessionId))).toEqual({
       status: "pending",
     });
 
     const abandoned = await startPurchase();
-    expect(
-      await provider.lookupPayment({ orderId: abandoned.orderId, providerCheckoutId: abandoned.sessionId }),
-    ).toEqual({ status: "not-paid" });
+    expect(await provider.lookupPayment(unpaid(abandoned.orderId, abandoned.sessionId))).toEqual({
+      status: "not-paid",
+    });
     expect(stripe.session(abandoned.sessionId).status).toBe("expired");
     expect(stripe.received.some((r) => r.path === `/v1/checkout/sessions/${abandoned.sessionId}/expire`)).toBe(true);
-    expect(await provider.lookupPayment({ orderId: abandoned.orderId })).toEqual({ status: "not-paid" });
+    expect(await provider.lookupPayment(unpaid(abandoned.orderId, null))).toEqual({ status: "not-paid" });
   });
 
   it("never tells Stripe who the member is", async () => {
@@ -410,6 +418,7 @@ const emulatorHost = process.env.FIRESTORE_EMULATOR_HOST;
       services: firestore,
       uid: buyer.uid,
       input: { packageId: "points-1000", provider: "stripe" },
+      idempotencyKey: randomUUID(),
     });
     const sessionId = (await firestore.db.get(ORDERS, orderId))!.data.providerCheckoutId!;
     const eventId = stripe.completeUndelivered(sessionId);

@@ -108,16 +108,18 @@ describe("purgeExpiredData after 90 days", () => {
 
   it("deletes nothing on day 89", async () => {
     clock.set(new Date(Date.parse(T) + 89 * DAY_MS));
-    // Request keys are kept 7 days: the three made on days 0 and 10 are gone by now.
+    // Request keys are kept 7 days: the five made on days 0 and 10 (two orders, three generations) are gone by now,
+    // and so are the two members' hourly order counters.
     expect(await purgeExpiredData({ services, pageSize: 2 })).toEqual({
       images: 0,
       generations: 0,
-      idempotencyKeys: 3,
-      rateLimits: 0,
+      idempotencyKeys: 5,
+      rateLimits: 2,
       webhookDeliveries: 0,
       abuseRecords: 0,
       mailSuppressions: 0,
       mailProviderEvents: 0,
+      welcomeGrants: 0,
       abandonedWrites: 0,
     });
     expect(await imagesOf(oldJob)).toHaveLength(3);
@@ -137,6 +139,7 @@ describe("purgeExpiredData after 90 days", () => {
       abuseRecords: 0,
       mailSuppressions: 0,
       mailProviderEvents: 0,
+      welcomeGrants: 0,
       abandonedWrites: 0,
     });
 
@@ -178,6 +181,7 @@ describe("purgeExpiredData after 90 days", () => {
       abuseRecords: 0,
       mailSuppressions: 0,
       mailProviderEvents: 0,
+      welcomeGrants: 0,
       abandonedWrites: 0,
     });
   });
@@ -194,6 +198,7 @@ describe("purgeExpiredData after 90 days", () => {
       abuseRecords: 0,
       mailSuppressions: 0,
       mailProviderEvents: 0,
+      welcomeGrants: 0,
       abandonedWrites: 0,
     });
     expect(await services.blobs.list("images/")).toEqual([]);

@@ -17,6 +17,7 @@ import {
 import { ORDERS } from "../../lib/orders/order";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { RESERVATIONS } from "../../lib/points/reservations";
+import { WELCOME_GRANT_RETENTION_DAYS, WELCOME_GRANTS } from "../../lib/points/welcome-points";
 import { defineCollection } from "../../lib/db/collection";
 import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
 import { DATA_INVENTORY, databaseKinds, declaredFields } from "../../lib/privacy/data-inventory";
@@ -38,6 +39,7 @@ const COLLECTIONS_IN_CODE = [
   ABUSE_RECORDS,
   MAIL_SUPPRESSIONS,
   MAIL_PROVIDER_EVENTS,
+  WELCOME_GRANTS,
 ];
 
 function refusal(action: () => unknown): AppError {
@@ -130,6 +132,13 @@ describe("the data inventory", () => {
     expect(Object.keys(MAIL_SUPPRESSIONS.fields)).not.toContain("email");
     expect(MAIL_SUPPRESSIONS.kind.fields.reason!.en).toMatch(/hash of the email address/);
     for (const kind of [MAIL_SUPPRESSIONS.kind, MAIL_PROVIDER_EVENTS.kind]) expect(kind.onWithdrawal).toBe("delete");
+  });
+
+  it("keeps the welcome-points record by a hash of the address, past withdrawal, for as long as the code expires it", () => {
+    expect(WELCOME_GRANTS.kind.retention).toMatchObject({ kind: "days", days: WELCOME_GRANT_RETENTION_DAYS });
+    expect(Object.keys(WELCOME_GRANTS.fields).sort()).toEqual(["expiresAt", "grantedAt"]);
+    expect(WELCOME_GRANTS.kind.purpose.en).toMatch(/hash of the address/);
+    expect(WELCOME_GRANTS.kind.onWithdrawal).toBe("pseudonymise-and-keep");
   });
 
   it("keeps queued mail only until it is delivered", () => {

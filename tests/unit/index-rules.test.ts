@@ -9,6 +9,7 @@ import { QUEUE_TIMEOUT_MS } from "../../lib/generation/recover-stalled-generatio
 import { IMAGES } from "../../lib/images/image-record";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
+import { ORDERS } from "../../lib/orders/order";
 import { expectAppError } from "../support/app-error-thrown";
 
 const refusal = (action: () => unknown) => expectAppError(action);
@@ -299,6 +300,39 @@ describe("the repository's firestore.indexes.json", () => {
 
   // The same query shapes the code runs (copied from each use case; keep in step).
   const queries: [string, PlainQuery][] = [
+    [
+      "lib/orders/list-orders.ts",
+      {
+        collection: ORDERS.name,
+        where: [{ field: "uid", op: "==", value: "u" }],
+        orderBy: [{ field: "createdAt", direction: "desc" }],
+        limit: 25,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/orders/expire-orders.ts",
+      {
+        collection: ORDERS.name,
+        where: [
+          { field: "status", op: "in", value: ["pending", "waiting_for_deposit"] },
+          { field: "expiresAt", op: "<=", value: now },
+        ],
+        orderBy: [{ field: "expiresAt", direction: "asc" }],
+        limit: 100,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/orders/create-order.ts (open orders)",
+      {
+        collection: ORDERS.name,
+        where: [
+          { field: "uid", op: "==", value: "u" },
+          { field: "status", op: "in", value: ["pending", "waiting_for_deposit"] },
+        ],
+      },
+    ],
     [
       "lib/images/list-images.ts",
       {

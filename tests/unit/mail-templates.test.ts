@@ -4,6 +4,7 @@ import { generationResultMail } from "../../lib/mail/templates/generation-result
 import { parseServerConfig } from "../../lib/config/env";
 import { mailSite, type MailRecipient } from "../../lib/mail/templates/layout";
 import { passwordResetMail } from "../../lib/mail/templates/password-reset-mail";
+import { purchaseConfirmationMail } from "../../lib/mail/templates/purchase-confirmation-mail";
 import { verifyEmailMail } from "../../lib/mail/templates/verify-email-mail";
 
 const APP_URL = "http://localhost:3100";
@@ -174,5 +175,40 @@ describe("the result mail", () => {
 
   it("says “image” for one image in the button", () => {
     expect(result("en", 1, 1).text).toContain(`See my image: ${APP_URL}/en/generations/g1`);
+  });
+});
+
+describe("the purchase mail", () => {
+  const purchase = (locale: Locale, timeZone: string, receiptUrl: string | null, currency: "KRW" | "USD" = "KRW") =>
+    purchaseConfirmationMail({
+      recipient: recipient(locale, timeZone),
+      site: SITE,
+      orderId: "0f1e2d3c-aaaa-4bbb-8ccc-123456789abc",
+      points: 5_250,
+      amount: currency === "KRW" ? 75_000 : 5_000,
+      currency,
+      paidAt: REQUESTED_AT,
+      receiptUrl,
+    });
+
+  it("says in Korean, in Seoul time, the order number, the amount in won, the points and the receipt link", () => {
+    const mail = purchase("ko", "Asia/Seoul", "https://receipts.example.com/r/1");
+    expect(mail.kind).toBe("purchase-confirmation");
+    expect(mail.subject).toBe("결제가 완료되었습니다: 5,250포인트 충전");
+    expect(mail.text).toContain("주문 번호: 0f1e2d3c");
+    expect(mail.text).toContain("₩75,000");
+    expect(mail.text).toContain("2026년 11월 23일");
+    expect(mail.text).toContain("10:15");
+    expect(mail.text).toContain("영수증 보기: https://receipts.example.com/r/1");
+    expect(mail.html).toContain('href="https://receipts.example.com/r/1"');
+  });
+
+  it("writes dollars with the narrow symbol, in the member's own zone, and links the points page without a receipt", () => {
+    const mail = purchase("en", "America/New_York", null, "USD");
+    expect(mail.subject).toBe("Payment received: 5,250 points added");
+    expect(mail.text).toContain("$50.00");
+    expect(mail.text).not.toContain("US$");
+    expect(mail.text).toContain("8:15");
+    expect(mail.text).toContain(`See my points: ${APP_URL}/en/points`);
   });
 });

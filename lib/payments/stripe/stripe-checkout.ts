@@ -2,7 +2,7 @@
  * What the rest of the product sees of Stripe: our own types, so that no Stripe type
  * leaves the adapter (lib/payments/stripe/stripe-payment-provider.ts).
  */
-import type { Currency, PaymentProvider } from "../payment-provider";
+import type { Currency, PaymentLookup, PaymentLookupOrder, PaymentProvider } from "../payment-provider";
 
 /** A webhook event whose signature held: only its ids and type are believed. */
 export interface VerifiedStripeEvent {
@@ -27,17 +27,6 @@ export interface CheckoutSessionRecord {
   receiptUrl: string | null;
 }
 
-/** An unpaid order the expiry sweep asks about, with the session we opened for it. */
-export interface StripeLookupOrder {
-  orderId: string;
-  providerCheckoutId?: string;
-}
-
-export type StripePaymentLookup =
-  | { status: "paid"; providerPaymentId: string; amount: number; currency: Currency; receiptUrl: string | null }
-  | { status: "pending" }
-  | { status: "not-paid" };
-
 export interface StripeCheckout extends PaymentProvider {
   readonly id: "stripe";
   /**
@@ -53,5 +42,5 @@ export interface StripeCheckout extends PaymentProvider {
    * the buyer can no longer pay what we are closing, and what Stripe then reports is
    * final (paid; pending while a delayed payment is under way; otherwise not paid).
    */
-  lookupPayment(order: StripeLookupOrder): Promise<StripePaymentLookup>;
+  lookupPayment(order: PaymentLookupOrder): Promise<PaymentLookup>;
 }

@@ -5,14 +5,8 @@
  */
 import Stripe from "stripe";
 import { AppError } from "../../errors/app-error";
-import type { CheckoutOrder, StartedCheckout } from "../payment-provider";
-import type {
-  CheckoutSessionRecord,
-  StripeCheckout,
-  StripeLookupOrder,
-  StripePaymentLookup,
-  VerifiedStripeEvent,
-} from "./stripe-checkout";
+import type { CheckoutOrder, PaymentLookup, PaymentLookupOrder, StartedCheckout } from "../payment-provider";
+import type { CheckoutSessionRecord, StripeCheckout, VerifiedStripeEvent } from "./stripe-checkout";
 
 export interface StripePaymentProviderOptions {
   secretKey: string;
@@ -133,7 +127,7 @@ export class StripePaymentProvider implements StripeCheckout {
     };
   }
 
-  async lookupPayment(order: StripeLookupOrder): Promise<StripePaymentLookup> {
+  async lookupPayment(order: PaymentLookupOrder): Promise<PaymentLookup> {
     // Without a session id no checkout URL ever reached the buyer (it is stored before answering).
     if (!order.providerCheckoutId) return { status: "not-paid" };
     let session = await this.getCheckoutSession(order.providerCheckoutId);

@@ -25,6 +25,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     projectId: E2E.projectId,
     dev: false,
     quiet: !process.env.E2E_VERBOSE,
+    // WELCOME_POINTS 0: the journeys walk a confirmed member through a zero balance to a
+    // first purchase; the welcome grant is covered by tests/integration/welcome-points.test.ts.
     env: {
       NEXT_DIST_DIR: E2E.distDir,
       LOCAL_MODEL_LATENCY_MS: "600",
@@ -34,6 +36,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       TOSS_CLIENT_KEY: E2E_TOSS_KEYS.clientKey,
       TOSS_SECRET_KEY: E2E_TOSS_KEYS.secretKey,
       TOSS_API_BASE_URL: toss.baseUrl,
+      WELCOME_POINTS: "0",
     },
   });
   return async () => {

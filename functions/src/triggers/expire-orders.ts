@@ -1,0 +1,8 @@
+import { onSchedule } from "firebase-functions/v2/scheduler";
+import { expireOrders } from "../../../lib/orders/expire-orders";
+import { getServices } from "../../../lib/services";
+
+/** Every 5 minutes: unpaid orders past their window are checked with their provider, then credited or closed. */
+export const expireUnpaidOrders = onSchedule({ schedule: "every 5 minutes", timeoutSeconds: 540 }, async () => {
+  await expireOrders({ services: getServices() });
+});
