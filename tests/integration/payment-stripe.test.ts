@@ -94,10 +94,13 @@ function unpaid(orderId: string, sessionId: string | null): PaymentLookupOrder {
 }
 
 /** An order for the 1,000-point package ($10.00), and its Checkout Session id. */
-async function startPurchase(packageId = "points-1000"): Promise<{ orderId: string; sessionId: string }> {
+async function startPurchase(
+  packageId = "points-1000",
+  buyer: TestUser = member,
+): Promise<{ orderId: string; sessionId: string }> {
   const { orderId, checkoutUrl } = await createOrder({
     services,
-    uid: member.uid,
+    uid: buyer.uid,
     input: { packageId, provider: "stripe" },
     idempotencyKey: randomUUID(),
   });
@@ -310,7 +313,9 @@ describe("a Stripe purchase", () => {
 
   it("answers the expiry sweep from Stripe: a lost webhook's payment is found, an open session is expired first", async () => {
     const provider = services.paymentProviders.stripe!;
-    const lost = await startPurchase();
+    // A buyer of its own: three orders left open would pass the member's limit of open orders.
+    const buyer = await createMember(services);
+    const lost = await startPurchase("points-1000", buyer);
     stripe.completeUndelivered(lost.sessionId);
     const paid = await provider.lookupPayment(unpaid(lost.orderId, lost.sessionId));
     expect(paid).toEqual({
@@ -321,13 +326,13 @@ describe("a Stripe purchase", () => {
       receiptUrl: expect.stringMatching(/\/receipts\/payment\//),
     });
 
-    const delayed = await startPurchase();
+    const delayed = await startPurchase("points-1000", buyer);
     stripe.completeUndelivered(delayed.sessionId, { paid: false });
     expect(await provider.lookupPayment(unpaid(delayed.orderId, delayed.sessionId))).toEqual({
       status: "pending",
     });
 
-    const abandoned = await startPurchase();
+    const abandoned = await startPurchase("points-1000", buyer);
     expect(await provider.lookupPayment(unpaid(abandoned.orderId, abandoned.sessionId))).toEqual({
       status: "not-paid",
     });

@@ -4,6 +4,7 @@
  * Idempotency-Key) and posts its webhooks. The stand-in's `authenticate()` plays the
  * buyer's part in the widget, which hands the browser a paymentKey.
  */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getOrderRoute } from "../../app/api/orders/[id]/route";
 import { POST as postOrder } from "../../app/api/orders/route";
@@ -63,6 +64,7 @@ async function newOrder(user: TestUser = buyer): Promise<{ orderId: string; chec
     path: "/api/orders",
     body: { packageId: "points-1000", provider: "toss" },
     token: user.idToken,
+    headers: { "idempotency-key": randomUUID() },
   });
   expect(response.status).toBe(201);
   const body = (await response.json()) as { orderId: string; checkoutUrl: string };

@@ -68,15 +68,20 @@ async function buyThroughToss(page: Page, locale: Locale) {
   });
 
   await page.goto(`/${locale}/points`);
-  const order = await page.evaluate(async () => {
+  const order = await page.evaluate(async (language) => {
     const response = await fetch("/api/orders", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: {
+        "content-type": "application/json",
+        "accept-language": language,
+        "idempotency-key": crypto.randomUUID(),
+      },
       body: JSON.stringify({ packageId: "points-1000", provider: "toss" }),
     });
     return (await response.json()) as { orderId: string; checkoutUrl: string };
-  });
-  expect(new URL(order.checkoutUrl).pathname).toBe(`/ko/checkout/toss/${order.orderId}`);
+  }, locale);
+  // The checkout page is in the buyer's language.
+  expect(new URL(order.checkoutUrl).pathname).toBe(`/${locale}/checkout/toss/${order.orderId}`);
   await page.goto(`/${locale}/checkout/toss/${order.orderId}`);
   await expect(page.getByRole("heading", { name: t("tossCheckout.heading") })).toBeVisible();
   await expect(page.getByText("카드")).toBeVisible();
@@ -135,7 +140,7 @@ test("Toss's fail redirect closes the order and says what to do next", async ({ 
   const order = await page.evaluate(async () => {
     const response = await fetch("/api/orders", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
       body: JSON.stringify({ packageId: "points-1000", provider: "toss" }),
     });
     return (await response.json()) as { orderId: string };
