@@ -8,42 +8,20 @@
 import { ANONYMOUS, loadTossPayments, type TossPaymentsWidgets } from "@tosspayments/tosspayments-sdk";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { authRedirectFor } from "@/components/account/auth-redirect";
 import { useMemberFormat } from "@/components/layout/use-member-format";
-import { api, ApiError, isAbort } from "@/components/shared/api-client";
-import type { OrderView } from "@/components/shared/api-types";
+import { useCheckoutOrder } from "@/components/points/use-checkout-order";
 import { ErrorAlert } from "@/components/shared/error-alert";
 import { formatMoney, fromMinorUnits } from "@/components/shared/money";
-import { useErrorText } from "@/components/shared/use-error-text";
-import { Link, useRouter } from "@/i18n/navigation";
+import { Link } from "@/i18n/navigation";
 
 export function TossCheckout({ orderId, clientKey, locale }: { orderId: string; clientKey: string; locale: string }) {
   const t = useTranslations("points.tossCheckout");
   const format = useMemberFormat();
   const intlFormat = useFormatter();
-  const router = useRouter();
-  const errorText = useErrorText();
-  const [order, setOrder] = useState<OrderView | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { order, missing, error, setError } = useCheckoutOrder(orderId);
   const [widgets, setWidgets] = useState<TossPaymentsWidgets | null>(null);
   const [busy, setBusy] = useState(false);
   const rendered = useRef(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api<OrderView>(`/api/orders/${encodeURIComponent(orderId)}`, { signal: controller.signal }).then(
-      setOrder,
-      (caught: unknown) => {
-        if (isAbort(caught)) return;
-        const target = authRedirectFor(caught);
-        if (target) router.replace(target);
-        else if (caught instanceof ApiError && caught.status === 404) setMissing(true);
-        else setError(errorText(caught));
-      },
-    );
-    return () => controller.abort();
-  }, [orderId, router, errorText]);
 
   useEffect(() => {
     if (!order || order.status !== "pending" || order.currency !== "KRW" || rendered.current) return;
@@ -58,7 +36,7 @@ export function TossCheckout({ orderId, clientKey, locale }: { orderId: string; 
       ]);
       setWidgets(instance);
     })().catch(() => setError(t("widgetFailed")));
-  }, [order, clientKey, t]);
+  }, [order, clientKey, t, setError]);
 
   async function pay() {
     if (!widgets || !order) return;

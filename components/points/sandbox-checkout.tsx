@@ -3,12 +3,13 @@
 /** The sandbox provider's checkout: pay or cancel a stored order through the same confirm path as real providers. */
 import { useFormatter, useTranslations } from "next-intl";
 import { Link, useRouter } from "@/i18n/navigation";
-import { useEffect, useState, type ReactNode } from "react";
-import { api, ApiError, isAbort } from "@/components/shared/api-client";
+import { useState, type ReactNode } from "react";
+import { api } from "@/components/shared/api-client";
 import type { OrderView } from "@/components/shared/api-types";
 import { authRedirectFor } from "@/components/account/auth-redirect";
 import { useMember } from "@/components/layout/member-context";
 import { useMemberFormat } from "@/components/layout/use-member-format";
+import { useCheckoutOrder } from "@/components/points/use-checkout-order";
 import { ErrorAlert } from "@/components/shared/error-alert";
 import { formatMoney, fromMinorUnits } from "@/components/shared/money";
 import { useErrorText } from "@/components/shared/use-error-text";
@@ -22,25 +23,8 @@ export function SandboxCheckout({ orderId }: { orderId: string }) {
   const router = useRouter();
   const errorText = useErrorText();
   const { me, refresh } = useMember();
-  const [order, setOrder] = useState<OrderView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
+  const { order, setOrder, missing, error, setError } = useCheckoutOrder(orderId);
   const [busy, setBusy] = useState<"pay" | "cancel" | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api<OrderView>(`/api/orders/${encodeURIComponent(orderId)}`, { signal: controller.signal }).then(
-      setOrder,
-      (caught: unknown) => {
-        if (isAbort(caught)) return;
-        const target = authRedirectFor(caught);
-        if (target) router.replace(target);
-        else if (caught instanceof ApiError && caught.status === 404) setMissing(true);
-        else setError(errorText(caught));
-      },
-    );
-    return () => controller.abort();
-  }, [orderId, router, errorText]);
 
   async function act(action: "pay" | "cancel") {
     setBusy(action);
