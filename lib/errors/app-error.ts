@@ -59,6 +59,11 @@ export const ERROR_CODES = {
   /** An outside provider (image model, payments, moderation) failed or timed out. */
   PROVIDER_FAILED: 502,
   /**
+   * The payment provider answered and refused (a card declined, a refund it does not
+   * allow): trying the same again will not help. `details.providerCode` is its reason.
+   */
+  PROVIDER_REFUSED: 422,
+  /**
    * The prompt was refused by content moderation: ours, before anything is reserved,
    * or the image model's own, which charges nothing. `details.category` or
    * `details.reason` says why.

@@ -116,6 +116,8 @@ export async function createOrder(options: {
       canceledAt: null,
       failedAt: null,
       receiptUrl: null,
+      refundedAmount: 0,
+      refundedPoints: 0,
     };
     countUse();
     tx.create(ORDERS, id, created);

@@ -9,9 +9,14 @@ export { ORDERS };
  * pending: the buyer is at the provider's checkout. waiting_for_deposit: a virtual
  * account was issued and the money has not arrived yet. paid: points credited.
  * canceled: the buyer walked away. failed: the provider refused the payment.
- * expired: nothing was paid before expiresAt.
+ * expired: nothing was paid before expiresAt. partially_refunded and refunded: paid, then
+ * part or all of the money went back (lib/refunds).
  */
-export type OrderStatus = "pending" | "waiting_for_deposit" | "paid" | "canceled" | "failed" | "expired";
+export type OrderStatus =
+  "pending" | "waiting_for_deposit" | "paid" | "partially_refunded" | "refunded" | "canceled" | "failed" | "expired";
+
+/** The statuses of an order whose money the provider took (some of it may have gone back since). */
+export const PAID_STATUSES: ReadonlySet<OrderStatus> = new Set(["paid", "partially_refunded", "refunded"]);
 
 /** How long a plain pending order waits for the buyer to finish the provider's checkout. */
 export const CHECKOUT_WINDOW_MINUTES = 30;
@@ -36,6 +41,10 @@ export interface Order {
   failedAt: string | null;
   /** The provider's receipt page for a paid order. */
   receiptUrl: string | null;
+  /** Money returned so far, in the same unit as `amount` (lib/refunds). */
+  refundedAmount: number;
+  /** Points taken back for those refunds: this purchase's lot is `points - refundedPoints`. */
+  refundedPoints: number;
 
   // Toss only (lib/payments/apply-toss-payment.ts).
   /**

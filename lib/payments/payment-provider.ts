@@ -38,6 +38,42 @@ export interface PaymentProvider {
    * A provider without it cannot be asked; its orders expire on the clock alone.
    */
   lookupPayment?(order: PaymentLookupOrder): Promise<PaymentLookup>;
+  /**
+   * Returns money of a paid payment, in full or in part. Sent with the refund's own id
+   * as the provider's idempotency key, so a retried call returns the money once.
+   * Throws AppError PROVIDER_REFUSED when the provider refuses it (a retry cannot
+   * help), PROVIDER_FAILED when it could not be asked (a retry may).
+   */
+  refundPayment?(request: RefundPaymentRequest): Promise<ProviderRefund>;
+  /**
+   * Every refund (or cancellation) the provider holds for a payment, however it was
+   * made: ours, one made in the provider's dashboard, a chargeback's. Webhooks about
+   * refunds carry no trusted amounts; this re-read is what the ledger follows.
+   */
+  listRefunds?(payment: { orderId: string; providerPaymentId: string }): Promise<ProviderRefund[]>;
+}
+
+export interface RefundPaymentRequest {
+  /** Our refund's id: the idempotency key, and the provider's reference for it. */
+  refundId: string;
+  orderId: string;
+  providerPaymentId: string;
+  /** In the currency's smallest unit; less than the payment for a partial refund. */
+  amount: number;
+  currency: Currency;
+}
+
+export interface ProviderRefund {
+  /** The provider's id of the refund: Stripe's `re_…`, a Toss cancel's transactionKey. */
+  providerRefundId: string;
+  amount: number;
+  currency: Currency;
+  /** pending: accepted, the money not yet back (Stripe may take days); failed: it did not go through. */
+  status: "succeeded" | "pending" | "failed";
+  /** Set on a refund we asked for (its idempotency key came back), null on one made elsewhere. */
+  refundId: string | null;
+  /** A chargeback's, not a refund: Stripe's dispute id (`dp_…`). */
+  disputeId?: string;
 }
 
 export interface PaymentLookupOrder {

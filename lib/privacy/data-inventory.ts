@@ -256,8 +256,8 @@ export const ORDERS = inventoried<Order>({
     amount: { ko: "결제 금액 (통화의 최소 단위)", en: "Price in the currency's smallest unit" },
     currency: { ko: "원화(KRW) 또는 미국 달러(USD)", en: "KRW or USD" },
     status: {
-      ko: "결제 대기, 입금 대기, 결제 완료, 취소, 결제 실패, 기한 만료 중 어떤 상태인지",
-      en: "pending, waiting for deposit, paid, canceled, failed or expired",
+      ko: "결제 대기, 입금 대기, 결제 완료, 부분 환불, 환불, 취소, 결제 실패, 기한 만료 중 어떤 상태인지",
+      en: "pending, waiting for deposit, paid, partially refunded, refunded, canceled, failed or expired",
     },
     providerPaymentId: { ko: "결제 대행사의 결제 ID", en: "The provider's payment ID" },
     providerCheckoutId: {
@@ -270,6 +270,8 @@ export const ORDERS = inventoried<Order>({
     canceledAt: { ko: "취소한 시각", en: "When canceled" },
     failedAt: { ko: "결제가 실패한 시각", en: "When the payment failed" },
     receiptUrl: { ko: "결제 대행사의 영수증 주소", en: "The provider's receipt link" },
+    refundedAmount: { ko: "지금까지 환불한 금액", en: "Money refunded so far" },
+    refundedPoints: { ko: "환불하면서 회수한 포인트", en: "Points taken back for those refunds" },
     tossDepositSecretHash: {
       ko: "토스페이먼츠 가상계좌 입금 알림을 확인하는 값의 해시 (값 자체는 저장하지 않습니다)",
       en: "Hash of the value that authenticates Toss's virtual-account deposit callback (the value itself is not stored)",
