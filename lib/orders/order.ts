@@ -67,6 +67,7 @@ export type OrderView = { orderId: string } & Pick<
   | "expiresAt"
   | "paidAt"
   | "receiptUrl"
+  | "refundedAmount"
 >;
 
 export function toOrderView(orderId: string, order: Order): OrderView {
@@ -82,5 +83,6 @@ export function toOrderView(orderId: string, order: Order): OrderView {
     expiresAt: order.expiresAt,
     paidAt: order.paidAt,
     receiptUrl: order.receiptUrl,
+    refundedAmount: order.refundedAmount,
   };
 }

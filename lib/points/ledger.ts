@@ -3,6 +3,18 @@
  * that always equals their sum. Nothing is edited or deleted; a correction is a new
  * entry. The functions here run inside a caller's transaction, in Firestore's order:
  * read the account first (readPointAccount), then append (appendLedgerEntry).
+ *
+ * Paid and free points. Points bought are paid; welcome points and goodwill grants are
+ * free, and money is only ever returned for paid points. The balance is split in two
+ * (`freeBalance`, and the rest paid), and each entry records how much of it moved free
+ * points (`freeAmount`):
+ * - a purchase adds paid points, welcome points and a positive adjustment free ones;
+ * - spending (a reservation, a negative adjustment) draws free points first, so that
+ *   paid points stay refundable as long as possible;
+ * - a release gives back what its reservation held, charging the free part first
+ *   (lib/points/reservations.ts);
+ * - a refund takes back paid points only (lib/refunds/points-lots.ts says which
+ *   purchase they belong to).
  */
 import { createHash } from "node:crypto";
 import type { Transaction } from "../db/database";
@@ -22,6 +34,8 @@ export type EntryKind = "purchase" | "reserve" | "release" | "refund" | "adjustm
 export interface PointAccount {
   uid: string;
   balance: number;
+  /** The part of the balance never paid for: spent first, never refunded. */
+  freeBalance: number;
   entryCount: number;
   updatedAt: string;
 }
@@ -30,6 +44,8 @@ export interface PointEntry {
   uid: string;
   kind: EntryKind;
   amount: number;
+  /** The part of `amount` that moved free points (the rest moved paid points). */
+  freeAmount: number;
   balanceAfter: number;
   reason: string;
   reservationId: string | null;
@@ -39,7 +55,7 @@ export interface PointEntry {
 
 export async function readPointAccount(tx: Transaction, uid: string): Promise<PointAccount> {
   const doc = await tx.get(POINT_ACCOUNTS, uid);
-  return doc?.data ?? { uid, balance: 0, entryCount: 0, updatedAt: new Date(0).toISOString() };
+  return doc?.data ?? { uid, balance: 0, freeBalance: 0, entryCount: 0, updatedAt: new Date(0).toISOString() };
 }
 
 /**
@@ -61,6 +77,8 @@ export function appendLedgerEntry(
     reason: string;
     reservationId?: string;
     orderId?: string;
+    /** Required for a release and for taking back points beyond a purchase's; the rules above decide the rest. */
+    freeAmount?: number;
     now: Date;
   },
 ): PointAccount {
@@ -74,11 +92,19 @@ export function appendLedgerEntry(
     const facts = { required: -entry.amount, balance: account.balance };
     throw new AppError("INSUFFICIENT_POINTS", "points.insufficient", { values: facts, details: facts });
   }
+  const freeAmount = entry.freeAmount ?? defaultFreeAmount(account, entry.kind, entry.amount);
+  const freeBalance = account.freeBalance + freeAmount;
+  if (!Number.isSafeInteger(freeAmount) || freeBalance < 0 || freeBalance > balance) {
+    throw new AppError("INTERNAL", "service.internal", {
+      diagnostic: `A ${entry.kind} entry of ${entry.amount} cannot move ${freeAmount} free points of ${account.freeBalance}.`,
+    });
+  }
   const createdAt = entry.now.toISOString();
   const record: PointEntry = {
     uid: account.uid,
     kind: entry.kind,
     amount: entry.amount,
+    freeAmount,
     balanceAfter: balance,
     reason: entry.reason,
     reservationId: entry.reservationId ?? null,
@@ -86,7 +112,30 @@ export function appendLedgerEntry(
     createdAt,
   };
   tx.create(POINT_ENTRIES, ledgerEntryId(account.uid, entry.uniqueBy), record);
-  const next: PointAccount = { uid: account.uid, balance, entryCount: account.entryCount + 1, updatedAt: createdAt };
+  const next: PointAccount = {
+    uid: account.uid,
+    balance,
+    freeBalance,
+    entryCount: account.entryCount + 1,
+    updatedAt: createdAt,
+  };
   tx.set(POINT_ACCOUNTS, account.uid, next);
   return next;
+}
+
+function defaultFreeAmount(account: PointAccount, kind: EntryKind, amount: number): number {
+  switch (kind) {
+    case "purchase":
+    case "refund":
+      return 0;
+    case "welcome":
+      return amount;
+    case "reserve":
+    case "adjustment":
+      return amount > 0 ? amount : -Math.min(account.freeBalance, -amount);
+    case "release":
+      throw new AppError("INTERNAL", "service.internal", {
+        diagnostic: "A release says how many of its points were free (its reservation knows).",
+      });
+  }
 }
