@@ -63,6 +63,7 @@ export async function confirmPayment(options: {
       uniqueBy: `order:${doc.id}`,
       kind: "purchase",
       amount: order.points,
+      freeAmount: order.bonusPoints,
       reason: `Purchase: ${plural(order.points, "point")} (order ${doc.id.slice(0, 8)})`,
       orderId: doc.id,
       now,

@@ -25,7 +25,10 @@ export interface Order {
   uid: string;
   packageId: string;
   provider: PaymentProviderId;
+  /** Points credited, the package's bonus included. */
   points: number;
+  /** Of `points`, the package's bonus: given free, never refunded, withdrawn with a refund of the purchase. */
+  bonusPoints: number;
   /** In the currency's smallest unit: won, or US cents. */
   amount: number;
   currency: Currency;
@@ -43,7 +46,7 @@ export interface Order {
   receiptUrl: string | null;
   /** Money returned so far, in the same unit as `amount` (lib/refunds). */
   refundedAmount: number;
-  /** Points taken back for those refunds: this purchase's lot is `points - refundedPoints`. */
+  /** Paid points taken back by those refunds: this purchase's lot of paid points is `points - bonusPoints - refundedPoints`. */
   refundedPoints: number;
 
   // Toss only (lib/payments/apply-toss-payment.ts).

@@ -4,17 +4,19 @@
  * entry. The functions here run inside a caller's transaction, in Firestore's order:
  * read the account first (readPointAccount), then append (appendLedgerEntry).
  *
- * Paid and free points. Points bought are paid; welcome points and goodwill grants are
- * free, and money is only ever returned for paid points. The balance is split in two
- * (`freeBalance`, and the rest paid), and each entry records how much of it moved free
- * points (`freeAmount`):
- * - a purchase adds paid points, welcome points and a positive adjustment free ones;
- * - spending (a reservation, a negative adjustment) draws free points first, so that
- *   paid points stay refundable as long as possible;
- * - a release gives back what its reservation held, charging the free part first
+ * Paid and bonus points (the terms, article 7). Points bought are paid; a package's
+ * bonus, welcome points and goodwill grants are bonus points, given free, and money is
+ * only ever returned for paid points. The balance is split in two (`freeBalance` holds
+ * the bonus points, the rest are paid), and each entry records how much of it moved
+ * bonus points (`freeAmount`):
+ * - a purchase adds its package's points as paid and its bonus as free (the caller
+ *   says how many); welcome points and a positive adjustment are free;
+ * - spending (a reservation, a negative adjustment) uses paid points first, bonus
+ *   points only once no paid point is left;
+ * - a release gives back what its reservation held, charging the paid part first
  *   (lib/points/reservations.ts);
- * - a refund takes back paid points only (lib/refunds/points-lots.ts says which
- *   purchase they belong to).
+ * - a refund takes back paid points of one purchase and withdraws the bonus that came
+ *   with it (lib/refunds).
  */
 import { createHash } from "node:crypto";
 import type { Transaction } from "../db/database";
@@ -34,7 +36,7 @@ export type EntryKind = "purchase" | "reserve" | "release" | "refund" | "adjustm
 export interface PointAccount {
   uid: string;
   balance: number;
-  /** The part of the balance never paid for: spent first, never refunded. */
+  /** The bonus points in the balance: given free, used last, never refunded. */
   freeBalance: number;
   entryCount: number;
   updatedAt: string;
@@ -44,7 +46,7 @@ export interface PointEntry {
   uid: string;
   kind: EntryKind;
   amount: number;
-  /** The part of `amount` that moved free points (the rest moved paid points). */
+  /** The part of `amount` that moved bonus points (the rest moved paid points). */
   freeAmount: number;
   balanceAfter: number;
   reason: string;
@@ -77,7 +79,7 @@ export function appendLedgerEntry(
     reason: string;
     reservationId?: string;
     orderId?: string;
-    /** Required for a release and for taking back points beyond a purchase's; the rules above decide the rest. */
+    /** Required for a purchase, a release and a refund; the rules above decide the rest. */
     freeAmount?: number;
     now: Date;
   },
@@ -125,17 +127,17 @@ export function appendLedgerEntry(
 
 function defaultFreeAmount(account: PointAccount, kind: EntryKind, amount: number): number {
   switch (kind) {
-    case "purchase":
-    case "refund":
-      return 0;
     case "welcome":
       return amount;
     case "reserve":
     case "adjustment":
-      return amount > 0 ? amount : -Math.min(account.freeBalance, -amount);
+      // Paid points first: only what they cannot cover comes out of the bonus points.
+      return amount > 0 ? amount : -Math.max(0, -amount - (account.balance - account.freeBalance));
+    case "purchase":
     case "release":
+    case "refund":
       throw new AppError("INTERNAL", "service.internal", {
-        diagnostic: "A release says how many of its points were free (its reservation knows).",
+        diagnostic: `A ${kind} entry says how many of its points are bonus points.`,
       });
   }
 }

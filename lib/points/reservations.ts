@@ -17,7 +17,7 @@ export type ReservationStatus = "held" | "settled" | "released";
 export interface Reservation {
   uid: string;
   amount: number;
-  /** How many of the held points were free ones (drawn first): a release gives them back to where they came from. */
+  /** How many of the held points were bonus points (used last): a release gives them back to where they came from. */
   freeHeld: number;
   charged: number | null;
   status: ReservationStatus;
@@ -78,8 +78,9 @@ export function closeReservation(
     });
   }
   const refund = reservation.amount - charged;
-  // What is charged is charged to the free points first; the rest of each part goes back.
-  const freeReturned = reservation.freeHeld - Math.min(reservation.freeHeld, charged);
+  // What is charged is charged to the paid points first; the rest of each part goes back.
+  const paidHeld = reservation.amount - reservation.freeHeld;
+  const freeReturned = reservation.freeHeld - Math.max(0, charged - paidHeld);
   const account =
     refund > 0
       ? appendLedgerEntry(tx, options.account, {

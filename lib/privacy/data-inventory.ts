@@ -190,8 +190,8 @@ export const POINT_ACCOUNTS = inventoried<PointAccount>({
       en: "Points available, always the sum of the ledger entries",
     },
     freeBalance: {
-      ko: "잔액 가운데 무상으로 받은 포인트 (가입 환영 포인트 등: 먼저 쓰이며 환불되지 않음)",
-      en: "The part of the balance given free (welcome points and the like): spent first, never refunded",
+      ko: "잔액 가운데 보너스 포인트 (상품 보너스, 가입 환영 포인트 등 무상으로 받은 포인트: 마지막에 쓰이며 환불되지 않음)",
+      en: "The bonus points in the balance (package bonus, welcome points: given free, used last, never refunded)",
     },
     entryCount: { ko: "거래 내역 수", en: "Number of ledger entries" },
     updatedAt: { ko: "마지막 거래 시각", en: "Last movement" },
@@ -216,8 +216,8 @@ export const POINT_ENTRIES = inventoried<PointEntry>({
     },
     amount: { ko: "더한 포인트(양수) 또는 뺀 포인트(음수)", en: "Points added (positive) or taken (negative)" },
     freeAmount: {
-      ko: "그 가운데 무상 포인트의 몫 (나머지는 유료 포인트)",
-      en: "The part of it that moved free points (the rest moved paid points)",
+      ko: "그 가운데 보너스 포인트의 몫 (나머지는 유료 포인트)",
+      en: "The part of it that moved bonus points (the rest moved paid points)",
     },
     balanceAfter: { ko: "이 거래 뒤의 잔액", en: "Balance after this entry" },
     reason: { ko: "거래 사유", en: "Why, in words" },
@@ -240,7 +240,7 @@ export const RESERVATIONS = inventoried<Reservation>({
   fields: {
     uid: { ko: "회원", en: "Member" },
     amount: { ko: "예약한 포인트", en: "Points held" },
-    freeHeld: { ko: "그 가운데 무상 포인트의 몫", en: "How many of them were free points" },
+    freeHeld: { ko: "그 가운데 보너스 포인트의 몫", en: "How many of them were bonus points" },
     charged: { ko: "최종 차감한 포인트", en: "Points finally charged" },
     status: { ko: "예약, 정산, 반환 중 어떤 상태인지", en: "held, settled or released" },
     createdAt: { ko: "예약한 시각", en: "When held" },
@@ -262,7 +262,8 @@ export const ORDERS = inventoried<Order>({
     uid: { ko: "회원", en: "Member" },
     packageId: { ko: "구매한 포인트 상품", en: "Points package bought" },
     provider: { ko: "결제 대행사", en: "Payment provider" },
-    points: { ko: "충전한 포인트", en: "Points credited" },
+    points: { ko: "충전한 포인트 (보너스 포함)", en: "Points credited, bonus included" },
+    bonusPoints: { ko: "그 가운데 보너스 포인트", en: "Of which bonus points" },
     amount: { ko: "결제 금액 (통화의 최소 단위)", en: "Price in the currency's smallest unit" },
     currency: { ko: "원화(KRW) 또는 미국 달러(USD)", en: "KRW or USD" },
     status: {
@@ -313,12 +314,19 @@ export const REFUNDS = inventoried<Refund>({
     },
     amount: { ko: "환불 금액 (통화의 최소 단위)", en: "Money refunded, in the currency's smallest unit" },
     currency: { ko: "원화(KRW) 또는 미국 달러(USD)", en: "KRW or USD" },
-    points: { ko: "환불하면서 회수한 포인트", en: "Points taken back" },
-    pointsShortfall: {
-      ko: "이미 사용해서 회수하지 못한 포인트 (결제 대행사에서 직접 한 환불)",
-      en: "Points already spent that could not be taken back (a refund made at the provider)",
+    lotPoints: { ko: "환불 대상인 그 구매의 유료 포인트", en: "Paid points of the purchase refunded" },
+    points: {
+      ko: "잔액에서 회수한 포인트 (유료 포인트와 함께 회수한 보너스 포함)",
+      en: "Points taken off the balance, the bonus withdrawn with them included",
     },
-    review: { ko: "바로 환불하지 못하고 검토로 넘긴 이유", en: "Why it went to staff instead of being refunded at once" },
+    pointsShortfall: {
+      ko: "회수해야 했지만 이미 사용해서 회수하지 못한 포인트",
+      en: "Points due back that were already spent and could not be taken",
+    },
+    review: {
+      ko: "바로 환불하지 못하고 검토로 넘긴 이유",
+      en: "Why it went to staff instead of being refunded at once",
+    },
     providerRefundId: { ko: "결제 대행사의 환불 또는 지불 거절 ID", en: "The provider's refund or dispute ID" },
     failureCode: { ko: "결제 대행사가 환불을 거절한 이유 코드", en: "The provider's code when it refused" },
     decidedBy: { ko: "환불을 승인하거나 거절한 담당 직원", en: "The staff member who approved or rejected it" },

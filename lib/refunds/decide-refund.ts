@@ -27,7 +27,7 @@ export async function approveRefund(
   options: RefundDecision & {
     /** Money to return, in the currency's smallest unit. */
     amount: number;
-    /** Points of the purchase to take back. */
+    /** Paid points of the purchase to take back; the share of its bonus that goes with them is withdrawn too. */
     points: number;
   },
 ): Promise<RefundView> {
@@ -53,11 +53,14 @@ export async function approveRefund(
         details: { maxAmount: Math.max(0, maxAmount), unusedPoints: unused },
       });
     const now = services.clock.now();
-    tx.update(ORDERS, order.id, takeBackPoints(tx, { account, order, refundId, points, now }));
+    const taken = takeBackPoints(tx, { account, order, refundId, lotPoints: points, now });
+    tx.update(ORDERS, order.id, { refundedPoints: taken.refundedPoints });
     tx.update(REFUNDS, refundId, {
       status: "processing",
       amount,
-      points,
+      lotPoints: points,
+      points: taken.points,
+      pointsShortfall: taken.shortfall,
       decidedBy: options.staffUid,
       decidedAt: now.toISOString(),
     });

@@ -13,7 +13,7 @@ import type { ProviderRefund } from "../payments/payment-provider";
 import { readPointAccount } from "../points/ledger";
 import type { Services } from "../services";
 import { REFUNDS, toRefundView, type Refund, type RefundView } from "./refund";
-import { failRefund, settleRefund } from "./refund-steps";
+import { readPointsTaken, returnPoints, settleRefund } from "./refund-steps";
 
 export async function executeRefund(options: { services: Services; refundId: string }): Promise<RefundView> {
   const { services, refundId } = options;
@@ -64,15 +64,20 @@ export async function recordAnswer(
     const order = await tx.get(ORDERS, refund.data.orderId);
     if (!order) throw new AppError("NOT_FOUND", "order.notFound");
     const account = await readPointAccount(tx, refund.data.uid);
+    const taken = await readPointsTaken(tx, refund);
     const now = services.clock.now();
     if ("refused" in outcome) {
-      failRefund(tx, { refund, order, account, failureCode: outcome.refused, now });
+      const lot = returnPoints(tx, { account, taken, refund, order, why: "refused", now });
+      tx.update(ORDERS, order.id, lot);
+      tx.update(REFUNDS, refund.id, { status: "failed", failureCode: outcome.refused, completedAt: now.toISOString() });
       if (refund.data.origin === "withdrawal") {
         const request: Refund = {
           ...refund.data,
           origin: "request",
           status: "requested",
           review: "provider-refused",
+          points: 0,
+          pointsShortfall: 0,
           failureCode: outcome.refused,
           completedAt: null,
         };

@@ -1,9 +1,10 @@
 /**
  * Points lots: which purchase the paid points a member has left belong to.
  *
- * Each paid order is a lot of `points - refundedPoints`. Spending draws free points
- * first (lib/points/ledger.ts), then paid points from the oldest lot, so the paid
- * points left are those of the newest lots. A lot is unused to the extent that the paid
+ * Each paid order is a lot of paid points: its package's points less those refunded
+ * (its bonus points are not in it). Spending uses paid points first, from the oldest
+ * lot (the terms, article 7(2); lib/points/ledger.ts), so the paid points left are
+ * those of the newest lots. A lot is unused to the extent that the paid
  * points left still reach it once every newer lot is counted; a refund may take back at
  * most that, so it never returns money for points already spent, and the points it
  * returns money for are gone from the balance with it.
@@ -32,7 +33,7 @@ export async function unusedPointsOfLot(tx: Transaction, account: PointAccount, 
 }
 
 export function lotSize(order: Order): number {
-  return order.points - order.refundedPoints;
+  return order.points - order.bonusPoints - order.refundedPoints;
 }
 
 /** Lots are spent in payment order; two paid in the same millisecond, in id order. */

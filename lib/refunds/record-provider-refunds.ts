@@ -16,12 +16,12 @@ import { enqueueMail } from "../mail/mail-outbox";
 import { logger } from "../observability/logger";
 import { ORDERS, PAID_STATUSES, type Order } from "../orders/order";
 import type { Currency, ProviderRefund } from "../payments/payment-provider";
-import { appendLedgerEntry, ledgerEntryId, POINT_ENTRIES, readPointAccount, type PointAccount } from "../points/ledger";
+import { readPointAccount, type PointAccount } from "../points/ledger";
 import type { Services } from "../services";
 import { recordAnswer } from "./execute-refund";
 import { lotSize } from "./points-lots";
 import { pointsForMoney, REFUNDS, type Refund, type RefundOrigin } from "./refund";
-import { refundedStatus, takeBackPoints } from "./refund-steps";
+import { readPointsTaken, refundedStatus, returnPoints, takeBackPoints } from "./refund-steps";
 
 /** Reads the payment's refunds from its provider and records what changed. Answers how many refunds it recorded or settled. */
 export async function syncProviderRefunds(options: { services: Services; orderId: string }): Promise<number> {
@@ -111,23 +111,10 @@ export async function recordDispute(options: {
       return "recorded";
     }
     if (!known || known.data.status !== "succeeded") return "unchanged";
-    const taken = await tx.get(POINT_ENTRIES, ledgerEntryId(order.data.uid, `refund:${known.id}`));
-    if (taken)
-      appendLedgerEntry(tx, account, {
-        uniqueBy: `dispute-won:${known.id}`,
-        kind: "refund",
-        amount: -taken.data.amount,
-        freeAmount: -taken.data.freeAmount,
-        reason: `Chargeback of order ${orderId.slice(0, 8)} won: points returned`,
-        orderId,
-        now,
-      });
+    const taken = await readPointsTaken(tx, known);
+    const lot = returnPoints(tx, { account, taken, refund: known, order, why: "dispute-won", now });
     const refundedAmount = order.data.refundedAmount - known.data.amount;
-    tx.update(ORDERS, orderId, {
-      refundedAmount,
-      refundedPoints: order.data.refundedPoints - known.data.points - known.data.pointsShortfall,
-      status: refundedStatus(order.data.amount, refundedAmount),
-    });
+    tx.update(ORDERS, orderId, { ...lot, refundedAmount, status: refundedStatus(order.data.amount, refundedAmount) });
     tx.update(REFUNDS, known.id, { status: "reversed", completedAt: now.toISOString() });
     return "reversed";
   });
@@ -149,11 +136,9 @@ function recordMoneyTakenBack(
     now: Date;
   },
 ): void {
-  const { order, account, now } = options;
+  const { order, now } = options;
   const lotPoints = Math.min(pointsForMoney(order.data, options.amount), lotSize(order.data));
-  const paidPoints = Math.min(lotPoints, account.balance - account.freeBalance);
-  const freePoints = Math.min(lotPoints - paidPoints, account.freeBalance);
-  const points = paidPoints + freePoints;
+  const taken = takeBackPoints(tx, { account: options.account, order, refundId: options.refundId, lotPoints, now });
   const refund: Refund = {
     uid: order.data.uid,
     orderId: order.id,
@@ -162,8 +147,9 @@ function recordMoneyTakenBack(
     status: "succeeded",
     amount: options.amount,
     currency: options.currency,
-    points,
-    pointsShortfall: lotPoints - points,
+    lotPoints,
+    points: taken.points,
+    pointsShortfall: taken.shortfall,
     review: null,
     providerRefundId: options.providerRefundId,
     failureCode: null,
@@ -172,9 +158,12 @@ function recordMoneyTakenBack(
     decidedAt: null,
     completedAt: now.toISOString(),
   };
-  const lot = takeBackPoints(tx, { account, order, refundId: options.refundId, points, lotPoints, freePoints, now });
   const refundedAmount = order.data.refundedAmount + options.amount;
   tx.create(REFUNDS, options.refundId, refund);
-  tx.update(ORDERS, order.id, { ...lot, refundedAmount, status: refundedStatus(order.data.amount, refundedAmount) });
+  tx.update(ORDERS, order.id, {
+    refundedPoints: taken.refundedPoints,
+    refundedAmount,
+    status: refundedStatus(order.data.amount, refundedAmount),
+  });
   enqueueMail(tx, { uid: order.data.uid, template: "refund-confirmation", refId: options.refundId, now });
 }

@@ -4,6 +4,7 @@
  * here, kept 5 years with the order as a consumer-law record (전자상거래법: 청약철회와
  * 환불의 기록). Only what the law needs: amounts, states, the provider's refund id.
  */
+import type { Order } from "../orders/order";
 import type { Currency, PaymentProviderId } from "../payments/payment-provider";
 
 import { REFUNDS } from "../privacy/data-inventory";
@@ -44,11 +45,13 @@ export interface Refund {
   /** Money to return, in the order's currency's smallest unit. */
   amount: number;
   currency: Currency;
-  /** Points of the purchase taken back with it. */
+  /** Paid points of the purchase the refund is for (taken off its lot). */
+  lotPoints: number;
+  /** Points taken off the balance: those paid points and the share of the purchase's bonus withdrawn with them. */
   points: number;
   /**
-   * A refund made at the provider for points already spent: how many of them could not
-   * be taken back (the balance never goes negative). For staff to follow up.
+   * Points that should have been taken back and were already spent (a refund made at
+   * the provider, a bonus used up): the balance never goes negative. For staff to follow up.
    */
   pointsShortfall: number;
   /** Why it waits for staff; null for a refund done at once. */
@@ -87,18 +90,23 @@ export function toRefundView(refundId: string, refund: Refund): RefundView {
 /** Statuses in which a refund still claims its points and money: another refund must count them. */
 export const OPEN_REFUND_STATUSES: ReadonlySet<RefundStatus> = new Set(["requested", "processing"]);
 
-/**
- * The money that corresponds to `points` of an order, rounded down: the most a refund
- * may return for the points it takes back, so money never goes back for points kept.
- */
-export function moneyForPoints(order: { amount: number; points: number }, points: number): number {
-  return Math.floor((order.amount * points) / order.points);
-}
+type Priced = Pick<Order, "amount" | "points" | "bonusPoints">;
 
 /**
- * The points that correspond to `amount` of an order's money, rounded up: what a refund
- * made at the provider takes back, so points never stay with money returned.
+ * The money for `paidPoints` of an order: that many times what was paid per paid point,
+ * amounts below the currency's unit dropped (the refund policy, article 3(2)). The most
+ * a refund may return for the points it takes back.
  */
-export function pointsForMoney(order: { amount: number; points: number }, amount: number): number {
-  return Math.ceil((order.points * amount) / order.amount);
+export function moneyForPoints(order: Priced, paidPoints: number): number {
+  return Math.floor((order.amount * paidPoints) / (order.points - order.bonusPoints));
+}
+
+/** The paid points `amount` of an order's money bought, rounded up: what a refund made at the provider takes back. */
+export function pointsForMoney(order: Priced, amount: number): number {
+  return Math.ceil(((order.points - order.bonusPoints) * amount) / order.amount);
+}
+
+/** The purchase's bonus withdrawn with a refund of `paidPoints` of it: all of it with the whole purchase, a share with part. */
+export function bonusShare(order: Priced, paidPoints: number): number {
+  return Math.ceil((order.bonusPoints * paidPoints) / (order.points - order.bonusPoints));
 }

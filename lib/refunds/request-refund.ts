@@ -65,7 +65,6 @@ export async function requestRefund(options: {
       orderId: order.id,
       provider: order.data.provider,
       currency: order.data.currency,
-      pointsShortfall: 0,
       providerRefundId: null,
       failureCode: null,
       decidedBy: null,
@@ -73,21 +72,32 @@ export async function requestRefund(options: {
       decidedAt: null,
       completedAt: null,
     };
-    const created: Refund =
-      review === null
-        ? { ...base, origin: "withdrawal", status: "processing", amount: order.data.amount, points: unused, review }
-        : // What staff would refund under the rules: the unused points and the money for them.
-          {
-            ...base,
-            origin: "request",
-            status: "requested",
-            amount: moneyForPoints(order.data, unused),
-            points: unused,
-            review,
-          };
+    let created: Refund;
     if (review === null) {
-      const lot = takeBackPoints(tx, { account, order, refundId: id, points: unused, now });
-      tx.update(ORDERS, order.id, lot);
+      const taken = takeBackPoints(tx, { account, order, refundId: id, lotPoints: unused, now });
+      tx.update(ORDERS, order.id, { refundedPoints: taken.refundedPoints });
+      created = {
+        ...base,
+        origin: "withdrawal",
+        status: "processing",
+        amount: order.data.amount,
+        lotPoints: unused,
+        points: taken.points,
+        pointsShortfall: taken.shortfall,
+        review,
+      };
+    } else {
+      // What staff would refund under the rules: the unused paid points, and the money they cost.
+      created = {
+        ...base,
+        origin: "request",
+        status: "requested",
+        amount: moneyForPoints(order.data, unused),
+        lotPoints: unused,
+        points: 0,
+        pointsShortfall: 0,
+        review,
+      };
     }
     tx.create(REFUNDS, id, created);
     recordIdempotencyKey(tx, { ...keyOptions, resultId: id, now });
