@@ -3,12 +3,44 @@
  * for the stored amount; the buyer authenticates there, Toss sends the browser back
  * with a paymentKey, and the server confirms that payment through Toss's API
  * (lib/payments/confirm-toss-payment.ts). Toss never learns who the member is.
+ *
+ * A refund is a cancel of the payment (in full or in part) with our refund's id as the
+ * Idempotency-Key. Toss does not echo that key, so the cancel's reason carries the id
+ * too (`[refund:<id>]`): that is how a cancel of ours is told from one made in Toss's
+ * dashboard, in the cancel's answer and in every later read of the payment.
  */
 import { AppError } from "../errors/app-error";
 import { DEFAULT_LOCALE } from "../i18n/locales";
 import type { PaymentProviders } from "./create-payment-providers";
-import type { CheckoutOrder, PaymentProvider } from "./payment-provider";
-import type { TossPaymentsApi } from "./toss-payments-api";
+import type { CheckoutOrder, PaymentProvider, ProviderRefund, RefundPaymentRequest } from "./payment-provider";
+import {
+  TossApiError,
+  type TossCancel,
+  type TossCancelRequest,
+  type TossPayment,
+  type TossPaymentsApi,
+} from "./toss-payments-api";
+
+/**
+ * Toss's refusals that a later attempt may get past (a moment's error, a repeated
+ * request, bank hours, the same key still being processed), and those that say our
+ * configuration is wrong: neither is a refusal of the refund itself.
+ */
+const RETRYABLE_TOSS_CODES = new Set([
+  "PROVIDER_ERROR",
+  "FORBIDDEN_CONSECUTIVE_REQUEST",
+  "NOT_AVAILABLE_BANK",
+  "IDEMPOTENT_REQUEST_PROCESSING",
+  "UNAUTHORIZED_KEY",
+  "INVALID_API_KEY",
+  "INCORRECT_BASIC_AUTH_FORMAT",
+]);
+
+/** Our refund's id inside a cancel's reason; Toss allows 200 characters of reason. */
+const REFUND_ID_IN_REASON = /\[refund:([^\]]+)\]/;
+
+/** The providerCode of a virtual-account payment, which the adapter cannot refund (see refundPayment). */
+export const TOSS_VIRTUAL_ACCOUNT_REFUND_CODE = "VIRTUAL_ACCOUNT_NEEDS_REFUND_ACCOUNT";
 
 export class TossPaymentProvider implements PaymentProvider {
   readonly id = "toss" as const;
@@ -23,6 +55,101 @@ export class TossPaymentProvider implements PaymentProvider {
     const path = `/${order.locale ?? DEFAULT_LOCALE}/checkout/toss/${encodeURIComponent(order.orderId)}`;
     return { checkoutUrl: new URL(path, this.appUrl).toString() };
   }
+
+  /**
+   * Reads the payment first: a virtual-account payment is refused here, because Toss
+   * returns its money only to a bank account the buyer names (refundReceiveAccount),
+   * which we do not collect; staff refund those by hand. A cancel of the whole untouched
+   * payment goes without `cancelAmount`, as Toss documents a full cancel.
+   */
+  async refundPayment(request: RefundPaymentRequest): Promise<ProviderRefund> {
+    const payment = await this.readPayment(request.providerPaymentId, request.orderId);
+    if (payment.isVirtualAccount)
+      throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+        details: { providerCode: TOSS_VIRTUAL_ACCOUNT_REFUND_CODE },
+        diagnostic: `Toss payment ${payment.paymentKey} of order ${request.orderId} was paid into a virtual account: its refund needs the buyer's bank account, which only staff can take.`,
+      });
+    const body: TossCancelRequest = { cancelReason: `환불 [refund:${request.refundId}]` };
+    const untouched = payment.cancels.length === 0 && payment.balanceAmount === payment.totalAmount;
+    if (!(untouched && request.amount === payment.totalAmount)) body.cancelAmount = request.amount;
+    let answer: TossPayment;
+    try {
+      answer = await this.api.cancel(payment.paymentKey, body, request.refundId);
+    } catch (error) {
+      throw tossRefundError("cancel", payment.paymentKey, error);
+    }
+    const cancel = cancelOf(answer.cancels, request);
+    if (!cancel)
+      throw new AppError("PROVIDER_FAILED", "service.paymentProviderFailed", {
+        diagnostic: `Toss cancel of ${payment.paymentKey} answered without a cancel of ${request.amount} for refund ${request.refundId}.`,
+      });
+    return { ...toProviderRefund(cancel), refundId: request.refundId };
+  }
+
+  async listRefunds({
+    orderId,
+    providerPaymentId,
+  }: {
+    orderId: string;
+    providerPaymentId: string;
+  }): Promise<ProviderRefund[]> {
+    const payment = await this.readPayment(providerPaymentId, orderId);
+    return payment.cancels.map(toProviderRefund);
+  }
+
+  private async readPayment(paymentKey: string, orderId: string): Promise<TossPayment> {
+    let payment: TossPayment;
+    try {
+      payment = await this.api.getPayment(paymentKey);
+    } catch (error) {
+      throw tossRefundError("read", paymentKey, error);
+    }
+    if (payment.orderId !== orderId)
+      throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+        details: { providerCode: "ORDER_MISMATCH" },
+        diagnostic: `Toss payment ${paymentKey} belongs to another order than ${orderId}.`,
+      });
+    return payment;
+  }
+}
+
+/**
+ * The cancel a call made: the one whose reason names the refund, or (a reason Toss did
+ * not keep) the newest of that amount, the answer being the one our call produced.
+ */
+function cancelOf(cancels: TossCancel[], request: RefundPaymentRequest): TossCancel | undefined {
+  return (
+    cancels.find((cancel) => refundIdOf(cancel) === request.refundId) ??
+    cancels.findLast((cancel) => cancel.cancelAmount === request.amount && refundIdOf(cancel) === null)
+  );
+}
+
+function refundIdOf(cancel: TossCancel): string | null {
+  return REFUND_ID_IN_REASON.exec(cancel.cancelReason)?.[1] ?? null;
+}
+
+export function toProviderRefund(cancel: TossCancel): ProviderRefund {
+  return {
+    providerRefundId: cancel.transactionKey,
+    amount: cancel.cancelAmount,
+    currency: "KRW",
+    status:
+      cancel.cancelStatus === "IN_PROGRESS" ? "pending" : cancel.cancelStatus === "ABORTED" ? "failed" : "succeeded",
+    refundId: refundIdOf(cancel),
+  };
+}
+
+/** Toss's answered refusal is PROVIDER_REFUSED with its code; anything a retry may cure is PROVIDER_FAILED. */
+function tossRefundError(operation: string, paymentKey: string, error: unknown): AppError {
+  if (error instanceof TossApiError && !RETRYABLE_TOSS_CODES.has(error.code))
+    return new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+      details: { providerCode: error.code },
+      diagnostic: `Toss ${operation} of ${paymentKey} refused: ${error.status} ${error.code}`,
+    });
+  const reason = error instanceof TossApiError ? `${error.status} ${error.code}` : (error as Error).message;
+  return new AppError("PROVIDER_FAILED", "service.paymentProviderFailed", {
+    diagnostic: `Toss ${operation} of ${paymentKey} failed: ${reason}`,
+  });
 }
 
 /** The Toss adapter, for the use cases that speak to Toss itself; 404 when Toss is not offered here. */

@@ -9,11 +9,20 @@
  *   ALREADY_PROCESSED_PAYMENT; a card payment answers DONE with its receipt, a virtual
  *   account WAITING_FOR_DEPOSIT with its due date and the `secret` its deposit callback
  *   will carry;
- * - `Idempotency-Key` on a POST: the same key answers the first answer again;
+ * - `POST /v1/payments/{paymentKey}/cancel` takes `{cancelReason, cancelAmount?}` (no
+ *   amount: the whole payment) and records a cancel in the Payment's `cancels`, refusing
+ *   as the documented cancel errors say: 400 ALREADY_CANCELED_PAYMENT, 403
+ *   NOT_CANCELABLE_AMOUNT (more than is left), 403 NOT_CANCELABLE_PAYMENT (not paid), 403
+ *   NOT_ALLOWED_PARTIAL_REFUND_WAITING_DEPOSIT, 400 INVALID_REQUEST (a malformed body, or
+ *   a paid virtual account without `refundReceiveAccount`);
+ * - `Idempotency-Key` on a POST, as Toss keys it (the key with the API key, the URL and
+ *   the method, not the body): the same key answers the first answer again;
  * - `GET /v1/payments/{paymentKey}` reads a payment back (404 NOT_FOUND_PAYMENT);
  * - anything else is 404 NOT_FOUND.
  * A deposit into a virtual account posts both events Toss sends for it
- * (DEPOSIT_CALLBACK and PAYMENT_STATUS_CHANGED). It records every request it receives.
+ * (DEPOSIT_CALLBACK and PAYMENT_STATUS_CHANGED); a cancel made "in the dashboard"
+ * (`cancelInDashboard`) can post its PAYMENT_STATUS_CHANGED. It records every request
+ * it receives.
  *
  * Outside Toss's API, for a browser test in another process: `POST /__stand-in/authenticate`
  * `{orderId, amount, method?}` (with the same Basic auth) does what `authenticate()` does
@@ -35,6 +44,21 @@ export interface TossWebhookDelivery {
   body: string;
 }
 
+/** One entry of a Payment's `cancels`, in the documented fields. */
+export interface TossStoredCancel {
+  transactionKey: string;
+  cancelReason: string;
+  taxExemptionAmount: number;
+  canceledAt: string;
+  easyPayDiscountAmount: number;
+  receiptKey: string | null;
+  cancelStatus: "DONE" | "IN_PROGRESS" | "ABORTED";
+  cancelRequestId: string | null;
+  cancelAmount: number;
+  taxFreeAmount: number;
+  refundableAmount: number;
+}
+
 interface StoredPayment {
   paymentKey: string;
   orderId: string;
@@ -44,7 +68,11 @@ interface StoredPayment {
   secret: string | null;
   approvedAt: string | null;
   dueDate: string | null;
+  balanceAmount: number;
+  cancels: TossStoredCancel[];
 }
+
+type Answer = { status: number; body: string };
 
 export interface TossStandInOptions {
   /** Posts a webhook to the app; gives its answer. */
@@ -68,8 +96,9 @@ export class TossStandIn {
   readonly received: TossReceivedRequest[] = [];
   readonly deliveries: { body: string; status: number }[] = [];
   private readonly payments = new Map<string, StoredPayment>();
-  private readonly idempotentAnswers = new Map<string, { status: number; body: string }>();
+  private readonly idempotentAnswers = new Map<string, Answer>();
   private confirmDelays: number[] = [];
+  private cancelDelays: number[] = [];
   private server: Server | undefined;
   private origin = "";
 
@@ -118,8 +147,43 @@ export class TossStandIn {
       secret: null,
       approvedAt: null,
       dueDate: null,
+      balanceAmount: options.amount,
+      cancels: [],
     });
     return paymentKey;
+  }
+
+  /** The next `times` cancels are carried out at once but answered only after `ms` (answers lost to timeouts). */
+  delayNextCancelAnswers(ms: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.cancelDelays.push(ms);
+  }
+
+  /**
+   * A cancel made in Toss's dashboard, without our call: the whole rest, or `amount`.
+   * Gives the cancel; `postStatusChanged` then tells the app, as Toss would.
+   */
+  cancelInDashboard(
+    paymentKey: string,
+    { amount, reason = "고객 요청" }: { amount?: number; reason?: string } = {},
+  ): TossStoredCancel {
+    // Staff type the buyer's refund account into the dashboard for a virtual account.
+    const answer = this.cancel(paymentKey, {
+      cancelReason: reason,
+      refundReceiveAccount: { bank: "88", accountNumber: "110000000000", holderName: "환불" },
+      ...(amount === undefined ? {} : { cancelAmount: amount }),
+    });
+    if (answer.status !== 200) throw new Error(`The dashboard cancel was refused: ${answer.body}`);
+    return this.stored(paymentKey).cancels.at(-1)!;
+  }
+
+  /** Posts PAYMENT_STATUS_CHANGED with the payment as it is now (CANCELED or PARTIAL_CANCELED after a cancel). */
+  postStatusChanged(paymentKey: string): Promise<number> {
+    return this.post(this.statusChangedEvent(paymentKey));
+  }
+
+  /** The cancels Toss holds for a payment, oldest first. */
+  cancelsOf(paymentKey: string): TossStoredCancel[] {
+    return structuredClone(this.stored(paymentKey).cancels);
   }
 
   /** The next confirm is carried out at once but answered only after `ms` (a response lost to a timeout). */
@@ -175,6 +239,10 @@ export class TossStandIn {
     return this.received.filter((r) => r.method === "POST" && r.path === "/v1/payments/confirm");
   }
 
+  cancelRequests(): TossReceivedRequest[] {
+    return this.received.filter((r) => r.method === "POST" && /^\/v1\/payments\/[^/]+\/cancel$/.test(r.path));
+  }
+
   private stored(paymentKey: string): StoredPayment {
     const payment = this.payments.get(paymentKey);
     if (!payment) throw new Error(`No payment ${paymentKey}`);
@@ -198,19 +266,14 @@ export class TossStandIn {
       response.end(JSON.stringify({ paymentKey: this.authenticate(request) }));
       return;
     }
-    if (method === "POST" && path === "/v1/payments/confirm") {
-      const key = headers["idempotency-key"];
-      if (typeof key === "string" && key.length > 300)
-        return tossError(response, 400, "INVALID_REQUEST", "Idempotency-Key는 300자 이하여야 합니다.");
-      const replay = typeof key === "string" ? this.idempotentAnswers.get(key) : undefined;
-      const answer = replay ?? this.confirm(headers, body);
-      if (typeof key === "string" && !replay) this.idempotentAnswers.set(key, answer);
-      const delay = this.confirmDelays.shift();
-      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-      response.writeHead(answer.status, JSON_HEADERS);
-      response.end(answer.body);
-      return;
-    }
+    if (method === "POST" && path === "/v1/payments/confirm")
+      return this.idempotent(method, path, headers, response, this.confirmDelays, () => this.confirm(headers, body));
+    const cancel = /^\/v1\/payments\/([^/?]+)\/cancel$/.exec(path);
+    if (method === "POST" && cancel)
+      return this.idempotent(method, path, headers, response, this.cancelDelays, () => {
+        const request = jsonBody(headers, body);
+        return request ? this.cancel(decodeURIComponent(cancel[1]!), request) : invalidRequest();
+      });
     const read = /^\/v1\/payments\/([^/?]+)$/.exec(path);
     if (method === "GET" && read) {
       const payment = this.payments.get(decodeURIComponent(read[1]!));
@@ -222,19 +285,77 @@ export class TossStandIn {
     tossError(response, 404, "NOT_FOUND", "존재하지 않는 정보 입니다.");
   }
 
-  private confirm(headers: IncomingHttpHeaders, body: string): { status: number; body: string } {
-    const fail = (status: number, code: string, message: string) => ({
-      status,
-      body: JSON.stringify({ code, message }),
+  /**
+   * A POST under Toss's idempotency: with a key, the first answer is kept and given
+   * again for the same key, URL and method; the work is done before any delayed answer.
+   */
+  private async idempotent(
+    method: string,
+    path: string,
+    headers: IncomingHttpHeaders,
+    response: ServerResponse,
+    delays: number[],
+    work: () => Answer,
+  ): Promise<void> {
+    const key = headers["idempotency-key"];
+    if (typeof key === "string" && key.length > 300)
+      return tossError(response, 400, "INVALID_REQUEST", "Idempotency-Key는 300자 이하여야 합니다.");
+    const slot = typeof key === "string" ? `${key} ${method} ${path}` : undefined;
+    const replay = slot ? this.idempotentAnswers.get(slot) : undefined;
+    const answer = replay ?? work();
+    if (slot && !replay) this.idempotentAnswers.set(slot, answer);
+    const delay = delays.shift();
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    response.writeHead(answer.status, JSON_HEADERS);
+    response.end(answer.body);
+  }
+
+  private cancel(paymentKey: string, request: Record<string, unknown>): Answer {
+    const { cancelReason, cancelAmount, refundReceiveAccount } = request;
+    if (typeof cancelReason !== "string" || cancelReason.trim() === "" || cancelReason.length > 200)
+      return invalidRequest();
+    if (
+      cancelAmount !== undefined &&
+      (typeof cancelAmount !== "number" || !Number.isInteger(cancelAmount) || cancelAmount <= 0)
+    )
+      return invalidRequest();
+    const payment = this.payments.get(paymentKey);
+    if (!payment) return fail(404, "NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.");
+    if (payment.status === "CANCELED") return fail(400, "ALREADY_CANCELED_PAYMENT", "이미 취소된 결제 입니다.");
+    const amount = cancelAmount ?? payment.balanceAmount;
+    if (payment.status === "WAITING_FOR_DEPOSIT") {
+      if (amount !== payment.amount)
+        return fail(403, "NOT_ALLOWED_PARTIAL_REFUND_WAITING_DEPOSIT", "입금 대기중인 결제는 부분 환불이 불가합니다.");
+    } else if (payment.status !== "DONE" && payment.status !== "PARTIAL_CANCELED")
+      return fail(403, "NOT_CANCELABLE_PAYMENT", "취소 할 수 없는 결제 입니다.");
+    else if (payment.method === "virtual-account" && refundReceiveAccount === undefined)
+      return fail(
+        400,
+        "INVALID_REQUEST",
+        "가상계좌 결제 취소에는 환불받을 계좌 정보(refundReceiveAccount)가 필요합니다.",
+      );
+    if (amount > payment.balanceAmount) return fail(403, "NOT_CANCELABLE_AMOUNT", "취소 할 수 없는 금액 입니다.");
+    payment.balanceAmount -= amount;
+    payment.status = payment.balanceAmount === 0 ? "CANCELED" : "PARTIAL_CANCELED";
+    payment.cancels.push({
+      transactionKey: randomBytes(16).toString("hex").toUpperCase(),
+      cancelReason,
+      taxExemptionAmount: 0,
+      canceledAt: new Date().toISOString(),
+      easyPayDiscountAmount: 0,
+      receiptKey: null,
+      cancelStatus: "DONE",
+      cancelRequestId: null,
+      cancelAmount: amount,
+      taxFreeAmount: 0,
+      refundableAmount: payment.balanceAmount,
     });
-    if (!String(headers["content-type"]).startsWith("application/json"))
-      return fail(400, "INVALID_REQUEST", "잘못된 요청입니다.");
-    let request: Record<string, unknown>;
-    try {
-      request = JSON.parse(body) as Record<string, unknown>;
-    } catch {
-      return fail(400, "INVALID_REQUEST", "잘못된 요청입니다.");
-    }
+    return { status: 200, body: JSON.stringify(this.paymentObject(payment)) };
+  }
+
+  private confirm(headers: IncomingHttpHeaders, body: string): Answer {
+    const request = jsonBody(headers, body);
+    if (!request) return invalidRequest();
     const { paymentKey, orderId, amount } = request;
     if (typeof paymentKey !== "string" || typeof orderId !== "string" || typeof amount !== "number")
       return fail(400, "INVALID_REQUEST", "잘못된 요청입니다.");
@@ -271,7 +392,7 @@ export class TossStandIn {
       method: payment.method === "card" ? "카드" : "가상계좌",
       currency: "KRW",
       totalAmount: payment.amount,
-      balanceAmount: payment.amount,
+      balanceAmount: payment.balanceAmount,
       card: payment.method === "card" ? { number: "43301234****123*", installmentPlanMonths: 0 } : null,
       virtualAccount: virtualAccount
         ? {
@@ -290,7 +411,28 @@ export class TossStandIn {
         url: `https://dashboard.tosspayments.com/receipt/redirection?transactionId=${payment.paymentKey}&ref=PX`,
       },
       failure: null,
-      cancels: null,
+      cancels: payment.cancels.length === 0 ? null : structuredClone(payment.cancels),
     };
+  }
+}
+
+function fail(status: number, code: string, message: string): Answer {
+  return { status, body: JSON.stringify({ code, message }) };
+}
+
+function invalidRequest(): Answer {
+  return fail(400, "INVALID_REQUEST", "잘못된 요청입니다.");
+}
+
+/** A JSON object sent as `application/json`, or null (Toss answers 400 INVALID_REQUEST). */
+function jsonBody(headers: IncomingHttpHeaders, body: string): Record<string, unknown> | null {
+  if (!String(headers["content-type"]).startsWith("application/json")) return null;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
   }
 }

@@ -1,0 +1,237 @@
+/**
+ * Refunds at each provider, through the adapters' port methods (refundPayment,
+ * listRefunds) against stand-ins that speak the providers' APIs: a Toss cancel with its
+ * Idempotency-Key, a Stripe refund through the official package, and the sandbox's own
+ * memory. The stand-ins' records show how many refunds the provider really holds.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppError, isAppError } from "../../lib/errors/app-error";
+import type { ProviderRefund } from "../../lib/payments/payment-provider";
+import { SandboxPaymentProvider } from "../../lib/payments/sandbox-payment-provider";
+import { TOSS_VIRTUAL_ACCOUNT_REFUND_CODE, TossPaymentProvider } from "../../lib/payments/toss-payment-provider";
+import { TossPaymentsApi } from "../../lib/payments/toss-payments-api";
+import { TossStandIn, type TossMethod } from "../support/stand-ins/toss-stand-in";
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!isAppError(error)) throw new Error(`Expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+describe("Toss: refunds are cancels of the payment", () => {
+  const tossWebhooks: string[] = [];
+  const toss = new TossStandIn({
+    deliver: async ({ body }) => {
+      tossWebhooks.push(body);
+      return new Response(null, { status: 200 });
+    },
+  });
+  let api: TossPaymentsApi;
+  let provider: TossPaymentProvider;
+
+  beforeAll(async () => {
+    await toss.start();
+    api = new TossPaymentsApi({ secretKey: toss.secretKey, baseUrl: toss.baseUrl, timeoutMs: 300 });
+    provider = new TossPaymentProvider("http://localhost:3100", api);
+  });
+
+  afterAll(async () => {
+    await toss.close();
+  });
+
+  /** A confirmed payment of `amount` won: what a paid order holds. */
+  async function paidPayment(amount = 15_000, method: TossMethod = "card") {
+    const orderId = randomUUID();
+    const paymentKey = toss.authenticate({ orderId, amount, method });
+    await api.confirm({ paymentKey, orderId, amount }, `confirm:${orderId}`);
+    if (method === "virtual-account") toss.setStatus(paymentKey, "DONE");
+    return { orderId, providerPaymentId: paymentKey, amount };
+  }
+
+  function refund(payment: { orderId: string; providerPaymentId: string }, amount: number, refundId = randomUUID()) {
+    return provider.refundPayment({ ...payment, refundId, amount, currency: "KRW" });
+  }
+
+  it("cancels the whole payment, without cancelAmount, under the refund's id as Idempotency-Key", async () => {
+    const payment = await paidPayment();
+    const refundId = randomUUID();
+    const refunded = await refund(payment, payment.amount, refundId);
+
+    const [cancel] = toss.cancelsOf(payment.providerPaymentId);
+    expect(refunded).toEqual<ProviderRefund>({
+      providerRefundId: cancel!.transactionKey,
+      amount: 15_000,
+      currency: "KRW",
+      status: "succeeded",
+      refundId,
+    });
+    const request = toss.cancelRequests().at(-1)!;
+    expect(request.path).toBe(`/v1/payments/${payment.providerPaymentId}/cancel`);
+    expect(request.headers["idempotency-key"]).toBe(refundId);
+    expect(JSON.parse(request.body)).toEqual({ cancelReason: `환불 [refund:${refundId}]` });
+    expect((await api.getPayment(payment.providerPaymentId)).status).toBe("CANCELED");
+  });
+
+  it("cancels part of a payment, and again, each refund seen in listRefunds with its id", async () => {
+    const payment = await paidPayment(15_000);
+    const first = await refund(payment, 5_000);
+    const second = await refund(payment, 4_000);
+
+    expect(JSON.parse(toss.cancelRequests().at(-1)!.body)).toMatchObject({ cancelAmount: 4_000 });
+    const stored = await api.getPayment(payment.providerPaymentId);
+    expect(stored).toMatchObject({ status: "PARTIAL_CANCELED", balanceAmount: 6_000 });
+    expect(await provider.listRefunds(payment)).toEqual([first, second]);
+    expect(first.providerRefundId).not.toBe(second.providerRefundId);
+  });
+
+  it("returns the money once when the same refund is asked again", async () => {
+    const payment = await paidPayment();
+    const refundId = randomUUID();
+    const first = await refund(payment, 3_000, refundId);
+    const again = await refund(payment, 3_000, refundId);
+
+    expect(again).toEqual(first);
+    expect(toss.cancelsOf(payment.providerPaymentId)).toHaveLength(1);
+  });
+
+  it("is PROVIDER_REFUSED with Toss's code when Toss refuses (more than is left, already canceled)", async () => {
+    const payment = await paidPayment(10_000);
+    await refund(payment, 6_000);
+    const tooMuch = await refusal(refund(payment, 5_000));
+    expect(tooMuch.code).toBe("PROVIDER_REFUSED");
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.details).toEqual({ providerCode: "NOT_CANCELABLE_AMOUNT" });
+
+    await refund(payment, 4_000);
+    const again = await refusal(refund(payment, 1_000));
+    expect(again.details).toEqual({ providerCode: "ALREADY_CANCELED_PAYMENT" });
+    expect(toss.cancelsOf(payment.providerPaymentId).map((cancel) => cancel.cancelAmount)).toEqual([6_000, 4_000]);
+  });
+
+  it("refuses a virtual-account payment without asking Toss: its refund needs the buyer's bank account", async () => {
+    const payment = await paidPayment(15_000, "virtual-account");
+    const before = toss.cancelRequests().length;
+    const error = await refusal(refund(payment, 15_000));
+
+    expect(error.code).toBe("PROVIDER_REFUSED");
+    expect(error.details).toEqual({ providerCode: TOSS_VIRTUAL_ACCOUNT_REFUND_CODE });
+    expect(error.diagnostic).toMatch(/virtual account/);
+    expect(toss.cancelRequests()).toHaveLength(before);
+  });
+
+  it("is PROVIDER_FAILED when every answer times out, and a retry returns the same cancel without a second one", async () => {
+    const payment = await paidPayment();
+    const refundId = randomUUID();
+    toss.delayNextCancelAnswers(1_000, 3);
+    const error = await refusal(refund(payment, 2_000, refundId));
+    expect(error.code).toBe("PROVIDER_FAILED");
+    // Toss did cancel; only its answers were lost.
+    expect(toss.cancelsOf(payment.providerPaymentId)).toHaveLength(1);
+
+    const retried = await refund(payment, 2_000, refundId);
+    const [cancel] = toss.cancelsOf(payment.providerPaymentId);
+    expect(retried).toMatchObject({ providerRefundId: cancel!.transactionKey, refundId, status: "succeeded" });
+    expect(toss.cancelsOf(payment.providerPaymentId)).toHaveLength(1);
+  });
+
+  it("is PROVIDER_FAILED when Toss cannot be reached", async () => {
+    const closed = new TossStandIn();
+    await closed.start();
+    await closed.close();
+    const unreachable = new TossPaymentProvider(
+      "http://localhost:3100",
+      new TossPaymentsApi({ secretKey: toss.secretKey, baseUrl: closed.baseUrl, timeoutMs: 300 }),
+    );
+    const payment = await paidPayment();
+    const error = await refusal(
+      unreachable.refundPayment({ ...payment, refundId: randomUUID(), amount: 1_000, currency: "KRW" }),
+    );
+    expect(error.code).toBe("PROVIDER_FAILED");
+  });
+
+  it("refuses a payment of another order", async () => {
+    const payment = await paidPayment();
+    const error = await refusal(refund({ ...payment, orderId: randomUUID() }, 1_000));
+    expect(error.details).toEqual({ providerCode: "ORDER_MISMATCH" });
+    expect(toss.cancelsOf(payment.providerPaymentId)).toHaveLength(0);
+  });
+
+  it("lists a cancel made in Toss's dashboard, with no refund id of ours, and posts its status change", async () => {
+    const payment = await paidPayment(15_000);
+    const ours = await refund(payment, 5_000);
+    const dashboard = toss.cancelInDashboard(payment.providerPaymentId, { amount: 2_000 });
+
+    expect(await provider.listRefunds(payment)).toEqual([
+      ours,
+      {
+        providerRefundId: dashboard.transactionKey,
+        amount: 2_000,
+        currency: "KRW",
+        status: "succeeded",
+        refundId: null,
+      },
+    ]);
+    expect(await toss.postStatusChanged(payment.providerPaymentId)).toBe(200);
+    const event = JSON.parse(tossWebhooks.at(-1)!) as { eventType: string; data: Record<string, unknown> };
+    expect(event.eventType).toBe("PAYMENT_STATUS_CHANGED");
+    expect(event.data).toMatchObject({
+      paymentKey: payment.providerPaymentId,
+      status: "PARTIAL_CANCELED",
+      balanceAmount: 8_000,
+    });
+  });
+
+  it("sends Toss nothing but the payment key, the amount and a reason naming our refund id", async () => {
+    const payment = await paidPayment();
+    await refund(payment, 1_000);
+    for (const request of toss.cancelRequests()) {
+      const body = JSON.parse(request.body) as Record<string, unknown>;
+      for (const key of Object.keys(body)) expect(["cancelReason", "cancelAmount"]).toContain(key);
+      expect(body.cancelReason).toMatch(/^환불 \[refund:[0-9a-f-]{36}\]$/);
+    }
+  });
+});
+
+describe("Sandbox: refunds of the payments it took", () => {
+  const sandbox = new SandboxPaymentProvider("http://localhost:3100");
+
+  function taken(amount = 15_000) {
+    const orderId = randomUUID();
+    const payment = sandbox.takePayment({ orderId, amount, currency: "KRW", description: "1,000 points" });
+    return { orderId, providerPaymentId: payment.providerPaymentId };
+  }
+
+  it("refunds in part and in full, once per refund id, never more than was taken", async () => {
+    const payment = taken();
+    const refundId = randomUUID();
+    const first = await sandbox.refundPayment({ ...payment, refundId, amount: 5_000, currency: "KRW" });
+    expect(first).toMatchObject({ amount: 5_000, status: "succeeded", refundId });
+    expect(await sandbox.refundPayment({ ...payment, refundId, amount: 5_000, currency: "KRW" })).toEqual(first);
+
+    const tooMuch = await refusal(
+      sandbox.refundPayment({ ...payment, refundId: randomUUID(), amount: 10_001, currency: "KRW" }),
+    );
+    expect(tooMuch.code).toBe("PROVIDER_REFUSED");
+    expect(tooMuch.details).toEqual({ providerCode: "AMOUNT_EXCEEDS_REMAINING" });
+
+    const rest = await sandbox.refundPayment({ ...payment, refundId: randomUUID(), amount: 10_000, currency: "KRW" });
+    expect(await sandbox.listRefunds(payment)).toEqual([first, rest]);
+  });
+
+  it("refuses a payment it did not take", async () => {
+    const error = await refusal(
+      sandbox.refundPayment({
+        orderId: randomUUID(),
+        providerPaymentId: "sandbox_unknown",
+        refundId: randomUUID(),
+        amount: 1,
+        currency: "KRW",
+      }),
+    );
+    expect(error.details).toEqual({ providerCode: "PAYMENT_NOT_FOUND" });
+  });
+});
