@@ -36,6 +36,9 @@ const RETRYABLE_TOSS_CODES = new Set([
   "INCORRECT_BASIC_AUTH_FORMAT",
 ]);
 
+/** Toss's documented window: a second cancel of the same payment within 1 s is not carried out. */
+const CONSECUTIVE_CANCEL_WAIT_MS = 1_100;
+
 /** Our refund's id inside a cancel's reason; Toss allows 200 characters of reason. */
 const REFUND_ID_IN_REASON = /\[refund:([^\]]+)\]/;
 
@@ -74,7 +77,7 @@ export class TossPaymentProvider implements PaymentProvider {
     if (!(untouched && request.amount === payment.totalAmount)) body.cancelAmount = request.amount;
     let answer: TossPayment;
     try {
-      answer = await this.api.cancel(payment.paymentKey, body, request.refundId);
+      answer = await this.cancelOnce(payment.paymentKey, body, request.refundId);
     } catch (error) {
       throw tossRefundError("cancel", payment.paymentKey, error);
     }
@@ -95,6 +98,21 @@ export class TossPaymentProvider implements PaymentProvider {
   }): Promise<ProviderRefund[]> {
     const payment = await this.readPayment(providerPaymentId, orderId);
     return payment.cancels.map(toProviderRefund);
+  }
+
+  /**
+   * Toss carries out only the first of two cancels of a payment less than a second
+   * apart and refuses the second (FORBIDDEN_CONSECUTIVE_REQUEST): two partial refunds in
+   * a row, or a refund racing a dashboard cancel. The second is sent again after that second.
+   */
+  private async cancelOnce(paymentKey: string, body: TossCancelRequest, idempotencyKey: string): Promise<TossPayment> {
+    try {
+      return await this.api.cancel(paymentKey, body, idempotencyKey);
+    } catch (error) {
+      if (!(error instanceof TossApiError && error.code === "FORBIDDEN_CONSECUTIVE_REQUEST")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, CONSECUTIVE_CANCEL_WAIT_MS));
+      return this.api.cancel(paymentKey, body, idempotencyKey);
+    }
   }
 
   private async readPayment(paymentKey: string, orderId: string): Promise<TossPayment> {
