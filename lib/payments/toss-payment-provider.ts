@@ -60,13 +60,17 @@ export class TossPaymentProvider implements PaymentProvider {
   }
 
   /**
-   * Reads the payment first: a virtual-account payment is refused here, because Toss
+   * Reads the payment first: a refund already among its cancels is answered from there
+   * without a second cancel. A virtual-account payment is refused here, because Toss
    * returns its money only to a bank account the buyer names (refundReceiveAccount),
    * which we do not collect; staff refund those by hand. A cancel of the whole untouched
    * payment goes without `cancelAmount`, as Toss documents a full cancel.
    */
   async refundPayment(request: RefundPaymentRequest): Promise<ProviderRefund> {
     const payment = await this.readPayment(request.providerPaymentId, request.orderId);
+    // Toss keeps an Idempotency-Key 15 days; the reason keeps our id for good.
+    const earlier = payment.cancels.find((cancel) => refundIdOf(cancel) === request.refundId);
+    if (earlier) return { ...toProviderRefund(earlier), refundId: request.refundId };
     if (payment.isVirtualAccount)
       throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
         details: { providerCode: TOSS_VIRTUAL_ACCOUNT_REFUND_CODE },
@@ -77,7 +81,7 @@ export class TossPaymentProvider implements PaymentProvider {
     if (!(untouched && request.amount === payment.totalAmount)) body.cancelAmount = request.amount;
     let answer: TossPayment;
     try {
-      answer = await this.cancelOnce(payment.paymentKey, body, request.refundId);
+      answer = await this.cancelPaced(payment.paymentKey, body, request.refundId);
     } catch (error) {
       throw tossRefundError("cancel", payment.paymentKey, error);
     }
@@ -105,7 +109,7 @@ export class TossPaymentProvider implements PaymentProvider {
    * apart and refuses the second (FORBIDDEN_CONSECUTIVE_REQUEST): two partial refunds in
    * a row, or a refund racing a dashboard cancel. The second is sent again after that second.
    */
-  private async cancelOnce(paymentKey: string, body: TossCancelRequest, idempotencyKey: string): Promise<TossPayment> {
+  private async cancelPaced(paymentKey: string, body: TossCancelRequest, idempotencyKey: string): Promise<TossPayment> {
     try {
       return await this.api.cancel(paymentKey, body, idempotencyKey);
     } catch (error) {

@@ -108,6 +108,29 @@ describe("Toss: refunds are cancels of the payment", () => {
     expect(toss.cancelsOf(payment.providerPaymentId)).toHaveLength(1);
   });
 
+  it("returns the money once when the same refund is asked twice at once: Toss answers the key's first result", async () => {
+    const payment = await paidPayment();
+    const refundId = randomUUID();
+    const [one, two] = await Promise.all([refund(payment, 2_500, refundId), refund(payment, 2_500, refundId)]);
+
+    expect(two).toEqual(one);
+    const sent = toss.cancelRequests().filter((request) => request.path.includes(payment.providerPaymentId));
+    expect(sent.map((request) => request.headers["idempotency-key"])).toEqual([refundId, refundId]);
+    expect(toss.cancelsOf(payment.providerPaymentId)).toHaveLength(1);
+  });
+
+  it("finds a refund among the payment's cancels after Toss forgot its key, and cancels nothing more", async () => {
+    const payment = await paidPayment();
+    const refundId = randomUUID();
+    const first = await refund(payment, 3_000, refundId);
+    toss.forgetIdempotencyKeys();
+    const requestsBefore = toss.cancelRequests().length;
+
+    expect(await refund(payment, 3_000, refundId)).toEqual(first);
+    expect(toss.cancelRequests()).toHaveLength(requestsBefore);
+    expect(toss.cancelsOf(payment.providerPaymentId)).toHaveLength(1);
+  });
+
   it("is PROVIDER_REFUSED with Toss's code when Toss refuses (more than is left, already canceled)", async () => {
     const payment = await paidPayment(10_000);
     await refund(payment, 6_000);

@@ -187,6 +187,11 @@ export class TossStandIn {
     return this.post(this.statusChangedEvent(paymentKey));
   }
 
+  /** Toss keeps an Idempotency-Key 15 days: the time has passed, every key is forgotten. */
+  forgetIdempotencyKeys(): void {
+    this.idempotentAnswers.clear();
+  }
+
   /** The cancels Toss holds for a payment, oldest first. */
   cancelsOf(paymentKey: string): TossStoredCancel[] {
     return structuredClone(this.stored(paymentKey).cancels);
