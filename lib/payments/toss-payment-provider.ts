@@ -70,7 +70,14 @@ export class TossPaymentProvider implements PaymentProvider {
     const payment = await this.readPayment(request.providerPaymentId, request.orderId);
     // Toss keeps an Idempotency-Key 15 days; the reason keeps our id for good.
     const earlier = payment.cancels.find((cancel) => refundIdOf(cancel) === request.refundId);
-    if (earlier) return { ...toProviderRefund(earlier), refundId: request.refundId };
+    if (earlier) {
+      if (earlier.cancelAmount !== request.amount)
+        throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+          details: { providerCode: "IDEMPOTENCY_KEY_REUSED" },
+          diagnostic: `Refund ${request.refundId} was cancelled at Toss for ${earlier.cancelAmount}, now asked for ${request.amount}.`,
+        });
+      return { ...toProviderRefund(earlier), refundId: request.refundId };
+    }
     if (payment.isVirtualAccount)
       throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
         details: { providerCode: TOSS_VIRTUAL_ACCOUNT_REFUND_CODE },

@@ -98,13 +98,17 @@ describe("Toss: refunds are cancels of the payment", () => {
     expect(first.providerRefundId).not.toBe(second.providerRefundId);
   });
 
-  it("returns the money once when the same refund is asked again", async () => {
+  it("returns the money once when the same refund is asked again, and refuses the same id for another amount", async () => {
     const payment = await paidPayment();
     const refundId = randomUUID();
     const first = await refund(payment, 3_000, refundId);
     const again = await refund(payment, 3_000, refundId);
 
     expect(again).toEqual(first);
+    expect(toss.cancelsOf(payment.providerPaymentId)).toHaveLength(1);
+
+    const reused = await refusal(refund(payment, 4_000, refundId));
+    expect(reused.details).toEqual({ providerCode: "IDEMPOTENCY_KEY_REUSED" });
     expect(toss.cancelsOf(payment.providerPaymentId)).toHaveLength(1);
   });
 
@@ -314,7 +318,30 @@ describe("Stripe: refunds of the order's PaymentIntent, disputes read back", () 
 
     const reused = await refusal(refund(payment, 500, refundId));
     expect(reused.code).toBe("PROVIDER_REFUSED");
-    expect(reused.details).toEqual({ providerCode: "idempotency_error" });
+    expect(reused.details).toEqual({ providerCode: "IDEMPOTENCY_KEY_REUSED" });
+    expect(stripe.refundsOf(payment.providerPaymentId)).toHaveLength(1);
+  });
+
+  it("finds our refund by its metadata after Stripe forgot the key, and refunds nothing more", async () => {
+    const payment = await paidPayment();
+    const refundId = randomUUID();
+    const first = await refund(payment, 400, refundId);
+    stripe.forgetIdempotencyKeys();
+    const before = refundRequests().length;
+
+    expect(await refund(payment, 400, refundId)).toEqual(first);
+    expect(refundRequests()).toHaveLength(before);
+    expect(stripe.refundsOf(payment.providerPaymentId)).toHaveLength(1);
+  });
+
+  it("returns the money once when the same refund is asked twice at once: Stripe replays the key's answer", async () => {
+    const payment = await paidPayment();
+    const refundId = randomUUID();
+    const [one, two] = await Promise.all([refund(payment, 300, refundId), refund(payment, 300, refundId)]);
+    expect(two).toEqual(one);
+    expect(
+      refundRequests().filter((request) => request.headers["idempotency-key"] === `refund:${refundId}`),
+    ).toHaveLength(2);
     expect(stripe.refundsOf(payment.providerPaymentId)).toHaveLength(1);
   });
 

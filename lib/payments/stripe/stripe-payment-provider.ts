@@ -171,7 +171,18 @@ export class StripePaymentProvider implements StripeCheckout {
     return session.status === "complete" ? { status: "pending" } : { status: "not-paid" };
   }
 
+  /**
+   * Stripe forgets an idempotency key after 24 hours, the refund's metadata never: a
+   * refund of ours already at Stripe is answered from there without a second one.
+   */
   async refundPayment(request: RefundPaymentRequest): Promise<ProviderRefund> {
+    const refunds = await this.call("refunds.list", () =>
+      this.stripe.refunds
+        .list({ payment_intent: request.providerPaymentId, limit: 100 })
+        .autoPagingToArray({ limit: 10_000 }),
+    );
+    const earlier = refunds.find((refund) => refund.metadata?.refundId === request.refundId);
+    if (earlier) return answeredBefore(toProviderRefund(earlier), request);
     let refund: Stripe.Refund;
     try {
       refund = await this.stripe.refunds.create(
@@ -259,6 +270,16 @@ export class StripePaymentProvider implements StripeCheckout {
       throw providerFailed(operation, error);
     }
   }
+}
+
+/** A refund id asked again: the same refund, or a refusal when the amount is another (a bug of the caller). */
+function answeredBefore(refund: ProviderRefund, request: RefundPaymentRequest): ProviderRefund {
+  if (refund.amount !== request.amount)
+    throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+      details: { providerCode: "IDEMPOTENCY_KEY_REUSED" },
+      diagnostic: `Refund ${request.refundId} was made at Stripe for ${refund.amount}, now asked for ${request.amount}.`,
+    });
+  return { ...refund, refundId: request.refundId };
 }
 
 /**

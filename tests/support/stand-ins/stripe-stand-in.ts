@@ -427,6 +427,11 @@ export class StripeStandIn {
     );
   }
 
+  /** Stripe keeps an idempotency key 24 hours: the time has passed, every key is forgotten. */
+  forgetIdempotencyKeys(): void {
+    this.idempotency.clear();
+  }
+
   /** Every refund Stripe holds for a PaymentIntent, oldest first. */
   refundsOf(paymentIntentId: string): StripeStoredRefund[] {
     return structuredClone([...this.refunds.values()].filter((refund) => refund.payment_intent === paymentIntentId));
