@@ -345,7 +345,7 @@ describe("Stripe: refunds of the order's PaymentIntent, disputes read back", () 
     expect(stripe.refundsOf(payment.providerPaymentId)).toHaveLength(1);
   });
 
-  it("is PROVIDER_REFUSED when Stripe refuses: more than is left, already refunded, charged back", async () => {
+  it("is PROVIDER_REFUSED when Stripe refuses: more than is left, already refunded, charged back, unknown", async () => {
     const payment = await paidPayment(1_000);
     await refund(payment, 600);
     const tooMuch = await refusal(refund(payment, 500));
@@ -358,6 +358,8 @@ describe("Stripe: refunds of the order's PaymentIntent, disputes read back", () 
     const disputed = await paidPayment();
     stripe.openDispute(disputed.providerPaymentId);
     expect((await refusal(refund(disputed, 100))).details).toEqual({ providerCode: "charge_disputed" });
+    const unknown = await refusal(refund({ orderId: randomUUID(), providerPaymentId: "pi_unknown" }, 100));
+    expect(unknown.details).toEqual({ providerCode: "resource_missing", providerParam: "payment_intent" });
     expect(stripe.refundsOf(disputed.providerPaymentId)).toHaveLength(0);
   });
 

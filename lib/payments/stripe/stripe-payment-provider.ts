@@ -176,11 +176,14 @@ export class StripePaymentProvider implements StripeCheckout {
    * refund of ours already at Stripe is answered from there without a second one.
    */
   async refundPayment(request: RefundPaymentRequest): Promise<ProviderRefund> {
-    const refunds = await this.call("refunds.list", () =>
-      this.stripe.refunds
+    let refunds: Stripe.Refund[];
+    try {
+      refunds = await this.stripe.refunds
         .list({ payment_intent: request.providerPaymentId, limit: 100 })
-        .autoPagingToArray({ limit: 10_000 }),
-    );
+        .autoPagingToArray({ limit: 10_000 });
+    } catch (error) {
+      throw refundError("refunds.list", error);
+    }
     const earlier = refunds.find((refund) => refund.metadata?.refundId === request.refundId);
     if (earlier) return answeredBefore(toProviderRefund(earlier), request);
     let refund: Stripe.Refund;
