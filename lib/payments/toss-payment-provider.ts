@@ -36,6 +36,9 @@ const RETRYABLE_TOSS_CODES = new Set([
   "INCORRECT_BASIC_AUTH_FORMAT",
 ]);
 
+/** Toss's documented window: a second cancel of the same payment within 1 s is not carried out. */
+const CONSECUTIVE_CANCEL_WAIT_MS = 1_100;
+
 /** Our refund's id inside a cancel's reason; Toss allows 200 characters of reason. */
 const REFUND_ID_IN_REASON = /\[refund:([^\]]+)\]/;
 
@@ -57,13 +60,24 @@ export class TossPaymentProvider implements PaymentProvider {
   }
 
   /**
-   * Reads the payment first: a virtual-account payment is refused here, because Toss
+   * Reads the payment first: a refund already among its cancels is answered from there
+   * without a second cancel. A virtual-account payment is refused here, because Toss
    * returns its money only to a bank account the buyer names (refundReceiveAccount),
    * which we do not collect; staff refund those by hand. A cancel of the whole untouched
    * payment goes without `cancelAmount`, as Toss documents a full cancel.
    */
   async refundPayment(request: RefundPaymentRequest): Promise<ProviderRefund> {
     const payment = await this.readPayment(request.providerPaymentId, request.orderId);
+    // Toss keeps an Idempotency-Key 15 days; the reason keeps our id for good.
+    const earlier = payment.cancels.find((cancel) => refundIdOf(cancel) === request.refundId);
+    if (earlier) {
+      if (earlier.cancelAmount !== request.amount)
+        throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+          details: { providerCode: "IDEMPOTENCY_KEY_REUSED" },
+          diagnostic: `Refund ${request.refundId} was cancelled at Toss for ${earlier.cancelAmount}, now asked for ${request.amount}.`,
+        });
+      return { ...toProviderRefund(earlier), refundId: request.refundId };
+    }
     if (payment.isVirtualAccount)
       throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
         details: { providerCode: TOSS_VIRTUAL_ACCOUNT_REFUND_CODE },
@@ -74,7 +88,7 @@ export class TossPaymentProvider implements PaymentProvider {
     if (!(untouched && request.amount === payment.totalAmount)) body.cancelAmount = request.amount;
     let answer: TossPayment;
     try {
-      answer = await this.api.cancel(payment.paymentKey, body, request.refundId);
+      answer = await this.cancelPaced(payment.paymentKey, body, request.refundId);
     } catch (error) {
       throw tossRefundError("cancel", payment.paymentKey, error);
     }
@@ -95,6 +109,21 @@ export class TossPaymentProvider implements PaymentProvider {
   }): Promise<ProviderRefund[]> {
     const payment = await this.readPayment(providerPaymentId, orderId);
     return payment.cancels.map(toProviderRefund);
+  }
+
+  /**
+   * Toss carries out only the first of two cancels of a payment less than a second
+   * apart and refuses the second (FORBIDDEN_CONSECUTIVE_REQUEST): two partial refunds in
+   * a row, or a refund racing a dashboard cancel. The second is sent again after that second.
+   */
+  private async cancelPaced(paymentKey: string, body: TossCancelRequest, idempotencyKey: string): Promise<TossPayment> {
+    try {
+      return await this.api.cancel(paymentKey, body, idempotencyKey);
+    } catch (error) {
+      if (!(error instanceof TossApiError && error.code === "FORBIDDEN_CONSECUTIVE_REQUEST")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, CONSECUTIVE_CANCEL_WAIT_MS));
+      return this.api.cancel(paymentKey, body, idempotencyKey);
+    }
   }
 
   private async readPayment(paymentKey: string, orderId: string): Promise<TossPayment> {

@@ -14,7 +14,10 @@
  *   as the documented cancel errors say: 400 ALREADY_CANCELED_PAYMENT, 403
  *   NOT_CANCELABLE_AMOUNT (more than is left), 403 NOT_CANCELABLE_PAYMENT (not paid), 403
  *   NOT_ALLOWED_PARTIAL_REFUND_WAITING_DEPOSIT, 400 INVALID_REQUEST (a malformed body, or
- *   a paid virtual account without `refundReceiveAccount`);
+ *   a paid virtual account without `refundReceiveAccount`); as Toss documents, of two
+ *   cancels of one payment less than a second apart only the first is carried out, the
+ *   second is 403 FORBIDDEN_CONSECUTIVE_REQUEST (not kept under its Idempotency-Key, as
+ *   it was never processed);
  * - `Idempotency-Key` on a POST, as Toss keys it (the key with the API key, the URL and
  *   the method, not the body): the same key answers the first answer again;
  * - `GET /v1/payments/{paymentKey}` reads a payment back (404 NOT_FOUND_PAYMENT);
@@ -72,7 +75,8 @@ interface StoredPayment {
   cancels: TossStoredCancel[];
 }
 
-type Answer = { status: number; body: string };
+/** `unprocessed`: refused before anything was done, so not kept under the Idempotency-Key. */
+type Answer = { status: number; body: string; unprocessed?: true };
 
 export interface TossStandInOptions {
   /** Posts a webhook to the app; gives its answer. */
@@ -99,6 +103,8 @@ export class TossStandIn {
   private readonly idempotentAnswers = new Map<string, Answer>();
   private confirmDelays: number[] = [];
   private cancelDelays: number[] = [];
+  /** When each payment was last cancelled through the API, for Toss's one-cancel-a-second rule. */
+  private readonly lastCancelAt = new Map<string, number>();
   private server: Server | undefined;
   private origin = "";
 
@@ -179,6 +185,11 @@ export class TossStandIn {
   /** Posts PAYMENT_STATUS_CHANGED with the payment as it is now (CANCELED or PARTIAL_CANCELED after a cancel). */
   postStatusChanged(paymentKey: string): Promise<number> {
     return this.post(this.statusChangedEvent(paymentKey));
+  }
+
+  /** Toss keeps an Idempotency-Key 15 days: the time has passed, every key is forgotten. */
+  forgetIdempotencyKeys(): void {
+    this.idempotentAnswers.clear();
   }
 
   /** The cancels Toss holds for a payment, oldest first. */
@@ -272,7 +283,7 @@ export class TossStandIn {
     if (method === "POST" && cancel)
       return this.idempotent(method, path, headers, response, this.cancelDelays, () => {
         const request = jsonBody(headers, body);
-        return request ? this.cancel(decodeURIComponent(cancel[1]!), request) : invalidRequest();
+        return request ? this.cancel(decodeURIComponent(cancel[1]!), request, { throughApi: true }) : invalidRequest();
       });
     const read = /^\/v1\/payments\/([^/?]+)$/.exec(path);
     if (method === "GET" && read) {
@@ -303,14 +314,14 @@ export class TossStandIn {
     const slot = typeof key === "string" ? `${key} ${method} ${path}` : undefined;
     const replay = slot ? this.idempotentAnswers.get(slot) : undefined;
     const answer = replay ?? work();
-    if (slot && !replay) this.idempotentAnswers.set(slot, answer);
+    if (slot && !replay && !answer.unprocessed) this.idempotentAnswers.set(slot, answer);
     const delay = delays.shift();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     response.writeHead(answer.status, JSON_HEADERS);
     response.end(answer.body);
   }
 
-  private cancel(paymentKey: string, request: Record<string, unknown>): Answer {
+  private cancel(paymentKey: string, request: Record<string, unknown>, { throughApi = false } = {}): Answer {
     const { cancelReason, cancelAmount, refundReceiveAccount } = request;
     if (typeof cancelReason !== "string" || cancelReason.trim() === "" || cancelReason.length > 200)
       return invalidRequest();
@@ -335,6 +346,19 @@ export class TossStandIn {
         "가상계좌 결제 취소에는 환불받을 계좌 정보(refundReceiveAccount)가 필요합니다.",
       );
     if (amount > payment.balanceAmount) return fail(403, "NOT_CANCELABLE_AMOUNT", "취소 할 수 없는 금액 입니다.");
+    if (throughApi) {
+      const now = Date.now();
+      if (now - (this.lastCancelAt.get(paymentKey) ?? 0) < 1_000)
+        return {
+          ...fail(
+            403,
+            "FORBIDDEN_CONSECUTIVE_REQUEST",
+            "반복적인 요청은 허용되지 않습니다. 잠시 후 다시 시도해주세요.",
+          ),
+          unprocessed: true,
+        };
+      this.lastCancelAt.set(paymentKey, now);
+    }
     payment.balanceAmount -= amount;
     payment.status = payment.balanceAmount === 0 ? "CANCELED" : "PARTIAL_CANCELED";
     payment.cancels.push({
