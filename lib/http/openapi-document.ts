@@ -514,9 +514,9 @@ export function openApiDocument(): Record<string, unknown> {
       },
       "/api/webhooks/stripe": {
         post: {
-          summary: "Stripe's webhook events about Checkout Sessions (not for members)",
+          summary: "Stripe's webhook events about Checkout Sessions, refunds and disputes (not for members)",
           description:
-            "Stripe-Signature (HMAC-SHA256 of `t.body` with STRIPE_WEBHOOK_SECRET, any matching v1, at most 300 s old) is checked over the raw body; a bad or stale one is 400 and changes nothing. checkout.session.completed (when paid), async_payment_succeeded, async_payment_failed and expired are acted on, any other type is acknowledged and ignored; only ids are read and the session is read again from Stripe. An event id seen before changes nothing. 5xx only when Stripe or the database could not be reached, so Stripe's retry can succeed.",
+            "Stripe-Signature (HMAC-SHA256 of `t.body` with STRIPE_WEBHOOK_SECRET, any matching v1, at most 300 s old) is checked over the raw body; a bad or stale one is 400 and changes nothing. checkout.session.completed (when paid), async_payment_succeeded, async_payment_failed and expired are acted on, and so are charge.refunded and charge.dispute.created, .funds_withdrawn, .funds_reinstated and .closed (refunds and chargebacks made at Stripe, recorded once by Stripe's ids); any other type is acknowledged and ignored. Only ids are read, and the session, charge or dispute is read again from Stripe. An event id seen before changes nothing. 5xx only when Stripe or the database could not be reached, so Stripe's retry can succeed.",
           security: [],
           responses: { 200: ok("Handled, ignored or already handled"), ...errors(400, 404, 413, 502, 503) },
         },
