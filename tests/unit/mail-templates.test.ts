@@ -5,6 +5,7 @@ import { parseServerConfig } from "../../lib/config/env";
 import { mailSite, type MailRecipient } from "../../lib/mail/templates/layout";
 import { passwordResetMail } from "../../lib/mail/templates/password-reset-mail";
 import { purchaseConfirmationMail } from "../../lib/mail/templates/purchase-confirmation-mail";
+import { refundConfirmationMail } from "../../lib/mail/templates/refund-confirmation-mail";
 import { verifyEmailMail } from "../../lib/mail/templates/verify-email-mail";
 
 const APP_URL = "http://localhost:3100";
@@ -210,5 +211,38 @@ describe("the purchase mail", () => {
     expect(mail.text).not.toContain("US$");
     expect(mail.text).toContain("8:15");
     expect(mail.text).toContain(`See my points: ${APP_URL}/en/points`);
+  });
+});
+
+describe("the refund mail", () => {
+  const refund = (locale: Locale, madeAtProvider: boolean, points = 5_250) =>
+    refundConfirmationMail({
+      recipient: recipient(locale, "Asia/Seoul"),
+      site: SITE,
+      orderId: "0f1e2d3c-aaaa-4bbb-8ccc-123456789abc",
+      amount: locale === "ko" ? 75_000 : 5_000,
+      currency: locale === "ko" ? "KRW" : "USD",
+      points,
+      refundedAt: REQUESTED_AT,
+      madeAtProvider,
+    });
+
+  it("says in Korean what went back, when, which order and the points taken back", () => {
+    const mail = refund("ko", false);
+    expect(mail.kind).toBe("refund-confirmation");
+    expect(mail.subject).toBe("환불 완료: ₩75,000");
+    expect(mail.text).toContain("2026년 11월 23일");
+    expect(mail.text).toContain("₩75,000 환불을 마쳤습니다. 함께 구매하신 5,250포인트는 회수했습니다.");
+    expect(mail.text).toContain("주문 번호: 0f1e2d3c");
+    expect(mail.text).toContain("카드 환불은");
+    expect(mail.text).toContain(`${APP_URL}/ko/points`);
+  });
+
+  it("counts one point as one, and says when the refund was made at the provider", () => {
+    const mail = refund("en", true, 1);
+    expect(mail.subject).toBe("Refund made: $50.00");
+    expect(mail.text).toContain("took back the 1 point bought with it.");
+    expect(mail.text).toContain("made through the payment provider");
+    expect(mail.text).not.toContain("Card refunds can take");
   });
 });
