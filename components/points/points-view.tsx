@@ -1,7 +1,7 @@
 "use client";
 
 /** Balance, the points packages to buy, and the ledger of every points movement. */
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Link, useRouter } from "@/i18n/navigation";
 import { useEffect, useRef, useState } from "react";
 import { api } from "@/components/shared/api-client";
@@ -43,6 +43,7 @@ export function PointsView({
   defaultProvider: PaymentProviderId | null;
 }) {
   const t = useTranslations("points");
+  const locale = useLocale();
   const tMember = useTranslations("member");
   const format = useMemberFormat();
   const router = useRouter();
@@ -70,14 +71,16 @@ export function PointsView({
   }, [refresh]);
 
   /**
-   * Our own checkout (the sandbox's) is a page of this app: the router adds the
-   * page's language to its path, which the server gives without one. A provider's
-   * page elsewhere is left as it is.
+   * A checkout is loaded as a whole page, never through the router: each one sends its
+   * own Content-Security-Policy (Toss's widget page allows Toss's script; this page
+   * does not). Our own checkout pages are given in the page's language, the server
+   * naming them with one or without; a provider's page elsewhere is left as it is.
    */
   function goToCheckout(checkoutUrl: string) {
     const target = new URL(checkoutUrl, window.location.href);
-    if (target.origin !== window.location.origin) window.location.assign(target.href);
-    else router.push(splitLocalePath(target.pathname).path + target.search);
+    if (target.origin === window.location.origin)
+      target.pathname = `/${locale}${splitLocalePath(target.pathname).path}`;
+    window.location.assign(target.href);
   }
 
   async function buy(pkg: CatalogPackage) {
