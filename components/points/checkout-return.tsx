@@ -75,7 +75,7 @@ function ReturnNotice({ order, canceled, gaveUp }: { order: OrderView; canceled:
   const label = order.orderId.slice(0, 8);
   if (order.paidAt)
     return (
-      <div role="status" className="notice notice--success">
+      <div role="status" className="notice notice--success checkout-return">
         <p>{t("paid", { order: label, count: order.points })}</p>
         {order.receiptUrl ? (
           <p>
@@ -88,18 +88,18 @@ function ReturnNotice({ order, canceled, gaveUp }: { order: OrderView; canceled:
     );
   if (order.status === "pending" && canceled)
     return (
-      <p role="status" className="notice">
+      <p role="status" className="notice checkout-return">
         {t("canceled", { order: label })}
       </p>
     );
   if (order.status === "pending" || order.status === "waiting_for_deposit")
     return (
-      <p role="status" className="notice">
+      <p role="status" className="notice checkout-return">
         {gaveUp ? t("stillPending", { order: label }) : t("confirming", { order: label })}
       </p>
     );
   return (
-    <p role="status" className="notice notice--warning">
+    <p role="status" className="notice notice--warning checkout-return">
       {t("notPaid", { order: label })}
     </p>
   );

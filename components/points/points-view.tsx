@@ -70,6 +70,15 @@ export function PointsView({
     void refresh();
   }, [refresh]);
 
+  // Back from a checkout, the browser may restore this page as it was left: buying.
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => {
+      if (event.persisted) setBuying(null);
+    };
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
+  }, []);
+
   /**
    * A checkout is loaded as a whole page, never through the router: each one sends its
    * own Content-Security-Policy (Toss's widget page allows Toss's script; this page
@@ -115,7 +124,7 @@ export function PointsView({
       <section aria-labelledby="packages-heading">
         <h2 id="packages-heading">{t("buyHeading")}</h2>
         {provider ? null : <p className="notice">{t("unavailable")}</p>}
-        {paymentOptions.length > 1 ? (
+        {paymentOptions.length > 0 ? (
           <PaymentChoice options={paymentOptions} value={provider} onChange={setProvider} disabled={buying !== null} />
         ) : null}
         <ErrorAlert message={buyError} />
