@@ -255,6 +255,18 @@ export function openApiDocument(): Record<string, unknown> {
             packages: { type: "array", items: { type: "object" } },
             maxImagesPerGeneration: { type: "integer" },
             paymentProviders: { type: "array", items: { type: "string" } },
+            paymentOptions: {
+              type: "array",
+              description: "The configured payment providers, each with the currency it charges (`KRW` or `USD`).",
+              items: {
+                type: "object",
+                required: ["provider", "currency"],
+                properties: {
+                  provider: { type: "string", enum: ["sandbox", "toss", "stripe"] },
+                  currency: { type: "string", enum: ["KRW", "USD"] },
+                },
+              },
+            },
           },
         },
       },

@@ -119,7 +119,7 @@ describe("a Stripe purchase", () => {
     expect(create.headers["stripe-version"]).toBe(Stripe.API_VERSION);
     expect(create.headers["idempotency-key"]).toBe(`checkout-session:${orderId}`);
     expect(create.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded/);
-    const returnUrl = `${getServerConfig().APP_URL}/points?order=${orderId}`;
+    const returnUrl = `${getServerConfig().APP_URL}/ko/points?order=${orderId}`;
     expect(parseStripeForm(create.body)).toEqual({
       mode: "payment",
       line_items: [
@@ -128,7 +128,7 @@ describe("a Stripe purchase", () => {
       client_reference_id: orderId,
       metadata: { orderId },
       success_url: returnUrl,
-      cancel_url: returnUrl,
+      cancel_url: `${returnUrl}&checkout=canceled`,
     });
     expect(stripe.session(sessionId)).toMatchObject({
       amount_total: 5_000,

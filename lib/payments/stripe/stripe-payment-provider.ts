@@ -7,6 +7,7 @@
  */
 import Stripe from "stripe";
 import { AppError } from "../../errors/app-error";
+import { DEFAULT_LOCALE } from "../../i18n/locales";
 import type {
   CheckoutOrder,
   Currency,
@@ -60,8 +61,11 @@ export class StripePaymentProvider implements StripeCheckout {
   }
 
   async startCheckout(order: CheckoutOrder): Promise<StartedCheckout> {
-    const returnUrl = new URL("/points", this.options.appUrl);
+    // Back to the points page in the buyer's language, which says what became of the order.
+    const returnUrl = new URL(`/${order.locale ?? DEFAULT_LOCALE}/points`, this.options.appUrl);
     returnUrl.searchParams.set("order", order.orderId);
+    const cancelUrl = new URL(returnUrl);
+    cancelUrl.searchParams.set("checkout", "canceled");
     const session = await this.call("checkout.sessions.create", () =>
       this.stripe.checkout.sessions.create(
         {
@@ -79,7 +83,7 @@ export class StripePaymentProvider implements StripeCheckout {
           client_reference_id: order.orderId,
           metadata: { orderId: order.orderId },
           success_url: returnUrl.toString(),
-          cancel_url: returnUrl.toString(),
+          cancel_url: cancelUrl.toString(),
         },
         // One session per order, however often the creation is retried.
         { idempotencyKey: `checkout-session:${order.orderId}` },

@@ -9,7 +9,8 @@
  * with `expand[]`; errors in Stripe's shape `{error: {type, code, message, param}}`.
  * Tests move a session on (paid, unpaid, async success or failure, expired), and the
  * stand-in posts the event signed as Stripe signs (`Stripe-Signature: t=…,v1=…`,
- * HMAC-SHA256 of `t.body` keyed by the whole `whsec_` secret). It records every
+ * HMAC-SHA256 of `t.body` keyed by the whole `whsec_` secret). A browser pays or
+ * cancels on the session's `url`, a small hosted page served here. It records every
  * request it receives and every delivery it makes.
  *
  * Refunds and disputes: `POST /v1/refunds` (of a PaymentIntent or a charge; refuses
@@ -215,6 +216,12 @@ const REFUND_PARAMS = new Set([
 const REFUND_REASONS = new Set(["duplicate", "fraudulent", "requested_by_customer"]);
 const SESSION_EXPANDABLE = new Set(["payment_intent", "payment_intent.latest_charge", "customer", "line_items"]);
 const CURRENCIES = new Set(["usd", "krw", "eur", "gbp", "jpy"]);
+/** Amounts Stripe takes in whole units (stripe.com/docs/currencies#zero-decimal). */
+const ZERO_DECIMAL_CURRENCIES = new Set(["krw", "jpy"]);
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
 
 /**
  * Parses a form body (or query) the way Stripe reads it: `a[b][0][c]=v` nests, numeric
@@ -325,6 +332,8 @@ export class StripeStandIn {
   private readonly refunds = new Map<string, StripeStoredRefund>();
   private readonly disputes = new Map<string, StripeStoredDispute>();
   private readonly refundAnswerDelays: number[] = [];
+  /** The line items' product names of each session, for its hosted page. */
+  private readonly productNames = new Map<string, string[]>();
   /** How many session reads still answer 500 api_error, as Stripe does in an incident. */
   failingReads = 0;
   /** The status new refunds take: Stripe's card refunds succeed at once, others stay pending for days. */
@@ -597,7 +606,10 @@ export class StripeStandIn {
     };
     try {
       if (method === "GET" && target.pathname.startsWith("/c/pay/")) return this.hostedPage(target, response);
-      if (method === "POST" && target.pathname.startsWith("/c/pay/")) return await this.hostedPay(target, response);
+      if (method === "POST" && target.pathname.startsWith("/c/pay/"))
+        return await this.hostedPay(target, body, response);
+      if (method === "GET" && target.pathname.startsWith("/receipts/payment/"))
+        return this.receiptPage(target, response);
       this.authenticate(request.headers.authorization);
       const version = request.headers["stripe-version"];
       if (version !== undefined && (typeof version !== "string" || !/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/.test(version)))
@@ -861,6 +873,7 @@ export class StripeStandIn {
     const cancelUrl = params.cancel_url === undefined ? null : url(params.cancel_url, "cancel_url");
     let total = 0;
     const currencies = new Set<string>();
+    const names: string[] = [];
     params.line_items.forEach((value, index) => {
       const prefix = `line_items[${index}]`;
       const item = object(value, prefix);
@@ -887,6 +900,7 @@ export class StripeStandIn {
       if (typeof productData.name !== "string" || productData.name.trim() === "")
         throw missing(`${prefix}[price_data][product_data][name]`);
       currencies.add(priceData.currency);
+      names.push(quantity > 1 ? `${quantity} × ${productData.name}` : productData.name);
       total += unitAmount * quantity;
     });
     if (currencies.size > 1)
@@ -926,35 +940,71 @@ export class StripeStandIn {
       expires_at: created + 24 * 3600,
     };
     this.sessions.set(id, session);
+    this.productNames.set(id, names);
     return session;
   }
 
-  /** The hosted payment page: one button that pays by card, then back to success_url. */
+  /**
+   * Stripe's hosted Checkout page, in spirit: what is bought and for how much, a Pay
+   * button (a card payment that succeeds at once: the session completes with its
+   * payment intent and charge, the signed checkout.session.completed event is
+   * delivered, then the browser goes to success_url, as Stripe does) and a Cancel
+   * button (back to cancel_url, the session left open, as Stripe's back link does).
+   */
   private hostedPage(target: URL, response: ServerResponse): void {
     const session = this.sessions.get(target.pathname.slice("/c/pay/".length));
-    if (!session || session.status !== "open") {
-      response.writeHead(404, { "content-type": "text/html; charset=utf-8" });
-      response.end("<!doctype html><title>Stripe stand-in</title><p>This checkout session is no longer open.</p>");
-      return;
-    }
-    const amount = (session.amount_total / 100).toFixed(2);
+    if (!session || session.status !== "open") return this.hostedPageGone(response);
+    const amount = new Intl.NumberFormat("en-US", { style: "currency", currency: session.currency }).format(
+      session.amount_total / 10 ** (ZERO_DECIMAL_CURRENCIES.has(session.currency) ? 0 : 2),
+    );
+    const products = (this.productNames.get(session.id) ?? []).map((name) => `<li>${escapeHtml(name)}</li>`).join("");
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     response.end(
-      `<!doctype html><html lang="en"><title>Stripe stand-in checkout</title>` +
-        `<main><h1>Pay ${session.currency.toUpperCase()} ${amount}</h1>` +
-        `<form method="post"><button type="submit">Pay</button></form></main></html>`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout (Stripe stand-in)</title></head>` +
+        `<body><main><h1>Pay ${escapeHtml(amount)}</h1><ul>${products}</ul>` +
+        `<form method="post"><button type="submit" name="action" value="pay">Pay</button> ` +
+        `<button type="submit" name="action" value="cancel">Cancel</button></form></main></body></html>`,
     );
   }
 
-  private async hostedPay(target: URL, response: ServerResponse): Promise<void> {
+  private async hostedPay(target: URL, body: string, response: ServerResponse): Promise<void> {
     const session = this.sessions.get(target.pathname.slice("/c/pay/".length));
-    if (!session || session.status !== "open") {
-      response.writeHead(404, { "content-type": "text/plain" });
-      response.end("This checkout session is no longer open.");
+    if (!session || session.status !== "open") return this.hostedPageGone(response);
+    const action = new URLSearchParams(body).get("action");
+    if (action === "cancel") {
+      response.writeHead(303, { location: session.cancel_url ?? session.success_url });
+      response.end();
+      return;
+    }
+    if (action !== "pay") {
+      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+      response.end("Choose Pay or Cancel.");
       return;
     }
     await this.complete(session.id, { paid: true });
     response.writeHead(303, { location: session.success_url });
     response.end();
+  }
+
+  private hostedPageGone(response: ServerResponse): void {
+    response.writeHead(404, { "content-type": "text/html; charset=utf-8" });
+    response.end("<!doctype html><title>Stripe stand-in</title><p>This checkout session is no longer open.</p>");
+  }
+
+  /** The page a charge's receipt_url opens: what was paid, nothing about who paid. */
+  private receiptPage(target: URL, response: ServerResponse): void {
+    const charge = [...this.charges.values()].find(
+      (candidate) => candidate.receipt_url === this.baseUrl + target.pathname,
+    );
+    if (!charge) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      response.end("No such receipt.");
+      return;
+    }
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Receipt (Stripe stand-in)</title></head>` +
+        `<body><main><h1>Receipt</h1><p>${charge.amount} ${escapeHtml(charge.currency.toUpperCase())}, ${charge.status}</p></main></body></html>`,
+    );
   }
 }
