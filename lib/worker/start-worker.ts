@@ -12,6 +12,7 @@ import { GENERATIONS } from "../generation/generation-job";
 import { runGenerationJob } from "../generation/run-generation-job";
 import { ThumbnailBacklog } from "../images/thumbnail-backlog";
 import { expireOrders } from "../orders/expire-orders";
+import { recheckUnpaidOrders } from "../orders/recheck-unpaid-orders";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
 import { errorFields, logger } from "../observability/logger";
@@ -101,6 +102,7 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
       });
       await guarded("poll", () => pollWaitingGenerations({ services }));
       await guarded("expire-orders", () => expireOrders({ services }));
+      await guarded("recheck-orders", () => recheckUnpaidOrders({ services }));
     }
     if (now - lastPurge >= purgeEveryMs) {
       lastPurge = now;

@@ -324,6 +324,19 @@ describe("the repository's firestore.indexes.json", () => {
       },
     ],
     [
+      "lib/orders/recheck-unpaid-orders.ts",
+      {
+        collection: ORDERS.name,
+        where: [
+          { field: "status", op: "in", value: ["pending", "waiting_for_deposit"] },
+          { field: "nextCheckAt", op: "<=", value: now },
+        ],
+        orderBy: [{ field: "nextCheckAt", direction: "asc" }],
+        limit: 100,
+        startAfter: cursor,
+      },
+    ],
+    [
       "lib/orders/create-order.ts (open orders)",
       {
         collection: ORDERS.name,

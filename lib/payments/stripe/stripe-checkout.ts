@@ -41,6 +41,7 @@ export interface StripeCheckout extends PaymentProvider {
    * Before an unpaid order is closed: an open session is expired at Stripe first, so
    * the buyer can no longer pay what we are closing, and what Stripe then reports is
    * final (paid; pending while a delayed payment is under way; otherwise not paid).
+   * An early re-read (not `closing`) leaves an open session open: pending.
    */
   lookupPayment(order: PaymentLookupOrder): Promise<PaymentLookup>;
 }

@@ -131,6 +131,7 @@ export class StripePaymentProvider implements StripeCheckout {
     // Without a session id no checkout URL ever reached the buyer (it is stored before answering).
     if (!order.providerCheckoutId) return { status: "not-paid" };
     let session = await this.getCheckoutSession(order.providerCheckoutId);
+    if (session?.status === "open" && !order.closing) return { status: "pending" };
     if (session?.status === "open") {
       try {
         await this.stripe.checkout.sessions.expire(session.sessionId);

@@ -11,6 +11,12 @@
  *   will carry;
  * - `Idempotency-Key` on a POST: the same key answers the first answer again;
  * - `GET /v1/payments/{paymentKey}` reads a payment back (404 NOT_FOUND_PAYMENT);
+ * - `GET /v1/payments/orders/{orderId}` reads the order's payment (404 NOT_FOUND_PAYMENT);
+ * - `GET /v1/transactions?startDate&endDate[&startingAfter][&limit]` lists approvals and
+ *   cancellations processed in the period, oldest first: both dates required, in Toss's
+ *   zoneless Korean time (`2026-01-31T09:00:00` or with `.000`), both included; limit
+ *   1 to 5,000 (100 unless given); startingAfter a transactionKey it gave, else 400
+ *   INVALID_TRANSACTION_KEY;
  * - anything else is 404 NOT_FOUND.
  * A deposit into a virtual account posts both events Toss sends for it
  * (DEPOSIT_CALLBACK and PAYMENT_STATUS_CHANGED). It records every request it receives.
@@ -46,9 +52,21 @@ interface StoredPayment {
   dueDate: string | null;
 }
 
+/** One line of Toss's transactions API: an approval or a cancellation of a payment. */
+interface StoredTransaction {
+  transactionKey: string;
+  paymentKey: string;
+  orderId: string;
+  status: string;
+  amount: number;
+  transactionAt: Date;
+}
+
 export interface TossStandInOptions {
   /** Posts a webhook to the app; gives its answer. */
   deliver?: (delivery: TossWebhookDelivery) => Promise<Response>;
+  /** When transactions happen (a test's clock); the real time otherwise. */
+  now?: () => Date;
   /** A fixed port (a browser test in another process must find it); any free one otherwise. */
   port?: number;
   /** Fixed keys, for the same reason; random test keys otherwise. */
@@ -68,6 +86,9 @@ export class TossStandIn {
   readonly received: TossReceivedRequest[] = [];
   readonly deliveries: { body: string; status: number }[] = [];
   private readonly payments = new Map<string, StoredPayment>();
+  private readonly transactions: StoredTransaction[] = [];
+  /** Money given back per paymentKey, for the Payment object's balanceAmount. */
+  private readonly givenBack = new Map<string, number>();
   private readonly idempotentAnswers = new Map<string, { status: number; body: string }>();
   private confirmDelays: number[] = [];
   private server: Server | undefined;
@@ -137,6 +158,7 @@ export class TossStandIn {
     const payment = this.stored(paymentKey);
     payment.status = "DONE";
     payment.approvedAt = new Date().toISOString();
+    this.recordTransaction(payment, "DONE", payment.amount);
     for (const body of this.depositEvents(paymentKey)) await this.post(body);
   }
 
@@ -219,7 +241,95 @@ export class TossStandIn {
       response.end(JSON.stringify(this.paymentObject(payment)));
       return;
     }
+    if (method === "GET" && this.answerReconciliationRead(path, response)) return;
     tossError(response, 404, "NOT_FOUND", "존재하지 않는 정보 입니다.");
+  }
+
+  // --- Reads by order and the transactions API (lookups and reconciliation) ---
+
+  /** Money goes back at Toss's side (a cancel in its dashboard): the payment and a cancel transaction change. */
+  cancelAtToss(paymentKey: string, amount: number): void {
+    const payment = this.stored(paymentKey);
+    const givenBack = (this.givenBack.get(paymentKey) ?? 0) + amount;
+    this.givenBack.set(paymentKey, givenBack);
+    payment.status = givenBack >= payment.amount ? "CANCELED" : "PARTIAL_CANCELED";
+    this.recordTransaction(payment, payment.status, amount);
+  }
+
+  private recordTransaction(payment: StoredPayment, status: string, amount: number): void {
+    this.transactions.push({
+      transactionKey: `txrd_${randomBytes(12).toString("hex")}`,
+      paymentKey: payment.paymentKey,
+      orderId: payment.orderId,
+      status,
+      amount,
+      transactionAt: (this.options.now ?? (() => new Date()))(),
+    });
+  }
+
+  /** Answers `GET /v1/payments/orders/{orderId}` and `GET /v1/transactions`; false for any other path. */
+  private answerReconciliationRead(path: string, response: ServerResponse): boolean {
+    const url = new URL(path, "http://stand-in");
+    const byOrder = /^\/v1\/payments\/orders\/([^/]+)$/.exec(url.pathname);
+    if (byOrder) {
+      const orderId = decodeURIComponent(byOrder[1]!);
+      const payment = [...this.payments.values()].findLast((candidate) => candidate.orderId === orderId);
+      if (!payment) tossError(response, 404, "NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.");
+      else {
+        response.writeHead(200, JSON_HEADERS);
+        response.end(JSON.stringify(this.paymentObject(payment)));
+      }
+      return true;
+    }
+    if (url.pathname !== "/v1/transactions") return false;
+    const answer = this.listTransactions(url.searchParams);
+    if ("code" in answer) tossError(response, 400, answer.code, answer.message);
+    else {
+      response.writeHead(200, JSON_HEADERS);
+      response.end(JSON.stringify(answer.page));
+    }
+    return true;
+  }
+
+  private listTransactions(
+    query: URLSearchParams,
+  ): { page: Record<string, unknown>[] } | { code: string; message: string } {
+    const invalid = { code: "INVALID_REQUEST", message: "잘못된 요청입니다." };
+    const start = parseKoreanTime(query.get("startDate"));
+    // An endDate to the second takes in that whole second.
+    const endText = query.get("endDate");
+    const end =
+      parseKoreanTime(endText) === null ? null : parseKoreanTime(endText)! + (endText!.includes(".") ? 0 : 999);
+    if (start === null || end === null || start > end) return invalid;
+    const limitText = query.get("limit") ?? "100";
+    const limit = /^\d+$/.test(limitText) ? Number(limitText) : NaN;
+    if (!(limit >= 1 && limit <= 5000)) return invalid;
+    const inPeriod = this.transactions
+      .filter((t) => t.transactionAt.getTime() >= start && t.transactionAt.getTime() <= end)
+      .sort((a, b) => a.transactionAt.getTime() - b.transactionAt.getTime());
+    const after = query.get("startingAfter");
+    let from = 0;
+    if (after !== null) {
+      const index = inPeriod.findIndex((t) => t.transactionKey === after);
+      if (index < 0) return { code: "INVALID_TRANSACTION_KEY", message: "잘못된 페이징 키 입니다." };
+      from = index + 1;
+    }
+    return {
+      page: inPeriod.slice(from, from + limit).map((t) => ({
+        mId: "tosspayments",
+        transactionKey: t.transactionKey,
+        paymentKey: t.paymentKey,
+        orderId: t.orderId,
+        method: this.stored(t.paymentKey).method === "card" ? "카드" : "가상계좌",
+        customerKey: null,
+        useEscrow: false,
+        receiptUrl: `https://dashboard.tosspayments.com/receipt/redirection?transactionId=${t.transactionKey}&ref=PX`,
+        status: t.status,
+        transactionAt: koreanOffsetTime(t.transactionAt),
+        currency: "KRW",
+        amount: t.amount,
+      })),
+    };
   }
 
   private confirm(headers: IncomingHttpHeaders, body: string): { status: number; body: string } {
@@ -251,6 +361,7 @@ export class TossStandIn {
       payment.secret = `ps_${randomBytes(14).toString("base64url")}`;
       payment.dueDate = new Date(Date.now() + 3 * 86_400_000).toISOString();
     }
+    this.recordTransaction(payment, payment.status, payment.amount);
     return { status: 200, body: JSON.stringify(this.paymentObject(payment)) };
   }
 
@@ -271,7 +382,7 @@ export class TossStandIn {
       method: payment.method === "card" ? "카드" : "가상계좌",
       currency: "KRW",
       totalAmount: payment.amount,
-      balanceAmount: payment.amount,
+      balanceAmount: payment.amount - (this.givenBack.get(payment.paymentKey) ?? 0),
       card: payment.method === "card" ? { number: "43301234****123*", installmentPlanMonths: 0 } : null,
       virtualAccount: virtualAccount
         ? {
@@ -293,4 +404,18 @@ export class TossStandIn {
       cancels: null,
     };
   }
+}
+
+const KOREAN_OFFSET_MS = 9 * 3_600_000;
+
+/** Toss's query dates: Korean time without a zone, to the second or the millisecond. */
+function parseKoreanTime(text: string | null): number | null {
+  if (!text || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?$/.test(text)) return null;
+  const instant = Date.parse(`${text}Z`) - KOREAN_OFFSET_MS;
+  return Number.isNaN(instant) ? null : instant;
+}
+
+/** `2026-01-31T09:00:00+09:00`, as Toss writes its dates. */
+function koreanOffsetTime(instant: Date): string {
+  return `${new Date(instant.getTime() + KOREAN_OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
 }
