@@ -8,7 +8,9 @@ import type {
   Currency,
   PaymentLookup,
   PaymentLookupOrder,
+  PaymentPeriod,
   PaymentProvider,
+  ProviderPayment,
   StartedCheckout,
 } from "./payment-provider";
 
@@ -28,6 +30,8 @@ export class SandboxPaymentProvider implements PaymentProvider {
    * In memory, so only this process's sandbox knows them.
    */
   private readonly taken = new Map<string, SandboxPayment>();
+  /** When each order's payment was taken, for listPayments. */
+  private readonly takenAt = new Map<string, Date>();
 
   constructor(private readonly appUrl: string) {}
 
@@ -36,13 +40,14 @@ export class SandboxPaymentProvider implements PaymentProvider {
   }
 
   /** The sandbox's "Pay" button at the provider's end: the money is taken before we hear of it. */
-  takePayment(order: CheckoutOrder): SandboxPayment {
+  takePayment(order: CheckoutOrder, now: Date): SandboxPayment {
     const payment = this.taken.get(order.orderId) ?? {
       providerPaymentId: `sandbox_${order.orderId}`,
       amount: order.amount,
       currency: order.currency,
       receiptUrl: this.checkoutUrl(order.orderId),
     };
+    if (!this.taken.has(order.orderId)) this.takenAt.set(order.orderId, now);
     this.taken.set(order.orderId, payment);
     return payment;
   }
@@ -50,6 +55,16 @@ export class SandboxPaymentProvider implements PaymentProvider {
   async lookupPayment(order: PaymentLookupOrder): Promise<PaymentLookup> {
     const payment = this.taken.get(order.orderId);
     return payment ? { status: "paid", ...payment } : { status: "not-paid" };
+  }
+
+  async *listPayments(period: PaymentPeriod): AsyncIterable<ProviderPayment> {
+    for (const [orderId, payment] of this.taken) {
+      const takenAt = this.takenAt.get(orderId)!;
+      if (takenAt < period.from || takenAt >= period.to) continue;
+      const { providerPaymentId, amount, currency } = payment;
+      // The sandbox gives no money back.
+      yield { orderId, providerPaymentId, amount, currency, status: "paid", refundedAmount: 0 };
+    }
   }
 
   private checkoutUrl(orderId: string): string {

@@ -336,6 +336,19 @@ describe("the repository's firestore.indexes.json", () => {
         startAfter: cursor,
       },
     ],
+    ...(["createdAt", "paidAt"] as const).map((field): [string, PlainQuery] => [
+      `lib/payments/reconcile-payments.ts (${field})`,
+      {
+        collection: ORDERS.name,
+        where: [
+          { field, op: ">=", value: now },
+          { field, op: "<", value: now },
+        ],
+        orderBy: [{ field, direction: "asc" }],
+        limit: 500,
+        startAfter: cursor,
+      },
+    ]),
     [
       "lib/orders/create-order.ts (open orders)",
       {

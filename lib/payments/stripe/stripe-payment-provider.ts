@@ -5,7 +5,14 @@
  */
 import Stripe from "stripe";
 import { AppError } from "../../errors/app-error";
-import type { CheckoutOrder, PaymentLookup, PaymentLookupOrder, StartedCheckout } from "../payment-provider";
+import type {
+  CheckoutOrder,
+  PaymentLookup,
+  PaymentLookupOrder,
+  PaymentPeriod,
+  ProviderPayment,
+  StartedCheckout,
+} from "../payment-provider";
 import type { CheckoutSessionRecord, StripeCheckout, VerifiedStripeEvent } from "./stripe-checkout";
 
 export interface StripePaymentProviderOptions {
@@ -151,6 +158,37 @@ export class StripePaymentProvider implements StripeCheckout {
         receiptUrl: session.receiptUrl,
       };
     return session.status === "complete" ? { status: "pending" } : { status: "not-paid" };
+  }
+
+  /**
+   * The Checkout Sessions opened in the period, each with its PaymentIntent and charge
+   * expanded (what was refunded is the charge's), page by page through the package's
+   * auto-pagination. Our order id is the session's client_reference_id.
+   */
+  async *listPayments(period: PaymentPeriod): AsyncIterable<ProviderPayment> {
+    const sessions = this.stripe.checkout.sessions.list({
+      created: { gte: Math.floor(period.from.getTime() / 1000), lt: Math.ceil(period.to.getTime() / 1000) },
+      limit: 100,
+      expand: ["data.payment_intent.latest_charge"],
+    });
+    try {
+      for await (const session of sessions) {
+        if (!session.client_reference_id) continue;
+        const paymentIntent = typeof session.payment_intent === "object" ? session.payment_intent : null;
+        const charge =
+          paymentIntent && typeof paymentIntent.latest_charge === "object" ? paymentIntent.latest_charge : null;
+        yield {
+          orderId: session.client_reference_id,
+          providerPaymentId: paymentIntent?.id ?? session.id,
+          amount: session.amount_total ?? 0,
+          currency: (session.currency ?? "").toUpperCase(),
+          status: session.payment_status === "paid" ? "paid" : session.status === "expired" ? "not-paid" : "pending",
+          refundedAmount: charge?.amount_refunded ?? 0,
+        };
+      }
+    } catch (error) {
+      throw providerFailed("checkout.sessions.list", error);
+    }
   }
 
   private async call<T>(operation: string, request: () => Promise<T>): Promise<T> {

@@ -6,7 +6,9 @@
  * request replays the first answer with `Idempotent-Replayed: true`, with other
  * parameters it is a 400 idempotency_error); `POST /v1/checkout/sessions` validating
  * its parameters (missing, unknown, wrong type) and `GET /v1/checkout/sessions/{id}`
- * with `expand[]`; errors in Stripe's shape `{error: {type, code, message, param}}`.
+ * with `expand[]`; `GET /v1/checkout/sessions` listing them newest first, with
+ * `created[gte|gt|lte|lt]`, `limit` (1 to 100), `starting_after` and `expand[]=data.…`;
+ * errors in Stripe's shape `{error: {type, code, message, param}}`.
  * Tests move a session on (paid, unpaid, async success or failure, expired), and the
  * stand-in posts the event signed as Stripe signs (`Stripe-Signature: t=…,v1=…`,
  * HMAC-SHA256 of `t.body` keyed by the whole `whsec_` secret). It records every
@@ -147,6 +149,37 @@ const PRICE_DATA_PARAMS = new Set([
 ]);
 const PRODUCT_DATA_PARAMS = new Set(["name", "description", "images", "metadata", "tax_code"]);
 const SESSION_EXPANDABLE = new Set(["payment_intent", "payment_intent.latest_charge", "customer", "line_items"]);
+const LIST_PARAMS = new Set([
+  "created",
+  "customer",
+  "customer_details",
+  "ending_before",
+  "expand",
+  "limit",
+  "payment_intent",
+  "payment_link",
+  "starting_after",
+  "status",
+  "subscription",
+]);
+
+/** `created` as a list takes it: a timestamp, or a range of gt, gte, lt, lte. */
+function createdFilter(created: unknown): (at: number) => boolean {
+  if (created === undefined) return () => true;
+  if (typeof created === "string") {
+    const exactly = integer(created, "created", 0);
+    return (at) => at === exactly;
+  }
+  if (typeof created !== "object" || created === null)
+    throw invalid("created", "parameter_invalid_integer", "Invalid integer");
+  const range = created as Params;
+  only(range, new Set(["gt", "gte", "lt", "lte"]), "created");
+  const bound = (key: string) => (range[key] === undefined ? null : integer(range[key], `created[${key}]`, 0));
+  const [gt, gte, lt, lte] = [bound("gt"), bound("gte"), bound("lt"), bound("lte")];
+  return (at) =>
+    (gt === null || at > gt) && (gte === null || at >= gte) && (lt === null || at < lt) && (lte === null || at <= lte);
+}
+
 const CURRENCIES = new Set(["usd", "krw", "eur", "gbp", "jpy"]);
 
 /**
@@ -478,9 +511,49 @@ export class StripeStandIn {
       if (!session) throw this.noSuchSession(decodeURIComponent(read[1]!));
       return [200, JSON.stringify(this.expanded(session, expand as string[]))];
     }
+    if (method === "GET" && target.pathname === "/v1/checkout/sessions") return [200, this.listSessions(target)];
     throw new StripeError(404, {
       type: "invalid_request_error",
       message: `Unrecognized request URL (${method}: ${target.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+    });
+  }
+
+  // --- Listing Checkout Sessions (reconciliation) ---
+
+  /** A page of `GET /v1/checkout/sessions`, newest first, as the package's auto-pagination walks it. */
+  private listSessions(target: URL): string {
+    const params = parseStripeForm(target.search.slice(1));
+    only(params, LIST_PARAMS, "");
+    const limit = params.limit === undefined ? 10 : integer(params.limit, "limit", 1);
+    if (limit > 100)
+      throw invalid("limit", "parameter_invalid_integer", "This value must be less than or equal to 100.");
+    const inRange = createdFilter(params.created);
+    const expand = params.expand === undefined ? [] : params.expand;
+    if (!Array.isArray(expand)) throw invalid("expand", "parameter_invalid_empty", "Invalid array");
+    const itemExpand = (expand as string[]).map((path) => {
+      if (!path.startsWith("data."))
+        throw new StripeError(400, {
+          type: "invalid_request_error",
+          message: `This property cannot be expanded (${path}). You may want to try expanding 'data.${path}' instead.`,
+        });
+      return path.slice("data.".length);
+    });
+    // Newest first; sessions made in the same second, the later one first.
+    const listed = [...this.sessions.values()].reverse().filter((session) => inRange(session.created));
+    let from = 0;
+    if (params.starting_after !== undefined) {
+      const after = params.starting_after;
+      if (typeof after !== "string") throw invalid("starting_after", "parameter_invalid_string", "Invalid string");
+      const index = listed.findIndex((session) => session.id === after);
+      if (index < 0) throw invalid("starting_after", "resource_missing", `No such checkout.session: '${after}'`);
+      from = index + 1;
+    }
+    const page = listed.slice(from, from + limit);
+    return JSON.stringify({
+      object: "list",
+      url: "/v1/checkout/sessions",
+      has_more: from + limit < listed.length,
+      data: page.map((session) => this.expanded(session, itemExpand)),
     });
   }
 
