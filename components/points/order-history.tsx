@@ -2,21 +2,22 @@
 
 /** The member's orders, newest first: what was bought, its state, and the provider's receipt once paid. */
 import { useFormatter, useTranslations } from "next-intl";
-import type { OrderView } from "@/components/shared/api-types";
+import type { OrderWithRefunds } from "@/components/shared/api-types";
 import { useMemberFormat } from "@/components/layout/use-member-format";
 import { LoadMore } from "@/components/shared/load-more";
 import { formatMoney, fromMinorUnits } from "@/components/shared/money";
 import { usePagedList } from "@/components/shared/use-paged-list";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { OrderRefunds } from "./order-refunds";
 
 const PAGE_SIZE = 10;
 
 interface OrderPage {
-  orders: OrderView[];
+  orders: OrderWithRefunds[];
   nextCursor: string | null;
 }
 
-type ListedOrder = OrderView & { id: string };
+type ListedOrder = OrderWithRefunds & { id: string };
 
 const ordersOf = (page: OrderPage): ListedOrder[] => page.orders.map((order) => ({ ...order, id: order.orderId }));
 
@@ -32,6 +33,7 @@ export function OrderHistory() {
     loading,
     error,
     loadMore,
+    setItems,
   } = usePagedList<ListedOrder, OrderPage>({ path: "/api/orders", pageSize: PAGE_SIZE, itemsOf: ordersOf });
 
   return (
@@ -67,6 +69,14 @@ export function OrderHistory() {
                   </a>
                 </p>
               ) : null}
+              <OrderRefunds
+                order={order}
+                onChange={(changed) =>
+                  setItems((current) =>
+                    current.map((item) => (item.id === changed.orderId ? { ...changed, id: changed.orderId } : item)),
+                  )
+                }
+              />
             </li>
           ))}
         </ul>

@@ -16,6 +16,8 @@ export type { ImageListItem } from "@/lib/images/list-images";
 export type { PointEntryView } from "@/lib/points/list-point-entries";
 export type { EntryKind as PointEntryKind } from "@/lib/points/ledger";
 export type { OrderView } from "@/lib/orders/order";
+export type { OrderWithRefunds } from "@/lib/orders/get-order";
+export type { RefundView } from "@/lib/refunds/refund";
 
 export type CatalogModel = Catalog["models"][number];
 export type CatalogPackage = Catalog["packages"][number];

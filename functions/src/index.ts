@@ -5,3 +5,4 @@ export { deliverMail } from "./triggers/deliver-mail";
 export { onMailQueued } from "./triggers/on-mail-queued";
 export { purgeExpired } from "./triggers/purge-expired";
 export { expireUnpaidOrders } from "./triggers/expire-orders";
+export { resumeProcessingRefunds } from "./triggers/resume-refunds";

@@ -12,6 +12,7 @@ import { ERROR_CODES } from "../errors/app-error";
 import { generationInput } from "../generation/generation-job";
 import { createOrderInput, MAX_OPEN_ORDERS, ORDERS_PER_MEMBER } from "../orders/create-order";
 import { CHECKOUT_WINDOW_MINUTES } from "../orders/order";
+import { WITHDRAWAL_DAYS } from "../orders/withdrawal-period";
 import { confirmTossPaymentInput } from "../payments/confirm-toss-payment";
 import { failTossPaymentInput } from "../payments/fail-toss-payment";
 
@@ -159,7 +160,18 @@ export function openApiDocument(): Record<string, unknown> {
             points: { type: "integer" },
             amount: { type: "integer", description: "In the currency's smallest unit: won, or US cents." },
             currency: { enum: ["KRW", "USD"] },
-            status: { enum: ["pending", "waiting_for_deposit", "paid", "canceled", "failed", "expired"] },
+            status: {
+              enum: [
+                "pending",
+                "waiting_for_deposit",
+                "paid",
+                "partially_refunded",
+                "refunded",
+                "canceled",
+                "failed",
+                "expired",
+              ],
+            },
             createdAt: { type: "string", format: "date-time" },
             expiresAt: {
               type: "string",
@@ -168,6 +180,38 @@ export function openApiDocument(): Record<string, unknown> {
             },
             paidAt: { type: ["string", "null"], format: "date-time" },
             receiptUrl: { type: ["string", "null"], description: "The payment provider's receipt, once paid." },
+            refundedAmount: { type: "integer", description: "Money refunded so far, in the same unit as `amount`." },
+            refunds: { type: "array", items: { $ref: "#/components/schemas/Refund" } },
+          },
+        },
+        Refund: {
+          type: "object",
+          required: ["refundId", "origin", "status", "amount", "currency", "points", "requestedAt"],
+          properties: {
+            refundId: { type: "string" },
+            origin: {
+              enum: ["withdrawal", "request", "provider", "dispute"],
+              description:
+                "withdrawal: the buyer's own within the withdrawal period, done at once; request: decided by support staff; provider: made at the payment provider; dispute: a chargeback.",
+            },
+            status: { enum: ["requested", "processing", "succeeded", "failed", "rejected", "reversed"] },
+            amount: { type: "integer", description: "Money returned, in the order's currency's smallest unit." },
+            currency: { enum: ["KRW", "USD"] },
+            points: { type: "integer", description: "Points of the purchase taken back." },
+            review: {
+              enum: [
+                "withdrawal-period-over",
+                "points-used",
+                "partly-refunded",
+                "needs-bank-account",
+                "provider-refused",
+                "provider-cannot-refund",
+                null,
+              ],
+              description: "Why it went to support staff instead of being refunded at once.",
+            },
+            requestedAt: { type: "string", format: "date-time" },
+            completedAt: { type: ["string", "null"], format: "date-time" },
           },
         },
         OrderPage: {
@@ -427,8 +471,29 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           ...member,
           parameters: [idParam("id")],
-          summary: "One of the member's orders: its state, expiry and receipt link",
+          summary: "One of the member's orders: its state, expiry, receipt link and refunds",
           responses: { 200: ok("Order", "Order"), ...errors(401, 404) },
+        },
+      },
+      "/api/orders/{id}/refund": {
+        post: {
+          ...member,
+          parameters: [
+            idParam("id"),
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: true,
+              schema: { type: "string", minLength: 8, maxLength: 128 },
+            },
+          ],
+          summary: "Refund a paid order (청약철회), or ask support staff for a refund",
+          description: `Within ${WITHDRAWAL_DAYS} days of payment, a purchase whose points are all unused is refunded at once, in full, through its provider: its points leave the balance first, and the answer is 200 with status \`succeeded\` (or \`processing\` while the provider is unreachable; it is asked again, with the same idempotency key, until it answers). Anything else (the period over, points spent, a virtual-account payment, a partial refund before) is recorded as a request for support staff: 202 with status \`requested\` and \`review\` saying why. Welcome points are never refunded. A repeat with the same \`Idempotency-Key\` answers the first refund; a second refund while one is open is 409.`,
+          responses: {
+            200: ok("Refund done or under way", "Refund"),
+            202: ok("Refund request recorded for staff", "Refund"),
+            ...errors(400, 401, 403, 404, 409),
+          },
         },
       },
       "/api/payments/sandbox/{orderId}/complete": {
@@ -449,9 +514,9 @@ export function openApiDocument(): Record<string, unknown> {
       },
       "/api/webhooks/stripe": {
         post: {
-          summary: "Stripe's webhook events about Checkout Sessions (not for members)",
+          summary: "Stripe's webhook events about Checkout Sessions, refunds and disputes (not for members)",
           description:
-            "Stripe-Signature (HMAC-SHA256 of `t.body` with STRIPE_WEBHOOK_SECRET, any matching v1, at most 300 s old) is checked over the raw body; a bad or stale one is 400 and changes nothing. checkout.session.completed (when paid), async_payment_succeeded, async_payment_failed and expired are acted on, any other type is acknowledged and ignored; only ids are read and the session is read again from Stripe. An event id seen before changes nothing. 5xx only when Stripe or the database could not be reached, so Stripe's retry can succeed.",
+            "Stripe-Signature (HMAC-SHA256 of `t.body` with STRIPE_WEBHOOK_SECRET, any matching v1, at most 300 s old) is checked over the raw body; a bad or stale one is 400 and changes nothing. checkout.session.completed (when paid), async_payment_succeeded, async_payment_failed and expired are acted on, and so are charge.refunded and charge.dispute.created, .funds_withdrawn, .funds_reinstated and .closed (refunds and chargebacks made at Stripe, recorded once by Stripe's ids); any other type is acknowledged and ignored. Only ids are read, and the session, charge or dispute is read again from Stripe. An event id seen before changes nothing. 5xx only when Stripe or the database could not be reached, so Stripe's retry can succeed.",
           security: [],
           responses: { 200: ok("Handled, ignored or already handled"), ...errors(400, 404, 413, 502, 503) },
         },

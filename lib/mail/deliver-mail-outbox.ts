@@ -11,6 +11,8 @@ import { generationResultMail } from "./templates/generation-result-mail";
 import { mailSite } from "./templates/layout";
 import { passwordResetMail } from "./templates/password-reset-mail";
 import { purchaseConfirmationMail } from "./templates/purchase-confirmation-mail";
+import { refundConfirmationMail } from "./templates/refund-confirmation-mail";
+import { REFUNDS } from "../refunds/refund";
 
 const MAX_ATTEMPTS = 8;
 /** How long a claimed item stays invisible to other senders while it is being sent. */
@@ -55,13 +57,11 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
   const readAt = services.clock.now();
   switch (item.template) {
     case "generation-result": {
-      const user = await auth.getUser(item.uid);
-      if (!user?.email || !user.emailVerified) return { dropped: "address_not_verified", uid: item.uid };
-      if (await holdsMail({ db, address: user.email, confirmed: true, readAt }))
-        return { dropped: "address_suppressed", uid: item.uid };
+      const address = await memberAddress(services, item.uid, readAt);
+      if ("dropped" in address) return address;
       const job = await db.get(GENERATIONS, item.refId);
       if (!job) return { dropped: "nothing_to_report", uid: item.uid };
-      const recipient = await mailRecipient({ db, uid: item.uid, to: user.email, fallbackLocale: DEFAULT_LOCALE });
+      const recipient = await mailRecipient({ db, uid: item.uid, to: address.email, fallbackLocale: DEFAULT_LOCALE });
       const message = generationResultMail({
         recipient,
         site: mailSite(config),
@@ -74,13 +74,11 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
       return { message, uid: item.uid };
     }
     case "purchase-confirmation": {
-      const user = await auth.getUser(item.uid);
-      if (!user?.email || !user.emailVerified) return { dropped: "address_not_verified", uid: item.uid };
-      if (await holdsMail({ db, address: user.email, confirmed: true, readAt }))
-        return { dropped: "address_suppressed", uid: item.uid };
+      const address = await memberAddress(services, item.uid, readAt);
+      if ("dropped" in address) return address;
       const order = await db.get(ORDERS, item.refId);
       if (!order?.data.paidAt) return { dropped: "nothing_to_report", uid: item.uid };
-      const recipient = await mailRecipient({ db, uid: item.uid, to: user.email, fallbackLocale: DEFAULT_LOCALE });
+      const recipient = await mailRecipient({ db, uid: item.uid, to: address.email, fallbackLocale: DEFAULT_LOCALE });
       const message = purchaseConfirmationMail({
         recipient,
         site: mailSite(config),
@@ -90,6 +88,25 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
         currency: order.data.currency,
         paidAt: new Date(order.data.paidAt),
         receiptUrl: order.data.receiptUrl,
+      });
+      return { message, uid: item.uid };
+    }
+    case "refund-confirmation": {
+      const address = await memberAddress(services, item.uid, readAt);
+      if ("dropped" in address) return address;
+      const refund = await db.get(REFUNDS, item.refId);
+      if (refund?.data.status !== "succeeded" || !refund.data.completedAt)
+        return { dropped: "nothing_to_report", uid: item.uid };
+      const recipient = await mailRecipient({ db, uid: item.uid, to: address.email, fallbackLocale: DEFAULT_LOCALE });
+      const message = refundConfirmationMail({
+        recipient,
+        site: mailSite(config),
+        orderId: refund.data.orderId,
+        amount: refund.data.amount,
+        currency: refund.data.currency,
+        points: refund.data.points,
+        refundedAt: new Date(refund.data.completedAt),
+        madeAtProvider: refund.data.origin === "provider" || refund.data.origin === "dispute",
       });
       return { message, uid: item.uid };
     }
@@ -113,6 +130,19 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
       return { message, uid: user.uid };
     }
   }
+}
+
+/** The member's address, when it is confirmed and we still mail it. */
+async function memberAddress(
+  services: Services,
+  uid: string,
+  readAt: Date,
+): Promise<{ email: string } | { dropped: string; uid: string }> {
+  const user = await services.auth.getUser(uid);
+  if (!user?.email || !user.emailVerified) return { dropped: "address_not_verified", uid };
+  if (await holdsMail({ db: services.db, address: user.email, confirmed: true, readAt }))
+    return { dropped: "address_suppressed", uid };
+  return { email: user.email };
 }
 
 /**

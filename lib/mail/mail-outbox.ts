@@ -17,7 +17,7 @@ import { MAIL_OUTBOX } from "../privacy/data-inventory";
 
 export { MAIL_OUTBOX };
 
-export type MemberMailTemplate = "generation-result" | "purchase-confirmation";
+export type MemberMailTemplate = "generation-result" | "purchase-confirmation" | "refund-confirmation";
 
 interface QueuedMail {
   attempts: number;

@@ -5,7 +5,8 @@
 import { AppError } from "../errors/app-error";
 
 /** Which mail this is: the only thing about a message a provider may keep for its statistics. */
-export type MailKind = "verify-email" | "password-reset" | "generation-result" | "purchase-confirmation";
+export type MailKind =
+  "verify-email" | "password-reset" | "generation-result" | "purchase-confirmation" | "refund-confirmation";
 
 export interface MailMessage {
   kind: MailKind;

@@ -6,7 +6,7 @@ import type { Currency, PaymentProviderId } from "../payments/payment-provider";
 import type { Services } from "../services";
 import { plural } from "../text/plural";
 import { WEBHOOK_DELIVERIES, webhookDelivery, webhookDeliveryId } from "../webhooks/webhook-delivery";
-import { ORDERS, toOrderView, type OrderStatus, type OrderView } from "./order";
+import { ORDERS, PAID_STATUSES, toOrderView, type OrderStatus, type OrderView } from "./order";
 
 /**
  * An expired order is still confirmable: the provider may finish a payment at the edge
@@ -48,7 +48,7 @@ export async function confirmPayment(options: {
     if (order.amount !== options.amount || order.currency !== options.currency) {
       throw new AppError("VALIDATION_FAILED", "order.amountMismatch", { fields: { amount: "order.amountMismatch" } });
     }
-    if (order.status === "paid") {
+    if (PAID_STATUSES.has(order.status)) {
       if (order.providerPaymentId !== options.providerPaymentId) {
         throw new AppError("INVALID_STATE", "order.paidByOtherPayment");
       }
@@ -63,6 +63,7 @@ export async function confirmPayment(options: {
       uniqueBy: `order:${doc.id}`,
       kind: "purchase",
       amount: order.points,
+      freeAmount: order.bonusPoints,
       reason: `Purchase: ${plural(order.points, "point")} (order ${doc.id.slice(0, 8)})`,
       orderId: doc.id,
       now,

@@ -107,6 +107,7 @@ export async function createOrder(options: {
       packageId: pkg.id,
       provider: provider.id,
       points: packageCredit(pkg),
+      bonusPoints: packageCredit(pkg) - pkg.points,
       amount: provider.currency === "KRW" ? pkg.priceKrw : pkg.priceUsdCents,
       currency: provider.currency,
       status: "pending",

@@ -25,7 +25,10 @@ export interface Order {
   uid: string;
   packageId: string;
   provider: PaymentProviderId;
+  /** Points credited, the package's bonus included. */
   points: number;
+  /** Of `points`, the package's bonus: given free, never refunded, withdrawn with a refund of the purchase. */
+  bonusPoints: number;
   /** In the currency's smallest unit: won, or US cents. */
   amount: number;
   currency: Currency;
@@ -48,7 +51,7 @@ export interface Order {
   receiptUrl: string | null;
   /** Money returned so far, in the same unit as `amount` (lib/refunds). */
   refundedAmount: number;
-  /** Points taken back for those refunds: this purchase's lot is `points - refundedPoints`. */
+  /** Paid points taken back by those refunds: this purchase's lot of paid points is `points - bonusPoints - refundedPoints`. */
   refundedPoints: number;
 
   // Toss only (lib/payments/apply-toss-payment.ts).
@@ -72,6 +75,7 @@ export type OrderView = { orderId: string } & Pick<
   | "expiresAt"
   | "paidAt"
   | "receiptUrl"
+  | "refundedAmount"
 >;
 
 export function toOrderView(orderId: string, order: Order): OrderView {
@@ -87,5 +91,6 @@ export function toOrderView(orderId: string, order: Order): OrderView {
     expiresAt: order.expiresAt,
     paidAt: order.paidAt,
     receiptUrl: order.receiptUrl,
+    refundedAmount: order.refundedAmount,
   };
 }

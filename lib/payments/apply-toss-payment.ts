@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { AppError } from "../errors/app-error";
 import { logger } from "../observability/logger";
 import { confirmPayment } from "../orders/confirm-payment";
-import { ORDERS, toOrderView, type Order, type OrderView } from "../orders/order";
+import { ORDERS, PAID_STATUSES, toOrderView, type Order, type OrderView } from "../orders/order";
+import { syncProviderRefunds } from "../refunds/record-provider-refunds";
 import type { Services } from "../services";
 import type { TossPayment } from "./toss-payments-api";
 
@@ -55,9 +56,12 @@ export async function applyTossPayment({ services, orderId, payment }: ApplyToss
       return closeUnpaidOrder(services, orderId, "expired");
     case "CANCELED":
     case "PARTIAL_CANCELED":
-      if (order.status === "paid") {
-        logger.warn("toss.paid_order_canceled_at_toss", { orderId, status: payment.status });
-        return toOrderView(orderId, order);
+      // Money of a paid order went back (our refund, or one made in Toss's dashboard):
+      // its cancels, read from Toss, are what the ledger records.
+      if (PAID_STATUSES.has(order.status)) {
+        await syncProviderRefunds({ services, orderId });
+        const refunded = await services.db.get(ORDERS, orderId);
+        return toOrderView(orderId, refunded?.data ?? order);
       }
       return closeUnpaidOrder(services, orderId, "canceled");
     case "READY":

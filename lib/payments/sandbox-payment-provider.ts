@@ -3,6 +3,7 @@
  * the same confirm-and-credit path as the real providers. The configuration refuses
  * it in production (lib/config/env.ts).
  */
+import { AppError } from "../errors/app-error";
 import type {
   CheckoutOrder,
   Currency,
@@ -11,6 +12,8 @@ import type {
   PaymentPeriod,
   PaymentProvider,
   ProviderPayment,
+  ProviderRefund,
+  RefundPaymentRequest,
   StartedCheckout,
 } from "./payment-provider";
 
@@ -30,6 +33,8 @@ export class SandboxPaymentProvider implements PaymentProvider {
    * In memory, so only this process's sandbox knows them.
    */
   private readonly taken = new Map<string, SandboxPayment>();
+  /** Refunds of the taken payments, by orderId, as the provider's side records them. */
+  private readonly refunds = new Map<string, ProviderRefund[]>();
   /** When each order's payment was taken, for listPayments. */
   private readonly takenAt = new Map<string, Date>();
 
@@ -57,6 +62,42 @@ export class SandboxPaymentProvider implements PaymentProvider {
     return payment ? { status: "paid", ...payment } : { status: "not-paid" };
   }
 
+  /**
+   * Returns money of a taken payment at once. The same refundId answers the first
+   * refund again; more than is left of the payment is refused, as a provider refuses it.
+   */
+  async refundPayment(request: RefundPaymentRequest): Promise<ProviderRefund> {
+    const payment = this.taken.get(request.orderId);
+    if (!payment || payment.providerPaymentId !== request.providerPaymentId)
+      throw refused("PAYMENT_NOT_FOUND", `The sandbox took no payment ${request.providerPaymentId}.`);
+    const refunds = this.refunds.get(request.orderId) ?? [];
+    const earlier = refunds.find((refund) => refund.refundId === request.refundId);
+    if (earlier) {
+      if (earlier.amount !== request.amount)
+        throw refused("IDEMPOTENCY_KEY_REUSED", `Refund ${request.refundId} was asked before for another amount.`);
+      return { ...earlier };
+    }
+    const refunded = refunds.reduce((sum, refund) => sum + refund.amount, 0);
+    if (!Number.isInteger(request.amount) || request.amount <= 0 || refunded + request.amount > payment.amount)
+      throw refused(
+        "AMOUNT_EXCEEDS_REMAINING",
+        `Refund ${request.refundId} of ${request.amount} exceeds the ${payment.amount - refunded} left of ${payment.providerPaymentId}.`,
+      );
+    const refund: ProviderRefund = {
+      providerRefundId: `sandbox_refund_${request.refundId}`,
+      amount: request.amount,
+      currency: payment.currency,
+      status: "succeeded",
+      refundId: request.refundId,
+    };
+    this.refunds.set(request.orderId, [...refunds, refund]);
+    return { ...refund };
+  }
+
+  async listRefunds({ orderId }: { orderId: string; providerPaymentId: string }): Promise<ProviderRefund[]> {
+    return (this.refunds.get(orderId) ?? []).map((refund) => ({ ...refund }));
+  }
+
   async *listPayments(period: PaymentPeriod): AsyncIterable<ProviderPayment> {
     for (const [orderId, payment] of this.taken) {
       const takenAt = this.takenAt.get(orderId)!;
@@ -70,4 +111,8 @@ export class SandboxPaymentProvider implements PaymentProvider {
   private checkoutUrl(orderId: string): string {
     return new URL(`/checkout/sandbox/${encodeURIComponent(orderId)}`, this.appUrl).toString();
   }
+}
+
+function refused(providerCode: string, diagnostic: string): AppError {
+  return new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", { details: { providerCode }, diagnostic });
 }

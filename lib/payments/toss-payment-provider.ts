@@ -3,6 +3,11 @@
  * for the stored amount; the buyer authenticates there, Toss sends the browser back
  * with a paymentKey, and the server confirms that payment through Toss's API
  * (lib/payments/confirm-toss-payment.ts). Toss never learns who the member is.
+ *
+ * A refund is a cancel of the payment (in full or in part) with our refund's id as the
+ * Idempotency-Key. Toss does not echo that key, so the cancel's reason carries the id
+ * too (`[refund:<id>]`): that is how a cancel of ours is told from one made in Toss's
+ * dashboard, in the cancel's answer and in every later read of the payment.
  */
 import { AppError } from "../errors/app-error";
 import { DEFAULT_LOCALE } from "../i18n/locales";
@@ -14,8 +19,40 @@ import type {
   PaymentPeriod,
   PaymentProvider,
   ProviderPayment,
+  ProviderRefund,
+  RefundPaymentRequest,
 } from "./payment-provider";
-import { TossApiError, type TossPayment, type TossPaymentsApi } from "./toss-payments-api";
+import {
+  TossApiError,
+  type TossCancel,
+  type TossCancelRequest,
+  type TossPayment,
+  type TossPaymentsApi,
+} from "./toss-payments-api";
+
+/**
+ * Toss's refusals that a later attempt may get past (a moment's error, a repeated
+ * request, bank hours, the same key still being processed), and those that say our
+ * configuration is wrong: neither is a refusal of the refund itself.
+ */
+const RETRYABLE_TOSS_CODES = new Set([
+  "PROVIDER_ERROR",
+  "FORBIDDEN_CONSECUTIVE_REQUEST",
+  "NOT_AVAILABLE_BANK",
+  "IDEMPOTENT_REQUEST_PROCESSING",
+  "UNAUTHORIZED_KEY",
+  "INVALID_API_KEY",
+  "INCORRECT_BASIC_AUTH_FORMAT",
+]);
+
+/** Toss's documented window: a second cancel of the same payment within 1 s is not carried out. */
+const CONSECUTIVE_CANCEL_WAIT_MS = 1_100;
+
+/** Our refund's id inside a cancel's reason; Toss allows 200 characters of reason. */
+const REFUND_ID_IN_REASON = /\[refund:([^\]]+)\]/;
+
+/** The providerCode of a virtual-account payment, which the adapter cannot refund (see refundPayment). */
+export const TOSS_VIRTUAL_ACCOUNT_REFUND_CODE = "VIRTUAL_ACCOUNT_NEEDS_REFUND_ACCOUNT";
 
 /** Transactions asked for a page: Toss allows up to 5,000. */
 const TRANSACTIONS_PAGE = 1_000;
@@ -32,6 +69,88 @@ export class TossPaymentProvider implements PaymentProvider {
   async startCheckout(order: CheckoutOrder): Promise<{ checkoutUrl: string }> {
     const path = `/${order.locale ?? DEFAULT_LOCALE}/checkout/toss/${encodeURIComponent(order.orderId)}`;
     return { checkoutUrl: new URL(path, this.appUrl).toString() };
+  }
+
+  /**
+   * Reads the payment first: a refund already among its cancels is answered from there
+   * without a second cancel. A virtual-account payment is refused here, because Toss
+   * returns its money only to a bank account the buyer names (refundReceiveAccount),
+   * which we do not collect; staff refund those by hand. A cancel of the whole untouched
+   * payment goes without `cancelAmount`, as Toss documents a full cancel.
+   */
+  async refundPayment(request: RefundPaymentRequest): Promise<ProviderRefund> {
+    const payment = await this.readPayment(request.providerPaymentId, request.orderId);
+    // Toss keeps an Idempotency-Key 15 days; the reason keeps our id for good.
+    const earlier = payment.cancels.find((cancel) => refundIdOf(cancel) === request.refundId);
+    if (earlier) {
+      if (earlier.cancelAmount !== request.amount)
+        throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+          details: { providerCode: "IDEMPOTENCY_KEY_REUSED" },
+          diagnostic: `Refund ${request.refundId} was cancelled at Toss for ${earlier.cancelAmount}, now asked for ${request.amount}.`,
+        });
+      return { ...toProviderRefund(earlier), refundId: request.refundId };
+    }
+    if (payment.isVirtualAccount)
+      throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+        details: { providerCode: TOSS_VIRTUAL_ACCOUNT_REFUND_CODE },
+        diagnostic: `Toss payment ${payment.paymentKey} of order ${request.orderId} was paid into a virtual account: its refund needs the buyer's bank account, which only staff can take.`,
+      });
+    const body: TossCancelRequest = { cancelReason: `환불 [refund:${request.refundId}]` };
+    const untouched = payment.cancels.length === 0 && payment.balanceAmount === payment.totalAmount;
+    if (!(untouched && request.amount === payment.totalAmount)) body.cancelAmount = request.amount;
+    let answer: TossPayment;
+    try {
+      answer = await this.cancelPaced(payment.paymentKey, body, request.refundId);
+    } catch (error) {
+      throw tossRefundError("cancel", payment.paymentKey, error);
+    }
+    const cancel = cancelOf(answer.cancels, request);
+    if (!cancel)
+      throw new AppError("PROVIDER_FAILED", "service.paymentProviderFailed", {
+        diagnostic: `Toss cancel of ${payment.paymentKey} answered without a cancel of ${request.amount} for refund ${request.refundId}.`,
+      });
+    return { ...toProviderRefund(cancel), refundId: request.refundId };
+  }
+
+  async listRefunds({
+    orderId,
+    providerPaymentId,
+  }: {
+    orderId: string;
+    providerPaymentId: string;
+  }): Promise<ProviderRefund[]> {
+    const payment = await this.readPayment(providerPaymentId, orderId);
+    return payment.cancels.map(toProviderRefund);
+  }
+
+  /**
+   * Toss carries out only the first of two cancels of a payment less than a second
+   * apart and refuses the second (FORBIDDEN_CONSECUTIVE_REQUEST): two partial refunds in
+   * a row, or a refund racing a dashboard cancel. The second is sent again after that second.
+   */
+  private async cancelPaced(paymentKey: string, body: TossCancelRequest, idempotencyKey: string): Promise<TossPayment> {
+    try {
+      return await this.api.cancel(paymentKey, body, idempotencyKey);
+    } catch (error) {
+      if (!(error instanceof TossApiError && error.code === "FORBIDDEN_CONSECUTIVE_REQUEST")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, CONSECUTIVE_CANCEL_WAIT_MS));
+      return this.api.cancel(paymentKey, body, idempotencyKey);
+    }
+  }
+
+  private async readPayment(paymentKey: string, orderId: string): Promise<TossPayment> {
+    let payment: TossPayment;
+    try {
+      payment = await this.api.getPayment(paymentKey);
+    } catch (error) {
+      throw tossRefundError("read", paymentKey, error);
+    }
+    if (payment.orderId !== orderId)
+      throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+        details: { providerCode: "ORDER_MISMATCH" },
+        diagnostic: `Toss payment ${paymentKey} belongs to another order than ${orderId}.`,
+      });
+    return payment;
   }
 
   /**
@@ -95,6 +214,45 @@ export class TossPaymentProvider implements PaymentProvider {
       };
     }
   }
+}
+
+/**
+ * The cancel a call made: the one whose reason names the refund, or (a reason Toss did
+ * not keep) the newest of that amount, the answer being the one our call produced.
+ */
+function cancelOf(cancels: TossCancel[], request: RefundPaymentRequest): TossCancel | undefined {
+  return (
+    cancels.find((cancel) => refundIdOf(cancel) === request.refundId) ??
+    cancels.findLast((cancel) => cancel.cancelAmount === request.amount && refundIdOf(cancel) === null)
+  );
+}
+
+function refundIdOf(cancel: TossCancel): string | null {
+  return REFUND_ID_IN_REASON.exec(cancel.cancelReason)?.[1] ?? null;
+}
+
+export function toProviderRefund(cancel: TossCancel): ProviderRefund {
+  return {
+    providerRefundId: cancel.transactionKey,
+    amount: cancel.cancelAmount,
+    currency: "KRW",
+    status:
+      cancel.cancelStatus === "IN_PROGRESS" ? "pending" : cancel.cancelStatus === "ABORTED" ? "failed" : "succeeded",
+    refundId: refundIdOf(cancel),
+  };
+}
+
+/** Toss's answered refusal is PROVIDER_REFUSED with its code; anything a retry may cure is PROVIDER_FAILED. */
+function tossRefundError(operation: string, paymentKey: string, error: unknown): AppError {
+  if (error instanceof TossApiError && !RETRYABLE_TOSS_CODES.has(error.code))
+    return new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+      details: { providerCode: error.code },
+      diagnostic: `Toss ${operation} of ${paymentKey} refused: ${error.status} ${error.code}`,
+    });
+  const reason = error instanceof TossApiError ? `${error.status} ${error.code}` : (error as Error).message;
+  return new AppError("PROVIDER_FAILED", "service.paymentProviderFailed", {
+    diagnostic: `Toss ${operation} of ${paymentKey} failed: ${reason}`,
+  });
 }
 
 function paidLookup(payment: TossPayment): PaymentLookup {

@@ -3,8 +3,8 @@
  * server package: plain REST with HTTP Basic auth (the secret key as the user name,
  * an empty password) and errors as `{code, message}`. Only the calls the product
  * needs: confirm a payment the buyer authenticated, read a payment back (by its key or
- * by our order id), and list transactions for reconciliation. Toss's Payment object
- * stops here: the rest of the code sees `TossPayment`.
+ * by our order id), cancel it (a refund, in full or in part), and list transactions for
+ * reconciliation. Toss's Payment object stops here: the rest of the code sees `TossPayment`.
  */
 import { z } from "zod";
 
@@ -20,6 +20,22 @@ export const TOSS_PAYMENT_STATUSES = [
   "EXPIRED",
 ] as const;
 export type TossPaymentStatus = (typeof TOSS_PAYMENT_STATUSES)[number];
+
+/** The documented states of one cancel (a refund) in a Payment's `cancels`. */
+export const TOSS_CANCEL_STATUSES = ["DONE", "IN_PROGRESS", "ABORTED"] as const;
+export type TossCancelStatus = (typeof TOSS_CANCEL_STATUSES)[number];
+
+/** One entry of a Payment's `cancels`: a cancel we asked for, or one made in Toss's dashboard. */
+export interface TossCancel {
+  /** Toss's id of this cancel. */
+  transactionKey: string;
+  cancelAmount: number;
+  /** The reason given with the cancel; ours carry our refund id (lib/payments/toss-payment-provider.ts). */
+  cancelReason: string;
+  canceledAt: string | null;
+  /** Null from an API version older than the field: such entries were only ever written once done. */
+  cancelStatus: TossCancelStatus | null;
+}
 
 /** What the product reads of Toss's Payment object: no card numbers, no names, no account numbers. */
 export interface TossPayment {
@@ -37,6 +53,16 @@ export interface TossPayment {
   secret: string | null;
   /** Virtual accounts: when the account stops taking the deposit. */
   depositDueDate: string | null;
+  /** Paid into a virtual account: Toss refunds it only to a bank account the buyer names. */
+  isVirtualAccount: boolean;
+  /** Oldest first, as Toss lists them. */
+  cancels: TossCancel[];
+}
+
+/** The body of a cancel: without `cancelAmount` Toss cancels the whole payment. */
+export interface TossCancelRequest {
+  cancelReason: string;
+  cancelAmount?: number;
 }
 
 const paymentSchema = z.object({
@@ -44,14 +70,28 @@ const paymentSchema = z.object({
   orderId: z.string().min(1),
   status: z.enum(TOSS_PAYMENT_STATUSES),
   totalAmount: z.number().int(),
-  balanceAmount: z.number().int(),
   currency: z.string(),
   receipt: z.object({ url: z.string() }).nullish(),
   approvedAt: z.string().nullish(),
   secret: z.string().nullish(),
   virtualAccount: z.object({ dueDate: z.string().nullish() }).nullish(),
+  method: z.string().nullish(),
+  balanceAmount: z.number().int().nullish(),
+  cancels: z
+    .array(
+      z.object({
+        transactionKey: z.string().min(1),
+        cancelAmount: z.number().int(),
+        cancelReason: z.string().nullish(),
+        canceledAt: z.string().nullish(),
+        cancelStatus: z.enum(TOSS_CANCEL_STATUSES).nullish(),
+      }),
+    )
+    .nullish(),
 });
 
+/** `method` is in Korean in API version 2022-11-16 and in English when asked in English. */
+const VIRTUAL_ACCOUNT_METHODS = new Set(["가상계좌", "VIRTUAL_ACCOUNT"]);
 /** One approval or cancellation of a payment, as Toss's transactions API lists it. */
 export interface TossTransaction {
   transactionKey: string;
@@ -128,6 +168,15 @@ export class TossPaymentsApi {
     return this.send("POST", "/v1/payments/confirm", request, idempotencyKey);
   }
 
+  /**
+   * POST /v1/payments/{paymentKey}/cancel. Toss keys idempotency on the key, the API key,
+   * the URL and the method (not the body): a retry with the same key is answered with
+   * the first attempt's result and cancels nothing more.
+   */
+  cancel(paymentKey: string, request: TossCancelRequest, idempotencyKey: string): Promise<TossPayment> {
+    return this.send("POST", `/v1/payments/${encodeURIComponent(paymentKey)}/cancel`, request, idempotencyKey);
+  }
+
   /** GET /v1/payments/{paymentKey}: the payment as Toss holds it now. */
   getPayment(paymentKey: string): Promise<TossPayment> {
     return this.send("GET", `/v1/payments/${encodeURIComponent(paymentKey)}`);
@@ -168,12 +217,20 @@ export class TossPaymentsApi {
       orderId: payment.orderId,
       status: payment.status,
       totalAmount: payment.totalAmount,
-      balanceAmount: payment.balanceAmount,
+      balanceAmount: payment.balanceAmount ?? payment.totalAmount,
       currency: payment.currency,
       receiptUrl: payment.receipt?.url ?? null,
       approvedAt: payment.approvedAt ?? null,
       secret: payment.secret ?? null,
       depositDueDate: payment.virtualAccount?.dueDate ?? null,
+      isVirtualAccount: Boolean(payment.virtualAccount) || VIRTUAL_ACCOUNT_METHODS.has(payment.method ?? ""),
+      cancels: (payment.cancels ?? []).map((cancel) => ({
+        transactionKey: cancel.transactionKey,
+        cancelAmount: cancel.cancelAmount,
+        cancelReason: cancel.cancelReason ?? "",
+        canceledAt: cancel.canceledAt ?? null,
+        cancelStatus: cancel.cancelStatus ?? null,
+      })),
     };
   }
 

@@ -17,6 +17,8 @@ export type ReservationStatus = "held" | "settled" | "released";
 export interface Reservation {
   uid: string;
   amount: number;
+  /** How many of the held points were bonus points (used last): a release gives them back to where they came from. */
+  freeHeld: number;
   charged: number | null;
   status: ReservationStatus;
   createdAt: string;
@@ -42,6 +44,7 @@ export function reservePoints(
   const reservation: Reservation = {
     uid: options.account.uid,
     amount: options.amount,
+    freeHeld: options.account.freeBalance - account.freeBalance,
     charged: null,
     status: "held",
     createdAt: options.now.toISOString(),
@@ -75,12 +78,16 @@ export function closeReservation(
     });
   }
   const refund = reservation.amount - charged;
+  // What is charged is charged to the paid points first; the rest of each part goes back.
+  const paidHeld = reservation.amount - reservation.freeHeld;
+  const freeReturned = reservation.freeHeld - Math.max(0, charged - paidHeld);
   const account =
     refund > 0
       ? appendLedgerEntry(tx, options.account, {
           uniqueBy: `release:${options.reservationId}`,
           kind: "release",
           amount: refund,
+          freeAmount: freeReturned,
           reason: options.reason,
           reservationId: options.reservationId,
           now: options.now,

@@ -22,6 +22,7 @@ import type { MailProviderEvent, MailSuppression } from "../mail/mail-suppressio
 import type { Order } from "../orders/order";
 import type { PointAccount, PointEntry } from "../points/ledger";
 import type { Reservation } from "../points/reservations";
+import type { Refund } from "../refunds/refund";
 import type { WelcomeGrant } from "../points/welcome-points";
 import type { WebhookDelivery } from "../webhooks/webhook-delivery";
 
@@ -188,6 +189,10 @@ export const POINT_ACCOUNTS = inventoried<PointAccount>({
       ko: "쓸 수 있는 포인트 (언제나 거래 내역의 합계와 같음)",
       en: "Points available, always the sum of the ledger entries",
     },
+    freeBalance: {
+      ko: "잔액 가운데 보너스 포인트 (상품 보너스, 가입 환영 포인트 등 무상으로 받은 포인트: 마지막에 쓰이며 환불되지 않음)",
+      en: "The bonus points in the balance (package bonus, welcome points: given free, used last, never refunded)",
+    },
     entryCount: { ko: "거래 내역 수", en: "Number of ledger entries" },
     updatedAt: { ko: "마지막 거래 시각", en: "Last movement" },
   },
@@ -210,6 +215,10 @@ export const POINT_ENTRIES = inventoried<PointEntry>({
       en: "purchase, reserve, release, refund, adjustment or welcome points",
     },
     amount: { ko: "더한 포인트(양수) 또는 뺀 포인트(음수)", en: "Points added (positive) or taken (negative)" },
+    freeAmount: {
+      ko: "그 가운데 보너스 포인트의 몫 (나머지는 유료 포인트)",
+      en: "The part of it that moved bonus points (the rest moved paid points)",
+    },
     balanceAfter: { ko: "이 거래 뒤의 잔액", en: "Balance after this entry" },
     reason: { ko: "거래 사유", en: "Why, in words" },
     reservationId: { ko: "포인트를 예약한 생성 요청", en: "The generation the points were held for" },
@@ -231,6 +240,7 @@ export const RESERVATIONS = inventoried<Reservation>({
   fields: {
     uid: { ko: "회원", en: "Member" },
     amount: { ko: "예약한 포인트", en: "Points held" },
+    freeHeld: { ko: "그 가운데 보너스 포인트의 몫", en: "How many of them were bonus points" },
     charged: { ko: "최종 차감한 포인트", en: "Points finally charged" },
     status: { ko: "예약, 정산, 반환 중 어떤 상태인지", en: "held, settled or released" },
     createdAt: { ko: "예약한 시각", en: "When held" },
@@ -252,7 +262,8 @@ export const ORDERS = inventoried<Order>({
     uid: { ko: "회원", en: "Member" },
     packageId: { ko: "구매한 포인트 상품", en: "Points package bought" },
     provider: { ko: "결제 대행사", en: "Payment provider" },
-    points: { ko: "충전한 포인트", en: "Points credited" },
+    points: { ko: "충전한 포인트 (보너스 포함)", en: "Points credited, bonus included" },
+    bonusPoints: { ko: "그 가운데 보너스 포인트", en: "Of which bonus points" },
     amount: { ko: "결제 금액 (통화의 최소 단위)", en: "Price in the currency's smallest unit" },
     currency: { ko: "원화(KRW) 또는 미국 달러(USD)", en: "KRW or USD" },
     status: {
@@ -284,6 +295,55 @@ export const ORDERS = inventoried<Order>({
   purpose: { ko: "계약 및 대금결제 기록", en: "Records of contracts and payments" },
   legalBasis: COMMERCE_ACT,
   retention: { kind: "years", years: 5, from: { ko: "주문일", en: "the order" } },
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: ERASE,
+  processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
+});
+
+export const REFUNDS = inventoried<Refund>({
+  id: "refunds",
+  collection: "refunds",
+  title: { ko: "청약철회 및 환불 기록", en: "Withdrawals and refunds" },
+  fields: {
+    uid: { ko: "회원", en: "Member" },
+    orderId: { ko: "환불하는 주문", en: "The order refunded" },
+    provider: { ko: "결제 대행사", en: "Payment provider" },
+    origin: {
+      ko: "청약철회, 회원의 환불 요청, 결제 대행사에서 직접 한 환불, 지불 거절(차지백) 중 어떤 환불인지",
+      en: "withdrawal, the member's request, a refund made at the provider, or a chargeback",
+    },
+    status: {
+      ko: "검토 대기, 처리 중, 환불 완료, 실패, 거절, 차지백 철회 중 어떤 상태인지",
+      en: "requested, processing, succeeded, failed, rejected or reversed",
+    },
+    amount: { ko: "환불 금액 (통화의 최소 단위)", en: "Money refunded, in the currency's smallest unit" },
+    currency: { ko: "원화(KRW) 또는 미국 달러(USD)", en: "KRW or USD" },
+    lotPoints: { ko: "환불 대상인 그 구매의 유료 포인트", en: "Paid points of the purchase refunded" },
+    points: {
+      ko: "잔액에서 회수한 포인트 (유료 포인트와 함께 회수한 보너스 포함)",
+      en: "Points taken off the balance, the bonus withdrawn with them included",
+    },
+    pointsShortfall: {
+      ko: "회수해야 했지만 이미 사용해서 회수하지 못한 포인트",
+      en: "Points due back that were already spent and could not be taken",
+    },
+    review: {
+      ko: "바로 환불하지 못하고 검토로 넘긴 이유",
+      en: "Why it went to staff instead of being refunded at once",
+    },
+    providerRefundId: { ko: "결제 대행사의 환불 또는 지불 거절 ID", en: "The provider's refund or dispute ID" },
+    failureCode: { ko: "결제 대행사가 환불을 거절한 이유 코드", en: "The provider's code when it refused" },
+    decidedBy: { ko: "환불을 승인하거나 거절한 담당 직원", en: "The staff member who approved or rejected it" },
+    requestedAt: { ko: "요청한 시각", en: "When asked for" },
+    decidedAt: { ko: "승인하거나 거절한 시각", en: "When approved or rejected" },
+    completedAt: { ko: "환불이 끝난 시각", en: "When the money went back" },
+  },
+  purpose: { ko: "청약철회 및 환불 처리와 그 기록", en: "Handling withdrawals and refunds, and recording them" },
+  legalBasis: {
+    ko: "전자상거래 등에서의 소비자보호에 관한 법률 (계약 또는 청약철회 등에 관한 기록 5년)",
+    en: "Act on Consumer Protection in Electronic Commerce (records of contracts and withdrawals, 5 years)",
+  },
+  retention: { kind: "years", years: 5, from: { ko: "요청일", en: "the request" } },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
   processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
@@ -623,6 +683,7 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   WELCOME_GRANTS.kind,
   RESERVATIONS.kind,
   ORDERS.kind,
+  REFUNDS.kind,
   GENERATIONS.kind,
   IMAGES.kind,
   IMAGE_FILES,

@@ -12,6 +12,7 @@ import { GENERATIONS } from "../generation/generation-job";
 import { runGenerationJob } from "../generation/run-generation-job";
 import { ThumbnailBacklog } from "../images/thumbnail-backlog";
 import { expireOrders } from "../orders/expire-orders";
+import { resumeRefunds } from "../refunds/resume-refunds";
 import { recheckUnpaidOrders } from "../orders/recheck-unpaid-orders";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
@@ -102,6 +103,7 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
       });
       await guarded("poll", () => pollWaitingGenerations({ services }));
       await guarded("expire-orders", () => expireOrders({ services }));
+      await guarded("resume-refunds", () => resumeRefunds({ services }));
       await guarded("recheck-orders", () => recheckUnpaidOrders({ services }));
     }
     if (now - lastPurge >= purgeEveryMs) {

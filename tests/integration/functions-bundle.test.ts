@@ -16,6 +16,7 @@ describe("the Cloud Functions deploy bundle", () => {
       "onMailQueued",
       "purgeExpired",
       "recoverGenerations",
+      "resumeProcessingRefunds",
     ]);
   });
 });

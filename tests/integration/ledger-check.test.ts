@@ -42,8 +42,10 @@ describe("npm run ledger:check", () => {
       const account = (await tx.get(POINT_ACCOUNTS, victim.uid))!.data;
       tx.set(POINT_ACCOUNTS, victim.uid, { ...account, balance: account.balance + 500 });
     });
+    // ...and 500 paid points that no purchase paid for.
     expect((await verifyLedger({ db: services.db })).problems).toEqual([
       { uid: victim.uid, problem: "balance 2500 but entries sum to 2000" },
+      { uid: victim.uid, problem: "2500 paid points but purchases not refunded hold 2000" },
     ]);
     const dirty = await checkCommand();
     expect(dirty.code).toBe(1);

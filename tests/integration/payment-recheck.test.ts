@@ -117,9 +117,9 @@ describe("Toss's lookup of an order's payment", () => {
       receiptUrl: expect.stringMatching(/^https:\/\/dashboard\.tosspayments\.com\/receipt\//),
     });
     // Part of the money went back at Toss: it was still taken.
-    toss.cancelAtToss(paymentKey, 100);
+    toss.cancelInDashboard(paymentKey, { amount: 100 });
     expect(await provider.lookupPayment(lookup(card.orderId, card.amount))).toMatchObject({ status: "paid" });
-    toss.cancelAtToss(paymentKey, card.amount - 100);
+    toss.cancelInDashboard(paymentKey);
     expect(await provider.lookupPayment(lookup(card.orderId, card.amount))).toEqual({ status: "not-paid" });
 
     const deposit = await newOrder(buyer);

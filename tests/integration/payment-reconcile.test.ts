@@ -121,7 +121,7 @@ describe("reconciling our orders with the providers' records", () => {
       input: { paymentKey: refundedKey, orderId: refunded.orderId, amount: refunded.order.amount },
     });
     clock.advance(MINUTE);
-    toss.cancelAtToss(refundedKey, 300);
+    toss.cancelInDashboard(refundedKey, { amount: 300 });
     expected.toss[refunded.orderId] = ["refunded-differs"];
     const tossOnly = await newOrder(tossBuyer, "toss");
     const tossOnlyKey = toss.authenticate({ orderId: tossOnly.orderId, amount: tossOnly.order.amount });

@@ -17,6 +17,7 @@ import {
 import { ORDERS } from "../../lib/orders/order";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { RESERVATIONS } from "../../lib/points/reservations";
+import { REFUNDS } from "../../lib/refunds/refund";
 import { WELCOME_GRANT_RETENTION_DAYS, WELCOME_GRANTS } from "../../lib/points/welcome-points";
 import { defineCollection } from "../../lib/db/collection";
 import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
@@ -40,6 +41,7 @@ const COLLECTIONS_IN_CODE = [
   MAIL_SUPPRESSIONS,
   MAIL_PROVIDER_EVENTS,
   WELCOME_GRANTS,
+  REFUNDS,
 ];
 
 function refusal(action: () => unknown): AppError {
@@ -109,7 +111,7 @@ describe("the data inventory", () => {
     expect(GENERATION_RETENTION_DAYS).toBe(90);
   });
 
-  it.each([POINT_ACCOUNTS, POINT_ENTRIES, RESERVATIONS, ORDERS])(
+  it.each([POINT_ACCOUNTS, POINT_ENTRIES, RESERVATIONS, ORDERS, REFUNDS])(
     "keeps $name for 5 years under the e-commerce act, pseudonymised on withdrawal",
     ({ kind }) => {
       expect(kind.retention).toMatchObject({ kind: "years", years: 5 });

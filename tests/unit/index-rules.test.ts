@@ -7,6 +7,7 @@ import { AppError } from "../../lib/errors/app-error";
 import { GENERATIONS } from "../../lib/generation/generation-job";
 import { QUEUE_TIMEOUT_MS } from "../../lib/generation/recover-stalled-generations";
 import { IMAGES } from "../../lib/images/image-record";
+import { REFUNDS } from "../../lib/refunds/refund";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { ORDERS } from "../../lib/orders/order";
@@ -449,6 +450,29 @@ describe("the repository's firestore.indexes.json", () => {
     [
       "lib/mail/deliver-mail-outbox.ts",
       { collection: MAIL_OUTBOX.name, where: [{ field: "nextAttemptAt", op: "<=", value: now }], limit: 50 },
+    ],
+    [
+      "lib/refunds/points-lots.ts",
+      {
+        collection: ORDERS.name,
+        where: [
+          { field: "uid", op: "==", value: "u" },
+          { field: "paidAt", op: ">=", value: now },
+        ],
+        orderBy: [{ field: "paidAt", direction: "asc" }],
+      },
+    ],
+    [
+      "lib/refunds/resume-refunds.ts",
+      {
+        collection: REFUNDS.name,
+        where: [
+          { field: "status", op: "==", value: "processing" },
+          { field: "requestedAt", op: "<=", value: now },
+        ],
+        orderBy: [{ field: "requestedAt", direction: "asc" }],
+        limit: 50,
+      },
     ],
     [
       "lib/privacy/purge-expired-data.ts (images)",

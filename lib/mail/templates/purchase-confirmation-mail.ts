@@ -2,6 +2,7 @@ import { translator } from "../../i18n/messages";
 import type { Currency } from "../../payments/payment-provider";
 import type { MailMessage } from "../mailer";
 import { appLink, composeMail, type MailRecipient, type MailSite } from "./layout";
+import { formatAmount } from "./format-amount";
 
 export interface PurchaseConfirmationMailOptions {
   recipient: MailRecipient;
@@ -14,12 +15,6 @@ export interface PurchaseConfirmationMailOptions {
   paidAt: Date;
   /** The payment provider's receipt page, when it gave one. */
   receiptUrl: string | null;
-}
-
-/** A price as Intl writes it in the recipient's language: ₩15,000, $10.00 (the narrow symbol, as the points page shows it). */
-function formatAmount(locale: string, amount: number, currency: Currency): string {
-  const value = currency === "USD" ? amount / 100 : amount;
-  return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol" }).format(value);
 }
 
 /** "Payment received": the order, what was paid, the points added, and the provider's receipt. */

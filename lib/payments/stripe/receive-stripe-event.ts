@@ -8,7 +8,10 @@ import { onCheckoutSessionAsyncPaymentFailed } from "./events/checkout-session-a
 import { onCheckoutSessionAsyncPaymentSucceeded } from "./events/checkout-session-async-payment-succeeded";
 import { onCheckoutSessionCompleted } from "./events/checkout-session-completed";
 import { onCheckoutSessionExpired } from "./events/checkout-session-expired";
+import { onChargeDispute } from "./events/charge-dispute";
+import { onChargeRefunded } from "./events/charge-refunded";
 import { recordStripeEvent } from "./record-stripe-event";
+import type { StripePaymentEventHandler } from "./stripe-payment-event";
 import type { StripeEventHandler, StripeEventOutcome } from "./stripe-event-context";
 
 export interface ReceiveStripeEventOptions {
@@ -18,11 +21,18 @@ export interface ReceiveStripeEventOptions {
 }
 
 /** The event types we act on; every other type is acknowledged and ignored, and nothing is stored. */
-const HANDLERS: Readonly<Record<string, StripeEventHandler>> = {
+const SESSION_HANDLERS: Readonly<Record<string, StripeEventHandler>> = {
   "checkout.session.completed": onCheckoutSessionCompleted,
   "checkout.session.async_payment_succeeded": onCheckoutSessionAsyncPaymentSucceeded,
   "checkout.session.async_payment_failed": onCheckoutSessionAsyncPaymentFailed,
   "checkout.session.expired": onCheckoutSessionExpired,
+};
+const PAYMENT_HANDLERS: Readonly<Record<string, StripePaymentEventHandler>> = {
+  "charge.refunded": onChargeRefunded,
+  "charge.dispute.created": onChargeDispute,
+  "charge.dispute.funds_withdrawn": onChargeDispute,
+  "charge.dispute.funds_reinstated": onChargeDispute,
+  "charge.dispute.closed": onChargeDispute,
 };
 
 /**
@@ -37,12 +47,15 @@ export async function receiveStripeEvent(options: ReceiveStripeEventOptions): Pr
   const stripe = services.paymentProviders.stripe;
   if (!stripe) throw new AppError("FEATURE_DISABLED", "webhook.notConfigured");
   const event = stripe.verifyEvent(options.rawBody, options.headers.get("stripe-signature"), services.clock.now());
-  const handler = Object.hasOwn(HANDLERS, event.type) ? HANDLERS[event.type] : undefined;
-  if (!handler) return "ignored";
+  const handler = Object.hasOwn(SESSION_HANDLERS, event.type) ? SESSION_HANDLERS[event.type] : undefined;
+  const paymentHandler = Object.hasOwn(PAYMENT_HANDLERS, event.type) ? PAYMENT_HANDLERS[event.type] : undefined;
+  if (!handler && !paymentHandler) return "ignored";
 
   const delivery = { provider: "stripe" as const, id: event.eventId };
   const context = { services, delivery };
   if (await services.db.get(WEBHOOK_DELIVERIES, webhookDeliveryId(delivery.provider, delivery.id))) return "replayed";
+  if (paymentHandler) return paymentHandler({ ...context, stripe, objectId: event.objectId });
+  if (!handler) return "ignored";
   const session = event.objectId ? await stripe.getCheckoutSession(event.objectId) : null;
   const order =
     session?.orderId && GENERATED_ID.test(session.orderId) ? await services.db.get(ORDERS, session.orderId) : null;

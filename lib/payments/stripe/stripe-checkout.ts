@@ -2,7 +2,14 @@
  * What the rest of the product sees of Stripe: our own types, so that no Stripe type
  * leaves the adapter (lib/payments/stripe/stripe-payment-provider.ts).
  */
-import type { Currency, PaymentLookup, PaymentLookupOrder, PaymentProvider } from "../payment-provider";
+import type {
+  Currency,
+  PaymentLookup,
+  PaymentLookupOrder,
+  PaymentProvider,
+  ProviderRefund,
+  RefundPaymentRequest,
+} from "../payment-provider";
 
 /** A webhook event whose signature held: only its ids and type are believed. */
 export interface VerifiedStripeEvent {
@@ -27,6 +34,42 @@ export interface CheckoutSessionRecord {
   receiptUrl: string | null;
 }
 
+/** The dispute statuses Stripe documents; `warning_*` are inquiries, no money withdrawn yet. */
+export const STRIPE_DISPUTE_STATUSES = [
+  "warning_needs_response",
+  "warning_under_review",
+  "warning_closed",
+  "needs_response",
+  "under_review",
+  "won",
+  "lost",
+  "prevented",
+  "appeal_needs_response",
+  "appeal_under_review",
+] as const;
+export type StripeDisputeStatus = (typeof STRIPE_DISPUTE_STATUSES)[number];
+
+/** A dispute (chargeback) as Stripe reports it when asked. */
+export interface StripeDisputeRecord {
+  disputeId: string;
+  paymentIntentId: string | null;
+  /** Disputed, in the currency's smallest unit. */
+  amount: number;
+  currency: Currency;
+  /** Null for a status this version does not know. */
+  status: StripeDisputeStatus | null;
+}
+
+/** A charge as Stripe reports it when asked: what a `charge.refunded` event is about. */
+export interface StripeChargeRecord {
+  chargeId: string;
+  paymentIntentId: string | null;
+  amount: number;
+  amountRefunded: number;
+  currency: Currency;
+  disputed: boolean;
+}
+
 export interface StripeCheckout extends PaymentProvider {
   readonly id: "stripe";
   /**
@@ -44,4 +87,26 @@ export interface StripeCheckout extends PaymentProvider {
    * An early re-read (not `closing`) leaves an open session open: pending.
    */
   lookupPayment(order: PaymentLookupOrder): Promise<PaymentLookup>;
+  /**
+   * A Refund of the order's PaymentIntent (`refund:<refundId>` as idempotency key,
+   * orderId and refundId in its metadata). succeeded; pending or requires_action →
+   * pending; failed or canceled → failed. Throws PROVIDER_REFUSED (details.providerCode:
+   * Stripe's code, e.g. charge_already_refunded, charge_disputed) or PROVIDER_FAILED.
+   */
+  refundPayment(request: RefundPaymentRequest): Promise<ProviderRefund>;
+  /**
+   * Every Refund of the PaymentIntent (refundId from metadata, null for the dashboard's),
+   * then every dispute as a ProviderRefund with `disputeId`: lost → succeeded, still open
+   * → pending, won/closed → failed. Throws PROVIDER_FAILED.
+   */
+  listRefunds(payment: { orderId: string; providerPaymentId: string }): Promise<ProviderRefund[]>;
+  /** Reads a dispute (the object of charge.dispute.* events); null when Stripe does not know it. */
+  getDispute(disputeId: string): Promise<StripeDisputeRecord | null>;
+  /** Reads a charge (the object of charge.refunded); null when Stripe does not know it. */
+  getCharge(chargeId: string): Promise<StripeChargeRecord | null>;
+  /**
+   * Our order id for a PaymentIntent: the `client_reference_id` of the Checkout Session
+   * that created it; null when no session of ours did. Throws PROVIDER_FAILED.
+   */
+  getPaymentIntentOrder(paymentIntentId: string): Promise<string | null>;
 }

@@ -1,19 +1,31 @@
 /**
  * The Stripe adapter: USD purchases through hosted Checkout Sessions, with the
  * official package, pinned to the API version its types describe. Stripe learns our
- * order id and the package's name and price, nothing about the member.
+ * order id and the package's name and price, nothing about the member. A refund is a
+ * Stripe Refund of the order's PaymentIntent, keyed `refund:<refundId>` and carrying
+ * our ids in its metadata, which is how listRefunds tells ours from the dashboard's.
  */
 import Stripe from "stripe";
 import { AppError } from "../../errors/app-error";
 import type {
   CheckoutOrder,
+  Currency,
   PaymentLookup,
   PaymentLookupOrder,
   PaymentPeriod,
   ProviderPayment,
+  ProviderRefund,
+  RefundPaymentRequest,
   StartedCheckout,
 } from "../payment-provider";
-import type { CheckoutSessionRecord, StripeCheckout, VerifiedStripeEvent } from "./stripe-checkout";
+import {
+  STRIPE_DISPUTE_STATUSES,
+  type CheckoutSessionRecord,
+  type StripeChargeRecord,
+  type StripeCheckout,
+  type StripeDisputeRecord,
+  type VerifiedStripeEvent,
+} from "./stripe-checkout";
 
 export interface StripePaymentProviderOptions {
   secretKey: string;
@@ -21,6 +33,8 @@ export interface StripePaymentProviderOptions {
   /** https://api.stripe.com, or a stand-in. */
   apiBaseUrl: string;
   appUrl: string;
+  /** Per attempt; the package tries twice more, with the same idempotency key. 20 s unless a test says otherwise. */
+  timeoutMs?: number;
 }
 
 /** Stripe's documented tolerance: a signature older than this is a replay. */
@@ -42,7 +56,7 @@ export class StripePaymentProvider implements StripeCheckout {
       host: base.hostname,
       port: base.port || (base.protocol === "http:" ? 80 : 443),
       maxNetworkRetries: 2,
-      timeout: REQUEST_TIMEOUT_MS,
+      timeout: options.timeoutMs ?? REQUEST_TIMEOUT_MS,
       telemetry: false,
     });
   }
@@ -161,6 +175,101 @@ export class StripePaymentProvider implements StripeCheckout {
   }
 
   /**
+   * Stripe forgets an idempotency key after 24 hours, the refund's metadata never: a
+   * refund of ours already at Stripe is answered from there without a second one.
+   */
+  async refundPayment(request: RefundPaymentRequest): Promise<ProviderRefund> {
+    let refunds: Stripe.Refund[];
+    try {
+      refunds = await this.stripe.refunds
+        .list({ payment_intent: request.providerPaymentId, limit: 100 })
+        .autoPagingToArray({ limit: 10_000 });
+    } catch (error) {
+      throw refundError("refunds.list", error);
+    }
+    const earlier = refunds.find((refund) => refund.metadata?.refundId === request.refundId);
+    if (earlier) return answeredBefore(toProviderRefund(earlier), request);
+    let refund: Stripe.Refund;
+    try {
+      refund = await this.stripe.refunds.create(
+        {
+          payment_intent: request.providerPaymentId,
+          amount: request.amount,
+          reason: "requested_by_customer",
+          metadata: { orderId: request.orderId, refundId: request.refundId },
+        },
+        { idempotencyKey: `refund:${request.refundId}` },
+      );
+    } catch (error) {
+      throw refundError("refunds.create", error);
+    }
+    return { ...toProviderRefund(refund), refundId: request.refundId };
+  }
+
+  /** The payment's refunds, then its disputes, each oldest first (Stripe lists newest first). */
+  async listRefunds({ providerPaymentId }: { orderId: string; providerPaymentId: string }): Promise<ProviderRefund[]> {
+    const [refunds, disputes] = await this.call("refunds.list", () =>
+      Promise.all([
+        this.stripe.refunds
+          .list({ payment_intent: providerPaymentId, limit: 100 })
+          .autoPagingToArray({ limit: 10_000 }),
+        this.stripe.disputes
+          .list({ payment_intent: providerPaymentId, limit: 100 })
+          .autoPagingToArray({ limit: 1_000 }),
+      ]),
+    );
+    return [
+      ...refunds.reverse().map(toProviderRefund),
+      ...disputes.reverse().map((dispute): ProviderRefund => {
+        const record = toDisputeRecord(dispute);
+        return {
+          providerRefundId: record.disputeId,
+          amount: record.amount,
+          currency: record.currency,
+          status: record.status === "lost" ? "succeeded" : isDisputeOpen(record.status) ? "pending" : "failed",
+          refundId: null,
+          disputeId: record.disputeId,
+        };
+      }),
+    ];
+  }
+
+  async getDispute(disputeId: string): Promise<StripeDisputeRecord | null> {
+    try {
+      return toDisputeRecord(await this.stripe.disputes.retrieve(disputeId));
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return null;
+      throw providerFailed("disputes.retrieve", error);
+    }
+  }
+
+  async getCharge(chargeId: string): Promise<StripeChargeRecord | null> {
+    let charge: Stripe.Charge;
+    try {
+      charge = await this.stripe.charges.retrieve(chargeId);
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return null;
+      throw providerFailed("charges.retrieve", error);
+    }
+    return {
+      chargeId: charge.id,
+      paymentIntentId:
+        typeof charge.payment_intent === "string" ? charge.payment_intent : (charge.payment_intent?.id ?? null),
+      amount: charge.amount,
+      amountRefunded: charge.amount_refunded,
+      currency: currencyOf(charge.currency, "charge", charge.id),
+      disputed: charge.disputed,
+    };
+  }
+
+  async getPaymentIntentOrder(paymentIntentId: string): Promise<string | null> {
+    const sessions = await this.call("checkout.sessions.list", () =>
+      this.stripe.checkout.sessions.list({ payment_intent: paymentIntentId, limit: 1 }),
+    );
+    return sessions.data[0]?.client_reference_id ?? null;
+  }
+
+  /**
    * The Checkout Sessions opened in the period, each with its PaymentIntent and charge
    * expanded (what was refunded is the charge's), page by page through the package's
    * auto-pagination. Our order id is the session's client_reference_id.
@@ -198,6 +307,80 @@ export class StripePaymentProvider implements StripeCheckout {
       throw providerFailed(operation, error);
     }
   }
+}
+
+/** A refund id asked again: the same refund, or a refusal when the amount is another (a bug of the caller). */
+function answeredBefore(refund: ProviderRefund, request: RefundPaymentRequest): ProviderRefund {
+  if (refund.amount !== request.amount)
+    throw new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+      details: { providerCode: "IDEMPOTENCY_KEY_REUSED" },
+      diagnostic: `Refund ${request.refundId} was made at Stripe for ${refund.amount}, now asked for ${request.amount}.`,
+    });
+  return { ...refund, refundId: request.refundId };
+}
+
+/**
+ * Stripe's documented refund statuses; requires_action (a refund waiting for the buyer's
+ * details) is money not back yet, canceled is money that never left.
+ */
+function toProviderRefund(refund: Stripe.Refund): ProviderRefund {
+  const status =
+    refund.status === "succeeded"
+      ? "succeeded"
+      : refund.status === "failed" || refund.status === "canceled"
+        ? "failed"
+        : "pending";
+  const refundId = refund.metadata?.refundId;
+  return {
+    providerRefundId: refund.id,
+    amount: refund.amount,
+    currency: currencyOf(refund.currency, "refund", refund.id),
+    status,
+    refundId: typeof refundId === "string" && refundId !== "" ? refundId : null,
+  };
+}
+
+function toDisputeRecord(dispute: Stripe.Dispute): StripeDisputeRecord {
+  return {
+    disputeId: dispute.id,
+    paymentIntentId:
+      typeof dispute.payment_intent === "string" ? dispute.payment_intent : (dispute.payment_intent?.id ?? null),
+    amount: dispute.amount,
+    currency: currencyOf(dispute.currency, "dispute", dispute.id),
+    status: STRIPE_DISPUTE_STATUSES.find((status) => status === dispute.status) ?? null,
+  };
+}
+
+/** Funds of a dispute still held or under review: neither lost nor returned. Unknown statuses stay open. */
+function isDisputeOpen(status: StripeDisputeRecord["status"]): boolean {
+  return status !== "won" && status !== "lost" && status !== "warning_closed" && status !== "prevented";
+}
+
+function currencyOf(currency: string, object: string, id: string): Currency {
+  const upper = currency.toUpperCase();
+  if (upper === "USD" || upper === "KRW") return upper;
+  throw new AppError("PROVIDER_FAILED", "service.paymentProviderFailed", {
+    diagnostic: `Stripe ${object} ${id} is in ${currency}, which we never charge.`,
+  });
+}
+
+/**
+ * An invalid request (already refunded, more than is left, a charged-back payment, an
+ * unknown PaymentIntent) or the same key with other parameters is Stripe refusing: a
+ * retry cannot help. Anything else (unreachable, 5xx, rate limit, our keys) may pass later.
+ */
+function refundError(operation: string, error: unknown): AppError {
+  if (error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeIdempotencyError)
+    return new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
+      // Stripe answers "more than is left" with no code, only the parameter at fault.
+      details: {
+        providerCode: error.code ?? error.rawType ?? error.type,
+        ...(error.param ? { providerParam: error.param } : {}),
+      },
+      diagnostic:
+        `Stripe ${operation} refused: ${error.rawType ?? error.type} ${error.statusCode ?? "-"} ${error.code ?? ""} ${error.param ?? ""} ${error.requestId ?? ""}`.trim(),
+    });
+  return providerFailed(operation, error);
 }
 
 /** Stripe refused or could not be reached: the ids and codes it gave, never the request. */

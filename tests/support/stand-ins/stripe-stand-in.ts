@@ -13,6 +13,15 @@
  * stand-in posts the event signed as Stripe signs (`Stripe-Signature: t=…,v1=…`,
  * HMAC-SHA256 of `t.body` keyed by the whole `whsec_` secret). It records every
  * request it receives and every delivery it makes.
+ *
+ * Refunds and disputes: `POST /v1/refunds` (of a PaymentIntent or a charge; refuses
+ * as Stripe does: charge_already_refunded, charge_disputed, more than is left, a payment
+ * with no successful charge, resource_missing), `GET /v1/refunds` and `GET /v1/disputes`
+ * filtered by payment_intent and paginated (`limit`, `starting_after`, newest first),
+ * `GET /v1/refunds/{id}`, `GET /v1/disputes/{id}`, `GET /v1/charges/{id}`, and
+ * `GET /v1/checkout/sessions?payment_intent=`. Tests refund or dispute a payment "in
+ * the dashboard" and deliver `charge.refunded` (the Charge) or `charge.dispute.*` (the
+ * Dispute) signed, as Stripe would.
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -47,11 +56,54 @@ interface StoredCharge {
   id: string;
   object: "charge";
   amount: number;
+  amount_captured: number;
+  amount_refunded: number;
+  captured: boolean;
+  created: number;
   currency: string;
+  disputed: boolean;
+  livemode: false;
+  metadata: Record<string, string>;
   paid: boolean;
+  refunded: boolean;
   status: "succeeded" | "pending" | "failed";
   payment_intent: string;
   receipt_url: string;
+}
+
+export interface StripeStoredRefund {
+  id: string;
+  object: "refund";
+  amount: number;
+  balance_transaction: string | null;
+  charge: string;
+  created: number;
+  currency: string;
+  destination_details: null;
+  metadata: Record<string, string>;
+  payment_intent: string;
+  reason: string | null;
+  receipt_number: null;
+  source_transfer_reversal: null;
+  status: "succeeded" | "pending" | "requires_action" | "failed" | "canceled";
+  transfer_reversal: null;
+}
+
+export interface StripeStoredDispute {
+  id: string;
+  object: "dispute";
+  amount: number;
+  balance_transactions: string[];
+  charge: string;
+  created: number;
+  currency: string;
+  evidence: Record<string, null>;
+  is_charge_refundable: boolean;
+  livemode: false;
+  metadata: Record<string, string>;
+  payment_intent: string;
+  reason: string;
+  status: string;
 }
 
 interface StoredPaymentIntent {
@@ -148,6 +200,21 @@ const PRICE_DATA_PARAMS = new Set([
   "recurring",
 ]);
 const PRODUCT_DATA_PARAMS = new Set(["name", "description", "images", "metadata", "tax_code"]);
+const REFUND_PARAMS = new Set([
+  "amount",
+  "charge",
+  "currency",
+  "customer",
+  "expand",
+  "instructions_email",
+  "metadata",
+  "origin",
+  "payment_intent",
+  "reason",
+  "refund_application_fee",
+  "reverse_transfer",
+]);
+const REFUND_REASONS = new Set(["duplicate", "fraudulent", "requested_by_customer"]);
 const SESSION_EXPANDABLE = new Set(["payment_intent", "payment_intent.latest_charge", "customer", "line_items"]);
 const LIST_PARAMS = new Set([
   "created",
@@ -231,6 +298,46 @@ function integer(value: unknown, param: string, min: number): number {
   return number;
 }
 
+function metadataOf(value: unknown): Record<string, string> {
+  const metadata = value === undefined ? {} : object(value, "metadata");
+  for (const [key, entry] of Object.entries(metadata)) {
+    if (key.length > 40)
+      throw invalid(`metadata[${key}]`, "parameter_invalid_string", "Metadata keys can be at most 40 characters.");
+    if (typeof entry !== "string" || entry.length > 500)
+      throw invalid(`metadata[${key}]`, "parameter_invalid_string", "Metadata values can be at most 500 characters.");
+  }
+  return metadata as Record<string, string>;
+}
+
+function text(value: unknown, param: string): string {
+  if (typeof value !== "string") throw invalid(param, "parameter_invalid_string", `Invalid string: ${param}`);
+  return value;
+}
+
+function noSuch(kind: string, param: string, id: string): StripeError {
+  return new StripeError(404, {
+    type: "invalid_request_error",
+    code: "resource_missing",
+    param,
+    message: `No such ${kind}: '${id}'`,
+  });
+}
+
+/** A page of a Stripe list, newest first: `limit` (1 to 100, 10 by default) after `starting_after`. */
+function page<T extends { id: string }>(url: string, newestFirst: T[], params: Params): Params {
+  const limit = params.limit === undefined ? 10 : integer(params.limit, "limit", 1);
+  if (limit > 100) throw invalid("limit", "parameter_invalid_integer", "This value must be less than or equal to 100.");
+  let start = 0;
+  if (params.starting_after !== undefined) {
+    const after = text(params.starting_after, "starting_after");
+    const index = newestFirst.findIndex((item) => item.id === after);
+    if (index < 0) throw noSuch("object", "starting_after", after);
+    start = index + 1;
+  }
+  const data = newestFirst.slice(start, start + limit);
+  return { object: "list", url, has_more: start + limit < newestFirst.length, data };
+}
+
 function url(value: unknown, param: string): string {
   if (typeof value !== "string" || !/^https?:\/\/[^\s]+$/.test(value))
     throw invalid(param, "url_invalid", `Not a valid URL`);
@@ -248,8 +355,13 @@ export class StripeStandIn {
   private readonly charges = new Map<string, StoredCharge>();
   private readonly events = new Map<string, StoredEvent>();
   private readonly idempotency = new Map<string, { request: string; status: number; body: string }>();
+  private readonly refunds = new Map<string, StripeStoredRefund>();
+  private readonly disputes = new Map<string, StripeStoredDispute>();
+  private readonly refundAnswerDelays: number[] = [];
   /** How many session reads still answer 500 api_error, as Stripe does in an incident. */
   failingReads = 0;
+  /** The status new refunds take: Stripe's card refunds succeed at once, others stay pending for days. */
+  newRefundStatus: StripeStoredRefund["status"] = "succeeded";
   private server: Server | undefined;
   private port = 0;
 
@@ -330,13 +442,97 @@ export class StripeStandIn {
 
   /** A new event about the session as it is now, stored but not sent; gives its id. */
   prepare(type: string, sessionId: string): string {
+    return this.prepareAbout(type, this.session(sessionId));
+  }
+
+  /** The next `times` refund creations are carried out at once but answered only after `ms` (answers lost to timeouts). */
+  delayNextRefundAnswers(ms: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.refundAnswerDelays.push(ms);
+  }
+
+  /** A refund made in Stripe's dashboard, without our call or our metadata: the rest of the payment, or `amount`. */
+  refundInDashboard(paymentIntentId: string, { amount }: { amount?: number } = {}): StripeStoredRefund {
+    return structuredClone(
+      this.createRefund({
+        payment_intent: paymentIntentId,
+        ...(amount === undefined ? {} : { amount: String(amount) }),
+      }),
+    );
+  }
+
+  /** Stripe keeps an idempotency key 24 hours: the time has passed, every key is forgotten. */
+  forgetIdempotencyKeys(): void {
+    this.idempotency.clear();
+  }
+
+  /** Every refund Stripe holds for a PaymentIntent, oldest first. */
+  refundsOf(paymentIntentId: string): StripeStoredRefund[] {
+    return structuredClone([...this.refunds.values()].filter((refund) => refund.payment_intent === paymentIntentId));
+  }
+
+  /** The PaymentIntent a completed session created. */
+  paymentIntentOf(sessionId: string): string {
+    const id = this.session(sessionId).payment_intent;
+    if (!id) throw new Error(`Session ${sessionId} has no payment.`);
+    return id;
+  }
+
+  /** The buyer's bank disputes the payment (a chargeback): the disputed amount is withdrawn, as Stripe does. */
+  openDispute(
+    paymentIntentId: string,
+    { amount, reason = "fraudulent" }: { amount?: number; reason?: string } = {},
+  ): StripeStoredDispute {
+    const charge = this.succeededCharge(paymentIntentId);
+    const dispute: StripeStoredDispute = {
+      id: `dp_${randomBytes(12).toString("hex")}`,
+      object: "dispute",
+      amount: amount ?? charge.amount - charge.amount_refunded,
+      balance_transactions: [`txn_${randomBytes(12).toString("hex")}`],
+      charge: charge.id,
+      created: Math.floor(Date.now() / 1000),
+      currency: charge.currency,
+      evidence: { customer_name: null, customer_email_address: null, uncategorized_text: null },
+      is_charge_refundable: false,
+      livemode: false,
+      metadata: {},
+      payment_intent: paymentIntentId,
+      reason,
+      status: "needs_response",
+    };
+    charge.disputed = true;
+    this.disputes.set(dispute.id, dispute);
+    return structuredClone(dispute);
+  }
+
+  /** The bank decides: won returns the funds, lost keeps them withdrawn. */
+  closeDispute(disputeId: string, outcome: "won" | "lost"): StripeStoredDispute {
+    const dispute = this.disputes.get(disputeId);
+    if (!dispute) throw new Error(`No dispute ${disputeId}.`);
+    dispute.status = outcome;
+    return structuredClone(dispute);
+  }
+
+  /** `charge.refunded` (or another charge.* type) with the PaymentIntent's charge as it is now, signed and delivered. */
+  async deliverChargeEvent(paymentIntentId: string, type = "charge.refunded"): Promise<Delivery> {
+    return this.redeliver(this.prepareAbout(type, this.succeededCharge(paymentIntentId)));
+  }
+
+  /** `charge.dispute.created`, `charge.dispute.closed`, … with the Dispute as it is now, signed and delivered. */
+  async deliverDisputeEvent(disputeId: string, type: string): Promise<Delivery> {
+    const dispute = this.disputes.get(disputeId);
+    if (!dispute) throw new Error(`No dispute ${disputeId}.`);
+    return this.redeliver(this.prepareAbout(type, dispute));
+  }
+
+  /** A new event about `object` as it is now, stored but not sent; gives its id. */
+  private prepareAbout(type: string, about: object): string {
     const id = `evt_${randomBytes(12).toString("hex")}`;
     const event = {
       id,
       object: "event",
       api_version: this.apiVersion,
       created: Math.floor(Date.now() / 1000),
-      data: { object: structuredClone(this.session(sessionId)) },
+      data: { object: structuredClone(about) },
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
@@ -392,8 +588,16 @@ export class StripeStandIn {
       id: `ch_${randomBytes(12).toString("hex")}`,
       object: "charge",
       amount: paymentIntent.amount,
+      amount_captured: status === "succeeded" ? paymentIntent.amount : 0,
+      amount_refunded: 0,
+      captured: status === "succeeded",
+      created: Math.floor(Date.now() / 1000),
       currency: paymentIntent.currency,
+      disputed: false,
+      livemode: false,
+      metadata: {},
       paid: status === "succeeded",
+      refunded: false,
       status,
       payment_intent: paymentIntent.id,
       receipt_url: `${this.baseUrl}/receipts/payment/${randomBytes(12).toString("hex")}`,
@@ -418,7 +622,9 @@ export class StripeStandIn {
       body,
     });
     const requestId = `req_${randomBytes(7).toString("hex")}`;
-    const send = (status: number, payload: string, headers: Record<string, string> = {}) => {
+    const delay = method === "POST" && target.pathname === "/v1/refunds" ? this.refundAnswerDelays.shift() : undefined;
+    const send = async (status: number, payload: string, headers: Record<string, string> = {}) => {
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       response.writeHead(status, { "content-type": "application/json", "request-id": requestId, ...headers });
       response.end(payload);
     };
@@ -449,18 +655,18 @@ export class StripeStandIn {
                 type: "idempotency_error",
                 message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
               });
-            return send(earlier.status, earlier.body, { "idempotent-replayed": "true", "idempotency-key": key });
+            return await send(earlier.status, earlier.body, { "idempotent-replayed": "true", "idempotency-key": key });
           }
           const [status, payload] = this.route(method, target, body);
           this.idempotency.set(key, { request: fingerprint, status, body: payload });
-          return send(status, payload, { "idempotency-key": key });
+          return await send(status, payload, { "idempotency-key": key });
         }
       }
       const [status, payload] = this.route(method, target, body);
-      return send(status, payload);
+      return await send(status, payload);
     } catch (error) {
-      if (error instanceof StripeError) return send(error.status, JSON.stringify({ error: error.body }));
-      send(500, JSON.stringify({ error: { type: "api_error", message: "An unknown error occurred." } }));
+      if (error instanceof StripeError) return await send(error.status, JSON.stringify({ error: error.body }));
+      await send(500, JSON.stringify({ error: { type: "api_error", message: "An unknown error occurred." } }));
     }
   }
 
@@ -511,22 +717,56 @@ export class StripeStandIn {
       if (!session) throw this.noSuchSession(decodeURIComponent(read[1]!));
       return [200, JSON.stringify(this.expanded(session, expand as string[]))];
     }
-    if (method === "GET" && target.pathname === "/v1/checkout/sessions") return [200, this.listSessions(target)];
+    if (method === "POST" && target.pathname === "/v1/refunds")
+      return [200, JSON.stringify(this.createRefund(parseStripeForm(body)))];
+    const query = parseStripeForm(target.search.slice(1));
+    if (method === "GET" && target.pathname === "/v1/refunds") {
+      only(query, new Set(["payment_intent", "charge", "limit", "starting_after"]), "");
+      const refunds = [...this.refunds.values()].filter(
+        (refund) =>
+          (query.payment_intent === undefined || refund.payment_intent === query.payment_intent) &&
+          (query.charge === undefined || refund.charge === query.charge),
+      );
+      return [200, JSON.stringify(page("/v1/refunds", refunds.reverse(), query))];
+    }
+    if (method === "GET" && target.pathname === "/v1/disputes") {
+      only(query, new Set(["payment_intent", "charge", "limit", "starting_after"]), "");
+      const disputes = [...this.disputes.values()].filter(
+        (dispute) =>
+          (query.payment_intent === undefined || dispute.payment_intent === query.payment_intent) &&
+          (query.charge === undefined || dispute.charge === query.charge),
+      );
+      return [200, JSON.stringify(page("/v1/disputes", disputes.reverse(), query))];
+    }
+    if (method === "GET" && target.pathname === "/v1/checkout/sessions") return [200, this.listSessions(query)];
+    const one = /^\/v1\/(refunds|disputes|charges)\/([^/]+)$/.exec(target.pathname);
+    if (method === "GET" && one) {
+      only(query, new Set(["expand"]), "");
+      const id = decodeURIComponent(one[2]!);
+      const [store, kind] =
+        one[1] === "refunds"
+          ? [this.refunds, "refund"]
+          : one[1] === "disputes"
+            ? [this.disputes, "dispute"]
+            : [this.charges, "charge"];
+      const found = (store as Map<string, object>).get(id);
+      if (!found) throw noSuch(kind, "id", id);
+      return [200, JSON.stringify(found)];
+    }
     throw new StripeError(404, {
       type: "invalid_request_error",
       message: `Unrecognized request URL (${method}: ${target.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
     });
   }
 
-  // --- Listing Checkout Sessions (reconciliation) ---
-
-  /** A page of `GET /v1/checkout/sessions`, newest first, as the package's auto-pagination walks it. */
-  private listSessions(target: URL): string {
-    const params = parseStripeForm(target.search.slice(1));
+  /**
+   * A page of `GET /v1/checkout/sessions`, newest first (sessions made in the same
+   * second, the later one first), as the package's auto-pagination walks it: the
+   * reconciliation lists a period with its payments expanded, a Stripe event finds the
+   * session of a PaymentIntent.
+   */
+  private listSessions(params: Params): string {
     only(params, LIST_PARAMS, "");
-    const limit = params.limit === undefined ? 10 : integer(params.limit, "limit", 1);
-    if (limit > 100)
-      throw invalid("limit", "parameter_invalid_integer", "This value must be less than or equal to 100.");
     const inRange = createdFilter(params.created);
     const expand = params.expand === undefined ? [] : params.expand;
     if (!Array.isArray(expand)) throw invalid("expand", "parameter_invalid_empty", "Invalid array");
@@ -538,23 +778,104 @@ export class StripeStandIn {
         });
       return path.slice("data.".length);
     });
-    // Newest first; sessions made in the same second, the later one first.
-    const listed = [...this.sessions.values()].reverse().filter((session) => inRange(session.created));
-    let from = 0;
-    if (params.starting_after !== undefined) {
-      const after = params.starting_after;
-      if (typeof after !== "string") throw invalid("starting_after", "parameter_invalid_string", "Invalid string");
-      const index = listed.findIndex((session) => session.id === after);
-      if (index < 0) throw invalid("starting_after", "resource_missing", `No such checkout.session: '${after}'`);
-      from = index + 1;
-    }
-    const page = listed.slice(from, from + limit);
-    return JSON.stringify({
-      object: "list",
-      url: "/v1/checkout/sessions",
-      has_more: from + limit < listed.length,
-      data: page.map((session) => this.expanded(session, itemExpand)),
-    });
+    const listed = [...this.sessions.values()]
+      .reverse()
+      .filter(
+        (session) =>
+          inRange(session.created) &&
+          (params.payment_intent === undefined || session.payment_intent === params.payment_intent) &&
+          (params.status === undefined || session.status === params.status),
+      );
+    const answer = page("/v1/checkout/sessions", listed, params);
+    const data = (answer.data as StoredSession[]).map((session) => this.expanded(session, itemExpand));
+    return JSON.stringify({ ...answer, data });
+  }
+
+  /** A refund as Stripe makes one: of the payment's successful charge, never more than is left of it. */
+  private createRefund(params: Params): StripeStoredRefund {
+    only(params, REFUND_PARAMS, "");
+    let charge: StoredCharge | undefined;
+    if (params.payment_intent !== undefined) {
+      const paymentIntentId = text(params.payment_intent, "payment_intent");
+      const paymentIntent = this.paymentIntents.get(paymentIntentId);
+      if (!paymentIntent) throw noSuch("payment_intent", "payment_intent", paymentIntentId);
+      charge = this.charges.get(paymentIntent.latest_charge ?? "");
+      if (!charge || charge.status !== "succeeded")
+        throw new StripeError(400, {
+          type: "invalid_request_error",
+          message: `This PaymentIntent (${paymentIntent.id}) does not have a successful charge to refund.`,
+        });
+    } else if (params.charge !== undefined) {
+      const chargeId = text(params.charge, "charge");
+      charge = this.charges.get(chargeId);
+      if (!charge) throw noSuch("charge", "charge", chargeId);
+    } else
+      throw new StripeError(400, {
+        type: "invalid_request_error",
+        code: "parameter_missing",
+        message: "One of the following params should be provided for this request: payment_intent or charge.",
+      });
+    const reason = params.reason === undefined ? null : text(params.reason, "reason");
+    if (reason !== null && !REFUND_REASONS.has(reason))
+      throw invalid(
+        "reason",
+        "parameter_invalid_string",
+        "Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer",
+      );
+    if (params.currency !== undefined && params.currency !== charge.currency)
+      throw invalid(
+        "currency",
+        "parameter_invalid_string",
+        `The refund currency must be the charge's (${charge.currency}).`,
+      );
+    const metadata = metadataOf(params.metadata);
+    const left = charge.amount - charge.amount_refunded;
+    if (charge.disputed)
+      throw new StripeError(400, {
+        type: "invalid_request_error",
+        code: "charge_disputed",
+        message: `Charge ${charge.id} has been charged back; refunds are not possible.`,
+      });
+    if (left === 0)
+      throw new StripeError(400, {
+        type: "invalid_request_error",
+        code: "charge_already_refunded",
+        message: `Charge ${charge.id} has already been refunded.`,
+      });
+    const amount = params.amount === undefined ? left : integer(params.amount, "amount", 1);
+    if (amount > left)
+      throw new StripeError(400, {
+        type: "invalid_request_error",
+        param: "amount",
+        message: `Refund amount ($${(amount / 100).toFixed(2)}) is greater than unrefunded amount on charge ($${(left / 100).toFixed(2)})`,
+      });
+    charge.amount_refunded += amount;
+    charge.refunded = charge.amount_refunded === charge.amount;
+    const refund: StripeStoredRefund = {
+      id: `re_${randomBytes(12).toString("hex")}`,
+      object: "refund",
+      amount,
+      balance_transaction: `txn_${randomBytes(12).toString("hex")}`,
+      charge: charge.id,
+      created: Math.floor(Date.now() / 1000),
+      currency: charge.currency,
+      destination_details: null,
+      metadata,
+      payment_intent: charge.payment_intent,
+      reason,
+      receipt_number: null,
+      source_transfer_reversal: null,
+      status: this.newRefundStatus,
+      transfer_reversal: null,
+    };
+    this.refunds.set(refund.id, refund);
+    return refund;
+  }
+
+  private succeededCharge(paymentIntentId: string): StoredCharge {
+    const charge = this.charges.get(this.paymentIntents.get(paymentIntentId)?.latest_charge ?? "");
+    if (!charge || charge.status !== "succeeded") throw new Error(`PaymentIntent ${paymentIntentId} was not paid.`);
+    return charge;
   }
 
   private noSuchSession(id: string): StripeError {
@@ -627,13 +948,7 @@ export class StripeStandIn {
     });
     if (currencies.size > 1)
       throw invalid("line_items", "parameter_invalid_string", "All line items must use the same currency.");
-    const metadata = params.metadata === undefined ? {} : object(params.metadata, "metadata");
-    for (const [key, value] of Object.entries(metadata)) {
-      if (key.length > 40)
-        throw invalid(`metadata[${key}]`, "parameter_invalid_string", "Metadata keys can be at most 40 characters.");
-      if (typeof value !== "string" || value.length > 500)
-        throw invalid(`metadata[${key}]`, "parameter_invalid_string", "Metadata values can be at most 500 characters.");
-    }
+    const metadata = metadataOf(params.metadata);
     if (params.client_reference_id !== undefined) {
       const reference = params.client_reference_id;
       if (typeof reference !== "string" || reference.length > 200)
@@ -655,7 +970,7 @@ export class StripeStandIn {
       amount_total: total,
       currency: [...currencies][0]!,
       client_reference_id: typeof params.client_reference_id === "string" ? params.client_reference_id : null,
-      metadata: metadata as Record<string, string>,
+      metadata,
       success_url: successUrl,
       cancel_url: cancelUrl,
       url: `${this.baseUrl}/c/pay/${id}`,

@@ -9,7 +9,18 @@
  *   ALREADY_PROCESSED_PAYMENT; a card payment answers DONE with its receipt, a virtual
  *   account WAITING_FOR_DEPOSIT with its due date and the `secret` its deposit callback
  *   will carry;
- * - `Idempotency-Key` on a POST: the same key answers the first answer again;
+ * - `POST /v1/payments/{paymentKey}/cancel` takes `{cancelReason, cancelAmount?}` (no
+ *   amount: the whole payment), lowers the Payment's `balanceAmount`, adds the cancel to
+ *   its `cancels` and lists it in the transactions API, refusing as the documented
+ *   cancel errors say: 400 ALREADY_CANCELED_PAYMENT, 403 NOT_CANCELABLE_AMOUNT (more
+ *   than is left), 403 NOT_CANCELABLE_PAYMENT (not paid), 403
+ *   NOT_ALLOWED_PARTIAL_REFUND_WAITING_DEPOSIT, 400 INVALID_REQUEST (a malformed body, or
+ *   a paid virtual account without `refundReceiveAccount`); as Toss documents, of two
+ *   cancels of one payment less than a second apart only the first is carried out, the
+ *   second is 403 FORBIDDEN_CONSECUTIVE_REQUEST (not kept under its Idempotency-Key, as
+ *   it was never processed);
+ * - `Idempotency-Key` on a POST, as Toss keys it (the key with the API key, the URL and
+ *   the method, not the body): the same key answers the first answer again;
  * - `GET /v1/payments/{paymentKey}` reads a payment back (404 NOT_FOUND_PAYMENT);
  * - `GET /v1/payments/orders/{orderId}` reads the order's payment (404 NOT_FOUND_PAYMENT);
  * - `GET /v1/transactions?startDate&endDate[&startingAfter][&limit]` lists approvals and
@@ -19,7 +30,9 @@
  *   INVALID_TRANSACTION_KEY;
  * - anything else is 404 NOT_FOUND.
  * A deposit into a virtual account posts both events Toss sends for it
- * (DEPOSIT_CALLBACK and PAYMENT_STATUS_CHANGED). It records every request it receives.
+ * (DEPOSIT_CALLBACK and PAYMENT_STATUS_CHANGED); a cancel made "in the dashboard"
+ * (`cancelInDashboard`) is the same cancel, without our call, and can post its
+ * PAYMENT_STATUS_CHANGED. It records every request it receives.
  *
  * Outside Toss's API, for a browser test in another process: `POST /__stand-in/authenticate`
  * `{orderId, amount, method?}` (with the same Basic auth) does what `authenticate()` does
@@ -41,6 +54,21 @@ export interface TossWebhookDelivery {
   body: string;
 }
 
+/** One entry of a Payment's `cancels`, in the documented fields. */
+export interface TossStoredCancel {
+  transactionKey: string;
+  cancelReason: string;
+  taxExemptionAmount: number;
+  canceledAt: string;
+  easyPayDiscountAmount: number;
+  receiptKey: string | null;
+  cancelStatus: "DONE" | "IN_PROGRESS" | "ABORTED";
+  cancelRequestId: string | null;
+  cancelAmount: number;
+  taxFreeAmount: number;
+  refundableAmount: number;
+}
+
 interface StoredPayment {
   paymentKey: string;
   orderId: string;
@@ -50,6 +78,8 @@ interface StoredPayment {
   secret: string | null;
   approvedAt: string | null;
   dueDate: string | null;
+  balanceAmount: number;
+  cancels: TossStoredCancel[];
 }
 
 /** One line of Toss's transactions API: an approval or a cancellation of a payment. */
@@ -61,6 +91,9 @@ interface StoredTransaction {
   amount: number;
   transactionAt: Date;
 }
+
+/** `unprocessed`: refused before anything was done, so not kept under the Idempotency-Key. */
+type Answer = { status: number; body: string; unprocessed?: true };
 
 export interface TossStandInOptions {
   /** Posts a webhook to the app; gives its answer. */
@@ -87,10 +120,11 @@ export class TossStandIn {
   readonly deliveries: { body: string; status: number }[] = [];
   private readonly payments = new Map<string, StoredPayment>();
   private readonly transactions: StoredTransaction[] = [];
-  /** Money given back per paymentKey, for the Payment object's balanceAmount. */
-  private readonly givenBack = new Map<string, number>();
-  private readonly idempotentAnswers = new Map<string, { status: number; body: string }>();
+  private readonly idempotentAnswers = new Map<string, Answer>();
   private confirmDelays: number[] = [];
+  private cancelDelays: number[] = [];
+  /** When each payment was last cancelled through the API, for Toss's one-cancel-a-second rule. */
+  private readonly lastCancelAt = new Map<string, number>();
   private server: Server | undefined;
   private origin = "";
 
@@ -139,8 +173,48 @@ export class TossStandIn {
       secret: null,
       approvedAt: null,
       dueDate: null,
+      balanceAmount: options.amount,
+      cancels: [],
     });
     return paymentKey;
+  }
+
+  /** The next `times` cancels are carried out at once but answered only after `ms` (answers lost to timeouts). */
+  delayNextCancelAnswers(ms: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.cancelDelays.push(ms);
+  }
+
+  /**
+   * A cancel made in Toss's dashboard, without our call: the whole rest, or `amount`.
+   * Gives the cancel; `postStatusChanged` then tells the app, as Toss would.
+   */
+  cancelInDashboard(
+    paymentKey: string,
+    { amount, reason = "고객 요청" }: { amount?: number; reason?: string } = {},
+  ): TossStoredCancel {
+    // Staff type the buyer's refund account into the dashboard for a virtual account.
+    const answer = this.cancel(paymentKey, {
+      cancelReason: reason,
+      refundReceiveAccount: { bank: "88", accountNumber: "110000000000", holderName: "환불" },
+      ...(amount === undefined ? {} : { cancelAmount: amount }),
+    });
+    if (answer.status !== 200) throw new Error(`The dashboard cancel was refused: ${answer.body}`);
+    return this.stored(paymentKey).cancels.at(-1)!;
+  }
+
+  /** Posts PAYMENT_STATUS_CHANGED with the payment as it is now (CANCELED or PARTIAL_CANCELED after a cancel). */
+  postStatusChanged(paymentKey: string): Promise<number> {
+    return this.post(this.statusChangedEvent(paymentKey));
+  }
+
+  /** Toss keeps an Idempotency-Key 15 days: the time has passed, every key is forgotten. */
+  forgetIdempotencyKeys(): void {
+    this.idempotentAnswers.clear();
+  }
+
+  /** The cancels Toss holds for a payment, oldest first. */
+  cancelsOf(paymentKey: string): TossStoredCancel[] {
+    return structuredClone(this.stored(paymentKey).cancels);
   }
 
   /** The next confirm is carried out at once but answered only after `ms` (a response lost to a timeout). */
@@ -148,7 +222,7 @@ export class TossStandIn {
     this.confirmDelays.push(ms);
   }
 
-  /** Changes a payment as Toss's side would (a cancel in the dashboard, an expiry), without telling anyone. */
+  /** Changes a payment's status as Toss's side would (an expiry), without telling anyone: no money moves. */
   setStatus(paymentKey: string, status: string): void {
     this.stored(paymentKey).status = status;
   }
@@ -197,6 +271,10 @@ export class TossStandIn {
     return this.received.filter((r) => r.method === "POST" && r.path === "/v1/payments/confirm");
   }
 
+  cancelRequests(): TossReceivedRequest[] {
+    return this.received.filter((r) => r.method === "POST" && /^\/v1\/payments\/[^/]+\/cancel$/.test(r.path));
+  }
+
   private stored(paymentKey: string): StoredPayment {
     const payment = this.payments.get(paymentKey);
     if (!payment) throw new Error(`No payment ${paymentKey}`);
@@ -220,19 +298,14 @@ export class TossStandIn {
       response.end(JSON.stringify({ paymentKey: this.authenticate(request) }));
       return;
     }
-    if (method === "POST" && path === "/v1/payments/confirm") {
-      const key = headers["idempotency-key"];
-      if (typeof key === "string" && key.length > 300)
-        return tossError(response, 400, "INVALID_REQUEST", "Idempotency-Key는 300자 이하여야 합니다.");
-      const replay = typeof key === "string" ? this.idempotentAnswers.get(key) : undefined;
-      const answer = replay ?? this.confirm(headers, body);
-      if (typeof key === "string" && !replay) this.idempotentAnswers.set(key, answer);
-      const delay = this.confirmDelays.shift();
-      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-      response.writeHead(answer.status, JSON_HEADERS);
-      response.end(answer.body);
-      return;
-    }
+    if (method === "POST" && path === "/v1/payments/confirm")
+      return this.idempotent(method, path, headers, response, this.confirmDelays, () => this.confirm(headers, body));
+    const cancel = /^\/v1\/payments\/([^/?]+)\/cancel$/.exec(path);
+    if (method === "POST" && cancel)
+      return this.idempotent(method, path, headers, response, this.cancelDelays, () => {
+        const request = jsonBody(headers, body);
+        return request ? this.cancel(decodeURIComponent(cancel[1]!), request, { throughApi: true }) : invalidRequest();
+      });
     const read = /^\/v1\/payments\/([^/?]+)$/.exec(path);
     if (method === "GET" && read) {
       const payment = this.payments.get(decodeURIComponent(read[1]!));
@@ -245,26 +318,125 @@ export class TossStandIn {
     tossError(response, 404, "NOT_FOUND", "존재하지 않는 정보 입니다.");
   }
 
-  // --- Reads by order and the transactions API (lookups and reconciliation) ---
-
-  /** Money goes back at Toss's side (a cancel in its dashboard): the payment and a cancel transaction change. */
-  cancelAtToss(paymentKey: string, amount: number): void {
-    const payment = this.stored(paymentKey);
-    const givenBack = (this.givenBack.get(paymentKey) ?? 0) + amount;
-    this.givenBack.set(paymentKey, givenBack);
-    payment.status = givenBack >= payment.amount ? "CANCELED" : "PARTIAL_CANCELED";
-    this.recordTransaction(payment, payment.status, amount);
+  /**
+   * A POST under Toss's idempotency: with a key, the first answer is kept and given
+   * again for the same key, URL and method; the work is done before any delayed answer.
+   */
+  private async idempotent(
+    method: string,
+    path: string,
+    headers: IncomingHttpHeaders,
+    response: ServerResponse,
+    delays: number[],
+    work: () => Answer,
+  ): Promise<void> {
+    const key = headers["idempotency-key"];
+    if (typeof key === "string" && key.length > 300)
+      return tossError(response, 400, "INVALID_REQUEST", "Idempotency-Key는 300자 이하여야 합니다.");
+    const slot = typeof key === "string" ? `${key} ${method} ${path}` : undefined;
+    const replay = slot ? this.idempotentAnswers.get(slot) : undefined;
+    const answer = replay ?? work();
+    if (slot && !replay && !answer.unprocessed) this.idempotentAnswers.set(slot, answer);
+    const delay = delays.shift();
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    response.writeHead(answer.status, JSON_HEADERS);
+    response.end(answer.body);
   }
 
-  private recordTransaction(payment: StoredPayment, status: string, amount: number): void {
-    this.transactions.push({
+  private cancel(paymentKey: string, request: Record<string, unknown>, { throughApi = false } = {}): Answer {
+    const { cancelReason, cancelAmount, refundReceiveAccount } = request;
+    if (typeof cancelReason !== "string" || cancelReason.trim() === "" || cancelReason.length > 200)
+      return invalidRequest();
+    if (
+      cancelAmount !== undefined &&
+      (typeof cancelAmount !== "number" || !Number.isInteger(cancelAmount) || cancelAmount <= 0)
+    )
+      return invalidRequest();
+    const payment = this.payments.get(paymentKey);
+    if (!payment) return fail(404, "NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.");
+    if (payment.status === "CANCELED") return fail(400, "ALREADY_CANCELED_PAYMENT", "이미 취소된 결제 입니다.");
+    const amount = cancelAmount ?? payment.balanceAmount;
+    if (payment.status === "WAITING_FOR_DEPOSIT") {
+      if (amount !== payment.amount)
+        return fail(403, "NOT_ALLOWED_PARTIAL_REFUND_WAITING_DEPOSIT", "입금 대기중인 결제는 부분 환불이 불가합니다.");
+    } else if (payment.status !== "DONE" && payment.status !== "PARTIAL_CANCELED")
+      return fail(403, "NOT_CANCELABLE_PAYMENT", "취소 할 수 없는 결제 입니다.");
+    else if (payment.method === "virtual-account" && refundReceiveAccount === undefined)
+      return fail(
+        400,
+        "INVALID_REQUEST",
+        "가상계좌 결제 취소에는 환불받을 계좌 정보(refundReceiveAccount)가 필요합니다.",
+      );
+    if (amount > payment.balanceAmount) return fail(403, "NOT_CANCELABLE_AMOUNT", "취소 할 수 없는 금액 입니다.");
+    if (throughApi) {
+      const now = Date.now();
+      if (now - (this.lastCancelAt.get(paymentKey) ?? 0) < 1_000)
+        return {
+          ...fail(
+            403,
+            "FORBIDDEN_CONSECUTIVE_REQUEST",
+            "반복적인 요청은 허용되지 않습니다. 잠시 후 다시 시도해주세요.",
+          ),
+          unprocessed: true,
+        };
+      this.lastCancelAt.set(paymentKey, now);
+    }
+    payment.balanceAmount -= amount;
+    payment.status = payment.balanceAmount === 0 ? "CANCELED" : "PARTIAL_CANCELED";
+    // The cancel and its line in the transactions API are one transaction at Toss: one key, one time.
+    const transaction = this.recordTransaction(payment, payment.status, amount);
+    payment.cancels.push({
+      transactionKey: transaction.transactionKey,
+      cancelReason,
+      taxExemptionAmount: 0,
+      canceledAt: transaction.transactionAt.toISOString(),
+      easyPayDiscountAmount: 0,
+      receiptKey: null,
+      cancelStatus: "DONE",
+      cancelRequestId: null,
+      cancelAmount: amount,
+      taxFreeAmount: 0,
+      refundableAmount: payment.balanceAmount,
+    });
+    return { status: 200, body: JSON.stringify(this.paymentObject(payment)) };
+  }
+
+  private confirm(headers: IncomingHttpHeaders, body: string): Answer {
+    const request = jsonBody(headers, body);
+    if (!request) return invalidRequest();
+    const { paymentKey, orderId, amount } = request;
+    if (typeof paymentKey !== "string" || typeof orderId !== "string" || typeof amount !== "number")
+      return fail(400, "INVALID_REQUEST", "잘못된 요청입니다.");
+    const payment = this.payments.get(paymentKey);
+    if (!payment) return fail(404, "NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.");
+    if (payment.orderId !== orderId || payment.amount !== amount)
+      return fail(400, "INVALID_REQUEST", "결제 정보가 일치하지 않습니다.");
+    if (payment.status !== "IN_PROGRESS") return fail(400, "ALREADY_PROCESSED_PAYMENT", "이미 처리된 결제 입니다.");
+    if (payment.method === "card") {
+      payment.status = "DONE";
+      payment.approvedAt = new Date().toISOString();
+    } else {
+      payment.status = "WAITING_FOR_DEPOSIT";
+      payment.secret = `ps_${randomBytes(14).toString("base64url")}`;
+      payment.dueDate = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    }
+    this.recordTransaction(payment, payment.status, payment.amount);
+    return { status: 200, body: JSON.stringify(this.paymentObject(payment)) };
+  }
+
+  // --- Reads by order and the transactions API (lookups and reconciliation) ---
+
+  private recordTransaction(payment: StoredPayment, status: string, amount: number): StoredTransaction {
+    const transaction = {
       transactionKey: `txrd_${randomBytes(12).toString("hex")}`,
       paymentKey: payment.paymentKey,
       orderId: payment.orderId,
       status,
       amount,
       transactionAt: (this.options.now ?? (() => new Date()))(),
-    });
+    };
+    this.transactions.push(transaction);
+    return transaction;
   }
 
   /** Answers `GET /v1/payments/orders/{orderId}` and `GET /v1/transactions`; false for any other path. */
@@ -332,39 +504,6 @@ export class TossStandIn {
     };
   }
 
-  private confirm(headers: IncomingHttpHeaders, body: string): { status: number; body: string } {
-    const fail = (status: number, code: string, message: string) => ({
-      status,
-      body: JSON.stringify({ code, message }),
-    });
-    if (!String(headers["content-type"]).startsWith("application/json"))
-      return fail(400, "INVALID_REQUEST", "잘못된 요청입니다.");
-    let request: Record<string, unknown>;
-    try {
-      request = JSON.parse(body) as Record<string, unknown>;
-    } catch {
-      return fail(400, "INVALID_REQUEST", "잘못된 요청입니다.");
-    }
-    const { paymentKey, orderId, amount } = request;
-    if (typeof paymentKey !== "string" || typeof orderId !== "string" || typeof amount !== "number")
-      return fail(400, "INVALID_REQUEST", "잘못된 요청입니다.");
-    const payment = this.payments.get(paymentKey);
-    if (!payment) return fail(404, "NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.");
-    if (payment.orderId !== orderId || payment.amount !== amount)
-      return fail(400, "INVALID_REQUEST", "결제 정보가 일치하지 않습니다.");
-    if (payment.status !== "IN_PROGRESS") return fail(400, "ALREADY_PROCESSED_PAYMENT", "이미 처리된 결제 입니다.");
-    if (payment.method === "card") {
-      payment.status = "DONE";
-      payment.approvedAt = new Date().toISOString();
-    } else {
-      payment.status = "WAITING_FOR_DEPOSIT";
-      payment.secret = `ps_${randomBytes(14).toString("base64url")}`;
-      payment.dueDate = new Date(Date.now() + 3 * 86_400_000).toISOString();
-    }
-    this.recordTransaction(payment, payment.status, payment.amount);
-    return { status: 200, body: JSON.stringify(this.paymentObject(payment)) };
-  }
-
   /** Toss's Payment object, in the fields the documentation lists (abridged where the product reads nothing). */
   private paymentObject(payment: StoredPayment): Record<string, unknown> {
     const virtualAccount = payment.method === "virtual-account" && payment.dueDate !== null;
@@ -382,7 +521,7 @@ export class TossStandIn {
       method: payment.method === "card" ? "카드" : "가상계좌",
       currency: "KRW",
       totalAmount: payment.amount,
-      balanceAmount: payment.amount - (this.givenBack.get(payment.paymentKey) ?? 0),
+      balanceAmount: payment.balanceAmount,
       card: payment.method === "card" ? { number: "43301234****123*", installmentPlanMonths: 0 } : null,
       virtualAccount: virtualAccount
         ? {
@@ -401,8 +540,29 @@ export class TossStandIn {
         url: `https://dashboard.tosspayments.com/receipt/redirection?transactionId=${payment.paymentKey}&ref=PX`,
       },
       failure: null,
-      cancels: null,
+      cancels: payment.cancels.length === 0 ? null : structuredClone(payment.cancels),
     };
+  }
+}
+
+function fail(status: number, code: string, message: string): Answer {
+  return { status, body: JSON.stringify({ code, message }) };
+}
+
+function invalidRequest(): Answer {
+  return fail(400, "INVALID_REQUEST", "잘못된 요청입니다.");
+}
+
+/** A JSON object sent as `application/json`, or null (Toss answers 400 INVALID_REQUEST). */
+function jsonBody(headers: IncomingHttpHeaders, body: string): Record<string, unknown> | null {
+  if (!String(headers["content-type"]).startsWith("application/json")) return null;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
   }
 }
 
