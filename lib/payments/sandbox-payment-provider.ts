@@ -103,8 +103,8 @@ export class SandboxPaymentProvider implements PaymentProvider {
       const takenAt = this.takenAt.get(orderId)!;
       if (takenAt < period.from || takenAt >= period.to) continue;
       const { providerPaymentId, amount, currency } = payment;
-      // The sandbox gives no money back.
-      yield { orderId, providerPaymentId, amount, currency, status: "paid", refundedAmount: 0 };
+      const refundedAmount = (this.refunds.get(orderId) ?? []).reduce((sum, refund) => sum + refund.amount, 0);
+      yield { orderId, providerPaymentId, amount, currency, status: "paid", refundedAmount };
     }
   }
 

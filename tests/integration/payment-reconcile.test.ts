@@ -21,6 +21,8 @@ import { SandboxPaymentProvider } from "../../lib/payments/sandbox-payment-provi
 import { StripePaymentProvider } from "../../lib/payments/stripe/stripe-payment-provider";
 import { TossPaymentProvider } from "../../lib/payments/toss-payment-provider";
 import { TossPaymentsApi } from "../../lib/payments/toss-payments-api";
+import { recordDispute, syncProviderRefunds } from "../../lib/refunds/record-provider-refunds";
+import { requestRefund } from "../../lib/refunds/request-refund";
 import { createServices, getServices, type Services } from "../../lib/services";
 import type { TestUser } from "../support/firebase-users";
 import { createMember } from "../support/members";
@@ -171,6 +173,120 @@ describe("reconciling our orders with the providers' records", () => {
     const before = { from: new Date(period.from.getTime() - 120 * MINUTE), to: period.from };
     for (const result of await reconcilePayments({ services, period: before }))
       expect(result).toMatchObject({ orders: 0, providerPayments: 0, mismatches: [] });
+  });
+
+  it("compares what went back: refunds through lib/refunds agree, a refund or chargeback made at the provider differs until recorded", async () => {
+    const buyer = await createMember(services);
+    const refundedBy = async (orderId: string) => {
+      const refund = await requestRefund({ services, uid: buyer.uid, orderId, idempotencyKey: randomUUID() });
+      expect(refund).toMatchObject({ origin: "withdrawal", status: "succeeded" });
+    };
+    const paidAtStripe = async () => {
+      const { orderId, order } = await newOrder(buyer, "stripe");
+      stripe.completeUndelivered(order.providerCheckoutId!);
+      const paymentIntentId = stripe.paymentIntentOf(order.providerCheckoutId!);
+      await confirmPayment({
+        services,
+        orderId,
+        provider: "stripe",
+        providerPaymentId: paymentIntentId,
+        amount: order.amount,
+        currency: "USD",
+      });
+      return { orderId, paymentIntentId, amount: order.amount };
+    };
+
+    // Refunded in full through our own refund, on each provider.
+    const sandboxOrder = await newOrder(buyer, "sandbox");
+    await completeSandboxPayment({ services, uid: buyer.uid, orderId: sandboxOrder.orderId });
+    await refundedBy(sandboxOrder.orderId);
+    const tossOrder = await newOrder(buyer, "toss");
+    const tossKey = toss.authenticate({ orderId: tossOrder.orderId, amount: tossOrder.order.amount });
+    await confirmTossPayment({
+      services,
+      uid: buyer.uid,
+      input: { paymentKey: tossKey, orderId: tossOrder.orderId, amount: tossOrder.order.amount },
+    });
+    await refundedBy(tossOrder.orderId);
+    // Toss's cancel is one transaction: in the payment's cancels and in the transactions API, under one key.
+    const [tossCancel] = toss.cancelsOf(tossKey);
+    const tossTransactions = await tossProvider.api.listTransactions({ ...period, limit: 5_000 });
+    expect(tossTransactions.filter((t) => t.paymentKey === tossKey)).toEqual([
+      expect.objectContaining({ status: "DONE", amount: tossOrder.order.amount }),
+      expect.objectContaining({
+        transactionKey: tossCancel!.transactionKey,
+        status: "CANCELED",
+        amount: tossOrder.order.amount,
+      }),
+    ]);
+    const stripeRefunded = await paidAtStripe();
+    await refundedBy(stripeRefunded.orderId);
+    // Refunded in part in Stripe's dashboard, and charged back, neither recorded here yet.
+    const dashboardRefund = await paidAtStripe();
+    stripe.refundInDashboard(dashboardRefund.paymentIntentId, { amount: 400 });
+    const chargedBack = await paidAtStripe();
+    const dispute = stripe.openDispute(chargedBack.paymentIntentId);
+
+    const refundMismatches = async () => {
+      const ours = [
+        sandboxOrder.orderId,
+        tossOrder.orderId,
+        stripeRefunded.orderId,
+        dashboardRefund.orderId,
+        chargedBack.orderId,
+      ];
+      const found: Record<string, PaymentMismatch[]> = {};
+      for (const result of await reconcilePayments({ services, period }))
+        for (const mismatch of result.mismatches)
+          if (ours.includes(mismatch.orderId)) (found[mismatch.orderId] ??= []).push(mismatch);
+      return found;
+    };
+    const before = await refundMismatches();
+    expect(Object.keys(before).sort()).toEqual([dashboardRefund.orderId, chargedBack.orderId].sort());
+    expect(before[dashboardRefund.orderId]).toEqual([
+      expect.objectContaining({
+        kind: "refunded-differs",
+        providerPaymentId: dashboardRefund.paymentIntentId,
+        ours: expect.objectContaining({ status: "paid", refundedAmount: 0 }),
+        theirs: expect.objectContaining({ status: "paid", refundedAmount: 400 }),
+      }),
+    ]);
+    expect(before[chargedBack.orderId]).toEqual([
+      expect.objectContaining({
+        kind: "refunded-differs",
+        ours: expect.objectContaining({ refundedAmount: 0 }),
+        theirs: expect.objectContaining({ refundedAmount: chargedBack.amount }),
+      }),
+    ]);
+    // The sandbox reports its refunds itself: the agreement above is not two zeros.
+    const sandboxListed = (await collect(sandbox.listPayments(period))).find((p) => p.orderId === sandboxOrder.orderId);
+    expect(sandboxListed).toMatchObject({ refundedAmount: sandboxOrder.order.amount });
+    expect(await stored(tossOrder.orderId)).toMatchObject({
+      status: "refunded",
+      refundedAmount: tossOrder.order.amount,
+    });
+
+    // Recorded as the webhooks would record them: the two sides agree again.
+    expect(await syncProviderRefunds({ services, orderId: dashboardRefund.orderId })).toBe(1);
+    const disputed = { disputeId: dispute.id, amount: dispute.amount, currency: "USD" as const };
+    await recordDispute({
+      services,
+      orderId: chargedBack.orderId,
+      dispute: { ...disputed, outcome: "funds-withdrawn" },
+    });
+    expect(await refundMismatches()).toEqual({});
+
+    // A chargeback won at Stripe but not yet here: Stripe has the money back, we still count it refunded.
+    stripe.closeDispute(dispute.id, "won");
+    expect((await refundMismatches())[chargedBack.orderId]).toEqual([
+      expect.objectContaining({
+        kind: "refunded-differs",
+        ours: expect.objectContaining({ refundedAmount: chargedBack.amount }),
+        theirs: expect.objectContaining({ refundedAmount: 0 }),
+      }),
+    ]);
+    await recordDispute({ services, orderId: chargedBack.orderId, dispute: { ...disputed, outcome: "won" } });
+    expect(await refundMismatches()).toEqual({});
   });
 
   it("walks every page of Stripe's Checkout Sessions in the period", async () => {

@@ -19,6 +19,7 @@ import type {
   StartedCheckout,
 } from "../payment-provider";
 import {
+  STRIPE_DISPUTE_OUTCOMES,
   STRIPE_DISPUTE_STATUSES,
   type CheckoutSessionRecord,
   type StripeChargeRecord,
@@ -271,8 +272,10 @@ export class StripePaymentProvider implements StripeCheckout {
 
   /**
    * The Checkout Sessions opened in the period, each with its PaymentIntent and charge
-   * expanded (what was refunded is the charge's), page by page through the package's
-   * auto-pagination. Our order id is the session's client_reference_id.
+   * expanded, page by page through the package's auto-pagination. Our order id is the
+   * session's client_reference_id. What went back is the charge's refunds plus, as our
+   * orders count them, what its disputes have withdrawn; a charge says only whether it
+   * was disputed, so only those have their disputes read.
    */
   async *listPayments(period: PaymentPeriod): AsyncIterable<ProviderPayment> {
     const sessions = this.stripe.checkout.sessions.list({
@@ -286,18 +289,31 @@ export class StripePaymentProvider implements StripeCheckout {
         const paymentIntent = typeof session.payment_intent === "object" ? session.payment_intent : null;
         const charge =
           paymentIntent && typeof paymentIntent.latest_charge === "object" ? paymentIntent.latest_charge : null;
+        const withdrawn = charge?.disputed && paymentIntent ? await this.disputedAmount(paymentIntent.id) : 0;
         yield {
           orderId: session.client_reference_id,
           providerPaymentId: paymentIntent?.id ?? session.id,
           amount: session.amount_total ?? 0,
           currency: (session.currency ?? "").toUpperCase(),
           status: session.payment_status === "paid" ? "paid" : session.status === "expired" ? "not-paid" : "pending",
-          refundedAmount: charge?.amount_refunded ?? 0,
+          refundedAmount: (charge?.amount_refunded ?? 0) + withdrawn,
         };
       }
     } catch (error) {
+      if (error instanceof AppError) throw error;
       throw providerFailed("checkout.sessions.list", error);
     }
+  }
+
+  /** What the payment's disputes hold withdrawn from us now (open or lost; a won one came back). */
+  private async disputedAmount(paymentIntentId: string): Promise<number> {
+    const disputes = await this.call("disputes.list", () =>
+      this.stripe.disputes.list({ payment_intent: paymentIntentId, limit: 100 }).autoPagingToArray({ limit: 1_000 }),
+    );
+    return disputes
+      .map(toDisputeRecord)
+      .filter((dispute) => dispute.status && STRIPE_DISPUTE_OUTCOMES[dispute.status] === "funds-withdrawn")
+      .reduce((sum, dispute) => sum + dispute.amount, 0);
   }
 
   private async call<T>(operation: string, request: () => Promise<T>): Promise<T> {
