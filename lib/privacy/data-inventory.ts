@@ -277,6 +277,10 @@ export const ORDERS = inventoried<Order>({
     },
     createdAt: { ko: "주문한 시각", en: "When ordered" },
     expiresAt: { ko: "결제하지 않으면 주문이 만료되는 시각", en: "When the order expires if unpaid" },
+    nextCheckAt: {
+      ko: "결제되지 않은 주문의 결제 여부를 결제 대행사에 다시 확인할 시각",
+      en: "When an unpaid order's payment is next checked with the provider",
+    },
     paidAt: { ko: "결제한 시각", en: "When paid" },
     canceledAt: { ko: "취소한 시각", en: "When canceled" },
     failedAt: { ko: "결제가 실패한 시각", en: "When the payment failed" },

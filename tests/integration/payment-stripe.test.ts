@@ -90,7 +90,14 @@ async function eventRecorded(eventId: string): Promise<boolean> {
 
 /** What the expiry sweep asks Stripe about an unpaid 1,000-point order. */
 function unpaid(orderId: string, sessionId: string | null): PaymentLookupOrder {
-  return { orderId, amount: 1_000, currency: "USD", providerPaymentId: null, providerCheckoutId: sessionId };
+  return {
+    orderId,
+    amount: 1_000,
+    currency: "USD",
+    providerPaymentId: null,
+    providerCheckoutId: sessionId,
+    closing: true,
+  };
 }
 
 /** An order for the 1,000-point package ($10.00), and its Checkout Session id. */
@@ -339,6 +346,17 @@ describe("a Stripe purchase", () => {
     expect(stripe.session(abandoned.sessionId).status).toBe("expired");
     expect(stripe.received.some((r) => r.path === `/v1/checkout/sessions/${abandoned.sessionId}/expire`)).toBe(true);
     expect(await provider.lookupPayment(unpaid(abandoned.orderId, null))).toEqual({ status: "not-paid" });
+  });
+
+  it("leaves an open session open when asked before expiry, while the buyer may still be paying", async () => {
+    const provider = services.paymentProviders.stripe!;
+    const buyer = await createMember(services);
+    const open = await startPurchase("points-1000", buyer);
+    expect(await provider.lookupPayment({ ...unpaid(open.orderId, open.sessionId), closing: false })).toEqual({
+      status: "pending",
+    });
+    expect(stripe.session(open.sessionId).status).toBe("open");
+    expect(stripe.received.some((r) => r.path === `/v1/checkout/sessions/${open.sessionId}/expire`)).toBe(false);
   });
 
   it("never tells Stripe who the member is", async () => {

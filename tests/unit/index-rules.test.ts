@@ -325,6 +325,32 @@ describe("the repository's firestore.indexes.json", () => {
       },
     ],
     [
+      "lib/orders/recheck-unpaid-orders.ts",
+      {
+        collection: ORDERS.name,
+        where: [
+          { field: "status", op: "in", value: ["pending", "waiting_for_deposit"] },
+          { field: "nextCheckAt", op: "<=", value: now },
+        ],
+        orderBy: [{ field: "nextCheckAt", direction: "asc" }],
+        limit: 100,
+        startAfter: cursor,
+      },
+    ],
+    ...(["createdAt", "paidAt"] as const).map((field): [string, PlainQuery] => [
+      `lib/payments/reconcile-payments.ts (${field})`,
+      {
+        collection: ORDERS.name,
+        where: [
+          { field, op: ">=", value: now },
+          { field, op: "<", value: now },
+        ],
+        orderBy: [{ field, direction: "asc" }],
+        limit: 500,
+        startAfter: cursor,
+      },
+    ]),
+    [
       "lib/orders/create-order.ts (open orders)",
       {
         collection: ORDERS.name,

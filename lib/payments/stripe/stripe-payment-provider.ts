@@ -13,11 +13,14 @@ import type {
   Currency,
   PaymentLookup,
   PaymentLookupOrder,
+  PaymentPeriod,
+  ProviderPayment,
   ProviderRefund,
   RefundPaymentRequest,
   StartedCheckout,
 } from "../payment-provider";
 import {
+  STRIPE_DISPUTE_OUTCOMES,
   STRIPE_DISPUTE_STATUSES,
   type CheckoutSessionRecord,
   type StripeChargeRecord,
@@ -154,6 +157,7 @@ export class StripePaymentProvider implements StripeCheckout {
     // Without a session id no checkout URL ever reached the buyer (it is stored before answering).
     if (!order.providerCheckoutId) return { status: "not-paid" };
     let session = await this.getCheckoutSession(order.providerCheckoutId);
+    if (session?.status === "open" && !order.closing) return { status: "pending" };
     if (session?.status === "open") {
       try {
         await this.stripe.checkout.sessions.expire(session.sessionId);
@@ -268,6 +272,52 @@ export class StripePaymentProvider implements StripeCheckout {
       this.stripe.checkout.sessions.list({ payment_intent: paymentIntentId, limit: 1 }),
     );
     return sessions.data[0]?.client_reference_id ?? null;
+  }
+
+  /**
+   * The Checkout Sessions opened in the period, each with its PaymentIntent and charge
+   * expanded, page by page through the package's auto-pagination. Our order id is the
+   * session's client_reference_id. What went back is the charge's refunds plus, as our
+   * orders count them, what its disputes have withdrawn; a charge says only whether it
+   * was disputed, so only those have their disputes read.
+   */
+  async *listPayments(period: PaymentPeriod): AsyncIterable<ProviderPayment> {
+    const sessions = this.stripe.checkout.sessions.list({
+      created: { gte: Math.floor(period.from.getTime() / 1000), lt: Math.ceil(period.to.getTime() / 1000) },
+      limit: 100,
+      expand: ["data.payment_intent.latest_charge"],
+    });
+    try {
+      for await (const session of sessions) {
+        if (!session.client_reference_id) continue;
+        const paymentIntent = typeof session.payment_intent === "object" ? session.payment_intent : null;
+        const charge =
+          paymentIntent && typeof paymentIntent.latest_charge === "object" ? paymentIntent.latest_charge : null;
+        const withdrawn = charge?.disputed && paymentIntent ? await this.disputedAmount(paymentIntent.id) : 0;
+        yield {
+          orderId: session.client_reference_id,
+          providerPaymentId: paymentIntent?.id ?? session.id,
+          amount: session.amount_total ?? 0,
+          currency: (session.currency ?? "").toUpperCase(),
+          status: session.payment_status === "paid" ? "paid" : session.status === "expired" ? "not-paid" : "pending",
+          refundedAmount: (charge?.amount_refunded ?? 0) + withdrawn,
+        };
+      }
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw providerFailed("checkout.sessions.list", error);
+    }
+  }
+
+  /** What the payment's disputes hold withdrawn from us now (open or lost; a won one came back). */
+  private async disputedAmount(paymentIntentId: string): Promise<number> {
+    const disputes = await this.call("disputes.list", () =>
+      this.stripe.disputes.list({ payment_intent: paymentIntentId, limit: 100 }).autoPagingToArray({ limit: 1_000 }),
+    );
+    return disputes
+      .map(toDisputeRecord)
+      .filter((dispute) => dispute.status && STRIPE_DISPUTE_OUTCOMES[dispute.status] === "funds-withdrawn")
+      .reduce((sum, dispute) => sum + dispute.amount, 0);
   }
 
   private async call<T>(operation: string, request: () => Promise<T>): Promise<T> {

@@ -6,7 +6,9 @@
  * request replays the first answer with `Idempotent-Replayed: true`, with other
  * parameters it is a 400 idempotency_error); `POST /v1/checkout/sessions` validating
  * its parameters (missing, unknown, wrong type) and `GET /v1/checkout/sessions/{id}`
- * with `expand[]`; errors in Stripe's shape `{error: {type, code, message, param}}`.
+ * with `expand[]`; `GET /v1/checkout/sessions` listing them newest first, with
+ * `created[gte|gt|lte|lt]`, `limit` (1 to 100), `starting_after` and `expand[]=data.…`;
+ * errors in Stripe's shape `{error: {type, code, message, param}}`.
  * Tests move a session on (paid, unpaid, async success or failure, expired), and the
  * stand-in posts the event signed as Stripe signs (`Stripe-Signature: t=…,v1=…`,
  * HMAC-SHA256 of `t.body` keyed by the whole `whsec_` secret). A browser pays or
@@ -215,6 +217,37 @@ const REFUND_PARAMS = new Set([
 ]);
 const REFUND_REASONS = new Set(["duplicate", "fraudulent", "requested_by_customer"]);
 const SESSION_EXPANDABLE = new Set(["payment_intent", "payment_intent.latest_charge", "customer", "line_items"]);
+const LIST_PARAMS = new Set([
+  "created",
+  "customer",
+  "customer_details",
+  "ending_before",
+  "expand",
+  "limit",
+  "payment_intent",
+  "payment_link",
+  "starting_after",
+  "status",
+  "subscription",
+]);
+
+/** `created` as a list takes it: a timestamp, or a range of gt, gte, lt, lte. */
+function createdFilter(created: unknown): (at: number) => boolean {
+  if (created === undefined) return () => true;
+  if (typeof created === "string") {
+    const exactly = integer(created, "created", 0);
+    return (at) => at === exactly;
+  }
+  if (typeof created !== "object" || created === null)
+    throw invalid("created", "parameter_invalid_integer", "Invalid integer");
+  const range = created as Params;
+  only(range, new Set(["gt", "gte", "lt", "lte"]), "created");
+  const bound = (key: string) => (range[key] === undefined ? null : integer(range[key], `created[${key}]`, 0));
+  const [gt, gte, lt, lte] = [bound("gt"), bound("gte"), bound("lt"), bound("lte")];
+  return (at) =>
+    (gt === null || at > gt) && (gte === null || at >= gte) && (lt === null || at < lt) && (lte === null || at <= lte);
+}
+
 const CURRENCIES = new Set(["usd", "krw", "eur", "gbp", "jpy"]);
 /** Amounts Stripe takes in whole units (stripe.com/docs/currencies#zero-decimal). */
 const ZERO_DECIMAL_CURRENCIES = new Set(["krw", "jpy"]);
@@ -717,15 +750,7 @@ export class StripeStandIn {
       );
       return [200, JSON.stringify(page("/v1/disputes", disputes.reverse(), query))];
     }
-    if (method === "GET" && target.pathname === "/v1/checkout/sessions") {
-      only(query, new Set(["payment_intent", "status", "limit", "starting_after"]), "");
-      const sessions = [...this.sessions.values()].filter(
-        (session) =>
-          (query.payment_intent === undefined || session.payment_intent === query.payment_intent) &&
-          (query.status === undefined || session.status === query.status),
-      );
-      return [200, JSON.stringify(page("/v1/checkout/sessions", sessions.reverse(), query))];
-    }
+    if (method === "GET" && target.pathname === "/v1/checkout/sessions") return [200, this.listSessions(query)];
     const one = /^\/v1\/(refunds|disputes|charges)\/([^/]+)$/.exec(target.pathname);
     if (method === "GET" && one) {
       only(query, new Set(["expand"]), "");
@@ -744,6 +769,38 @@ export class StripeStandIn {
       type: "invalid_request_error",
       message: `Unrecognized request URL (${method}: ${target.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
     });
+  }
+
+  /**
+   * A page of `GET /v1/checkout/sessions`, newest first (sessions made in the same
+   * second, the later one first), as the package's auto-pagination walks it: the
+   * reconciliation lists a period with its payments expanded, a Stripe event finds the
+   * session of a PaymentIntent.
+   */
+  private listSessions(params: Params): string {
+    only(params, LIST_PARAMS, "");
+    const inRange = createdFilter(params.created);
+    const expand = params.expand === undefined ? [] : params.expand;
+    if (!Array.isArray(expand)) throw invalid("expand", "parameter_invalid_empty", "Invalid array");
+    const itemExpand = (expand as string[]).map((path) => {
+      if (!path.startsWith("data."))
+        throw new StripeError(400, {
+          type: "invalid_request_error",
+          message: `This property cannot be expanded (${path}). You may want to try expanding 'data.${path}' instead.`,
+        });
+      return path.slice("data.".length);
+    });
+    const listed = [...this.sessions.values()]
+      .reverse()
+      .filter(
+        (session) =>
+          inRange(session.created) &&
+          (params.payment_intent === undefined || session.payment_intent === params.payment_intent) &&
+          (params.status === undefined || session.status === params.status),
+      );
+    const answer = page("/v1/checkout/sessions", listed, params);
+    const data = (answer.data as StoredSession[]).map((session) => this.expanded(session, itemExpand));
+    return JSON.stringify({ ...answer, data });
   }
 
   /** A refund as Stripe makes one: of the payment's successful charge, never more than is left of it. */
