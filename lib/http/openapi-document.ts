@@ -538,7 +538,7 @@ export function openApiDocument(): Record<string, unknown> {
           ...member,
           summary: "Toss: confirm the payment the success redirect named (the order's owner only)",
           description:
-            "Checked against the stored order first (another member's order 404, another amount 422: neither reaches Toss); then confirmed at Toss with an Idempotency-Key. Card payments end paid; a virtual account ends waiting_for_deposit.",
+            "Checked against the stored order first (another member's order 404, another amount 422: neither reaches Toss); then confirmed at Toss with an Idempotency-Key. Card payments end paid; a virtual account ends waiting_for_deposit. Toss's decline is 422 `PROVIDER_REFUSED` (`details.providerCode`: Toss's code); Toss unreachable or a passing error at Toss is 502 `PROVIDER_FAILED`, and a retry confirms once.",
           requestBody: body(confirmTossPaymentInput),
           responses: {
             200: ok("Order paid or waiting for deposit"),

@@ -23,27 +23,13 @@ import type {
   RefundPaymentRequest,
 } from "./payment-provider";
 import {
+  isRetryableTossCode,
   TossApiError,
   type TossCancel,
   type TossCancelRequest,
   type TossPayment,
   type TossPaymentsApi,
 } from "./toss-payments-api";
-
-/**
- * Toss's refusals that a later attempt may get past (a moment's error, a repeated
- * request, bank hours, the same key still being processed), and those that say our
- * configuration is wrong: neither is a refusal of the refund itself.
- */
-const RETRYABLE_TOSS_CODES = new Set([
-  "PROVIDER_ERROR",
-  "FORBIDDEN_CONSECUTIVE_REQUEST",
-  "NOT_AVAILABLE_BANK",
-  "IDEMPOTENT_REQUEST_PROCESSING",
-  "UNAUTHORIZED_KEY",
-  "INVALID_API_KEY",
-  "INCORRECT_BASIC_AUTH_FORMAT",
-]);
 
 /** Toss's documented window: a second cancel of the same payment within 1 s is not carried out. */
 const CONSECUTIVE_CANCEL_WAIT_MS = 1_100;
@@ -244,7 +230,7 @@ export function toProviderRefund(cancel: TossCancel): ProviderRefund {
 
 /** Toss's answered refusal is PROVIDER_REFUSED with its code; anything a retry may cure is PROVIDER_FAILED. */
 function tossRefundError(operation: string, paymentKey: string, error: unknown): AppError {
-  if (error instanceof TossApiError && !RETRYABLE_TOSS_CODES.has(error.code))
+  if (error instanceof TossApiError && !isRetryableTossCode(error.code))
     return new AppError("PROVIDER_REFUSED", "service.paymentProviderRefused", {
       details: { providerCode: error.code },
       diagnostic: `Toss ${operation} of ${paymentKey} refused: ${error.status} ${error.code}`,

@@ -124,6 +124,26 @@ export interface TossTransactionsRequest {
 
 const errorSchema = z.object({ code: z.string(), message: z.string() });
 
+/**
+ * Toss's refusals that a later attempt may get past (a moment's error, a repeated
+ * request, bank hours, the same key still being processed), and those that say our
+ * configuration is wrong: neither is a refusal of the refund itself.
+ */
+const RETRYABLE_TOSS_CODES = new Set([
+  "PROVIDER_ERROR",
+  "FORBIDDEN_CONSECUTIVE_REQUEST",
+  "NOT_AVAILABLE_BANK",
+  "IDEMPOTENT_REQUEST_PROCESSING",
+  "UNAUTHORIZED_KEY",
+  "INVALID_API_KEY",
+  "INCORRECT_BASIC_AUTH_FORMAT",
+]);
+
+/** Whether Toss's refusal may pass on a later attempt (or is our configuration's fault), rather than refuse the request itself. */
+export function isRetryableTossCode(code: string): boolean {
+  return RETRYABLE_TOSS_CODES.has(code);
+}
+
 /** Toss answered with its error object; `code` is Toss's (e.g. ALREADY_PROCESSED_PAYMENT). */
 export class TossApiError extends Error {
   constructor(
