@@ -101,6 +101,22 @@ export class LocalDiskStorage implements BlobStorage {
     return removed;
   }
 
+  /** A blob's file is renamed into place whole, so its modification time is when it was written. */
+  async removeWrittenBefore(prefix: string, before: Date): Promise<number> {
+    let removed = 0;
+    for (const key of await this.list(prefix)) {
+      try {
+        if ((await stat(this.pathOf(key))).mtimeMs >= before.getTime()) continue;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw error;
+      }
+      await rm(this.pathOf(key), { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
   async signedReadUrl(key: string, disposition: ContentDisposition): Promise<SignedReadUrl> {
     return signAppBlobUrl(this.signing, key, disposition);
   }

@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PointsView } from "@/components/points/points-view";
 import { pickMessages } from "@/lib/i18n/messages";
+import { recordDisplay } from "@/lib/pricing/display-records";
 import { getCatalog } from "@/lib/pricing/get-catalog";
 import { getServices } from "@/lib/services";
 
@@ -15,7 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PointsPage() {
   // Render per request: never touch services or read configuration while building.
   await connection();
-  const catalog = getCatalog({ services: getServices() });
+  const services = getServices();
+  const catalog = getCatalog({ services });
+  await recordDisplay({ services, surface: "points", catalog });
   const [locale, t] = await Promise.all([getLocale(), getTranslations("points")]);
   return (
     <>
