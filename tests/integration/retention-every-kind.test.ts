@@ -7,26 +7,17 @@
 import { mkdtempSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DAY_MS, ManualClock } from "../../lib/clock/clock";
+import { RETENTION_FIXTURES } from "../support/retention-fixtures";
 import { getServerConfig } from "../../lib/config/env";
-import type { Collection } from "../../lib/db/collection";
 import type { DocumentData } from "../../lib/db/database";
-import { ABUSE_RECORDS } from "../../lib/abuse/abuse-record";
-import { RATE_LIMITS } from "../../lib/abuse/rate-limit";
 import { GENERATIONS } from "../../lib/generation/generation-job";
-import { IDEMPOTENCY_KEYS } from "../../lib/idempotency/idempotency-key";
 import { IMAGES, imageFileKeys } from "../../lib/images/image-record";
-import { MAIL_PROVIDER_EVENTS, MAIL_SUPPRESSIONS } from "../../lib/mail/mail-suppression";
 import { ORDERS } from "../../lib/orders/order";
 import { MEMBERS } from "../../lib/accounts/members";
 import { appendLedgerEntry, POINT_ACCOUNTS, POINT_ENTRIES, readPointAccount } from "../../lib/points/ledger";
 import { verifyLedger } from "../../lib/points/verify-ledger";
-import { RESERVATIONS } from "../../lib/points/reservations";
-import { WELCOME_GRANTS } from "../../lib/points/welcome-points";
-import { DISPLAY_RECORDS } from "../../lib/pricing/display-records";
-import { ACCESS_RECORDS } from "../../lib/privacy/access-records";
 import { inventoriedCollection } from "../../lib/privacy/data-inventory";
 import {
   periodBefore,
@@ -37,9 +28,7 @@ import {
   type PurgeOutcome,
   type SweptDatabaseKind,
 } from "../../lib/privacy/purge-expired-data";
-import { REFUNDS } from "../../lib/refunds/refund";
 import { createServices, type Services } from "../../lib/services";
-import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
 
 const NOW = "2031-06-15T12:00:00.000Z";
 const directories: string[] = [];
@@ -54,173 +43,6 @@ afterAll(async () => {
   const { rm } = await import("node:fs/promises");
   await Promise.all(directories.map((dir) => rm(dir, { recursive: true, force: true })));
 });
-
-/** A record of the kind whose retention field is `at`, for a member `uid` with no points account. */
-type Fixture = (at: string, uid: string) => DocumentData;
-
-type RecordOf<C> = C extends Collection<infer T> ? T : never;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any handle; its record type is read back by RecordOf
-function fixture<C extends Collection<any>>(collection: C, make: (at: string, uid: string) => RecordOf<C>) {
-  return [collection.name, make as unknown as Fixture] as const;
-}
-
-const FIXTURES = new Map<string, Fixture>([
-  fixture(POINT_ACCOUNTS, (at, uid): RecordOf<typeof POINT_ACCOUNTS> => ({
-    uid,
-    balance: 0,
-    freeBalance: 0,
-    entryCount: 0,
-    updatedAt: at,
-  })),
-  fixture(POINT_ENTRIES, (at, uid): RecordOf<typeof POINT_ENTRIES> => ({
-    uid,
-    kind: "adjustment",
-    amount: 10,
-    freeAmount: 10,
-    balanceAfter: 10,
-    reason: "test",
-    reservationId: null,
-    orderId: null,
-    createdAt: at,
-  })),
-  fixture(RESERVATIONS, (at, uid): RecordOf<typeof RESERVATIONS> => ({
-    uid,
-    amount: 10,
-    freeHeld: 0,
-    charged: 10,
-    status: "settled",
-    createdAt: at,
-    closedAt: at,
-  })),
-  fixture(ORDERS, (at, uid): RecordOf<typeof ORDERS> => ({
-    uid,
-    packageId: "points-1000",
-    provider: "sandbox",
-    points: 1_000,
-    bonusPoints: 0,
-    amount: 15_000,
-    currency: "KRW",
-    status: "expired",
-    providerPaymentId: null,
-    createdAt: at,
-    expiresAt: at,
-    paidAt: null,
-    canceledAt: null,
-    failedAt: null,
-    receiptUrl: null,
-    refundedAmount: 0,
-    refundedPoints: 0,
-    tossDepositSecretHash: null,
-  })),
-  fixture(REFUNDS, (at, uid): RecordOf<typeof REFUNDS> => ({
-    uid,
-    orderId: "order",
-    provider: "sandbox",
-    origin: "request",
-    status: "rejected",
-    amount: 15_000,
-    currency: "KRW",
-    lotPoints: 1_000,
-    points: 0,
-    pointsShortfall: 0,
-    review: null,
-    providerRefundId: null,
-    failureCode: null,
-    decidedBy: "staff",
-    requestedAt: at,
-    decidedAt: at,
-    completedAt: null,
-  })),
-  fixture(WELCOME_GRANTS, (at): RecordOf<typeof WELCOME_GRANTS> => ({ grantedAt: at, expiresAt: at })),
-  fixture(GENERATIONS, (at, uid): RecordOf<typeof GENERATIONS> => ({
-    uid,
-    prompt: "a test",
-    model: "local-sketch",
-    size: "512x512",
-    count: 1,
-    status: "succeeded",
-    pointsReserved: 10,
-    pointsCharged: 10,
-    imageIds: [],
-    imagesFailed: [],
-    attempts: 1,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    errorCode: null,
-    createdAt: at,
-    updatedAt: at,
-    predictionIds: [],
-    nextPollAt: null,
-    startedAt: at,
-    cancelRequestedAt: null,
-    finishedAt: at,
-    expiresAt: at,
-  })),
-  fixture(IMAGES, (at, uid): RecordOf<typeof IMAGES> => ({
-    uid,
-    generationId: "g",
-    index: 0,
-    prompt: "a test",
-    model: "local-sketch",
-    size: "512x512",
-    fileKey: `images/${uid}/g/${randomUUID()}.png`,
-    thumbnails: [],
-    bytes: 4,
-    createdAt: at,
-    expiresAt: at,
-  })),
-  fixture(IDEMPOTENCY_KEYS, (at, uid): RecordOf<typeof IDEMPOTENCY_KEYS> => ({
-    uid,
-    scope: "generation",
-    requestHash: "h",
-    resultId: "r",
-    createdAt: at,
-    expiresAt: at,
-  })),
-  fixture(RATE_LIMITS, (at): RecordOf<typeof RATE_LIMITS> => ({
-    bucket: "test",
-    count: 1,
-    windowStartsAt: at,
-    expiresAt: at,
-  })),
-  fixture(ABUSE_RECORDS, (at, uid): RecordOf<typeof ABUSE_RECORDS> => ({
-    uid,
-    kind: "repeated-prompt-refusals",
-    promptHash: "h",
-    categories: [],
-    source: "local-rules",
-    refusalsInWindow: 3,
-    createdAt: at,
-    expiresAt: at,
-  })),
-  fixture(WEBHOOK_DELIVERIES, (at): RecordOf<typeof WEBHOOK_DELIVERIES> => ({
-    provider: "stripe",
-    receivedAt: at,
-    expiresAt: at,
-  })),
-  fixture(MAIL_SUPPRESSIONS, (at): RecordOf<typeof MAIL_SUPPRESSIONS> => ({
-    reason: "bounce",
-    suppressedAt: at,
-    expiresAt: at,
-  })),
-  fixture(MAIL_PROVIDER_EVENTS, (at): RecordOf<typeof MAIL_PROVIDER_EVENTS> => ({ receivedAt: at, expiresAt: at })),
-  fixture(ACCESS_RECORDS, (at, uid): RecordOf<typeof ACCESS_RECORDS> => ({
-    uid,
-    event: "session",
-    client: "ipv4:192.0.2.1",
-    userAgent: "test",
-    occurredAt: at,
-  })),
-  fixture(DISPLAY_RECORDS, (at): RecordOf<typeof DISPLAY_RECORDS> => ({
-    surface: "points",
-    day: at.slice(0, 10),
-    offerHash: "h",
-    packages: [],
-    models: [],
-    firstShownAt: at,
-  })),
-]);
 
 /** Just past the end of the kind's retention, and just before it. */
 function expiredAndFresh(kind: SweptDatabaseKind, now: Date): { expired: string; fresh: string } {
@@ -242,11 +64,11 @@ describe.each(sweptDatabaseKinds().map((kind) => [kind.id, kind] as const))("the
   });
 
   it("has a record to be tested with", () => {
-    expect(FIXTURES.has(kind.store.collection), `add a fixture for ${kind.store.collection}`).toBe(true);
+    expect(RETENTION_FIXTURES.has(kind.store.collection), `add a fixture for ${kind.store.collection}`).toBe(true);
   });
 
   it("deletes a record past its retention and keeps one within it, and deletes nothing more the second time", async () => {
-    const make = FIXTURES.get(kind.store.collection)!;
+    const make = RETENTION_FIXTURES.get(kind.store.collection)!;
     const collection = inventoriedCollection(kind.store.collection);
     const { expired, fresh } = expiredAndFresh(kind, clock.now());
     const batch = services.db.batch();
@@ -266,7 +88,7 @@ describe("the sweeper across kinds", () => {
 
   it("deletes in pages, past records that must wait, over more than one page", async () => {
     const services = isolatedServices(clock);
-    const make = FIXTURES.get(GENERATIONS.name)!;
+    const make = RETENTION_FIXTURES.get(GENERATIONS.name)!;
     const { expired } = expiredAndFresh(
       sweptDatabaseKinds().find((k) => k.id === GENERATIONS.kind.id)!,
       clock.now(),
@@ -287,7 +109,7 @@ describe("the sweeper across kinds", () => {
     const services = isolatedServices(new ManualClock(new Date()));
     const kind = sweptDatabaseKinds().find((k) => k.id === IMAGES.kind.id)!;
     const { expired, fresh } = expiredAndFresh(kind, services.clock.now());
-    const make = FIXTURES.get(IMAGES.name)!;
+    const make = RETENTION_FIXTURES.get(IMAGES.name)!;
     const old = make(expired, "m") as DocumentData & { fileKey: string };
     const young = make(fresh, "m") as DocumentData & { fileKey: string };
     for (const image of [old, young]) {
@@ -359,7 +181,7 @@ describe("the points history of a live member (the live-ledger rule)", () => {
     for (const uid of ["active", "emptied", "holding"]) await member(uid);
     for (const uid of ["active", "emptied", "holding", "gone"]) await move(uid, 100, "first");
     await move("emptied", -100, "spent");
-    const order = FIXTURES.get(ORDERS.name)!;
+    const order = RETENTION_FIXTURES.get(ORDERS.name)!;
     const batch = services.db.batch();
     batch.set(inventoriedCollection(ORDERS.name), "active-order", order(start.toISOString(), "active"));
     batch.set(inventoriedCollection(ORDERS.name), "emptied-order", order(start.toISOString(), "emptied"));
