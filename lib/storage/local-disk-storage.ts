@@ -3,7 +3,7 @@
  * URLs point at the app itself (GET /api/blobs, app-signed-urls.ts), which checks
  * them with openSignedUrl.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { randomUUID } from "node:crypto";
 import { checkAppBlobUrl, signAppBlobUrl, type AppUrlSigning } from "./app-signed-urls";
@@ -53,6 +53,9 @@ export class LocalDiskStorage implements BlobStorage {
     const temporary = `${path}.${randomUUID()}${PARTIAL}`;
     try {
       await writeFile(temporary, bytes);
+      // Dated by the service's clock, as the retention sweep compares it with that clock.
+      const writtenAt = this.signing.clock.now();
+      await utimes(temporary, writtenAt, writtenAt);
       await rename(temporary, path);
     } catch (error) {
       await rm(temporary, { force: true });
@@ -101,7 +104,7 @@ export class LocalDiskStorage implements BlobStorage {
     return removed;
   }
 
-  /** A blob's file is renamed into place whole, so its modification time is when it was written. */
+  /** A blob's file is renamed into place whole, dated when it was written (put). */
   async removeWrittenBefore(prefix: string, before: Date): Promise<number> {
     let removed = 0;
     for (const key of await this.list(prefix)) {
