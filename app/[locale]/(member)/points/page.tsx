@@ -6,6 +6,7 @@ import { CheckoutReturn } from "@/components/points/checkout-return";
 import { defaultPaymentOption, sortPaymentOptions } from "@/components/points/payment-options";
 import { PointsView } from "@/components/points/points-view";
 import { pickMessages } from "@/lib/i18n/messages";
+import { recordDisplay } from "@/lib/pricing/display-records";
 import { getCatalog } from "@/lib/pricing/get-catalog";
 import { getServices } from "@/lib/services";
 
@@ -22,7 +23,9 @@ interface PointsPageProps {
 export default async function PointsPage({ searchParams }: PointsPageProps) {
   // Render per request: never touch services or read configuration while building.
   await connection();
-  const catalog = getCatalog({ services: getServices() });
+  const services = getServices();
+  const catalog = getCatalog({ services });
+  await recordDisplay({ services, surface: "points", catalog });
   const [locale, t, query] = await Promise.all([getLocale(), getTranslations("points"), searchParams]);
   const paymentOptions = sortPaymentOptions(catalog.paymentOptions);
   const chosen = defaultPaymentOption(paymentOptions, locale);
