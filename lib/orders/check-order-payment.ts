@@ -1,6 +1,6 @@
 import type { Services } from "../services";
 import { confirmPayment } from "./confirm-payment";
-import type { Order } from "./order";
+import { paymentLookupOf, type Order } from "./order";
 
 export interface CheckOrderPaymentOptions {
   services: Services;
@@ -22,14 +22,7 @@ export async function checkOrderPayment(
   const { services, orderId, order } = options;
   const provider = services.paymentProviders[order.provider];
   if (!provider?.lookupPayment) return null;
-  const lookup = await provider.lookupPayment({
-    orderId,
-    amount: order.amount,
-    currency: order.currency,
-    providerPaymentId: order.providerPaymentId,
-    providerCheckoutId: order.providerCheckoutId ?? null,
-    closing: options.closing,
-  });
+  const lookup = await provider.lookupPayment(paymentLookupOf(orderId, order, options.closing));
   if (lookup.status !== "paid") return lookup.status;
   const { providerPaymentId, amount, currency, receiptUrl } = lookup;
   await confirmPayment({

@@ -1,5 +1,5 @@
 /** A points order: stored with its server-decided amount before the buyer pays. */
-import type { Currency, PaymentProviderId } from "../payments/payment-provider";
+import type { Currency, PaymentLookupOrder, PaymentProviderId } from "../payments/payment-provider";
 
 import { ORDERS } from "../privacy/data-inventory";
 
@@ -92,5 +92,17 @@ export function toOrderView(orderId: string, order: Order): OrderView {
     paidAt: order.paidAt,
     receiptUrl: order.receiptUrl,
     refundedAmount: order.refundedAmount,
+  };
+}
+
+/** What a provider is asked about an order's payment (PaymentProvider.lookupPayment). */
+export function paymentLookupOf(orderId: string, order: Order, closing: boolean): PaymentLookupOrder {
+  return {
+    orderId,
+    amount: order.amount,
+    currency: order.currency,
+    providerPaymentId: order.providerPaymentId,
+    providerCheckoutId: order.providerCheckoutId ?? null,
+    closing,
   };
 }

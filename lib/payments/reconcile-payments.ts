@@ -4,7 +4,7 @@
  * one side only is found and named. Reads only: it changes nothing on either side.
  */
 import { AppError } from "../errors/app-error";
-import { ORDERS, PAID_STATUSES, type Order } from "../orders/order";
+import { ORDERS, PAID_STATUSES, paymentLookupOf, type Order } from "../orders/order";
 import type { Services } from "../services";
 import type { PaymentPeriod, PaymentProviderId, ProviderPayment } from "./payment-provider";
 
@@ -123,14 +123,7 @@ async function ordersOfPeriod(
 async function askAboutPaidOrder(services: Services, orderId: string, order: Order): Promise<ProviderPayment | null> {
   const provider = services.paymentProviders[order.provider];
   if (!PAID_STATUSES.has(order.status) || !provider?.lookupPayment) return null;
-  const lookup = await provider.lookupPayment({
-    orderId,
-    amount: order.amount,
-    currency: order.currency,
-    providerPaymentId: order.providerPaymentId,
-    providerCheckoutId: order.providerCheckoutId ?? null,
-    closing: false,
-  });
+  const lookup = await provider.lookupPayment(paymentLookupOf(orderId, order, false));
   if (lookup.status !== "paid") return null;
   // A single payment's lookup does not say what was refunded: that comparison needs the listing.
   const { providerPaymentId, amount, currency } = lookup;
