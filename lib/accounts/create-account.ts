@@ -25,7 +25,8 @@ export interface CreateAccountOptions {
 }
 
 /**
- * Completes sign-up for a signed-in Firebase user: refuses under-14s and missing
+ * Completes sign-up for a signed-in Firebase user: refuses under-14s (deleting the
+ * sign-in account they made) and missing
  * required consents, then stores the member (with the language and time zone their
  * mail will use) and one consent record per purpose (time, policy version and the
  * exact wording shown) in one transaction.
@@ -35,6 +36,10 @@ export async function createAccount(options: CreateAccountOptions): Promise<Memb
   const input = createAccountInput.parse(options.input);
   const locale = input.locale ?? options.requestLocale;
   if (!input.ageConfirmed) {
+    // We may not keep an under-14's data without a guardian's consent (PIPA art. 22-2),
+    // and the sign-in account was made before we could ask: it goes at once. A member
+    // already signed up is never deleted by a form sent again.
+    if (!(await db.get(MEMBERS, options.uid))) await options.services.auth.deleteUser(options.uid);
     throw new AppError("CONSENT_REQUIRED", "account.underAge", {
       values: { minimumAge: MINIMUM_AGE },
       fields: { ageConfirmed: { key: "validation.ageConfirmation", values: { minimumAge: MINIMUM_AGE } } },

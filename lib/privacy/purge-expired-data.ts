@@ -10,6 +10,7 @@ import { IMAGES } from "../images/image-record";
 import { WEBHOOK_DELIVERIES } from "../webhooks/webhook-delivery";
 import { MAIL_PROVIDER_EVENTS, MAIL_SUPPRESSIONS } from "../mail/mail-suppression";
 import { WELCOME_GRANTS } from "../points/welcome-points";
+import { purgeExpiredLegalHolds, type PurgeLegalHoldsOutcome } from "./purge-legal-holds";
 
 /**
  * A write unfinished for this long is abandoned (its process died): a whole image is
@@ -46,7 +47,7 @@ export interface PurgeExpiredDataOptions {
   pageSize?: number;
 }
 
-export interface PurgeOutcome {
+export interface PurgeOutcome extends PurgeLegalHoldsOutcome {
   images: number;
   generations: number;
   idempotencyKeys: number;
@@ -111,6 +112,7 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
   const mailSuppressions = await deleteExpired(options.services, MAIL_SUPPRESSIONS, now, limit);
   const mailProviderEvents = await deleteExpired(options.services, MAIL_PROVIDER_EVENTS, now, limit);
   const welcomeGrants = await deleteExpired(options.services, WELCOME_GRANTS, now, limit);
+  const held = await purgeExpiredLegalHolds({ services: options.services, pageSize: limit });
   const abandonedWrites = await blobs.removeAbandonedWrites(new Date(clock.now().getTime() - ABANDONED_WRITE_AGE_MS));
   const outcome = {
     images,
@@ -123,6 +125,7 @@ export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promis
     mailProviderEvents,
     welcomeGrants,
     abandonedWrites,
+    ...held,
   };
   if (Object.values(outcome).some((count) => count > 0)) logger.info("retention.purged", outcome);
   return outcome;

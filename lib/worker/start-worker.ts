@@ -14,6 +14,8 @@ import { ThumbnailBacklog } from "../images/thumbnail-backlog";
 import { expireOrders } from "../orders/expire-orders";
 import { resumeRefunds } from "../refunds/resume-refunds";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
+import { deleteUnfinishedSignUps } from "../accounts/delete-unfinished-sign-ups";
+import { resumeWithdrawals } from "../withdrawal/resume-withdrawals";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
@@ -103,10 +105,12 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
       await guarded("poll", () => pollWaitingGenerations({ services }));
       await guarded("expire-orders", () => expireOrders({ services }));
       await guarded("resume-refunds", () => resumeRefunds({ services }));
+      await guarded("resume-withdrawals", () => resumeWithdrawals({ services }));
     }
     if (now - lastPurge >= purgeEveryMs) {
       lastPurge = now;
       await guarded("purge", () => purgeExpiredData({ services }));
+      await guarded("unfinished-sign-ups", () => deleteUnfinishedSignUps({ services }));
     }
     const nextSweep = Math.min(lastPoll + WORKER_POLL_MS, lastRecover + recoverEveryMs, lastPurge + purgeEveryMs);
     const woken = await wakeUps.next(nextSweep - Date.now(), signal);

@@ -73,6 +73,11 @@ export class SqliteDatabase implements Database {
     this.db.pragma("journal_mode = WAL");
     // FULL: a committed credit survives a power cut, not just a process crash.
     this.db.pragma("synchronous = FULL");
+    // Deletion is real (the privacy policy's promise): a deleted document's bytes are
+    // overwritten with zeros in the file, not left readable in a free page; and the WAL
+    // is cut back to nothing each time it restarts, so old copies of pages do not linger there.
+    this.db.pragma("secure_delete = ON");
+    this.db.pragma("journal_size_limit = 0");
     this.db.exec(
       "CREATE TABLE IF NOT EXISTS documents (collection TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID",
     );
