@@ -182,10 +182,33 @@ describe("sessions", () => {
 });
 
 describe("completing sign-up", () => {
-  it("refuses under-14s and missing required consents with 422, storing nothing", async () => {
+  it("refuses an under-14 with 422 and deletes the sign-in account the sign-up made", async () => {
+    const user = await signUpUser();
+    const body = { ...completeSignUp, ageConfirmed: false };
+    const response = await call(postAccount, { method: "POST", path: "/api/account", body, token: user.idToken });
+    expect(response.status).toBe(422);
+    expect(Object.keys(((await readError(response)).details as { fields: Record<string, string> }).fields)).toEqual([
+      "ageConfirmed",
+    ]);
+    expect(await services.db.get(MEMBERS, user.uid)).toBeNull();
+    expect(await services.auth.getUser(user.uid)).toBeNull();
+  });
+
+  it("never deletes a member already signed up who sends the form again without the age confirmed", async () => {
+    const user = await signUpUser();
+    const token = user.idToken;
+    expect(
+      (await call(postAccount, { method: "POST", path: "/api/account", body: completeSignUp, token })).status,
+    ).toBe(201);
+    const again = { ...completeSignUp, ageConfirmed: false };
+    expect((await call(postAccount, { method: "POST", path: "/api/account", body: again, token })).status).toBe(422);
+    expect(await services.auth.getUser(user.uid)).not.toBeNull();
+    expect(await services.db.get(MEMBERS, user.uid)).not.toBeNull();
+  });
+
+  it("refuses missing required consents with 422, storing nothing", async () => {
     const user = await signUpUser();
     const cases = [
-      { ...completeSignUp, ageConfirmed: false },
       { ...completeSignUp, consents: { terms: false, privacy: true, marketing: false } },
       { ...completeSignUp, consents: { terms: true, privacy: false, marketing: true } },
       { ...completeSignUp, name: "   " },
@@ -198,7 +221,6 @@ describe("completing sign-up", () => {
       fields.push(Object.keys(((await readError(response)).details as { fields: Record<string, string> }).fields));
     }
     expect(fields).toEqual([
-      ["ageConfirmed"],
       ["consents.terms"],
       ["consents.privacy"],
       ["name"],
