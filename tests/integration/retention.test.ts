@@ -121,6 +121,8 @@ describe("purgeExpiredData after 90 days", () => {
       mailProviderEvents: 0,
       welcomeGrants: 0,
       abandonedWrites: 0,
+      legalHolds: 0,
+      withdrawals: 0,
     });
     expect(await imagesOf(oldJob)).toHaveLength(3);
     expect(await services.db.get(GENERATIONS, oldJob)).not.toBeNull();
@@ -141,6 +143,8 @@ describe("purgeExpiredData after 90 days", () => {
       mailProviderEvents: 0,
       welcomeGrants: 0,
       abandonedWrites: 0,
+      legalHolds: 0,
+      withdrawals: 0,
     });
 
     expect(await imagesOf(oldJob)).toEqual([]);
@@ -183,6 +187,8 @@ describe("purgeExpiredData after 90 days", () => {
       mailProviderEvents: 0,
       welcomeGrants: 0,
       abandonedWrites: 0,
+      legalHolds: 0,
+      withdrawals: 0,
     });
   });
 
@@ -200,6 +206,8 @@ describe("purgeExpiredData after 90 days", () => {
       mailProviderEvents: 0,
       welcomeGrants: 0,
       abandonedWrites: 0,
+      legalHolds: 0,
+      withdrawals: 0,
     });
     expect(await services.blobs.list("images/")).toEqual([]);
     expect((await verifyLedger({ db: services.db })).problems).toEqual([]);
