@@ -182,9 +182,11 @@ describe("sessions", () => {
 });
 
 describe("completing sign-up", () => {
-  it("refuses an under-14 with 422 and deletes the sign-in account the sign-up made", async () => {
+  it.each([
+    ["the whole form", { ...completeSignUp, ageConfirmed: false }],
+    ["only the age, as the page's under-14 button sends", { ageConfirmed: false }],
+  ])("refuses an under-14 (%s) with 422 and deletes the sign-in account the sign-up made", async (_how, body) => {
     const user = await signUpUser();
-    const body = { ...completeSignUp, ageConfirmed: false };
     const response = await call(postAccount, { method: "POST", path: "/api/account", body, token: user.idToken });
     expect(response.status).toBe(422);
     expect(Object.keys(((await readError(response)).details as { fields: Record<string, string> }).fields)).toEqual([
