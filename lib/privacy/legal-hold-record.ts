@@ -1,6 +1,6 @@
 /**
  * The legal-hold store: records of a former member that the law makes us keep
- * (contracts, payments, refunds, the points ledger, abuse records), moved out of the
+ * (contracts, payments, refunds, the points ledger, abuse and access records), moved out of the
  * live collections on withdrawal, the member's uid replaced by a keyed pseudonym, each
  * with the date its legal period ends. Nothing in the product reads them but staff
  * answering a legal request, and the sweeper that destroys them on time.

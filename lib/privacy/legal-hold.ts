@@ -13,6 +13,7 @@ import type { StoredRecord } from "../db/collection";
 import { databaseError } from "../db/database-error";
 import {
   ABUSE_RECORDS,
+  ACCESS_RECORDS,
   ORDERS,
   POINT_ACCOUNTS,
   POINT_ENTRIES,
@@ -58,6 +59,7 @@ function pseudonymise(value: JsonValue, uid: string, subject: string): JsonValue
 export function retentionEnd(retention: Retention, start: string): string {
   const date = new Date(start);
   if (retention.kind === "years") date.setUTCFullYear(date.getUTCFullYear() + retention.years);
+  else if (retention.kind === "months") date.setUTCMonth(date.getUTCMonth() + retention.months);
   else if (retention.kind === "days") date.setTime(date.getTime() + retention.days * DAY_MS);
   else throw new Error(`A ${retention.kind} retention has no end date to hold a record until.`);
   return date.toISOString();
@@ -88,6 +90,7 @@ export const HELD_KINDS = [
   held({ collection: POINT_ACCOUNTS, heldFrom: (account) => account.updatedAt }),
   held({ collection: RESERVATIONS, heldFrom: (reservation) => reservation.closedAt ?? reservation.createdAt }),
   held({ collection: ABUSE_RECORDS, heldFrom: (record) => record.createdAt }),
+  held({ collection: ACCESS_RECORDS, heldFrom: (record) => record.occurredAt }),
 ];
 
 export interface MoveOptions {

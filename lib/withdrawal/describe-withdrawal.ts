@@ -6,7 +6,7 @@ import type { Database } from "../db/database";
 import { GENERATIONS, isFinished } from "../generation/generation-job";
 import { ORDERS } from "../orders/order";
 import { POINT_ACCOUNTS } from "../points/ledger";
-import { REFUNDS } from "../refunds/refund";
+import { OPEN_REFUND_STATUSES, REFUNDS } from "../refunds/refund";
 import type { Services } from "../services";
 
 /**
@@ -32,8 +32,7 @@ export async function findWithdrawalBlockers(db: Database, uid: string): Promise
     db.query({ collection: GENERATIONS, where: [{ field: "uid", op: "==", value: uid }] }),
   ]);
   const blockers: WithdrawalBlocker[] = [];
-  if (refunds.some(({ data }) => data.status === "requested" || data.status === "processing"))
-    blockers.push("refund-open");
+  if (refunds.some(({ data }) => OPEN_REFUND_STATUSES.has(data.status))) blockers.push("refund-open");
   if (orders.some(({ data }) => data.status === "pending" || data.status === "waiting_for_deposit"))
     blockers.push("payment-open");
   if (generations.some(({ data }) => !isFinished(data.status))) blockers.push("generation-open");

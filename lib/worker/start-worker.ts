@@ -13,6 +13,7 @@ import { runGenerationJob } from "../generation/run-generation-job";
 import { ThumbnailBacklog } from "../images/thumbnail-backlog";
 import { expireOrders } from "../orders/expire-orders";
 import { resumeRefunds } from "../refunds/resume-refunds";
+import { recheckUnpaidOrders } from "../orders/recheck-unpaid-orders";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
 import { deleteUnfinishedSignUps } from "../accounts/delete-unfinished-sign-ups";
 import { resumeWithdrawals } from "../withdrawal/resume-withdrawals";
@@ -105,6 +106,7 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
       await guarded("poll", () => pollWaitingGenerations({ services }));
       await guarded("expire-orders", () => expireOrders({ services }));
       await guarded("resume-refunds", () => resumeRefunds({ services }));
+      await guarded("recheck-orders", () => recheckUnpaidOrders({ services }));
       await guarded("resume-withdrawals", () => resumeWithdrawals({ services }));
     }
     if (now - lastPurge >= purgeEveryMs) {

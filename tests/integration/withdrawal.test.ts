@@ -23,7 +23,7 @@ import { POINT_ACCOUNTS } from "../../lib/points/ledger";
 import * as inventory from "../../lib/privacy/data-inventory";
 import { legalHoldKey, memberPseudonym } from "../../lib/privacy/legal-hold";
 import { LEGAL_HOLD, type LegalHoldRecord } from "../../lib/privacy/legal-hold-record";
-import { purgeExpiredLegalHolds } from "../../lib/privacy/purge-legal-holds";
+import { purgeExpiredData } from "../../lib/privacy/purge-expired-data";
 import { requestRefund } from "../../lib/refunds/request-refund";
 import { createServices, getServices, type Services } from "../../lib/services";
 import { requestWithdrawal } from "../../lib/withdrawal/request-withdrawal";
@@ -390,13 +390,13 @@ describe("the legal hold's end", () => {
     expect(await kinds()).toContain("abuse-records");
 
     clock.set(new Date(start.getTime() + 366 * DAY_MS));
-    await purgeExpiredLegalHolds({ services });
+    await purgeExpiredData({ services });
     expect(await kinds()).not.toContain("abuse-records");
     expect(await kinds()).toContain("orders");
     expect(await services.db.get(WITHDRAWALS, subject)).toBeNull();
 
     clock.set(new Date(start.getTime() + (5 * 365 + 2) * DAY_MS));
-    await purgeExpiredLegalHolds({ services });
+    await purgeExpiredData({ services });
     expect(await kinds()).toEqual([]);
   });
 });

@@ -26,6 +26,9 @@ describe("a held record's end", () => {
     expect(retentionEnd({ kind: "days", days: 30, from, deletableOnRequest: false }, "2026-01-01T00:00:00.000Z")).toBe(
       "2026-01-31T00:00:00.000Z",
     );
+    expect(retentionEnd({ kind: "months", months: 3, from }, "2026-01-31T00:00:00.000Z")).toBe(
+      "2026-05-01T00:00:00.000Z",
+    );
   });
 
   it("does not exist for a kind kept until withdrawal: such a kind is never held", () => {
