@@ -53,6 +53,9 @@ const noAuth: AuthGateway = {
   getUser: async () => null,
   findUserByEmail: async () => null,
   unconfirmEmail: async () => {},
+  disableUser: async () => {},
+  deleteUser: async () => {},
+  listUsers: async () => ({ users: [], nextPageToken: null }),
   emailVerificationCode: () => Promise.reject(new Error("unused")),
   passwordResetCode: () => Promise.reject(new Error("unused")),
 };

@@ -13,7 +13,8 @@ import { TextField } from "@/components/shared/text-field";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { usePublicConfig } from "@/components/layout/public-config";
 import { ConsentFields, INITIAL_CONSENTS, useMissingConsents, type ConsentState } from "./consent-fields";
-import { currentUser } from "./firebase-client";
+import { MINIMUM_AGE } from "@/lib/privacy/policy-versions";
+import { currentUser, signOutOfFirebase } from "./firebase-client";
 import { completeAccount } from "./sign-in-flow";
 import { useErrorText } from "./use-error-text";
 
@@ -29,6 +30,7 @@ export function CompleteSignupForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [signedOut, setSignedOut] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [refusedUnderAge, setRefusedUnderAge] = useState(false);
   const form = useFormErrors(() => ({
     ...(name.trim() ? {} : { name: t("validation.nameRequired") }),
     ...missingConsents(consents),
@@ -61,6 +63,32 @@ export function CompleteSignupForm() {
       form.setServerErrors(fields);
       if (Object.keys(fields).length === 0) setFormError(errorText(caught));
     }
+  }
+
+  /** The API refuses and deletes the sign-in account just made; this page then forgets it too. */
+  async function underAge() {
+    setBusy(true);
+    setFormError(null);
+    try {
+      await api("/api/account", { method: "POST", body: { ageConfirmed: false } });
+    } catch (caught) {
+      if (!(caught instanceof ApiError && caught.code === "CONSENT_REQUIRED")) {
+        setBusy(false);
+        setFormError(errorText(caught));
+        return;
+      }
+    }
+    await api("/api/session", { method: "DELETE" }).catch(() => undefined);
+    await signOutOfFirebase(config).catch(() => undefined);
+    setRefusedUnderAge(true);
+  }
+
+  if (refusedUnderAge) {
+    return (
+      <p role="status" className="notice">
+        {t("complete.underAgeDone", { age: MINIMUM_AGE })}
+      </p>
+    );
   }
 
   const message = form.hasErrors ? t("validation.correctMarked") : formError;
@@ -96,6 +124,18 @@ export function CompleteSignupForm() {
       ) : null}
       <button type="submit" className="button button--wide" disabled={busy}>
         {t("complete.submit")}
+      </button>
+      <p className="hint" id="complete-under-age-hint">
+        {t("complete.underAgeHint", { age: MINIMUM_AGE })}
+      </p>
+      <button
+        type="button"
+        className="button button--quiet button--wide"
+        onClick={() => void underAge()}
+        disabled={busy}
+        aria-describedby="complete-under-age-hint"
+      >
+        {t("complete.underAge", { age: MINIMUM_AGE })}
       </button>
     </form>
   );

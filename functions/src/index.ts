@@ -6,3 +6,5 @@ export { onMailQueued } from "./triggers/on-mail-queued";
 export { purgeExpired } from "./triggers/purge-expired";
 export { expireUnpaidOrders } from "./triggers/expire-orders";
 export { resumeProcessingRefunds } from "./triggers/resume-refunds";
+export { resumeUnfinishedWithdrawals } from "./triggers/resume-withdrawals";
+export { deleteUnfinishedSignUpAccounts } from "./triggers/delete-unfinished-sign-ups";

@@ -56,7 +56,8 @@ export interface RateLimitCounter {
   expiresAt: string;
 }
 
-function counterId(use: RateLimitUse): string {
+/** The counter of one key under one rule: also how a withdrawal finds the counters of its member. */
+export function counterId(use: RateLimitUse): string {
   return createHash("sha256").update(`${use.rule.bucket}\u0000${use.key.toLowerCase()}`).digest("hex").slice(0, 40);
 }
 

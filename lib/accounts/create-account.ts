@@ -16,6 +16,8 @@ export const createAccountInput = z.object({
   timeZone: timeZoneInput.optional(),
 });
 
+const underAgeInput = z.object({ ageConfirmed: z.literal(false) });
+
 export interface CreateAccountOptions {
   services: Services;
   uid: string;
@@ -25,21 +27,27 @@ export interface CreateAccountOptions {
 }
 
 /**
- * Completes sign-up for a signed-in Firebase user: refuses under-14s and missing
- * required consents, then stores the member (with the language and time zone their
+ * Completes sign-up for a signed-in Firebase user: refuses under-14s (deleting the
+ * sign-in account they made) and missing required consents, then stores the member (with the language and time zone their
  * mail will use) and one consent record per purpose (time, policy version and the
  * exact wording shown) in one transaction.
  */
 export async function createAccount(options: CreateAccountOptions): Promise<Member> {
   const { db, clock } = options.services;
-  const input = createAccountInput.parse(options.input);
-  const locale = input.locale ?? options.requestLocale;
-  if (!input.ageConfirmed) {
+  // Age first, whatever else the form holds: someone under 14 says only that (the
+  // sign-up page's "I am under 14"), and nothing else they typed is kept.
+  if (underAgeInput.safeParse(options.input).success) {
+    // We may not keep an under-14's data without a guardian's consent (PIPA art. 22-2),
+    // and the sign-in account was made before we could ask: it goes at once. A member
+    // already signed up is never deleted by a form sent again.
+    if (!(await db.get(MEMBERS, options.uid))) await options.services.auth.deleteUser(options.uid);
     throw new AppError("CONSENT_REQUIRED", "account.underAge", {
       values: { minimumAge: MINIMUM_AGE },
       fields: { ageConfirmed: { key: "validation.ageConfirmation", values: { minimumAge: MINIMUM_AGE } } },
     });
   }
+  const input = createAccountInput.parse(options.input);
+  const locale = input.locale ?? options.requestLocale;
   const refused = (Object.keys(CONSENT_TEXTS) as ConsentPurpose[]).filter(
     (p) => CONSENT_TEXTS[p].required && !input.consents[p],
   );

@@ -16,6 +16,13 @@ export interface AuthUserRecord {
   emailVerified: boolean;
 }
 
+/** One page of every user of the project, for sweeps over sign-ups. */
+export interface AuthUserPage {
+  users: (AuthUserRecord & { createdAt: Date })[];
+  /** Absent on the last page. */
+  nextPageToken: string | null;
+}
+
 /**
  * Every method rejects with AUTH_UNAVAILABLE when the identity service cannot be
  * reached or fails on its side: that is no verdict on the credential, so it must never
@@ -37,6 +44,14 @@ export interface AuthGateway {
    * gone is no error.
    */
   unconfirmEmail(uid: string): Promise<void>;
+  /**
+   * Refuses every sign-in and ends every session of the user (a withdrawal under way),
+   * keeping the account until deleteUser. A user who is gone is no error.
+   */
+  disableUser(uid: string): Promise<void>;
+  /** Deletes the sign-in account for good. A user who is gone is no error. */
+  deleteUser(uid: string): Promise<void>;
+  listUsers(pageToken: string | null): Promise<AuthUserPage>;
   /** The out-of-band code that confirms an email address. */
   emailVerificationCode(email: string): Promise<string>;
   /** The out-of-band code that lets the user choose a new password. */

@@ -7,7 +7,7 @@ import { AppError } from "../errors/app-error";
 import type { ErrorMessageKey } from "../errors/error-messages";
 import { firebaseAdminApp } from "../firebase/admin-app";
 import { errorFields, logger } from "../observability/logger";
-import type { AuthGateway, AuthUserRecord, VerifiedUser } from "./auth-gateway";
+import type { AuthGateway, AuthUserPage, AuthUserRecord, VerifiedUser } from "./auth-gateway";
 
 function toRecord(user: UserRecord): AuthUserRecord {
   return { uid: user.uid, email: user.email ?? null, emailVerified: user.emailVerified };
@@ -68,6 +68,9 @@ function oobCode(link: string): string {
   return code;
 }
 
+/** Firebase's largest page. */
+const LIST_USERS_PAGE_SIZE = 1000;
+
 export class FirebaseAuthGateway implements AuthGateway {
   private readonly auth: Auth;
 
@@ -123,6 +126,23 @@ export class FirebaseAuthGateway implements AuthGateway {
 
   async unconfirmEmail(uid: string): Promise<void> {
     await this.call(() => this.auth.updateUser(uid, { emailVerified: false }), { notFound: undefined });
+  }
+
+  async disableUser(uid: string): Promise<void> {
+    await this.call(() => this.auth.updateUser(uid, { disabled: true }), { notFound: undefined });
+    await this.call(() => this.auth.revokeRefreshTokens(uid), { notFound: undefined });
+  }
+
+  async deleteUser(uid: string): Promise<void> {
+    await this.call(() => this.auth.deleteUser(uid), { notFound: undefined });
+  }
+
+  async listUsers(pageToken: string | null): Promise<AuthUserPage> {
+    const page = await this.call(() => this.auth.listUsers(LIST_USERS_PAGE_SIZE, pageToken ?? undefined));
+    return {
+      users: page.users.map((user) => ({ ...toRecord(user), createdAt: new Date(user.metadata.creationTime) })),
+      nextPageToken: page.pageToken ?? null,
+    };
   }
 
   async emailVerificationCode(email: string): Promise<string> {

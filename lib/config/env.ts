@@ -193,6 +193,15 @@ const serverSchema = z
     // Welcome points: credited once per email address, when it is first confirmed. 0 turns them off.
     WELCOME_POINTS: z.coerce.number().int().min(0).max(100_000).default(100),
 
+    // Withdrawal (회원 탈퇴): the legal-hold store keeps what the law requires pseudonymised.
+    /**
+     * The HMAC-SHA256 key that replaces a withdrawn member's uid in held records. Kept
+     * apart from the data (a secret, never in the database) and used for nothing else:
+     * without it a held record cannot be linked back to a person. Local mode falls back
+     * to a fixed development key; production must set one.
+     */
+    LEGAL_HOLD_KEY: z.string().min(32, "use at least 32 random characters").optional(),
+
     // The business details every page shows (전자상거래법, 정보통신망법), public by law.
     // The defaults are those imagesfactory publishes in its privacy policy.
     BUSINESS_NAME: text.default("엠제이스튜디오(MJ)"),
@@ -258,6 +267,11 @@ const serverSchema = z
       env.BLOB_STORAGE === "local-disk" && !env.BLOB_URL_SECRET,
       "BLOB_URL_SECRET",
       "Production must set the key that signs image URLs (or use BLOB_STORAGE=gcs).",
+    );
+    forbid(
+      env.LEGAL_HOLD_KEY === undefined,
+      "LEGAL_HOLD_KEY",
+      "Production must set the key that pseudonymises the records kept after a withdrawal (at least 32 random characters, stored apart from the data).",
     );
     forbid(
       env.PAYMENT_PROVIDERS.includes("sandbox"),

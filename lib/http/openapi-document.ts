@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { createAccountInput } from "../accounts/create-account";
 import { updatePreferencesInput } from "../accounts/update-preferences";
+import { requestWithdrawalInput } from "../withdrawal/request-withdrawal";
 import { passwordResetInput } from "../accounts/send-password-reset";
 import { startSessionInput } from "../auth/start-session";
 import { ERROR_CODES } from "../errors/app-error";
@@ -309,6 +310,23 @@ export function openApiDocument(): Record<string, unknown> {
           description: "Send either or both; a field left out keeps its value. A bad value changes nothing (422).",
           requestBody: body(updatePreferencesInput),
           responses: { 200: ok("The stored language and time zone"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/api/account/withdrawal": {
+        get: {
+          ...member,
+          summary: "What closing the account would do: the points that lapse, and what holds it back",
+          description:
+            "pointsLapsing (bonus included) and paidPointsLapsing lapse on closing (terms, article 9); blockers lists refund-open (a refund is completed first), payment-open and generation-open.",
+          responses: { 200: ok("The preview"), ...errors(401, 403) },
+        },
+        post: {
+          ...member,
+          summary: "Close the account (회원 탈퇴)",
+          description:
+            "Needs an ID token from a sign-in made within the last 5 minutes, of the same account, and confirm: true. Destroys the member's data and moves what the law keeps to the pseudonymised legal hold; a step that fails is finished by the sweep (completed: false). 409 with details.blockers while a refund, a payment or a generation is open. Clears the session cookie.",
+          requestBody: body(requestWithdrawalInput),
+          responses: { 200: ok("Closed; the remaining points lapsed"), ...errors(400, 401, 403, 409, 413, 415, 422) },
         },
       },
       "/api/account/verification-email": {

@@ -31,6 +31,7 @@ const MEMBER_PAGES: readonly (readonly (string | RegExp)[])[] = [
   ["checkout", "toss", GENERATED_ID],
   ["checkout", "toss", GENERATED_ID, "success"],
   ["checkout", "toss", GENERATED_ID, "fail"],
+  ["account", "close"],
 ];
 
 /** Whether a path (without its language segment) is a member page, which needs a signed-in member. */

@@ -26,6 +26,8 @@ import type { Reservation } from "../points/reservations";
 import type { Refund } from "../refunds/refund";
 import type { WelcomeGrant } from "../points/welcome-points";
 import type { WebhookDelivery } from "../webhooks/webhook-delivery";
+import type { Withdrawal } from "../withdrawal/withdrawal";
+import type { LegalHoldRecord } from "./legal-hold-record";
 import type { AccessRecord } from "./access-records";
 import type { DisplayRecord } from "../pricing/display-records";
 
@@ -154,6 +156,9 @@ export function isInventoried(collection: object): boolean {
   return inventoryHandles.has(collection);
 }
 
+/** A sign-in account whose sign-up was never completed (no member record) is deleted this long after it was made. */
+export const UNFINISHED_SIGN_UP_DAYS = 7;
+
 const AUTH_ACCOUNT: DataKind = {
   id: "auth-account",
   title: { ko: "로그인 계정", en: "Sign-in account" },
@@ -174,7 +179,10 @@ const AUTH_ACCOUNT: DataKind = {
   legalBasis: CONTRACT_BASIS,
   retention: { kind: "until-withdrawal" },
   onWithdrawal: "delete",
-  disposal: ERASE,
+  disposal: {
+    ko: `${ERASE.ko}. 가입을 마치지 않은 계정(로그인 계정만 만들고 회원 정보를 입력하지 않은 경우)과 만 14세 미만이라 가입을 거절한 계정은 ${UNFINISHED_SIGN_UP_DAYS}일 안에 삭제 (만 14세 미만은 거절하는 즉시)`,
+    en: `${ERASE.en}. An account whose sign-up was never completed (signed in, no member details given) is deleted ${UNFINISHED_SIGN_UP_DAYS} days after it was made; one refused as under 14 at once`,
+  },
   processors: [{ ko: "Google Cloud (Firebase 인증)", en: "Google Cloud (Firebase Authentication)" }],
 };
 
@@ -657,7 +665,7 @@ export const ABUSE_RECORDS = inventoried<AbuseRecord>({
     from: { ko: "기록일", en: "recording" },
     sweptBy: { field: "expiresAt", marks: "end" },
   },
-  onWithdrawal: "delete",
+  onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
   processors: [cloud],
 });
@@ -826,6 +834,90 @@ export const ACCESS_RECORDS = inventoried<AccessRecord>({
   processors: [cloud],
 });
 
+// --- Withdrawal (회원 탈퇴) and the legal-hold store ---------------------------------
+
+export const WITHDRAWALS = inventoried<Withdrawal>({
+  id: "withdrawals",
+  collection: "withdrawals",
+  title: { ko: "회원 탈퇴 처리 기록", en: "Account closures" },
+  fields: {
+    uid: {
+      ko: "탈퇴하는 회원 (탈퇴 처리가 끝나면 지움; 문서 ID는 법정 보관 기록과 같은 가명 처리 값)",
+      en: "The member leaving (erased once the closure is done; the document id is the same pseudonym as in the legal hold)",
+    },
+    status: { ko: "처리 중 또는 완료", en: "Running or done" },
+    step: { ko: "다음에 할 처리 단계", en: "The next step to do" },
+    pointsLapsed: { ko: "탈퇴로 소멸한 포인트", en: "Points that lapsed on leaving" },
+    requestedAt: { ko: "탈퇴를 요청한 시각", en: "When asked for" },
+    completedAt: { ko: "탈퇴 처리가 끝난 시각", en: "When done" },
+    expiresAt: {
+      ko: "이 기록을 삭제할 시각 (처리가 끝난 지 1년 뒤)",
+      en: "When this record is deleted (1 year after)",
+    },
+  },
+  purpose: {
+    ko: "탈퇴를 중간에 끊기지 않고 끝까지 처리하고, 탈퇴 요청을 처리했음을 증명",
+    en: "Finishing every closure even after a crash, and proving the request was carried out",
+  },
+  legalBasis: {
+    ko: "법적 의무 (개인정보 보호법 제21조: 파기)",
+    en: "Legal obligation (PIPA art. 21, destruction; GDPR art. 17 and 5(2))",
+  },
+  retention: {
+    kind: "days",
+    days: 365,
+    from: { ko: "탈퇴 처리 완료일", en: "the closure" },
+    deletableOnRequest: false,
+    sweptBy: { field: "expiresAt", marks: "end" },
+  },
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+export const LEGAL_HOLD = inventoried<LegalHoldRecord>({
+  id: "legal-hold",
+  collection: "legalHold",
+  title: { ko: "법령에 따라 분리 보관하는 기록", en: "Records kept apart because the law requires it" },
+  fields: {
+    kind: { ko: "어떤 기록인지 (주문, 환불, 포인트 내역 등)", en: "Which kind of record (order, refund, ledger, …)" },
+    subject: {
+      ko: "회원 ID 대신 넣은 가명 (데이터와 따로 보관하는 키로 만든 HMAC-SHA256 값)",
+      en: "The pseudonym that replaced the member's ID (an HMAC-SHA256 under a key kept apart from the data)",
+    },
+    originalId: { ko: "원래 기록 ID의 가명", en: "The pseudonym of the original record's ID" },
+    record: {
+      ko: "원래 기록의 내용 (회원 ID는 가명으로 바뀜)",
+      en: "The original record, its member ID replaced by the pseudonym",
+    },
+    heldAt: { ko: "분리 보관을 시작한 시각", en: "When it was moved here" },
+    holdUntil: {
+      ko: "보관 기간이 끝나 삭제할 시각 (원래 기록의 보관 기간)",
+      en: "When its period ends and it is deleted (the original record's own period)",
+    },
+  },
+  purpose: {
+    ko: "탈퇴한 회원의 기록 가운데 법령이 보관을 요구하는 것만 보관 기간 동안 분리 보관",
+    en: "Keeping, apart and for their legal period only, the records of a former member the law requires",
+  },
+  legalBasis: {
+    ko: "법적 의무 (전자상거래법: 계약·결제·청약철회 기록 5년; 개인정보 보호법 제21조 제3항: 분리 보관)",
+    en: "Legal obligation (e-commerce act: contracts, payments, withdrawals 5 years; PIPA art. 21(3): kept apart)",
+  },
+  retention: {
+    kind: "years",
+    years: 5,
+    from: {
+      ko: "원래 기록의 보관 기간 시작일 (부정 이용 기록은 1년, 접속 기록은 3개월)",
+      en: "the original record's own start (abuse records: 1 year; access records: 3 months)",
+    },
+    sweptBy: { field: "holdUntil", marks: "end" },
+  },
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
 export const DISPLAY_RECORDS = inventoried<DisplayRecord>({
   id: "display-records",
   collection: "displayRecords",
@@ -902,6 +994,8 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   MAIL_PROVIDER_EVENTS.kind,
   ACCESS_RECORDS.kind,
   DISPLAY_RECORDS.kind,
+  WITHDRAWALS.kind,
+  LEGAL_HOLD.kind,
 ];
 
 export function databaseKinds(): (DataKind & { store: { kind: "database"; collection: string } })[] {

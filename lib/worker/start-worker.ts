@@ -15,6 +15,8 @@ import { expireOrders } from "../orders/expire-orders";
 import { resumeRefunds } from "../refunds/resume-refunds";
 import { recheckUnpaidOrders } from "../orders/recheck-unpaid-orders";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
+import { deleteUnfinishedSignUps } from "../accounts/delete-unfinished-sign-ups";
+import { resumeWithdrawals } from "../withdrawal/resume-withdrawals";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
@@ -105,10 +107,12 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
       await guarded("expire-orders", () => expireOrders({ services }));
       await guarded("resume-refunds", () => resumeRefunds({ services }));
       await guarded("recheck-orders", () => recheckUnpaidOrders({ services }));
+      await guarded("resume-withdrawals", () => resumeWithdrawals({ services }));
     }
     if (now - lastPurge >= purgeEveryMs) {
       lastPurge = now;
       await guarded("purge", () => purgeExpiredData({ services }));
+      await guarded("unfinished-sign-ups", () => deleteUnfinishedSignUps({ services }));
     }
     const nextSweep = Math.min(lastPoll + WORKER_POLL_MS, lastRecover + recoverEveryMs, lastPurge + purgeEveryMs);
     const woken = await wakeUps.next(nextSweep - Date.now(), signal);

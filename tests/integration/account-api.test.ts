@@ -182,10 +182,35 @@ describe("sessions", () => {
 });
 
 describe("completing sign-up", () => {
-  it("refuses under-14s and missing required consents with 422, storing nothing", async () => {
+  it.each([
+    ["the whole form", { ...completeSignUp, ageConfirmed: false }],
+    ["only the age, as the page's under-14 button sends", { ageConfirmed: false }],
+  ])("refuses an under-14 (%s) with 422 and deletes the sign-in account the sign-up made", async (_how, body) => {
+    const user = await signUpUser();
+    const response = await call(postAccount, { method: "POST", path: "/api/account", body, token: user.idToken });
+    expect(response.status).toBe(422);
+    expect(Object.keys(((await readError(response)).details as { fields: Record<string, string> }).fields)).toEqual([
+      "ageConfirmed",
+    ]);
+    expect(await services.db.get(MEMBERS, user.uid)).toBeNull();
+    expect(await services.auth.getUser(user.uid)).toBeNull();
+  });
+
+  it("never deletes a member already signed up who sends the form again without the age confirmed", async () => {
+    const user = await signUpUser();
+    const token = user.idToken;
+    expect(
+      (await call(postAccount, { method: "POST", path: "/api/account", body: completeSignUp, token })).status,
+    ).toBe(201);
+    const again = { ...completeSignUp, ageConfirmed: false };
+    expect((await call(postAccount, { method: "POST", path: "/api/account", body: again, token })).status).toBe(422);
+    expect(await services.auth.getUser(user.uid)).not.toBeNull();
+    expect(await services.db.get(MEMBERS, user.uid)).not.toBeNull();
+  });
+
+  it("refuses missing required consents with 422, storing nothing", async () => {
     const user = await signUpUser();
     const cases = [
-      { ...completeSignUp, ageConfirmed: false },
       { ...completeSignUp, consents: { terms: false, privacy: true, marketing: false } },
       { ...completeSignUp, consents: { terms: true, privacy: false, marketing: true } },
       { ...completeSignUp, name: "   " },
@@ -198,7 +223,6 @@ describe("completing sign-up", () => {
       fields.push(Object.keys(((await readError(response)).details as { fields: Record<string, string> }).fields));
     }
     expect(fields).toEqual([
-      ["ageConfirmed"],
       ["consents.terms"],
       ["consents.privacy"],
       ["name"],

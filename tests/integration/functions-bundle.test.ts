@@ -10,6 +10,7 @@ describe("the Cloud Functions deploy bundle", () => {
     await buildFunctions(outfile);
     const bundle = createRequire(import.meta.url)(outfile) as Record<string, unknown>;
     expect(Object.keys(bundle).sort()).toEqual([
+      "deleteUnfinishedSignUpAccounts",
       "deliverMail",
       "expireUnpaidOrders",
       "onGenerationCreated",
@@ -17,6 +18,7 @@ describe("the Cloud Functions deploy bundle", () => {
       "purgeExpired",
       "recoverGenerations",
       "resumeProcessingRefunds",
+      "resumeUnfinishedWithdrawals",
     ]);
   });
 });

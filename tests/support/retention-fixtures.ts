@@ -18,8 +18,10 @@ import { RESERVATIONS } from "../../lib/points/reservations";
 import { WELCOME_GRANTS } from "../../lib/points/welcome-points";
 import { DISPLAY_RECORDS } from "../../lib/pricing/display-records";
 import { ACCESS_RECORDS } from "../../lib/privacy/access-records";
+import { LEGAL_HOLD } from "../../lib/privacy/legal-hold-record";
 import { REFUNDS } from "../../lib/refunds/refund";
 import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
+import { WITHDRAWALS } from "../../lib/withdrawal/withdrawal";
 
 /** A record of the kind whose retention field is `at`, for a member `uid` with no points account. */
 export type Fixture = (at: string, uid: string) => DocumentData;
@@ -185,5 +187,22 @@ export const RETENTION_FIXTURES = new Map<string, Fixture>([
     packages: [],
     models: [],
     firstShownAt: at,
+  })),
+  fixture(WITHDRAWALS, (at): RecordOf<typeof WITHDRAWALS> => ({
+    uid: null,
+    status: "done",
+    step: null,
+    pointsLapsed: 0,
+    requestedAt: at,
+    completedAt: at,
+    expiresAt: at,
+  })),
+  fixture(LEGAL_HOLD, (at): RecordOf<typeof LEGAL_HOLD> => ({
+    kind: "orders",
+    subject: "pseudonym",
+    originalId: "record-pseudonym",
+    record: { status: "paid" },
+    heldAt: at,
+    holdUntil: at,
   })),
 ]);

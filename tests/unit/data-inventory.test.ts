@@ -25,6 +25,9 @@ import { DATA_INVENTORY, databaseKinds, declaredFields } from "../../lib/privacy
 import { ACCESS_RECORDS } from "../../lib/privacy/access-records";
 import { DISPLAY_RECORDS } from "../../lib/pricing/display-records";
 import { expectAppError } from "../support/app-error-thrown";
+import { HELD_KINDS } from "../../lib/privacy/legal-hold";
+import { LEGAL_HOLD } from "../../lib/privacy/legal-hold-record";
+import { WITHDRAWAL_RECORD_DAYS, WITHDRAWALS } from "../../lib/withdrawal/withdrawal";
 
 const COLLECTIONS_IN_CODE = [
   MEMBERS,
@@ -46,6 +49,8 @@ const COLLECTIONS_IN_CODE = [
   REFUNDS,
   ACCESS_RECORDS,
   DISPLAY_RECORDS,
+  WITHDRAWALS,
+  LEGAL_HOLD,
 ];
 
 function refusal(action: () => unknown): AppError {
@@ -207,5 +212,25 @@ describe("assertDeclaredInInventory", () => {
   it("refuses the email address in the mail outbox", () => {
     const withAddress = { uid: "u", to: "a@example.com" };
     expect(refusal(() => assertDeclaredInInventory(MAIL_OUTBOX, withAddress)).message).toContain("to");
+  });
+});
+
+describe("what a withdrawal keeps", () => {
+  it("moves to the legal hold exactly the kinds that name a member and are marked pseudonymise-and-keep", () => {
+    const keptNamingMember = databaseKinds()
+      .filter((kind) => kind.onWithdrawal === "pseudonymise-and-keep" && Object.hasOwn(kind.fields, "uid"))
+      .map((kind) => kind.id)
+      .sort();
+    expect(HELD_KINDS.map((held) => held.collection.kind.id).sort()).toEqual(keptNamingMember);
+  });
+
+  it("keeps in place only what names no member: welcome grants (a hash of the address) and the hold itself", () => {
+    const kept = databaseKinds().filter((kind) => kind.onWithdrawal === "pseudonymise-and-keep");
+    const inPlace = kept.filter((kind) => !Object.hasOwn(kind.fields, "uid")).map((kind) => kind.id);
+    expect(inPlace.sort()).toEqual(["legal-hold", "welcome-grants"]);
+  });
+
+  it("keeps the record of a finished withdrawal as long as the inventory says", () => {
+    expect(WITHDRAWALS.kind.retention).toMatchObject({ kind: "days", days: WITHDRAWAL_RECORD_DAYS });
   });
 });

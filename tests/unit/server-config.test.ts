@@ -30,6 +30,7 @@ const production = {
   TRUSTED_PROXY_HOPS: "1",
   BLOB_STORAGE: "gcs",
   GCS_BUCKET: "imagesfactory-images",
+  LEGAL_HOLD_KEY: "h".repeat(32),
 };
 
 describe("parseServerConfig in local mode", () => {
@@ -119,6 +120,7 @@ describe("parseServerConfig in local mode", () => {
     ["BLOB_URL_LIFETIME_SECONDS", "30"],
     ["BLOB_URL_LIFETIME_SECONDS", "7200"],
     ["BLOB_URL_SECRET", "too short"],
+    ["LEGAL_HOLD_KEY", "too short"],
     ["GCS_BUCKET", "Images_Bucket"],
     ["GCS_API_ENDPOINT", "storage.googleapis.com"],
   ])("refuses %s=%s, naming the variable", (name, value) => {
@@ -222,6 +224,7 @@ describe("parseServerConfig in production", () => {
     ["FIREBASE_PROJECT_ID", { FIREBASE_PROJECT_ID: "demo-imagesfactory" }, "demo- projects"],
     ["APP_URL", { APP_URL: "http://images.example.com" }, "https"],
     ["TRUSTED_PROXY_HOPS", { TRUSTED_PROXY_HOPS: "0" }, "one rate limit"],
+    ["LEGAL_HOLD_KEY", { LEGAL_HOLD_KEY: undefined }, "pseudonymises the records kept after a withdrawal"],
   ])("refuses %s, with a message naming the variable", (name, change, reason) => {
     const message = refusal({ ...production, ...change });
     expect(message).toMatch(new RegExp(`\\b${name}: [^;]*${reason}`));

@@ -66,6 +66,8 @@ export class SqliteDatabase implements Database {
   private readonly db: BetterSqlite3.Database;
   private readonly indexes: IndexFile;
   private readonly lock = new AsyncLock();
+  /** Set by a commit that deleted (a rolled-back one too: a needless checkpoint does no harm). */
+  private deletedSinceCheckpoint = false;
 
   constructor(options: SqliteDatabaseOptions) {
     if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
@@ -73,6 +75,9 @@ export class SqliteDatabase implements Database {
     this.db.pragma("journal_mode = WAL");
     // FULL: a committed credit survives a power cut, not just a process crash.
     this.db.pragma("synchronous = FULL");
+    // Deletion is real (the privacy policy's promise): a deleted document's bytes are
+    // overwritten with zeros, not left readable in a free page (and see eraseDeleted).
+    this.db.pragma("secure_delete = ON");
     this.db.exec(
       "CREATE TABLE IF NOT EXISTS documents (collection TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID",
     );
@@ -99,6 +104,7 @@ export class SqliteDatabase implements Database {
         const result = await fn(tx);
         this.apply(tx.close());
         this.db.exec("COMMIT");
+        this.eraseDeleted();
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec("ROLLBACK");
@@ -139,6 +145,19 @@ export class SqliteDatabase implements Database {
     return rows.map((row) => ({ id: row.id, data: JSON.parse(row.data) as T }));
   }
 
+  /**
+   * In WAL mode a commit only appends pages to the log: the file keeps the page as it
+   * was, deleted document included, until a checkpoint copies the new one over it, and
+   * the log keeps older copies until it is cut. So a commit that deletes checkpoints at
+   * once and truncates the log. Should a reader in another process hold the checkpoint
+   * back, the next one finishes it.
+   */
+  private eraseDeleted(): void {
+    if (!this.deletedSinceCheckpoint) return;
+    this.deletedSinceCheckpoint = false;
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
+  }
+
   private apply(writes: Write[]): void {
     const exists = this.db.prepare<[string, string], { found: number }>(
       "SELECT 1 AS found FROM documents WHERE collection = ? AND id = ?",
@@ -151,6 +170,7 @@ export class SqliteDatabase implements Database {
       const path = `${write.collection}/${write.id}`;
       if (write.kind === "delete") {
         remove.run(write.collection, write.id);
+        this.deletedSinceCheckpoint = true;
         continue;
       }
       let data = write.data;

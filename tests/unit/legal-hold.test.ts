@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { legalHoldKey, memberPseudonym, retentionEnd } from "../../lib/privacy/legal-hold";
+
+describe("the legal hold's pseudonyms", () => {
+  it("are the same for the same member under one key, and differ under another key", () => {
+    const key = "k".repeat(32);
+    expect(memberPseudonym(key, "uid-1")).toBe(memberPseudonym(key, "uid-1"));
+    expect(memberPseudonym(key, "uid-1")).not.toBe(memberPseudonym(key, "uid-2"));
+    expect(memberPseudonym(key, "uid-1")).not.toBe(memberPseudonym("j".repeat(32), "uid-1"));
+    expect(memberPseudonym(key, "uid-1")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("take the configured key, fall back to a development key only in local mode", () => {
+    expect(legalHoldKey({ APP_MODE: "production", LEGAL_HOLD_KEY: "p".repeat(32) })).toBe("p".repeat(32));
+    expect(legalHoldKey({ APP_MODE: "local", LEGAL_HOLD_KEY: undefined })).toMatch(/local-development/);
+    expect(() => legalHoldKey({ APP_MODE: "production", LEGAL_HOLD_KEY: undefined })).toThrow(/LEGAL_HOLD_KEY/);
+  });
+});
+
+describe("a held record's end", () => {
+  const from = { ko: "주문일", en: "the order" };
+  it("is its kind's period after the record's own date", () => {
+    expect(retentionEnd({ kind: "years", years: 5, from }, "2026-02-28T10:00:00.000Z")).toBe(
+      "2031-02-28T10:00:00.000Z",
+    );
+    expect(retentionEnd({ kind: "days", days: 30, from, deletableOnRequest: false }, "2026-01-01T00:00:00.000Z")).toBe(
+      "2026-01-31T00:00:00.000Z",
+    );
+    expect(retentionEnd({ kind: "months", months: 3, from }, "2026-01-31T00:00:00.000Z")).toBe(
+      "2026-05-01T00:00:00.000Z",
+    );
+  });
+
+  it("does not exist for a kind kept until withdrawal: such a kind is never held", () => {
+    expect(() => retentionEnd({ kind: "until-withdrawal" }, "2026-01-01T00:00:00.000Z")).toThrow();
+  });
+});
