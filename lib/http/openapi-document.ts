@@ -7,6 +7,11 @@ import { z } from "zod";
 import { createAccountInput } from "../accounts/create-account";
 import { updatePreferencesInput } from "../accounts/update-preferences";
 import { passwordResetInput } from "../accounts/send-password-reset";
+import { changeMarketingConsentInput } from "../accounts/change-marketing-consent";
+import { changeNameInput } from "../accounts/change-name";
+import { filePrivacyRequestInput } from "../privacy/file-privacy-request";
+import { PRIVACY_REQUEST_DEADLINE_DAYS } from "../privacy/privacy-request";
+import { setProcessingRestrictionInput } from "../privacy/set-processing-restriction";
 import { startSessionInput } from "../auth/start-session";
 import { ERROR_CODES } from "../errors/app-error";
 import { generationInput } from "../generation/generation-job";
@@ -297,6 +302,52 @@ export function openApiDocument(): Record<string, unknown> {
           description: "Send either or both; a field left out keeps its value. A bad value changes nothing (422).",
           requestBody: body(updatePreferencesInput),
           responses: { 200: ok("The stored language and time zone"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/api/account/data": {
+        get: {
+          ...member,
+          summary: "Everything held about the member, grouped by the data inventory's kinds",
+          description:
+            "Each section names an inventory kind with its title, purpose and field descriptions in the language of Accept-Language, and the member's records (in full, or counted with a link to the page that lists them: images and generations to /gallery, orders, refunds and the ledger to /points).",
+          responses: { 200: ok("The member's data"), ...errors(401, 403) },
+        },
+      },
+      "/api/account/name": {
+        put: {
+          ...member,
+          summary: "Correct the member's name",
+          requestBody: body(changeNameInput),
+          responses: { 200: ok("The stored name"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/api/account/marketing-consent": {
+        post: {
+          ...member,
+          summary: "Give or withdraw the marketing consent",
+          description:
+            "Each call records a new consent record (time, policy version, the wording in `locale` or the request's language, method my-page); earlier records are kept.",
+          requestBody: body(changeMarketingConsentInput),
+          responses: { 201: ok("The consent record written"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/api/account/restrictions": {
+        put: {
+          ...member,
+          summary: "Restrict processing or object to marketing, or lift either",
+          description:
+            "restriction: no new generations and no marketing until lifted (409 PROCESSING_RESTRICTED meanwhile); marketing-objection: no marketing mail. Repeating a call changes nothing.",
+          requestBody: body(setProcessingRestrictionInput),
+          responses: { 200: ok("Whether it is in force, and since when"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/api/account/privacy-requests": {
+        post: {
+          ...member,
+          summary: "File a privacy request that My page cannot serve alone",
+          description: `Recorded for staff, due ${PRIVACY_REQUEST_DEADLINE_DAYS} days after receipt. A correction names the inventory kind (dataKind) said to be wrong, which is not used for marketing until the request is closed.`,
+          requestBody: body(filePrivacyRequestInput),
+          responses: { 201: ok("The request recorded, with its deadline"), ...errors(400, 401, 403, 413, 415, 422) },
         },
       },
       "/api/account/verification-email": {

@@ -21,6 +21,8 @@ import { REFUNDS } from "../../lib/refunds/refund";
 import { WELCOME_GRANT_RETENTION_DAYS, WELCOME_GRANTS } from "../../lib/points/welcome-points";
 import { defineCollection } from "../../lib/db/collection";
 import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
+import { PROCESSING_RESTRICTIONS } from "../../lib/privacy/processing-restriction";
+import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
 import { DATA_INVENTORY, databaseKinds, declaredFields } from "../../lib/privacy/data-inventory";
 import { expectAppError } from "../support/app-error-thrown";
 
@@ -42,6 +44,8 @@ const COLLECTIONS_IN_CODE = [
   MAIL_PROVIDER_EVENTS,
   WELCOME_GRANTS,
   REFUNDS,
+  PROCESSING_RESTRICTIONS,
+  PRIVACY_REQUESTS,
 ];
 
 function refusal(action: () => unknown): AppError {
