@@ -6,3 +6,4 @@ export { onMailQueued } from "./triggers/on-mail-queued";
 export { purgeExpired } from "./triggers/purge-expired";
 export { expireUnpaidOrders } from "./triggers/expire-orders";
 export { resumeProcessingRefunds } from "./triggers/resume-refunds";
+export { runDataExports } from "./triggers/data-exports";

@@ -350,6 +350,26 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 201: ok("The request recorded, with its deadline"), ...errors(400, 401, 403, 413, 415, 422) },
         },
       },
+      "/api/account/exports": {
+        post: {
+          ...member,
+          summary: "Ask for an archive of everything held about the member (portability)",
+          description:
+            "Prepared in the background (a ZIP with one JSON file per inventory kind and the image files) and announced by mail; while one is being prepared, asking again answers that one.",
+          responses: { 202: ok("The export, preparing"), ...errors(401, 403) },
+        },
+      },
+      "/api/account/exports/{id}": {
+        get: {
+          ...member,
+          summary: "Download the member's own archive, for 7 days after it is ready",
+          parameters: [idParam("id")],
+          responses: {
+            200: { description: "The ZIP archive", content: { "application/zip": {} } },
+            ...errors(401, 403, 404),
+          },
+        },
+      },
       "/api/account/verification-email": {
         post: {
           ...member,

@@ -28,6 +28,7 @@ import type { WelcomeGrant } from "../points/welcome-points";
 import type { WebhookDelivery } from "../webhooks/webhook-delivery";
 import type { ProcessingRestriction } from "./processing-restriction";
 import type { PrivacyRequest } from "./privacy-request";
+import type { DataExport } from "./data-export";
 
 export type Localized = { ko: string; en: string };
 
@@ -751,6 +752,54 @@ export const PRIVACY_REQUESTS = inventoried<PrivacyRequest>({
   processors: [cloud],
 });
 
+export const DATA_EXPORTS = inventoried<DataExport>({
+  id: "data-exports",
+  collection: "dataExports",
+  title: { ko: "내 정보 내려받기 요청", en: "Data exports" },
+  fields: {
+    uid: { ko: "회원", en: "Member" },
+    status: { ko: "준비 중 또는 준비 완료", en: "Preparing or ready" },
+    fileKey: { ko: "압축 파일을 저장한 위치", en: "Where the archive is stored" },
+    bytes: { ko: "압축 파일 크기", en: "Archive size" },
+    requestedAt: { ko: "요청한 시각", en: "When asked for" },
+    readyAt: { ko: "준비를 마친 시각", en: "When ready" },
+    expiresAt: {
+      ko: "압축 파일과 이 기록을 삭제할 시각 (준비된 지 7일 뒤)",
+      en: "When the archive and this record are deleted (7 days after it was ready)",
+    },
+  },
+  purpose: {
+    ko: "회원이 요청한 개인정보 전송 (내려받기)",
+    en: "Giving members their data to take elsewhere (portability)",
+  },
+  legalBasis: {
+    ko: "법적 의무 (개인정보 보호법 제35조의2)",
+    en: "Legal obligation (PIPA art. 35-2; GDPR art. 20)",
+  },
+  retention: { kind: "days", days: 7, from: { ko: "준비 완료", en: "when ready" }, deletableOnRequest: true },
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+const DATA_EXPORT_FILES: DataKind = {
+  id: "data-export-files",
+  title: { ko: "내 정보 압축 파일", en: "Data export archives" },
+  store: { kind: "blob-storage", prefix: "exports/" },
+  fields: {
+    archive: {
+      ko: "항목별 JSON 파일과 이미지 파일을 담은 ZIP 파일",
+      en: "ZIP file with one JSON file per kind of data, and the image files",
+    },
+  },
+  purpose: DATA_EXPORTS.kind.purpose,
+  legalBasis: DATA_EXPORTS.kind.legalBasis,
+  retention: DATA_EXPORTS.kind.retention,
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud],
+};
+
 /** A record read without knowing its kind's type: for code that reads every kind alike (My page). */
 export type AnyStoredRecord = { [field: string]: JsonValue };
 
@@ -786,6 +835,8 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   MAIL_PROVIDER_EVENTS.kind,
   PROCESSING_RESTRICTIONS.kind,
   PRIVACY_REQUESTS.kind,
+  DATA_EXPORTS.kind,
+  DATA_EXPORT_FILES,
 ];
 
 export function databaseKinds(): (DataKind & { store: { kind: "database"; collection: string } })[] {

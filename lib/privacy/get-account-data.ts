@@ -48,6 +48,8 @@ export interface GetAccountDataOptions {
   services: Services;
   uid: string;
   locale: Locale;
+  /** Every record of every kind, none counted only (the export). */
+  complete?: boolean;
 }
 
 function localized(kind: DataKind, locale: Locale): Pick<AccountDataSection, "kind" | "title" | "fields" | "purpose"> {
@@ -59,8 +61,13 @@ function localized(kind: DataKind, locale: Locale): Pick<AccountDataSection, "ki
   };
 }
 
-function section(kind: DataKind, locale: Locale, records: Record<string, JsonValue>[]): AccountDataSection {
-  const presentation = PRESENTATION[kind.id] ?? { show: "records" };
+function section(
+  kind: DataKind,
+  locale: Locale,
+  records: Record<string, JsonValue>[],
+  complete: boolean,
+): AccountDataSection {
+  const presentation = (complete ? undefined : PRESENTATION[kind.id]) ?? { show: "records" };
   return {
     ...localized(kind, locale),
     records: presentation.show === "records" ? records : [],
@@ -86,16 +93,20 @@ function hasUidField(kind: DataKind): boolean {
 export async function getAccountData(options: GetAccountDataOptions): Promise<AccountData> {
   const { db, auth, clock } = options.services;
   const { uid, locale } = options;
+  const complete = options.complete ?? false;
   const user = await auth.getUser(uid);
   const sections: AccountDataSection[] = [];
   for (const kind of DATA_INVENTORY) {
     if (kind.store.kind === "auth-provider") {
-      sections.push(section(kind, locale, user ? [{ email: user.email, emailVerified: user.emailVerified }] : []));
+      sections.push(
+        section(kind, locale, user ? [{ email: user.email, emailVerified: user.emailVerified }] : [], complete),
+      );
       continue;
     }
     if (kind.store.kind === "blob-storage") {
-      const images = sections.find((other) => other.kind === "images");
-      sections.push({ ...section(kind, locale, []), total: images?.total ?? 0 });
+      // Files are counted by their records: an image file belongs to an image, an archive to an export.
+      const owner = sections.find((other) => other.kind === (kind.id === "image-files" ? "images" : "data-exports"));
+      sections.push({ ...section(kind, locale, [], false), total: owner?.total ?? 0 });
       continue;
     }
     const collection = handleOfKind(kind.id);
@@ -107,11 +118,12 @@ export async function getAccountData(options: GetAccountDataOptions): Promise<Ac
           kind,
           locale,
           docs.map((doc) => ({ id: doc.id, ...doc.data })),
+          complete,
         ),
       );
     } else if (KEYED_BY_UID.has(kind.id)) {
       const doc = await db.get(collection, uid);
-      sections.push(section(kind, locale, doc ? [doc.data] : []));
+      sections.push(section(kind, locale, doc ? [doc.data] : [], complete));
     }
   }
   return { uid, generatedAt: clock.now().toISOString(), sections };

@@ -14,6 +14,8 @@ import { ThumbnailBacklog } from "../images/thumbnail-backlog";
 import { expireOrders } from "../orders/expire-orders";
 import { resumeRefunds } from "../refunds/resume-refunds";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
+import { deleteExpiredDataExports } from "../privacy/delete-expired-data-exports";
+import { prepareDataExports } from "../privacy/prepare-data-exports";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
@@ -103,10 +105,14 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
       await guarded("poll", () => pollWaitingGenerations({ services }));
       await guarded("expire-orders", () => expireOrders({ services }));
       await guarded("resume-refunds", () => resumeRefunds({ services }));
+      await guarded("data-exports", async () => {
+        if ((await prepareDataExports({ services })) > 0) wakeUps.add("mail");
+      });
     }
     if (now - lastPurge >= purgeEveryMs) {
       lastPurge = now;
       await guarded("purge", () => purgeExpiredData({ services }));
+      await guarded("purge-data-exports", () => deleteExpiredDataExports({ services }));
     }
     const nextSweep = Math.min(lastPoll + WORKER_POLL_MS, lastRecover + recoverEveryMs, lastPurge + purgeEveryMs);
     const woken = await wakeUps.next(nextSweep - Date.now(), signal);

@@ -23,6 +23,7 @@ import { defineCollection } from "../../lib/db/collection";
 import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
 import { PROCESSING_RESTRICTIONS } from "../../lib/privacy/processing-restriction";
 import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
+import { DATA_EXPORTS } from "../../lib/privacy/data-export";
 import { DATA_INVENTORY, databaseKinds, declaredFields } from "../../lib/privacy/data-inventory";
 import { expectAppError } from "../support/app-error-thrown";
 
@@ -46,6 +47,7 @@ const COLLECTIONS_IN_CODE = [
   REFUNDS,
   PROCESSING_RESTRICTIONS,
   PRIVACY_REQUESTS,
+  DATA_EXPORTS,
 ];
 
 function refusal(action: () => unknown): AppError {
