@@ -6,6 +6,7 @@
  */
 import { useTranslations } from "next-intl";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { DataExportPanel } from "./data-export-panel";
 import { DataSections } from "./data-sections";
 import { EmailChangeForm } from "./email-change-form";
 import { MarketingConsent } from "./marketing-consent";
@@ -53,6 +54,10 @@ export function MyPageView() {
       <section className="card" aria-labelledby="my-requests">
         <h2 id="my-requests">{t("requests.heading")}</h2>
         <PrivacyRequestForm data={data} onFiled={reload} />
+      </section>
+      <section className="card" aria-labelledby="my-export">
+        <h2 id="my-export">{t("export.heading")}</h2>
+        <DataExportPanel exports={sectionOf(data, "data-exports")} onRequested={reload} />
       </section>
       <section className="card" aria-labelledby="my-data">
         <h2 id="my-data">{t("data.heading")}</h2>

@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { type Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import yazl from "yazl";
 import { addDays } from "../clock/clock";
