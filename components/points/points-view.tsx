@@ -1,7 +1,7 @@
 "use client";
 
 /** Balance, the points packages to buy, and the ledger of every points movement. */
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Link, useRouter } from "@/i18n/navigation";
 import { useEffect, useRef, useState } from "react";
 import { api } from "@/components/shared/api-client";
@@ -15,8 +15,11 @@ import { ErrorAlert } from "@/components/shared/error-alert";
 import { useErrorText } from "@/components/shared/use-error-text";
 import { newIdempotencyKey } from "@/components/shared/idempotency-key";
 import { splitLocalePath } from "@/lib/i18n/locales";
+import type { PaymentProviderId } from "@/lib/payments/payment-provider";
+import type { PaymentOption } from "@/lib/pricing/get-catalog";
 import { OrderHistory } from "./order-history";
 import { PackageSummary } from "./package-summary";
+import { PaymentChoice } from "./payment-choice";
 import "./points.css";
 
 const PAGE_SIZE = 25;
@@ -29,8 +32,18 @@ interface LedgerPage {
 
 const entriesOf = (page: LedgerPage) => page.entries;
 
-export function PointsView({ packages, provider }: { packages: CatalogPackage[]; provider: string | null }) {
+export function PointsView({
+  packages,
+  paymentOptions,
+  defaultProvider,
+}: {
+  packages: CatalogPackage[];
+  /** In the order the page shows them. */
+  paymentOptions: PaymentOption[];
+  defaultProvider: PaymentProviderId | null;
+}) {
   const t = useTranslations("points");
+  const locale = useLocale();
   const tMember = useTranslations("member");
   const format = useMemberFormat();
   const router = useRouter();
@@ -46,31 +59,45 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
     loadMore,
   } = usePagedList<PointEntryView, LedgerPage>({ path: "/api/points", pageSize: PAGE_SIZE, itemsOf: entriesOf });
   const balance = lastPage?.balance ?? null;
+  const [provider, setProvider] = useState(defaultProvider);
+  const currency = paymentOptions.find((option) => option.provider === provider)?.currency ?? null;
   const [buying, setBuying] = useState<string | null>(null);
   const [buyError, setBuyError] = useState<string | null>(null);
-  /** A retry of the same package after a lost answer reuses its key, so it cannot open a second order. */
-  const attempt = useRef<{ packageId: string; key: string } | null>(null);
+  /** A retry of the same package and provider after a lost answer reuses its key, so it cannot open a second order. */
+  const attempt = useRef<{ packageId: string; provider: PaymentProviderId; key: string } | null>(null);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
+  // Back from a checkout, the browser may restore this page as it was left: buying.
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => {
+      if (event.persisted) setBuying(null);
+    };
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
+  }, []);
+
   /**
-   * Our own checkout (the sandbox's) is a page of this app: the router adds the
-   * page's language to its path, which the server gives without one. A provider's
-   * page elsewhere is left as it is.
+   * A checkout is loaded as a whole page, never through the router: each one sends its
+   * own Content-Security-Policy (Toss's widget page allows Toss's script; this page
+   * does not). Our own checkout pages are given in the page's language, the server
+   * naming them with one or without; a provider's page elsewhere is left as it is.
    */
   function goToCheckout(checkoutUrl: string) {
     const target = new URL(checkoutUrl, window.location.href);
-    if (target.origin !== window.location.origin) window.location.assign(target.href);
-    else router.push(splitLocalePath(target.pathname).path + target.search);
+    if (target.origin === window.location.origin)
+      target.pathname = `/${locale}${splitLocalePath(target.pathname).path}`;
+    window.location.assign(target.href);
   }
 
   async function buy(pkg: CatalogPackage) {
     if (!provider) return;
     setBuying(pkg.id);
     setBuyError(null);
-    if (attempt.current?.packageId !== pkg.id) attempt.current = { packageId: pkg.id, key: newIdempotencyKey() };
+    if (attempt.current?.packageId !== pkg.id || attempt.current.provider !== provider)
+      attempt.current = { packageId: pkg.id, provider, key: newIdempotencyKey() };
     try {
       const order = await api<{ orderId: string; checkoutUrl: string }>("/api/orders", {
         method: "POST",
@@ -97,11 +124,14 @@ export function PointsView({ packages, provider }: { packages: CatalogPackage[];
       <section aria-labelledby="packages-heading">
         <h2 id="packages-heading">{t("buyHeading")}</h2>
         {provider ? null : <p className="notice">{t("unavailable")}</p>}
+        {paymentOptions.length > 0 ? (
+          <PaymentChoice options={paymentOptions} value={provider} onChange={setProvider} disabled={buying !== null} />
+        ) : null}
         <ErrorAlert message={buyError} />
         <ul className="packages">
           {packages.map((pkg) => (
             <li key={pkg.id} className="package-card">
-              <PackageSummary pkg={pkg} />
+              <PackageSummary pkg={pkg} currency={currency} />
               <button
                 type="button"
                 className="button button--wide"

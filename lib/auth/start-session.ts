@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { errorKey } from "../errors/error-messages";
+import { recordAccess } from "../privacy/access-records";
 import type { Services } from "../services";
 
 export const startSessionInput = z.object({
@@ -16,6 +17,8 @@ const RECENT_SIGN_IN_SECONDS = 5 * 60;
 export async function startSession(options: {
   services: Services;
   input: unknown;
+  /** The sign-in request's headers: its client and device go into the access record. */
+  headers: Headers;
 }): Promise<{ cookie: string; maxAgeSeconds: number; uid: string }> {
   const { auth, clock, config } = options.services;
   const { idToken } = startSessionInput.parse(options.input);
@@ -25,5 +28,6 @@ export async function startSession(options: {
   }
   const maxAgeSeconds = config.SESSION_DAYS * 86_400;
   const cookie = await auth.createSessionCookie(idToken, maxAgeSeconds * 1000);
+  await recordAccess({ services: options.services, user, event: "sign-in", headers: options.headers });
   return { cookie, maxAgeSeconds, uid: user.uid };
 }

@@ -5,10 +5,18 @@
  */
 import type { VerifiedUser } from "../auth/auth-gateway";
 import { AppError } from "../errors/app-error";
+import { recordAccess } from "../privacy/access-records";
 import type { Services } from "../services";
 import { readCookie, SESSION_COOKIE } from "./session-cookie";
 
+/** Each verified use is an access record (at most one per session and hour, access-records.ts). */
 export async function authenticate(request: Request, services: Services): Promise<VerifiedUser> {
+  const user = await verifiedUser(request, services);
+  await recordAccess({ services, user, event: "session", headers: request.headers });
+  return user;
+}
+
+async function verifiedUser(request: Request, services: Services): Promise<VerifiedUser> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

@@ -260,6 +260,18 @@ export function openApiDocument(): Record<string, unknown> {
             packages: { type: "array", items: { type: "object" } },
             maxImagesPerGeneration: { type: "integer" },
             paymentProviders: { type: "array", items: { type: "string" } },
+            paymentOptions: {
+              type: "array",
+              description: "The configured payment providers, each with the currency it charges (`KRW` or `USD`).",
+              items: {
+                type: "object",
+                required: ["provider", "currency"],
+                properties: {
+                  provider: { type: "string", enum: ["sandbox", "toss", "stripe"] },
+                  currency: { type: "string", enum: ["KRW", "USD"] },
+                },
+              },
+            },
           },
         },
       },
@@ -597,7 +609,7 @@ export function openApiDocument(): Record<string, unknown> {
           ...member,
           summary: "Toss: confirm the payment the success redirect named (the order's owner only)",
           description:
-            "Checked against the stored order first (another member's order 404, another amount 422: neither reaches Toss); then confirmed at Toss with an Idempotency-Key. Card payments end paid; a virtual account ends waiting_for_deposit.",
+            "Checked against the stored order first (another member's order 404, another amount 422: neither reaches Toss); then confirmed at Toss with an Idempotency-Key. Card payments end paid; a virtual account ends waiting_for_deposit. Toss's decline is 422 `PROVIDER_REFUSED` (`details.providerCode`: Toss's code); Toss unreachable or a passing error at Toss is 502 `PROVIDER_FAILED`, and a retry confirms once.",
           requestBody: body(confirmTossPaymentInput),
           responses: {
             200: ok("Order paid or waiting for deposit"),

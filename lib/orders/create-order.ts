@@ -9,6 +9,7 @@ import { findPackage, packageCredit } from "../pricing/price-table";
 import type { Services } from "../services";
 import type { Locale } from "../i18n/locales";
 import { CHECKOUT_WINDOW_MINUTES, ORDERS, type Order } from "./order";
+import { nextPaymentCheckAt } from "./payment-check-schedule";
 
 export const createOrderInput = z.object({
   packageId: z.string({ error: errorKey("validation.packageRequired") }).min(1, errorKey("validation.packageRequired")),
@@ -113,6 +114,7 @@ export async function createOrder(options: {
       providerPaymentId: null,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + CHECKOUT_WINDOW_MINUTES * 60_000).toISOString(),
+      nextCheckAt: nextPaymentCheckAt(now.toISOString(), now),
       paidAt: null,
       canceledAt: null,
       failedAt: null,

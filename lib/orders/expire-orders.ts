@@ -1,7 +1,7 @@
 import { errorFields, logger } from "../observability/logger";
 import type { Cursor } from "../db/database";
 import type { Services } from "../services";
-import { confirmPayment } from "./confirm-payment";
+import { checkOrderPayment } from "./check-order-payment";
 import { ORDERS, type Order } from "./order";
 
 export interface ExpireOrdersOutcome {
@@ -27,32 +27,11 @@ async function closeAsExpired(services: Services, orderId: string): Promise<bool
 }
 
 async function settleOverdue(services: Services, orderId: string, order: Order): Promise<Verdict> {
-  const provider = services.paymentProviders[order.provider];
   // A provider that is switched off, or cannot be asked, leaves only the clock; a late
   // confirmation still credits an expired order (confirmPayment accepts one).
-  const lookup = provider?.lookupPayment
-    ? await provider.lookupPayment({
-        orderId,
-        amount: order.amount,
-        currency: order.currency,
-        providerPaymentId: order.providerPaymentId,
-        providerCheckoutId: order.providerCheckoutId ?? null,
-      })
-    : null;
-  if (lookup?.status === "pending") return "left";
-  if (lookup?.status === "paid") {
-    const { providerPaymentId, amount, currency, receiptUrl } = lookup;
-    await confirmPayment({
-      services,
-      orderId,
-      provider: order.provider,
-      providerPaymentId,
-      amount,
-      currency,
-      receiptUrl,
-    });
-    return "confirmed";
-  }
+  const status = await checkOrderPayment({ services, orderId, order, closing: true });
+  if (status === "pending") return "left";
+  if (status === "paid") return "confirmed";
   return (await closeAsExpired(services, orderId)) ? "expired" : "left";
 }
 

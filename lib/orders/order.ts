@@ -39,6 +39,11 @@ export interface Order {
   createdAt: string;
   /** After this an unpaid order is closed as expired (a virtual account's: its deposit due date). */
   expiresAt: string;
+  /**
+   * When the sweep next re-reads the unpaid order from its provider
+   * (lib/orders/payment-check-schedule.ts). Absent on orders made before it existed.
+   */
+  nextCheckAt?: string;
   paidAt: string | null;
   canceledAt: string | null;
   failedAt: string | null;

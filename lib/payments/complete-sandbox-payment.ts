@@ -21,6 +21,6 @@ export async function completeSandboxPayment(options: {
   if (order.status === "paid") return order;
   if (order.status !== "pending")
     throw new AppError("INVALID_STATE", "order.notPending", { values: { status: order.status } });
-  const payment = sandbox.takePayment({ ...order, description: "" });
+  const payment = sandbox.takePayment({ ...order, description: "" }, options.services.clock.now());
   return confirmPayment({ services: options.services, orderId: options.orderId, provider: "sandbox", ...payment });
 }

@@ -6,7 +6,13 @@ import { ORDERS, toOrderView, type OrderView } from "../orders/order";
 import type { Services } from "../services";
 import { applyTossPayment } from "./apply-toss-payment";
 import { requireTossProvider } from "./toss-payment-provider";
-import { TossApiError, TossUnavailableError, type TossPayment, type TossPaymentsApi } from "./toss-payments-api";
+import {
+  isRetryableTossCode,
+  TossApiError,
+  TossUnavailableError,
+  type TossPayment,
+  type TossPaymentsApi,
+} from "./toss-payments-api";
 
 export const confirmTossPaymentInput = z.object({
   paymentKey: z.string().min(1).max(200),
@@ -61,7 +67,7 @@ async function confirmAtToss(
       // Confirmed before (a confirm whose answer was lost): only Toss's own record says how it ended.
       const payment = await readPayment(api, request.paymentKey);
       if (payment.status !== "DONE" && payment.status !== "WAITING_FOR_DEPOSIT")
-        throw new AppError("PROVIDER_FAILED", "order.tossConfirmRefused", { details: { providerCode: error.code } });
+        throw new AppError("PROVIDER_REFUSED", "order.tossConfirmRefused", { details: { providerCode: error.code } });
       return payment;
     }
     throw asAppError(error, request.orderId);
@@ -83,7 +89,9 @@ function asAppError(error: unknown, orderId: string | null): unknown {
   }
   if (error instanceof TossApiError) {
     logger.warn("toss.confirm_refused", { orderId, providerCode: error.code, status: error.status });
-    return new AppError("PROVIDER_FAILED", "order.tossConfirmRefused", { details: { providerCode: error.code } });
+    // A decline is final (422); a moment's error at Toss may pass on another try (502).
+    const code = isRetryableTossCode(error.code) ? "PROVIDER_FAILED" : "PROVIDER_REFUSED";
+    return new AppError(code, "order.tossConfirmRefused", { details: { providerCode: error.code } });
   }
   return error;
 }

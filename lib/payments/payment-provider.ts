@@ -51,6 +51,33 @@ export interface PaymentProvider {
    * refunds carry no trusted amounts; this re-read is what the ledger follows.
    */
   listRefunds?(payment: { orderId: string; providerPaymentId: string }): Promise<ProviderRefund[]>;
+  /**
+   * The payments the provider holds for a period, for reconciliation with our orders
+   * (lib/payments/reconcile-payments.ts), each in its current state, page by page.
+   * "In the period" is the provider's own notion: Stripe's checkouts opened in it,
+   * Toss's payments with a transaction (approval or cancellation) processed in it, the
+   * sandbox's payments taken in it. Throws PROVIDER_FAILED when it cannot be asked.
+   */
+  listPayments?(period: PaymentPeriod): AsyncIterable<ProviderPayment>;
+}
+
+/** From `from` included to `to` excluded. */
+export interface PaymentPeriod {
+  from: Date;
+  to: Date;
+}
+
+export interface ProviderPayment {
+  orderId: string;
+  providerPaymentId: string;
+  /** What the provider charged, in the currency's smallest unit. */
+  amount: number;
+  /** The provider's currency code, upper case: compared with the order's, not trusted to be ours. */
+  currency: string;
+  /** paid: the money was taken (some or all of it may have gone back since); pending: still under way. */
+  status: "paid" | "pending" | "not-paid";
+  /** Money given back so far (refunds and cancellations), in the same unit. */
+  refundedAmount: number;
 }
 
 export interface RefundPaymentRequest {
@@ -84,6 +111,12 @@ export interface PaymentLookupOrder {
   providerPaymentId: string | null;
   /** The provider's id of the checkout opened for the order (Stripe's Checkout Session), if any. */
   providerCheckoutId: string | null;
+  /**
+   * True when the order is about to be closed as expired: the provider may end a checkout
+   * still open, so nothing can be paid after we close (Stripe expires its session). False
+   * on an early re-read while the buyer may still be paying: the checkout is left alone.
+   */
+  closing: boolean;
 }
 
 export type PaymentLookup =

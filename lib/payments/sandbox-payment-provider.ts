@@ -9,7 +9,9 @@ import type {
   Currency,
   PaymentLookup,
   PaymentLookupOrder,
+  PaymentPeriod,
   PaymentProvider,
+  ProviderPayment,
   ProviderRefund,
   RefundPaymentRequest,
   StartedCheckout,
@@ -33,6 +35,8 @@ export class SandboxPaymentProvider implements PaymentProvider {
   private readonly taken = new Map<string, SandboxPayment>();
   /** Refunds of the taken payments, by orderId, as the provider's side records them. */
   private readonly refunds = new Map<string, ProviderRefund[]>();
+  /** When each order's payment was taken, for listPayments. */
+  private readonly takenAt = new Map<string, Date>();
 
   constructor(private readonly appUrl: string) {}
 
@@ -41,13 +45,14 @@ export class SandboxPaymentProvider implements PaymentProvider {
   }
 
   /** The sandbox's "Pay" button at the provider's end: the money is taken before we hear of it. */
-  takePayment(order: CheckoutOrder): SandboxPayment {
+  takePayment(order: CheckoutOrder, now: Date): SandboxPayment {
     const payment = this.taken.get(order.orderId) ?? {
       providerPaymentId: `sandbox_${order.orderId}`,
       amount: order.amount,
       currency: order.currency,
       receiptUrl: this.checkoutUrl(order.orderId),
     };
+    if (!this.taken.has(order.orderId)) this.takenAt.set(order.orderId, now);
     this.taken.set(order.orderId, payment);
     return payment;
   }
@@ -91,6 +96,16 @@ export class SandboxPaymentProvider implements PaymentProvider {
 
   async listRefunds({ orderId }: { orderId: string; providerPaymentId: string }): Promise<ProviderRefund[]> {
     return (this.refunds.get(orderId) ?? []).map((refund) => ({ ...refund }));
+  }
+
+  async *listPayments(period: PaymentPeriod): AsyncIterable<ProviderPayment> {
+    for (const [orderId, payment] of this.taken) {
+      const takenAt = this.takenAt.get(orderId)!;
+      if (takenAt < period.from || takenAt >= period.to) continue;
+      const { providerPaymentId, amount, currency } = payment;
+      const refundedAmount = (this.refunds.get(orderId) ?? []).reduce((sum, refund) => sum + refund.amount, 0);
+      yield { orderId, providerPaymentId, amount, currency, status: "paid", refundedAmount };
+    }
   }
 
   private checkoutUrl(orderId: string): string {

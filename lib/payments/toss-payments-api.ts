@@ -2,9 +2,9 @@
  * Toss Payments' core API (https://api.tosspayments.com/v1), which has no official
  * server package: plain REST with HTTP Basic auth (the secret key as the user name,
  * an empty password) and errors as `{code, message}`. Only the calls the product
- * needs: confirm a payment the buyer authenticated, read a payment back, and cancel it
- * (a refund, in full or in part). Toss's Payment object stops here: the rest of the
- * code sees `TossPayment`.
+ * needs: confirm a payment the buyer authenticated, read a payment back (by its key or
+ * by our order id), cancel it (a refund, in full or in part), and list transactions for
+ * reconciliation. Toss's Payment object stops here: the rest of the code sees `TossPayment`.
  */
 import { z } from "zod";
 
@@ -43,16 +43,18 @@ export interface TossPayment {
   orderId: string;
   status: TossPaymentStatus;
   totalAmount: number;
+  /** What is left after cancellations: totalAmount minus every amount given back. */
+  balanceAmount: number;
   currency: string;
   receiptUrl: string | null;
+  /** When Toss approved it (a card at confirm, a virtual account at its deposit); null before. */
+  approvedAt: string | null;
   /** Virtual accounts: the value the DEPOSIT_CALLBACK webhook must carry. */
   secret: string | null;
   /** Virtual accounts: when the account stops taking the deposit. */
   depositDueDate: string | null;
   /** Paid into a virtual account: Toss refunds it only to a bank account the buyer names. */
   isVirtualAccount: boolean;
-  /** What is left to cancel. */
-  balanceAmount: number;
   /** Oldest first, as Toss lists them. */
   cancels: TossCancel[];
 }
@@ -70,6 +72,7 @@ const paymentSchema = z.object({
   totalAmount: z.number().int(),
   currency: z.string(),
   receipt: z.object({ url: z.string() }).nullish(),
+  approvedAt: z.string().nullish(),
   secret: z.string().nullish(),
   virtualAccount: z.object({ dueDate: z.string().nullish() }).nullish(),
   method: z.string().nullish(),
@@ -89,8 +92,57 @@ const paymentSchema = z.object({
 
 /** `method` is in Korean in API version 2022-11-16 and in English when asked in English. */
 const VIRTUAL_ACCOUNT_METHODS = new Set(["가상계좌", "VIRTUAL_ACCOUNT"]);
+/** One approval or cancellation of a payment, as Toss's transactions API lists it. */
+export interface TossTransaction {
+  transactionKey: string;
+  paymentKey: string;
+  orderId: string;
+  status: string;
+  amount: number;
+  currency: string;
+  transactionAt: string;
+}
+
+const transactionSchema = z.object({
+  transactionKey: z.string().min(1),
+  paymentKey: z.string().min(1),
+  orderId: z.string().min(1),
+  status: z.string(),
+  amount: z.number().int(),
+  currency: z.string(),
+  transactionAt: z.string(),
+});
+
+export interface TossTransactionsRequest {
+  /** Toss reads the period in Korean time, to the millisecond, both ends included. */
+  from: Date;
+  to: Date;
+  /** The last transactionKey of the previous page. */
+  startingAfter?: string;
+  limit: number;
+}
 
 const errorSchema = z.object({ code: z.string(), message: z.string() });
+
+/**
+ * Toss's refusals that a later attempt may get past (a moment's error, a repeated
+ * request, bank hours, the same key still being processed), and those that say our
+ * configuration is wrong: neither is a refusal of the refund itself.
+ */
+const RETRYABLE_TOSS_CODES = new Set([
+  "PROVIDER_ERROR",
+  "FORBIDDEN_CONSECUTIVE_REQUEST",
+  "NOT_AVAILABLE_BANK",
+  "IDEMPOTENT_REQUEST_PROCESSING",
+  "UNAUTHORIZED_KEY",
+  "INVALID_API_KEY",
+  "INCORRECT_BASIC_AUTH_FORMAT",
+]);
+
+/** Whether Toss's refusal may pass on a later attempt (or is our configuration's fault), rather than refuse the request itself. */
+export function isRetryableTossCode(code: string): boolean {
+  return RETRYABLE_TOSS_CODES.has(code);
+}
 
 /** Toss answered with its error object; `code` is Toss's (e.g. ALREADY_PROCESSED_PAYMENT). */
 export class TossApiError extends Error {
@@ -150,15 +202,62 @@ export class TossPaymentsApi {
     return this.send("GET", `/v1/payments/${encodeURIComponent(paymentKey)}`);
   }
 
+  /** GET /v1/payments/orders/{orderId}: the payment opened for our order; 404 NOT_FOUND_PAYMENT when none was. */
+  getPaymentByOrderId(orderId: string): Promise<TossPayment> {
+    return this.send("GET", `/v1/payments/orders/${encodeURIComponent(orderId)}`);
+  }
+
+  /**
+   * GET /v1/transactions: one page of the approvals and cancellations processed in the
+   * period (by transactionAt), oldest first; the next page starts after the last key.
+   */
+  async listTransactions(request: TossTransactionsRequest): Promise<TossTransaction[]> {
+    const query = new URLSearchParams({ startDate: koreanTime(request.from), endDate: koreanTime(request.to) });
+    if (request.startingAfter) query.set("startingAfter", request.startingAfter);
+    query.set("limit", String(request.limit));
+    const path = `/v1/transactions?${query.toString()}`;
+    const json = await this.withRetries(() => this.sendOnce("GET", path, undefined, undefined));
+    const parsed = z.array(transactionSchema).safeParse(json);
+    if (!parsed.success) throw new TossUnavailableError(`Toss GET /v1/transactions: not a list of transactions`);
+    return parsed.data;
+  }
+
   private async send(
     method: "GET" | "POST",
     path: string,
     body?: unknown,
     idempotencyKey?: string,
   ): Promise<TossPayment> {
+    const json = await this.withRetries(() => this.sendOnce(method, path, body, idempotencyKey));
+    const parsed = paymentSchema.safeParse(json);
+    if (!parsed.success) throw new TossUnavailableError(`Toss ${method} ${path}: not a Payment object`);
+    const payment = parsed.data;
+    return {
+      paymentKey: payment.paymentKey,
+      orderId: payment.orderId,
+      status: payment.status,
+      totalAmount: payment.totalAmount,
+      balanceAmount: payment.balanceAmount ?? payment.totalAmount,
+      currency: payment.currency,
+      receiptUrl: payment.receipt?.url ?? null,
+      approvedAt: payment.approvedAt ?? null,
+      secret: payment.secret ?? null,
+      depositDueDate: payment.virtualAccount?.dueDate ?? null,
+      isVirtualAccount: Boolean(payment.virtualAccount) || VIRTUAL_ACCOUNT_METHODS.has(payment.method ?? ""),
+      cancels: (payment.cancels ?? []).map((cancel) => ({
+        transactionKey: cancel.transactionKey,
+        cancelAmount: cancel.cancelAmount,
+        cancelReason: cancel.cancelReason ?? "",
+        canceledAt: cancel.canceledAt ?? null,
+        cancelStatus: cancel.cancelStatus ?? null,
+      })),
+    };
+  }
+
+  private async withRetries(attempt: () => Promise<unknown>): Promise<unknown> {
     for (let retriesLeft = this.options.retries ?? 2; ; retriesLeft--) {
       try {
-        return await this.sendOnce(method, path, body, idempotencyKey);
+        return await attempt();
       } catch (error) {
         if (!(error instanceof TossUnavailableError) || retriesLeft === 0) throw error;
       }
@@ -170,7 +269,7 @@ export class TossPaymentsApi {
     path: string,
     body: unknown,
     idempotencyKey: string | undefined,
-  ): Promise<TossPayment> {
+  ): Promise<unknown> {
     const headers: Record<string, string> = { authorization: this.authorization };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
@@ -194,29 +293,15 @@ export class TossPaymentsApi {
       if (!parsed.success) throw new TossUnavailableError(`Toss ${method} ${path}: HTTP ${response.status}`);
       throw new TossApiError(response.status, parsed.data.code, parsed.data.message);
     }
-    const parsed = paymentSchema.safeParse(json);
-    if (!parsed.success) throw new TossUnavailableError(`Toss ${method} ${path}: not a Payment object`);
-    const payment = parsed.data;
-    return {
-      paymentKey: payment.paymentKey,
-      orderId: payment.orderId,
-      status: payment.status,
-      totalAmount: payment.totalAmount,
-      currency: payment.currency,
-      receiptUrl: payment.receipt?.url ?? null,
-      secret: payment.secret ?? null,
-      depositDueDate: payment.virtualAccount?.dueDate ?? null,
-      isVirtualAccount: Boolean(payment.virtualAccount) || VIRTUAL_ACCOUNT_METHODS.has(payment.method ?? ""),
-      balanceAmount: payment.balanceAmount ?? payment.totalAmount,
-      cancels: (payment.cancels ?? []).map((cancel) => ({
-        transactionKey: cancel.transactionKey,
-        cancelAmount: cancel.cancelAmount,
-        cancelReason: cancel.cancelReason ?? "",
-        canceledAt: cancel.canceledAt ?? null,
-        cancelStatus: cancel.cancelStatus ?? null,
-      })),
-    };
+    return json;
   }
+}
+
+const KOREAN_TIME_OFFSET_MS = 9 * 3_600_000;
+
+/** `2026-01-31T09:00:00.000`: Toss's date-time without a zone, which it reads as Korean time (UTC+9). */
+export function koreanTime(instant: Date): string {
+  return new Date(instant.getTime() + KOREAN_TIME_OFFSET_MS).toISOString().slice(0, 23);
 }
 
 function parseJson(text: string): unknown {

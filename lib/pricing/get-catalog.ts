@@ -1,3 +1,4 @@
+import type { Currency, PaymentProviderId } from "../payments/payment-provider";
 import type { Services } from "../services";
 import {
   MAX_IMAGES_PER_GENERATION,
@@ -33,6 +34,13 @@ export interface Catalog {
   }[];
   maxImagesPerGeneration: number;
   paymentProviders: string[];
+  /** The configured providers with the currency each charges: what a buyer chooses between. */
+  paymentOptions: PaymentOption[];
+}
+
+export interface PaymentOption {
+  provider: PaymentProviderId;
+  currency: Currency;
 }
 
 /**
@@ -60,5 +68,9 @@ export function getCatalog(options: { services: Services }): Catalog {
     })),
     maxImagesPerGeneration: MAX_IMAGES_PER_GENERATION,
     paymentProviders: Object.keys(paymentProviders),
+    paymentOptions: Object.values(paymentProviders).map((provider) => ({
+      provider: provider.id,
+      currency: provider.currency,
+    })),
   };
 }

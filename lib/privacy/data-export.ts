@@ -3,11 +3,9 @@
  * on My page, prepared by the worker, announced by mail, downloadable by that member
  * only, and deleted with its record 7 days after it was ready.
  */
-import { DATA_EXPORTS } from "./data-inventory";
+import { DATA_EXPORT_DAYS, DATA_EXPORTS } from "./data-inventory";
 
-export { DATA_EXPORTS };
-
-export const DATA_EXPORT_DAYS = 7;
+export { DATA_EXPORT_DAYS, DATA_EXPORTS };
 
 export interface DataExport {
   uid: string;

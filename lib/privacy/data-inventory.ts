@@ -15,6 +15,7 @@ import type { AbuseRecord } from "../abuse/abuse-record";
 import type { RateLimitCounter } from "../abuse/rate-limit";
 import type { JsonValue } from "../db/database";
 import { defineCollection, type Collection, type FieldDescriptions, type StoredRecord } from "../db/collection";
+import type { DocumentData } from "../db/database";
 import type { GenerationJob } from "../generation/generation-job";
 import type { IdempotencyKeyRecord } from "../idempotency/idempotency-key";
 import type { ImageRecord } from "../images/image-record";
@@ -29,14 +30,33 @@ import type { WebhookDelivery } from "../webhooks/webhook-delivery";
 import type { ProcessingRestriction } from "./processing-restriction";
 import type { PrivacyRequest } from "./privacy-request";
 import type { DataExport } from "./data-export";
+import type { AccessRecord } from "./access-records";
+import type { DisplayRecord } from "../pricing/display-records";
 
 export type Localized = { ko: string; en: string };
 
-export type Retention =
-  | { kind: "until-withdrawal" }
+/**
+ * How the retention sweeper (purge-expired-data.ts) finds what is due, so that it needs
+ * no knowledge of any one kind: the records whose `field` is at most now minus the
+ * period (`marks: "start"`, the field holds when the period began), or at most now
+ * (`marks: "end"`, the field is stamped when written with the moment the period ends,
+ * an `expiresAt` that a later event may push back). `keptWhilePointsAccountOpen`: the
+ * record is also kept while its member's points account is open (see POINTS_HISTORY_DISPOSAL).
+ */
+export interface SweptBy<F extends string = string> {
+  field: F;
+  marks: "start" | "end";
+  keptWhilePointsAccountOpen?: true;
+}
+
+type RetentionPeriod =
   | { kind: "days"; days: number; from: Localized; deletableOnRequest: boolean }
-  | { kind: "years"; years: number; from: Localized }
-  | { kind: "until-delivered" };
+  | { kind: "months"; months: number; from: Localized }
+  | { kind: "years"; years: number; from: Localized };
+
+/** Blob storage kinds have a period and no `sweptBy`: their files count from when they were written. */
+export type Retention<F extends string = string> =
+  { kind: "until-withdrawal" } | (RetentionPeriod & { sweptBy?: SweptBy<F> }) | { kind: "until-delivered" };
 
 export interface DataKind {
   id: string;
@@ -68,6 +88,19 @@ const ERASE: Localized = {
   en: "Permanently deleted so that it cannot be recovered",
 };
 
+/**
+ * The live-ledger rule. A points account's balance is the sum of its entries, and the
+ * paid points in it must be covered by purchases not refunded (verify-ledger.ts): so
+ * while the account is open, even its oldest entries, orders and refunds are what the
+ * balance and the refundable points rest on, and deleting them alone would break that
+ * proof. They are kept while the account is open and swept together, the account first,
+ * once it is closed: no movement for 5 years, and no points left or the member gone.
+ */
+const POINTS_HISTORY_DISPOSAL: Localized = {
+  ko: "복구할 수 없는 방법으로 영구 삭제. 포인트 잔액, 거래 내역, 주문, 환불 기록은 회원별로 함께 삭제합니다: 각 기록의 보관 기간이 지나고, 포인트 계정의 마지막 거래 후 5년이 지났으며, 남은 포인트가 없거나 탈퇴한 경우입니다. 계정을 계속 쓰는 동안에는 오래된 기록도 잔액과 환불할 수 있는 포인트의 근거이므로 보관합니다",
+  en: "Permanently deleted so that it cannot be recovered. A member's points balance, ledger, orders and refunds are deleted together: once each record's period is over, the points account has not moved for 5 years, and it holds no points or the member has left. While the account is in use, even old records are kept, since the balance and the refundable points rest on them",
+};
+
 const cloud: Localized = {
   ko: "Google Cloud (Firebase): 호스팅, 데이터베이스, 저장소",
   en: "Google Cloud (Firebase) - hosting, database and storage",
@@ -81,9 +114,16 @@ export interface InventoriedCollection<T extends StoredRecord<T>> extends Collec
 /** A description of each field of T in both languages: exactly its fields, none missing, none extra. */
 type LocalizedFieldDescriptions<T> = { readonly [K in keyof FieldDescriptions<T>]: Localized };
 
-type DatabaseKindSpec<T> = Omit<DataKind, "store" | "fields"> & {
+/** A database kind with a period names the field the sweeper queries: one of the record's own. */
+type DatabaseRetention<T> =
+  | { kind: "until-withdrawal" }
+  | (RetentionPeriod & { sweptBy: SweptBy<keyof T & string> })
+  | { kind: "until-delivered" };
+
+type DatabaseKindSpec<T> = Omit<DataKind, "store" | "fields" | "retention"> & {
   collection: string;
   fields: LocalizedFieldDescriptions<T>;
+  retention: DatabaseRetention<T>;
 };
 
 /** The handle's own descriptions, in English, the language of the code. */
@@ -94,6 +134,7 @@ function inEnglish<T>(fields: LocalizedFieldDescriptions<T>): FieldDescriptions<
 }
 
 const inventoryHandles = new Set<object>();
+const handlesByCollection = new Map<string, InventoriedCollection<DocumentData>>();
 
 function inventoried<T extends StoredRecord<T>>(spec: DatabaseKindSpec<T>): InventoriedCollection<T> {
   const { collection: name, ...description } = spec;
@@ -101,6 +142,14 @@ function inventoried<T extends StoredRecord<T>>(spec: DatabaseKindSpec<T>): Inve
   const kind: DataKind = { ...description, store: { kind: "database", collection: name }, fields: spec.fields };
   const handle = Object.freeze({ ...collection, kind });
   inventoryHandles.add(handle);
+  handlesByCollection.set(name, handle);
+  return handle;
+}
+
+/** A declared collection's handle by name, for code that works on every kind (the retention sweeper). */
+export function inventoriedCollection(name: string): InventoriedCollection<DocumentData> {
+  const handle = handlesByCollection.get(name);
+  if (!handle) throw new Error(`No collection "${name}" in the data inventory`);
   return handle;
 }
 
@@ -206,9 +255,14 @@ export const POINT_ACCOUNTS = inventoried<PointAccount>({
   },
   purpose: { ko: "유료 서비스 이용 정산", en: "Accounting for paid use of the service" },
   legalBasis: COMMERCE_ACT,
-  retention: { kind: "years", years: 5, from: { ko: "마지막 거래일", en: "the last movement" } },
+  retention: {
+    kind: "years",
+    years: 5,
+    from: { ko: "마지막 거래일", en: "the last movement" },
+    sweptBy: { field: "updatedAt", marks: "start", keptWhilePointsAccountOpen: true },
+  },
   onWithdrawal: "pseudonymise-and-keep",
-  disposal: ERASE,
+  disposal: POINTS_HISTORY_DISPOSAL,
   processors: [cloud],
 });
 
@@ -235,9 +289,14 @@ export const POINT_ENTRIES = inventoried<PointEntry>({
   },
   purpose: { ko: "대금결제 및 재화 공급 기록", en: "Records of payment and supply of goods" },
   legalBasis: COMMERCE_ACT,
-  retention: { kind: "years", years: 5, from: { ko: "거래일", en: "the entry" } },
+  retention: {
+    kind: "years",
+    years: 5,
+    from: { ko: "거래일", en: "the entry" },
+    sweptBy: { field: "createdAt", marks: "start", keptWhilePointsAccountOpen: true },
+  },
   onWithdrawal: "pseudonymise-and-keep",
-  disposal: ERASE,
+  disposal: POINTS_HISTORY_DISPOSAL,
   processors: [cloud],
 });
 
@@ -256,7 +315,12 @@ export const RESERVATIONS = inventoried<Reservation>({
   },
   purpose: { ko: "대금결제 및 재화 공급 기록", en: "Records of payment and supply of goods" },
   legalBasis: COMMERCE_ACT,
-  retention: { kind: "years", years: 5, from: { ko: "예약 종료일", en: "closing" } },
+  retention: {
+    kind: "years",
+    years: 5,
+    from: { ko: "예약 종료일", en: "closing" },
+    sweptBy: { field: "closedAt", marks: "start" },
+  },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
   processors: [cloud],
@@ -285,6 +349,10 @@ export const ORDERS = inventoried<Order>({
     },
     createdAt: { ko: "주문한 시각", en: "When ordered" },
     expiresAt: { ko: "결제하지 않으면 주문이 만료되는 시각", en: "When the order expires if unpaid" },
+    nextCheckAt: {
+      ko: "결제되지 않은 주문의 결제 여부를 결제 대행사에 다시 확인할 시각",
+      en: "When an unpaid order's payment is next checked with the provider",
+    },
     paidAt: { ko: "결제한 시각", en: "When paid" },
     canceledAt: { ko: "취소한 시각", en: "When canceled" },
     failedAt: { ko: "결제가 실패한 시각", en: "When the payment failed" },
@@ -298,9 +366,14 @@ export const ORDERS = inventoried<Order>({
   },
   purpose: { ko: "계약 및 대금결제 기록", en: "Records of contracts and payments" },
   legalBasis: COMMERCE_ACT,
-  retention: { kind: "years", years: 5, from: { ko: "주문일", en: "the order" } },
+  retention: {
+    kind: "years",
+    years: 5,
+    from: { ko: "주문일", en: "the order" },
+    sweptBy: { field: "createdAt", marks: "start", keptWhilePointsAccountOpen: true },
+  },
   onWithdrawal: "pseudonymise-and-keep",
-  disposal: ERASE,
+  disposal: POINTS_HISTORY_DISPOSAL,
   processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
 });
 
@@ -347,9 +420,14 @@ export const REFUNDS = inventoried<Refund>({
     ko: "전자상거래 등에서의 소비자보호에 관한 법률 (계약 또는 청약철회 등에 관한 기록 5년)",
     en: "Act on Consumer Protection in Electronic Commerce (records of contracts and withdrawals, 5 years)",
   },
-  retention: { kind: "years", years: 5, from: { ko: "요청일", en: "the request" } },
+  retention: {
+    kind: "years",
+    years: 5,
+    from: { ko: "요청일", en: "the request" },
+    sweptBy: { field: "requestedAt", marks: "start", keptWhilePointsAccountOpen: true },
+  },
   onWithdrawal: "pseudonymise-and-keep",
-  disposal: ERASE,
+  disposal: POINTS_HISTORY_DISPOSAL,
   processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
 });
 
@@ -374,6 +452,7 @@ export const WELCOME_GRANTS = inventoried<WelcomeGrant>({
     days: 3 * 365,
     from: { ko: "지급일", en: "the grant" },
     deletableOnRequest: false,
+    sweptBy: { field: "expiresAt", marks: "end" },
   },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
@@ -419,7 +498,13 @@ export const GENERATIONS = inventoried<GenerationJob>({
   },
   purpose: { ko: "이미지 생성 서비스 제공", en: "Generating the images asked for" },
   legalBasis: CONTRACT_BASIS,
-  retention: { kind: "days", days: 90, from: { ko: "요청일", en: "submission" }, deletableOnRequest: false },
+  retention: {
+    kind: "days",
+    days: 90,
+    from: { ko: "요청일", en: "submission" },
+    deletableOnRequest: false,
+    sweptBy: { field: "expiresAt", marks: "end" },
+  },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [
@@ -453,7 +538,13 @@ export const IMAGES = inventoried<ImageRecord>({
   },
   purpose: { ko: "생성 결과 보관 및 제공", en: "Keeping and showing the member's results" },
   legalBasis: CONTRACT_BASIS,
-  retention: { kind: "days", days: 90, from: { ko: "생성일", en: "creation" }, deletableOnRequest: true },
+  retention: {
+    kind: "days",
+    days: 90,
+    from: { ko: "생성일", en: "creation" },
+    deletableOnRequest: true,
+    sweptBy: { field: "expiresAt", marks: "end" },
+  },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -489,7 +580,13 @@ export const IDEMPOTENCY_KEYS = inventoried<IdempotencyKeyRecord>({
   },
   purpose: { ko: "중복 결제·차감 방지", en: "Preventing double charges on retried requests" },
   legalBasis: CONTRACT_BASIS,
-  retention: { kind: "days", days: 7, from: { ko: "최초 사용일", en: "first use" }, deletableOnRequest: false },
+  retention: {
+    kind: "days",
+    days: 7,
+    from: { ko: "최초 사용일", en: "first use" },
+    deletableOnRequest: false,
+    sweptBy: { field: "expiresAt", marks: "end" },
+  },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -521,6 +618,7 @@ export const RATE_LIMITS = inventoried<RateLimitCounter>({
     days: 1,
     from: { ko: "집계 시작 시점", en: "the start of the window" },
     deletableOnRequest: false,
+    sweptBy: { field: "expiresAt", marks: "end" },
   },
   onWithdrawal: "delete",
   disposal: ERASE,
@@ -561,7 +659,12 @@ export const ABUSE_RECORDS = inventoried<AbuseRecord>({
     ko: "정당한 이익 (서비스의 안전한 운영, 내부 방침에 따라 1년 보관)",
     en: "Legitimate interest in running the service safely (GDPR art. 6(1)(f)); kept 1 year by internal policy",
   },
-  retention: { kind: "years", years: 1, from: { ko: "기록일", en: "recording" } },
+  retention: {
+    kind: "years",
+    years: 1,
+    from: { ko: "기록일", en: "recording" },
+    sweptBy: { field: "expiresAt", marks: "end" },
+  },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -618,7 +721,13 @@ export const WEBHOOK_DELIVERIES = inventoried<WebhookDelivery>({
     ko: "정당한 이익 (서비스 보안)",
     en: "Legitimate interest in the security of the service (GDPR art. 6(1)(f))",
   },
-  retention: { kind: "days", days: 1, from: { ko: "받은 때", en: "receipt" }, deletableOnRequest: false },
+  retention: {
+    kind: "days",
+    days: 1,
+    from: { ko: "받은 때", en: "receipt" },
+    deletableOnRequest: false,
+    sweptBy: { field: "expiresAt", marks: "end" },
+  },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -649,6 +758,7 @@ export const MAIL_SUPPRESSIONS = inventoried<MailSuppression>({
     days: 365,
     from: { ko: "마지막 반송 또는 신고", en: "the last bounce or report" },
     deletableOnRequest: false,
+    sweptBy: { field: "expiresAt", marks: "end" },
   },
   onWithdrawal: "delete",
   disposal: ERASE,
@@ -671,11 +781,109 @@ export const MAIL_PROVIDER_EVENTS = inventoried<MailProviderEvent>({
     ko: "정당한 이익 (서비스 운영)",
     en: "Legitimate interest in running the service (GDPR art. 6(1)(f))",
   },
-  retention: { kind: "days", days: 3, from: { ko: "처리일", en: "handling" }, deletableOnRequest: false },
+  retention: {
+    kind: "days",
+    days: 3,
+    from: { ko: "처리일", en: "handling" },
+    deletableOnRequest: false,
+    sweptBy: { field: "expiresAt", marks: "end" },
+  },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
 });
+
+// --- Records the law requires: access and display (retention, issue 9) -----------------
+
+export const ACCESS_RECORDS = inventoried<AccessRecord>({
+  id: "access-records",
+  collection: "accessRecords",
+  title: { ko: "접속 기록", en: "Access records" },
+  fields: {
+    uid: { ko: "회원", en: "Member" },
+    event: {
+      ko: "로그인인지, 로그인한 상태로 서비스를 이용한 것인지 (이용은 세션마다 한 시간에 한 번만 기록)",
+      en: "A sign-in, or use of the service while signed in (recorded at most once an hour per session)",
+    },
+    client: {
+      ko: "접속한 IP 주소 (IPv6는 /64 네트워크 단위; 앞단 프록시를 알 수 없는 로컬 환경에서는 기록하지 않음)",
+      en: "The IP address connected from (an IPv6 client by its /64 network; not known, so not recorded, locally)",
+    },
+    userAgent: {
+      ko: "접속한 기기와 브라우저 (브라우저가 보낸 User-Agent, 앞 256자)",
+      en: "The device and browser (the User-Agent the browser sent, its first 256 characters)",
+    },
+    occurredAt: { ko: "접속한 시각", en: "When" },
+  },
+  purpose: {
+    ko: "부정 로그인 확인과 수사기관의 적법한 요청에 대한 대응",
+    en: "Detecting unauthorised sign-ins, and answering lawful requests from investigating authorities",
+  },
+  legalBasis: {
+    ko: "통신비밀보호법 (로그 기록 자료 3개월)",
+    en: "Protection of Communications Secrets Act (log records, 3 months)",
+  },
+  retention: {
+    kind: "months",
+    months: 3,
+    from: { ko: "접속일", en: "the access" },
+    sweptBy: { field: "occurredAt", marks: "start" },
+  },
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+export const DISPLAY_RECORDS = inventoried<DisplayRecord>({
+  id: "display-records",
+  collection: "displayRecords",
+  title: { ko: "표시·광고 기록", en: "Records of prices and offers shown" },
+  fields: {
+    surface: {
+      ko: "가격을 보여 준 곳 (첫 화면, 포인트 충전 화면, 상품 목록 API)",
+      en: "Where prices were shown (the home page, the points page, the catalog API)",
+    },
+    day: {
+      ko: "보여 준 날 (UTC). 같은 날 같은 곳에서 같은 가격은 한 번만 기록하며, 누가 보았는지는 기록하지 않습니다",
+      en: "The day shown (UTC). The same prices on the same surface are recorded once a day, never who saw them",
+    },
+    offerHash: {
+      ko: "보여 준 가격표의 해시 (가격표의 판을 구별)",
+      en: "Hash of the price table shown (tells its versions apart)",
+    },
+    packages: { ko: "보여 준 포인트 상품과 가격, 보너스", en: "The points packages shown, their prices and bonus" },
+    models: { ko: "보여 준 모델별 이미지 한 장의 포인트", en: "The points per image shown for each model" },
+    firstShownAt: { ko: "그날 처음 보여 준 시각", en: "When first shown that day" },
+  },
+  purpose: {
+    ko: "어떤 가격과 혜택을 언제 표시했는지의 증명",
+    en: "Proving which prices and offers were shown, and when",
+  },
+  legalBasis: {
+    ko: "전자상거래 등에서의 소비자보호에 관한 법률 (표시·광고에 관한 기록 6개월)",
+    en: "Act on Consumer Protection in Electronic Commerce (records of display and advertising, 6 months)",
+  },
+  retention: {
+    kind: "months",
+    months: 6,
+    from: { ko: "표시일", en: "the day shown" },
+    sweptBy: { field: "firstShownAt", marks: "start" },
+  },
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+/**
+ * Complaints (소비자의 불만 또는 분쟁처리에 관한 기록): 3 years under the e-commerce act.
+ * The privacy-request queue (`privacyRequests`) takes it, counted from each request's
+ * closing; an open request is kept until it is closed.
+ */
+export const COMPLAINT_RETENTION = {
+  kind: "years",
+  years: 3,
+  from: { ko: "처리 완료일", en: "the request's closing" },
+} as const satisfies Retention;
 
 // --- My page: restrictions of processing and privacy requests (issue 9, part C) ---
 
@@ -702,7 +910,14 @@ export const PROCESSING_RESTRICTIONS = inventoried<ProcessingRestriction>({
     ko: "법적 의무 (개인정보 보호법 제36조, 제37조)",
     en: "Legal obligation (PIPA arts. 36 and 37; GDPR arts. 18 and 21)",
   },
-  retention: { kind: "until-withdrawal" },
+  // One in force is kept (its `liftedAt` is empty); a lifted one proves for as long as the
+  // request behind it may be disputed, as a complaint record is.
+  retention: {
+    kind: "years",
+    years: 3,
+    from: { ko: "해제한 날 (해제하기 전까지는 계속 보관)", en: "its lifting (kept while in force)" },
+    sweptBy: { field: "liftedAt", marks: "start" },
+  },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -746,11 +961,14 @@ export const PRIVACY_REQUESTS = inventoried<PrivacyRequest>({
     ko: "법적 의무 (개인정보 보호법 제35조부터 제38조)",
     en: "Legal obligation (PIPA arts. 35 to 38; GDPR art. 12)",
   },
-  retention: { kind: "years", years: 3, from: { ko: "요청을 받은 날", en: "receipt" } },
+  retention: { ...COMPLAINT_RETENTION, sweptBy: { field: "closedAt", marks: "start" } },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
   processors: [cloud],
 });
+
+/** How long a prepared archive can be downloaded before it and its record are deleted. */
+export const DATA_EXPORT_DAYS = 7;
 
 export const DATA_EXPORTS = inventoried<DataExport>({
   id: "data-exports",
@@ -776,7 +994,15 @@ export const DATA_EXPORTS = inventoried<DataExport>({
     ko: "법적 의무 (개인정보 보호법 제35조의2)",
     en: "Legal obligation (PIPA art. 35-2; GDPR art. 20)",
   },
-  retention: { kind: "days", days: 7, from: { ko: "준비 완료", en: "when ready" }, deletableOnRequest: true },
+  // The sweeper deletes the archive with its record (purge-expired-data.ts); one still
+  // being prepared has no `expiresAt` yet, and waits.
+  retention: {
+    kind: "days",
+    days: DATA_EXPORT_DAYS,
+    from: { ko: "준비 완료", en: "when ready" },
+    deletableOnRequest: true,
+    sweptBy: { field: "expiresAt", marks: "end" },
+  },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -794,7 +1020,13 @@ const DATA_EXPORT_FILES: DataKind = {
   },
   purpose: DATA_EXPORTS.kind.purpose,
   legalBasis: DATA_EXPORTS.kind.legalBasis,
-  retention: DATA_EXPORTS.kind.retention,
+  // Swept by its own prefix too, for an archive whose record is gone (a crash between the two writes).
+  retention: {
+    kind: "days",
+    days: DATA_EXPORT_DAYS,
+    from: { ko: "압축 파일을 만든 때", en: "when the archive was written" },
+    deletableOnRequest: true,
+  },
   onWithdrawal: "delete",
   disposal: ERASE,
   processors: [cloud],
@@ -833,6 +1065,8 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   WEBHOOK_DELIVERIES.kind,
   MAIL_SUPPRESSIONS.kind,
   MAIL_PROVIDER_EVENTS.kind,
+  ACCESS_RECORDS.kind,
+  DISPLAY_RECORDS.kind,
   PROCESSING_RESTRICTIONS.kind,
   PRIVACY_REQUESTS.kind,
   DATA_EXPORTS.kind,

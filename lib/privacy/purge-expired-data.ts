@@ -1,15 +1,26 @@
+/**
+ * The retention sweeper: enforces every retention rule of the data inventory, for every
+ * kind, in both stores, and knows no kind by name for when: each database kind names
+ * the field its period counts from or ends at (`sweptBy`), each blob storage kind its
+ * prefix, whose files count from when they were written. What it does know per kind is
+ * how to dispose of a record besides deleting it (an image's files, an export's archive) and which due
+ * records must wait for something else (an open generation for recovery, a points
+ * history for its account to close). "until-withdrawal" kinds are the withdrawal's to
+ * delete, "until-delivered" ones the mail sender's. Runs hourly in the worker and as a
+ * scheduled Cloud Function; idempotent, and paged in Firestore's 500-write commits.
+ */
+import type { Collection, StoredRecord } from "../db/collection";
+import { MAX_WRITES_PER_COMMIT, type Cursor, type Database, type Doc, type DocumentData } from "../db/database";
 import { GENERATIONS, isFinished } from "../generation/generation-job";
-import { ABUSE_RECORDS } from "../abuse/abuse-record";
-import { RATE_LIMITS } from "../abuse/rate-limit";
-import { IDEMPOTENCY_KEYS } from "../idempotency/idempotency-key";
-import type { Collection } from "../db/collection";
-import { logger } from "../observability/logger";
-import type { Services } from "../services";
 import { deleteImageFiles } from "../images/delete-image-files";
 import { IMAGES } from "../images/image-record";
-import { WEBHOOK_DELIVERIES } from "../webhooks/webhook-delivery";
-import { MAIL_PROVIDER_EVENTS, MAIL_SUPPRESSIONS } from "../mail/mail-suppression";
-import { WELCOME_GRANTS } from "../points/welcome-points";
+import { MEMBERS } from "../accounts/members";
+import { logger } from "../observability/logger";
+import { POINT_ACCOUNTS } from "../points/ledger";
+import type { Services } from "../services";
+import type { BlobStorage } from "../storage/blob-storage";
+import { DATA_EXPORTS } from "./data-export";
+import { DATA_INVENTORY, inventoriedCollection, type DataKind, type Retention, type SweptBy } from "./data-inventory";
 
 /**
  * A write unfinished for this long is abandoned (its process died): a whole image is
@@ -17,113 +28,174 @@ import { WELCOME_GRANTS } from "../points/welcome-points";
  */
 export const ABANDONED_WRITE_AGE_MS = 60 * 60_000;
 
-/** Deletes, page by page, the documents of a collection whose `expiresAt` has passed. */
-async function deleteExpired(
-  services: Services,
-  collection: Collection<{ expiresAt: string }>,
-  now: string,
-  limit: number,
-): Promise<number> {
+type Period = Exclude<Retention, { kind: "until-withdrawal" } | { kind: "until-delivered" }>;
+
+export type SweptDatabaseKind = DataKind & {
+  store: { kind: "database"; collection: string };
+  retention: Period & { sweptBy: SweptBy };
+};
+export type SweptBlobKind = DataKind & { store: { kind: "blob-storage"; prefix: string }; retention: Period };
+
+function hasPeriod(retention: Retention): retention is Period {
+  return retention.kind === "days" || retention.kind === "months" || retention.kind === "years";
+}
+
+/** The database kinds the sweeper enforces: every one with a period. */
+export function sweptDatabaseKinds(): SweptDatabaseKind[] {
+  return DATA_INVENTORY.filter(
+    (kind): kind is SweptDatabaseKind =>
+      kind.store.kind === "database" && hasPeriod(kind.retention) && kind.retention.sweptBy !== undefined,
+  );
+}
+
+export function sweptBlobKinds(): SweptBlobKind[] {
+  return DATA_INVENTORY.filter(
+    (kind): kind is SweptBlobKind => kind.store.kind === "blob-storage" && hasPeriod(kind.retention),
+  );
+}
+
+/** The moment `period` before `now`, in calendar terms for months and years (UTC). */
+export function periodBefore(now: Date, period: Period): Date {
+  const start = new Date(now);
+  if (period.kind === "days") start.setTime(now.getTime() - period.days * 86_400_000);
+  if (period.kind === "months") start.setUTCMonth(start.getUTCMonth() - period.months);
+  if (period.kind === "years") start.setUTCFullYear(start.getUTCFullYear() - period.years);
+  return start;
+}
+
+/** The largest value of the kind's `sweptBy` field that is due now. */
+export function sweepCutoff(kind: SweptDatabaseKind, now: Date): string {
+  return (kind.retention.sweptBy.marks === "end" ? now : periodBefore(now, kind.retention)).toISOString();
+}
+
+interface Disposal<T> {
+  /** A due record that must wait (the sweep passes it and tries again next time). */
+  waits?(data: T): boolean;
+  /** What goes with the records, done before they are deleted so a crash leaves nothing unnamed. */
+  beforeDelete?(docs: Doc<T>[], blobs: BlobStorage): Promise<void>;
+}
+
+function disposal<T extends StoredRecord<T>>(
+  collection: Collection<T>,
+  steps: Disposal<T>,
+): [string, Disposal<DocumentData>] {
+  return [collection.name, steps];
+}
+
+const DISPOSALS = new Map<string, Disposal<DocumentData>>([
+  // A job somehow still open is left for recovery to close (and settle its points) first.
+  disposal(GENERATIONS, { waits: (job) => !isFinished(job.status) }),
+  disposal(IMAGES, {
+    beforeDelete: async (images, blobs) => {
+      await Promise.all(images.map((image) => deleteImageFiles(blobs, image.data.fileKey)));
+    },
+  }),
+  disposal(DATA_EXPORTS, {
+    beforeDelete: async (exports, blobs) => {
+      const archives = exports.flatMap(({ data }) => (data.fileKey ? [data.fileKey] : []));
+      await Promise.all(archives.map((key) => blobs.delete(key)));
+    },
+  }),
+]);
+
+/**
+ * Whether a member's points account is closed, so its history may go: it has not moved
+ * for its retention period and holds no points, or its member is gone. No account at
+ * all (an order never paid, or an account already swept) is closed too.
+ */
+class PointsAccounts {
+  private readonly closed = new Map<string, boolean>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly cutoff: string,
+  ) {}
+
+  async isClosed(uid: string): Promise<boolean> {
+    const known = this.closed.get(uid);
+    if (known !== undefined) return known;
+    const account = await this.db.get(POINT_ACCOUNTS, uid);
+    const closed =
+      !account ||
+      (account.data.updatedAt <= this.cutoff &&
+        (account.data.balance === 0 || (await this.db.get(MEMBERS, uid)) === null));
+    this.closed.set(uid, closed);
+    return closed;
+  }
+}
+
+interface SweepContext {
+  db: Database;
+  blobs: BlobStorage;
+  now: Date;
+  pageSize: number;
+  accounts: PointsAccounts;
+}
+
+async function sweepKind(context: SweepContext, kind: SweptDatabaseKind): Promise<number> {
+  const { db, blobs, pageSize } = context;
+  const collection = inventoriedCollection(kind.store.collection);
+  const { field, keptWhilePointsAccountOpen } = kind.retention.sweptBy;
+  const cutoff = sweepCutoff(kind, context.now);
+  const steps = DISPOSALS.get(collection.name);
   let deleted = 0;
+  let after: Cursor | undefined;
   for (;;) {
-    const expired = await services.db.query({
+    const page = await db.query({
       collection,
-      where: [{ field: "expiresAt", op: "<=", value: now }],
-      limit,
+      where: [{ field, op: "<=", value: cutoff }],
+      limit: pageSize,
+      ...(after ? { startAfter: after } : {}),
     });
-    if (expired.length > 0) {
-      const batch = services.db.batch();
-      for (const { id } of expired) batch.delete(collection, id);
+    const due: Doc<DocumentData>[] = [];
+    for (const doc of page) {
+      if (steps?.waits?.(doc.data)) continue;
+      if (keptWhilePointsAccountOpen && !(await context.accounts.isClosed(doc.data.uid as string))) continue;
+      due.push(doc);
+    }
+    await steps?.beforeDelete?.(due, blobs);
+    if (due.length > 0) {
+      const batch = db.batch();
+      for (const { id } of due) batch.delete(collection, id);
       await batch.commit();
     }
-    deleted += expired.length;
-    if (expired.length < limit) return deleted;
+    deleted += due.length;
+    const last = page[page.length - 1];
+    if (page.length < pageSize || !last) return deleted;
+    // Past the records that wait, so they cannot hide due ones behind them.
+    after = { values: [last.data[field] ?? null], id: last.id };
   }
+}
+
+/** Files under the kind's prefix written before its period began. */
+async function sweepBlobKind(context: SweepContext, kind: SweptBlobKind): Promise<number> {
+  return context.blobs.removeWrittenBefore(kind.store.prefix, periodBefore(context.now, kind.retention));
 }
 
 export interface PurgeExpiredDataOptions {
   services: Services;
+  /** Records read and deleted per commit: at most Firestore's 500 writes. */
   pageSize?: number;
 }
 
-export interface PurgeOutcome {
-  images: number;
-  generations: number;
-  idempotencyKeys: number;
-  rateLimits: number;
-  webhookDeliveries: number;
-  abuseRecords: number;
-  mailSuppressions: number;
-  mailProviderEvents: number;
-  welcomeGrants: number;
-  abandonedWrites: number;
-}
+/** How many records each kind lost (database kinds by collection, blob kinds by id), and the abandoned writes removed. */
+export type PurgeOutcome = Record<string, number> & { abandonedWrites: number };
 
-/**
- * Deletes what has reached the end of its retention: images (files and records) and
- * generation requests 90 days after creation, request keys after 7 days, request
- * limits when their window closes, handled webhook deliveries after a day, abuse records
- * after a year, mail suppressions a year after the last report and the provider events
- * behind them after 3 days, the hashes of addresses given welcome points after 3 years, and the leftovers of file writes a crash cut short
- * an hour after (they may hold image bytes no record names). Runs on a schedule (and
- * when the worker starts); deletes in pages so a backlog cannot exhaust memory.
- */
 export async function purgeExpiredData(options: PurgeExpiredDataOptions): Promise<PurgeOutcome> {
   const { db, blobs, clock } = options.services;
-  const now = clock.now().toISOString();
-  const limit = options.pageSize ?? 200;
-  let images = 0;
-  for (;;) {
-    const expired = await db.query({
-      collection: IMAGES,
-      where: [{ field: "expiresAt", op: "<=", value: now }],
-      limit,
-    });
-    for (const { id, data } of expired) {
-      await deleteImageFiles(blobs, data.fileKey);
-      await db.runTransaction(async (tx) => tx.delete(IMAGES, id));
-      images++;
-    }
-    if (expired.length < limit) break;
-  }
-  let generations = 0;
-  let after: { values: string[]; id: string } | undefined;
-  for (;;) {
-    const expired = await db.query({
-      collection: GENERATIONS,
-      where: [{ field: "expiresAt", op: "<=", value: now }],
-      limit,
-      ...(after ? { startAfter: after } : {}),
-    });
-    // A job that is somehow still open is left for recovery to finish first; the
-    // cursor moves past it so it cannot hide finished jobs behind it.
-    const closed = expired.filter(({ data }) => isFinished(data.status));
-    for (const { id } of closed) await db.runTransaction(async (tx) => tx.delete(GENERATIONS, id));
-    generations += closed.length;
-    const last = expired[expired.length - 1];
-    if (expired.length < limit || !last) break;
-    after = { values: [last.data.expiresAt], id: last.id };
-  }
-  const idempotencyKeys = await deleteExpired(options.services, IDEMPOTENCY_KEYS, now, limit);
-  const rateLimits = await deleteExpired(options.services, RATE_LIMITS, now, limit);
-  const webhookDeliveries = await deleteExpired(options.services, WEBHOOK_DELIVERIES, now, limit);
-  const abuseRecords = await deleteExpired(options.services, ABUSE_RECORDS, now, limit);
-  const mailSuppressions = await deleteExpired(options.services, MAIL_SUPPRESSIONS, now, limit);
-  const mailProviderEvents = await deleteExpired(options.services, MAIL_PROVIDER_EVENTS, now, limit);
-  const welcomeGrants = await deleteExpired(options.services, WELCOME_GRANTS, now, limit);
-  const abandonedWrites = await blobs.removeAbandonedWrites(new Date(clock.now().getTime() - ABANDONED_WRITE_AGE_MS));
-  const outcome = {
-    images,
-    generations,
-    idempotencyKeys,
-    rateLimits,
-    webhookDeliveries,
-    abuseRecords,
-    mailSuppressions,
-    mailProviderEvents,
-    welcomeGrants,
-    abandonedWrites,
-  };
-  if (Object.values(outcome).some((count) => count > 0)) logger.info("retention.purged", outcome);
-  return outcome;
+  const now = clock.now();
+  const pageSize = Math.min(options.pageSize ?? MAX_WRITES_PER_COMMIT, MAX_WRITES_PER_COMMIT);
+  const accounts = new PointsAccounts(db, sweepCutoff(POINT_ACCOUNTS.kind as SweptDatabaseKind, now));
+  const context: SweepContext = { db, blobs, now, pageSize, accounts };
+  const outcome: Record<string, number> = {};
+  // The account goes after its history: until then it still says the history's account is closed.
+  const kinds = sweptDatabaseKinds().sort(
+    (a, b) => Number(a.id === POINT_ACCOUNTS.kind.id) - Number(b.id === POINT_ACCOUNTS.kind.id),
+  );
+  for (const kind of kinds) outcome[kind.store.collection] = await sweepKind(context, kind);
+  for (const kind of sweptBlobKinds()) outcome[kind.id] = await sweepBlobKind(context, kind);
+  const abandonedWrites = await blobs.removeAbandonedWrites(new Date(now.getTime() - ABANDONED_WRITE_AGE_MS));
+  const result: PurgeOutcome = { ...outcome, abandonedWrites };
+  if (Object.values(result).some((count) => count > 0)) logger.info("retention.purged", result);
+  return result;
 }

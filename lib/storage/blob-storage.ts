@@ -40,6 +40,12 @@ export interface BlobStorage {
    */
   removeAbandonedWrites(startedBefore: Date): Promise<number>;
   /**
+   * Deletes every blob under a prefix written before `before`, and returns how many: the
+   * retention sweep's rule for blob storage kinds, whose files count from when they were
+   * written. A blob rewritten since (a retried write) counts from the rewrite.
+   */
+  removeWrittenBefore(prefix: string, before: Date): Promise<number>;
+  /**
    * A URL that reads the blob, for whoever holds it, until `expiresAt`, and that
    * stops working the moment the blob is deleted. It is not checked against any
    * session: hand it only to the blob's owner. Whether the blob exists is not

@@ -94,6 +94,18 @@ export class CloudStorage implements BlobStorage {
     return 0;
   }
 
+  /** An object's `timeCreated` is when this generation of it was written (an overwrite makes a new one). */
+  async removeWrittenBefore(prefix: string, before: Date): Promise<number> {
+    assertBlobPrefix(prefix);
+    const [files] = await this.bucket.getFiles({ prefix, autoPaginate: true });
+    const old = files.filter((file) => {
+      const created = file.metadata.timeCreated;
+      return created !== undefined && Date.parse(created) < before.getTime();
+    });
+    await Promise.all(old.map((file) => file.delete({ ignoreNotFound: true })));
+    return old.length;
+  }
+
   async signedReadUrl(key: string, disposition: ContentDisposition): Promise<SignedReadUrl> {
     assertBlobKey(key);
     const { signedAt, expiresAt } = signingWindow(this.options.clock.now(), this.options.urlLifetimeSeconds);

@@ -3,7 +3,7 @@
  * URLs point at the app itself (GET /api/blobs, app-signed-urls.ts), which checks
  * them with openSignedUrl.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { randomUUID } from "node:crypto";
 import { checkAppBlobUrl, signAppBlobUrl, type AppUrlSigning } from "./app-signed-urls";
@@ -53,6 +53,9 @@ export class LocalDiskStorage implements BlobStorage {
     const temporary = `${path}.${randomUUID()}${PARTIAL}`;
     try {
       await writeFile(temporary, bytes);
+      // Dated by the service's clock, as the retention sweep compares it with that clock.
+      const writtenAt = this.signing.clock.now();
+      await utimes(temporary, writtenAt, writtenAt);
       await rename(temporary, path);
     } catch (error) {
       await rm(temporary, { force: true });
@@ -96,6 +99,22 @@ export class LocalDiskStorage implements BlobStorage {
         throw error;
       }
       await rm(file, { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  /** A blob's file is renamed into place whole, dated when it was written (put). */
+  async removeWrittenBefore(prefix: string, before: Date): Promise<number> {
+    let removed = 0;
+    for (const key of await this.list(prefix)) {
+      try {
+        if ((await stat(this.pathOf(key))).mtimeMs >= before.getTime()) continue;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw error;
+      }
+      await rm(this.pathOf(key), { force: true });
       removed++;
     }
     return removed;

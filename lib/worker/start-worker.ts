@@ -13,8 +13,8 @@ import { runGenerationJob } from "../generation/run-generation-job";
 import { ThumbnailBacklog } from "../images/thumbnail-backlog";
 import { expireOrders } from "../orders/expire-orders";
 import { resumeRefunds } from "../refunds/resume-refunds";
+import { recheckUnpaidOrders } from "../orders/recheck-unpaid-orders";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
-import { deleteExpiredDataExports } from "../privacy/delete-expired-data-exports";
 import { prepareDataExports } from "../privacy/prepare-data-exports";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
 import { errorFields, logger } from "../observability/logger";
@@ -105,6 +105,7 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
       await guarded("poll", () => pollWaitingGenerations({ services }));
       await guarded("expire-orders", () => expireOrders({ services }));
       await guarded("resume-refunds", () => resumeRefunds({ services }));
+      await guarded("recheck-orders", () => recheckUnpaidOrders({ services }));
       await guarded("data-exports", async () => {
         if ((await prepareDataExports({ services })) > 0) wakeUps.add("mail");
       });
@@ -112,7 +113,6 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
     if (now - lastPurge >= purgeEveryMs) {
       lastPurge = now;
       await guarded("purge", () => purgeExpiredData({ services }));
-      await guarded("purge-data-exports", () => deleteExpiredDataExports({ services }));
     }
     const nextSweep = Math.min(lastPoll + WORKER_POLL_MS, lastRecover + recoverEveryMs, lastPurge + purgeEveryMs);
     const woken = await wakeUps.next(nextSweep - Date.now(), signal);

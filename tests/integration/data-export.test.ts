@@ -16,7 +16,7 @@ import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { translator } from "../../lib/i18n/messages";
 import { DATA_EXPORTS, type DataExport } from "../../lib/privacy/data-export";
 import { DATA_INVENTORY } from "../../lib/privacy/data-inventory";
-import { deleteExpiredDataExports } from "../../lib/privacy/delete-expired-data-exports";
+import { purgeExpiredData } from "../../lib/privacy/purge-expired-data";
 import { prepareDataExports } from "../../lib/privacy/prepare-data-exports";
 import { createServices, getServices } from "../../lib/services";
 import { applyOobCode } from "../support/firebase-users";
@@ -137,10 +137,11 @@ describe("data export", () => {
 
     const clock = new ManualClock(new Date(Date.parse(ready.expiresAt) - 1000));
     const later = createServices(getServerConfig(), { db: services.db, blobs: services.blobs, clock });
-    await deleteExpiredDataExports({ services: later });
+    await purgeExpiredData({ services: later });
     expect(await services.db.get(DATA_EXPORTS, id)).not.toBeNull();
+    expect(await services.blobs.get(ready.fileKey)).not.toBeNull();
     clock.set(ready.expiresAt);
-    expect(await deleteExpiredDataExports({ services: later })).toBeGreaterThanOrEqual(1);
+    expect((await purgeExpiredData({ services: later })).dataExports).toBeGreaterThanOrEqual(1);
     expect(await services.db.get(DATA_EXPORTS, id)).toBeNull();
     expect(await services.blobs.get(ready.fileKey)).toBeNull();
     expect((await download(member.idToken, id)).status).toBe(404);

@@ -17,6 +17,7 @@ describe("the Cloud Functions deploy bundle", () => {
       "purgeExpired",
       "recoverGenerations",
       "resumeProcessingRefunds",
+      "runDataExports",
     ]);
   });
 });

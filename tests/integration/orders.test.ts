@@ -203,7 +203,7 @@ describe("the expiry sweep", () => {
     const orderId = await newOrder(buyer);
     const order = await stored(orderId);
     // The buyer paid at the provider and closed the browser: our confirmation never ran.
-    sandbox.takePayment({ orderId, amount: order.amount, currency: order.currency, description: "" });
+    sandbox.takePayment({ orderId, amount: order.amount, currency: order.currency, description: "" }, clock.now());
     expect((await stored(orderId)).status).toBe("pending");
     clock.advance(CHECKOUT_WINDOW_MINUTES * MINUTE);
     const outcome = await expireOrders({ services });

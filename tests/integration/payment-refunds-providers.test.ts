@@ -479,7 +479,7 @@ describe("Sandbox: refunds of the payments it took", () => {
 
   function taken(amount = 15_000) {
     const orderId = randomUUID();
-    const payment = sandbox.takePayment({ orderId, amount, currency: "KRW", description: "1,000 points" });
+    const payment = sandbox.takePayment({ orderId, amount, currency: "KRW", description: "1,000 points" }, new Date());
     return { orderId, providerPaymentId: payment.providerPaymentId };
   }
 

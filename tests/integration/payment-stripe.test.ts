@@ -90,7 +90,14 @@ async function eventRecorded(eventId: string): Promise<boolean> {
 
 /** What the expiry sweep asks Stripe about an unpaid 1,000-point order. */
 function unpaid(orderId: string, sessionId: string | null): PaymentLookupOrder {
-  return { orderId, amount: 1_000, currency: "USD", providerPaymentId: null, providerCheckoutId: sessionId };
+  return {
+    orderId,
+    amount: 1_000,
+    currency: "USD",
+    providerPaymentId: null,
+    providerCheckoutId: sessionId,
+    closing: true,
+  };
 }
 
 /** An order for the 1,000-point package ($10.00), and its Checkout Session id. */
@@ -119,7 +126,7 @@ describe("a Stripe purchase", () => {
     expect(create.headers["stripe-version"]).toBe(Stripe.API_VERSION);
     expect(create.headers["idempotency-key"]).toBe(`checkout-session:${orderId}`);
     expect(create.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded/);
-    const returnUrl = `${getServerConfig().APP_URL}/points?order=${orderId}`;
+    const returnUrl = `${getServerConfig().APP_URL}/ko/points?order=${orderId}`;
     expect(parseStripeForm(create.body)).toEqual({
       mode: "payment",
       line_items: [
@@ -128,7 +135,7 @@ describe("a Stripe purchase", () => {
       client_reference_id: orderId,
       metadata: { orderId },
       success_url: returnUrl,
-      cancel_url: returnUrl,
+      cancel_url: `${returnUrl}&checkout=canceled`,
     });
     expect(stripe.session(sessionId)).toMatchObject({
       amount_total: 5_000,
@@ -339,6 +346,17 @@ describe("a Stripe purchase", () => {
     expect(stripe.session(abandoned.sessionId).status).toBe("expired");
     expect(stripe.received.some((r) => r.path === `/v1/checkout/sessions/${abandoned.sessionId}/expire`)).toBe(true);
     expect(await provider.lookupPayment(unpaid(abandoned.orderId, null))).toEqual({ status: "not-paid" });
+  });
+
+  it("leaves an open session open when asked before expiry, while the buyer may still be paying", async () => {
+    const provider = services.paymentProviders.stripe!;
+    const buyer = await createMember(services);
+    const open = await startPurchase("points-1000", buyer);
+    expect(await provider.lookupPayment({ ...unpaid(open.orderId, open.sessionId), closing: false })).toEqual({
+      status: "pending",
+    });
+    expect(stripe.session(open.sessionId).status).toBe("open");
+    expect(stripe.received.some((r) => r.path === `/v1/checkout/sessions/${open.sessionId}/expire`)).toBe(false);
   });
 
   it("never tells Stripe who the member is", async () => {

@@ -11,6 +11,7 @@ import { REFUNDS } from "../../lib/refunds/refund";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { ORDERS } from "../../lib/orders/order";
+import { sweptDatabaseKinds } from "../../lib/privacy/purge-expired-data";
 import { expectAppError } from "../support/app-error-thrown";
 
 const refusal = (action: () => unknown) => expectAppError(action);
@@ -325,6 +326,32 @@ describe("the repository's firestore.indexes.json", () => {
       },
     ],
     [
+      "lib/orders/recheck-unpaid-orders.ts",
+      {
+        collection: ORDERS.name,
+        where: [
+          { field: "status", op: "in", value: ["pending", "waiting_for_deposit"] },
+          { field: "nextCheckAt", op: "<=", value: now },
+        ],
+        orderBy: [{ field: "nextCheckAt", direction: "asc" }],
+        limit: 100,
+        startAfter: cursor,
+      },
+    ],
+    ...(["createdAt", "paidAt"] as const).map((field): [string, PlainQuery] => [
+      `lib/payments/reconcile-payments.ts (${field})`,
+      {
+        collection: ORDERS.name,
+        where: [
+          { field, op: ">=", value: now },
+          { field, op: "<", value: now },
+        ],
+        orderBy: [{ field, direction: "asc" }],
+        limit: 500,
+        startAfter: cursor,
+      },
+    ]),
+    [
       "lib/orders/create-order.ts (open orders)",
       {
         collection: ORDERS.name,
@@ -448,14 +475,16 @@ describe("the repository's firestore.indexes.json", () => {
         limit: 50,
       },
     ],
-    [
-      "lib/privacy/purge-expired-data.ts (images)",
-      { collection: IMAGES.name, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 },
-    ],
-    [
-      "lib/privacy/purge-expired-data.ts (generations)",
-      { collection: GENERATIONS.name, where: [{ field: "expiresAt", op: "<=", value: now }], limit: 200 },
-    ],
+    // The retention sweeper's query of each kind, made from the inventory as the sweeper makes it.
+    ...sweptDatabaseKinds().map((kind): [string, PlainQuery] => [
+      `lib/privacy/purge-expired-data.ts (${kind.store.collection})`,
+      {
+        collection: kind.store.collection,
+        where: [{ field: kind.retention.sweptBy.field, op: "<=", value: now }],
+        limit: 500,
+        startAfter: cursor,
+      },
+    ]),
   ];
 
   it.each(queries)("serves the query of %s", (_source, query) => {

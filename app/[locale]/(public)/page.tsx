@@ -6,6 +6,7 @@ import { signedInVisitor, type Visitor } from "@/components/account/signed-in-vi
 import { formatMoney } from "@/components/shared/money";
 import { Link } from "@/i18n/navigation";
 import { IMAGE_RETENTION_DAYS } from "@/lib/images/image-record";
+import { recordDisplay } from "@/lib/pricing/display-records";
 import { getCatalog } from "@/lib/pricing/get-catalog";
 import { getServices } from "@/lib/services";
 
@@ -28,7 +29,9 @@ export default async function LandingPage({ searchParams }: PageProps<"/[locale]
     signedInVisitor(),
     searchParams,
   ]);
-  const catalog = getCatalog({ services: getServices() });
+  const services = getServices();
+  const catalog = getCatalog({ services });
+  await recordDisplay({ services, surface: "landing", catalog });
   const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <>

@@ -9,7 +9,7 @@ import { logger } from "@/lib/observability/logger";
 
 /** Signs in: trades a fresh Firebase ID token for an httpOnly session cookie. */
 export const POST = publicRoute(async ({ request, services }) => {
-  const session = await startSession({ services, input: await readJson(request) });
+  const session = await startSession({ services, input: await readJson(request), headers: request.headers });
   const secure = services.config.APP_URL.startsWith("https://");
   return json({ uid: session.uid }, 200, {
     "set-cookie": sessionCookieHeader(session.cookie, session.maxAgeSeconds, secure),

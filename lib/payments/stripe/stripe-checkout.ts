@@ -49,6 +49,24 @@ export const STRIPE_DISPUTE_STATUSES = [
 ] as const;
 export type StripeDisputeStatus = (typeof STRIPE_DISPUTE_STATUSES)[number];
 
+/**
+ * Where a dispute's money is, by its status: an inquiry (`warning_*`) or a prevented
+ * dispute moves none; an open or lost one has been withdrawn from us; a won one came
+ * back.
+ */
+export const STRIPE_DISPUTE_OUTCOMES: Record<StripeDisputeStatus, "funds-withdrawn" | "won" | "no-funds-moved"> = {
+  warning_needs_response: "no-funds-moved",
+  warning_under_review: "no-funds-moved",
+  warning_closed: "no-funds-moved",
+  prevented: "no-funds-moved",
+  needs_response: "funds-withdrawn",
+  under_review: "funds-withdrawn",
+  appeal_needs_response: "funds-withdrawn",
+  appeal_under_review: "funds-withdrawn",
+  lost: "funds-withdrawn",
+  won: "won",
+};
+
 /** A dispute (chargeback) as Stripe reports it when asked. */
 export interface StripeDisputeRecord {
   disputeId: string;
@@ -84,6 +102,7 @@ export interface StripeCheckout extends PaymentProvider {
    * Before an unpaid order is closed: an open session is expired at Stripe first, so
    * the buyer can no longer pay what we are closing, and what Stripe then reports is
    * final (paid; pending while a delayed payment is under way; otherwise not paid).
+   * An early re-read (not `closing`) leaves an open session open: pending.
    */
   lookupPayment(order: PaymentLookupOrder): Promise<PaymentLookup>;
   /**

@@ -7,16 +7,20 @@
  */
 import Stripe from "stripe";
 import { AppError } from "../../errors/app-error";
+import { DEFAULT_LOCALE } from "../../i18n/locales";
 import type {
   CheckoutOrder,
   Currency,
   PaymentLookup,
   PaymentLookupOrder,
+  PaymentPeriod,
+  ProviderPayment,
   ProviderRefund,
   RefundPaymentRequest,
   StartedCheckout,
 } from "../payment-provider";
 import {
+  STRIPE_DISPUTE_OUTCOMES,
   STRIPE_DISPUTE_STATUSES,
   type CheckoutSessionRecord,
   type StripeChargeRecord,
@@ -60,8 +64,11 @@ export class StripePaymentProvider implements StripeCheckout {
   }
 
   async startCheckout(order: CheckoutOrder): Promise<StartedCheckout> {
-    const returnUrl = new URL("/points", this.options.appUrl);
+    // Back to the points page in the buyer's language, which says what became of the order.
+    const returnUrl = new URL(`/${order.locale ?? DEFAULT_LOCALE}/points`, this.options.appUrl);
     returnUrl.searchParams.set("order", order.orderId);
+    const cancelUrl = new URL(returnUrl);
+    cancelUrl.searchParams.set("checkout", "canceled");
     const session = await this.call("checkout.sessions.create", () =>
       this.stripe.checkout.sessions.create(
         {
@@ -79,7 +86,7 @@ export class StripePaymentProvider implements StripeCheckout {
           client_reference_id: order.orderId,
           metadata: { orderId: order.orderId },
           success_url: returnUrl.toString(),
-          cancel_url: returnUrl.toString(),
+          cancel_url: cancelUrl.toString(),
         },
         // One session per order, however often the creation is retried.
         { idempotencyKey: `checkout-session:${order.orderId}` },
@@ -150,6 +157,7 @@ export class StripePaymentProvider implements StripeCheckout {
     // Without a session id no checkout URL ever reached the buyer (it is stored before answering).
     if (!order.providerCheckoutId) return { status: "not-paid" };
     let session = await this.getCheckoutSession(order.providerCheckoutId);
+    if (session?.status === "open" && !order.closing) return { status: "pending" };
     if (session?.status === "open") {
       try {
         await this.stripe.checkout.sessions.expire(session.sessionId);
@@ -264,6 +272,52 @@ export class StripePaymentProvider implements StripeCheckout {
       this.stripe.checkout.sessions.list({ payment_intent: paymentIntentId, limit: 1 }),
     );
     return sessions.data[0]?.client_reference_id ?? null;
+  }
+
+  /**
+   * The Checkout Sessions opened in the period, each with its PaymentIntent and charge
+   * expanded, page by page through the package's auto-pagination. Our order id is the
+   * session's client_reference_id. What went back is the charge's refunds plus, as our
+   * orders count them, what its disputes have withdrawn; a charge says only whether it
+   * was disputed, so only those have their disputes read.
+   */
+  async *listPayments(period: PaymentPeriod): AsyncIterable<ProviderPayment> {
+    const sessions = this.stripe.checkout.sessions.list({
+      created: { gte: Math.floor(period.from.getTime() / 1000), lt: Math.ceil(period.to.getTime() / 1000) },
+      limit: 100,
+      expand: ["data.payment_intent.latest_charge"],
+    });
+    try {
+      for await (const session of sessions) {
+        if (!session.client_reference_id) continue;
+        const paymentIntent = typeof session.payment_intent === "object" ? session.payment_intent : null;
+        const charge =
+          paymentIntent && typeof paymentIntent.latest_charge === "object" ? paymentIntent.latest_charge : null;
+        const withdrawn = charge?.disputed && paymentIntent ? await this.disputedAmount(paymentIntent.id) : 0;
+        yield {
+          orderId: session.client_reference_id,
+          providerPaymentId: paymentIntent?.id ?? session.id,
+          amount: session.amount_total ?? 0,
+          currency: (session.currency ?? "").toUpperCase(),
+          status: session.payment_status === "paid" ? "paid" : session.status === "expired" ? "not-paid" : "pending",
+          refundedAmount: (charge?.amount_refunded ?? 0) + withdrawn,
+        };
+      }
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw providerFailed("checkout.sessions.list", error);
+    }
+  }
+
+  /** What the payment's disputes hold withdrawn from us now (open or lost; a won one came back). */
+  private async disputedAmount(paymentIntentId: string): Promise<number> {
+    const disputes = await this.call("disputes.list", () =>
+      this.stripe.disputes.list({ payment_intent: paymentIntentId, limit: 100 }).autoPagingToArray({ limit: 1_000 }),
+    );
+    return disputes
+      .map(toDisputeRecord)
+      .filter((dispute) => dispute.status && STRIPE_DISPUTE_OUTCOMES[dispute.status] === "funds-withdrawn")
+      .reduce((sum, dispute) => sum + dispute.amount, 0);
   }
 
   private async call<T>(operation: string, request: () => Promise<T>): Promise<T> {

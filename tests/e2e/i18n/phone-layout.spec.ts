@@ -12,7 +12,7 @@ import { currentVersion } from "../../../lib/legal/legal-document";
 import { REFUND_POLICY } from "../../../lib/legal/refund-policy";
 import { TERMS } from "../../../lib/legal/terms";
 import { E2E } from "../support/e2e-stack";
-import { followMailLinkTo, newEmail, PASSWORD, signIn, signUp } from "../support/fixtures";
+import { choosePayment, followMailLinkTo, newEmail, PASSWORD, signIn, signUp } from "../support/fixtures";
 import { expectFitsPhone, PHONE } from "../support/phone-layout";
 import { expect, test } from "../support/test";
 
@@ -96,6 +96,7 @@ for (const locale of LOCALES) {
       await expectFitsPhone(page, "a mail in the mailbox");
 
       await page.goto(`/${locale}/points`);
+      await choosePayment(page, "sandbox");
       await page.getByRole("button", { name: points("buyLabel", { count: 30000 }) }).click();
       await page.waitForURL(`**/${locale}/checkout/sandbox/**`);
       await expect(page.getByRole("button", { name: points("checkout.pay") })).toBeVisible();

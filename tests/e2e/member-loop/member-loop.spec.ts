@@ -7,7 +7,7 @@
  */
 import { createFormatter } from "use-intl/core";
 import { expect, test } from "../support/test";
-import { followMailLinkTo, newEmail, signUp } from "../support/fixtures";
+import { choosePayment, followMailLinkTo, newEmail, signUp } from "../support/fixtures";
 import { DEFAULT_TIME_ZONE, LOCALES } from "../../../lib/i18n/locales";
 import { translator } from "../../../lib/i18n/messages";
 
@@ -54,6 +54,7 @@ for (const locale of LOCALES) {
     });
 
     await test.step("buy 1,000 points through the sandbox checkout, in the same language, then go on to generate", async () => {
+      await choosePayment(page, "sandbox");
       await page.getByRole("button", { name: points("buyLabel", { count: 1000 }) }).click();
       await page.waitForURL(`**/${locale}/checkout/sandbox/**`);
       await expect(page.getByRole("heading", { level: 1, name: points("checkout.heading") })).toBeVisible();

@@ -9,7 +9,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { E2E, E2E_TOSS_KEYS } from "../support/e2e-stack";
-import { newEmail, signUp } from "../support/fixtures";
+import { choosePayment, newEmail, signUp } from "../support/fixtures";
 import { translator } from "../../../lib/i18n/messages";
 import type { Locale } from "../../../lib/i18n/locales";
 
@@ -67,22 +67,14 @@ async function buyThroughToss(page: Page, locale: Locale) {
     await route.fulfill({ status: 302, headers: { location: success.toString() } });
   });
 
+  // Toss is the Korean page's first choice; an English-speaking buyer in Korea picks it.
   await page.goto(`/${locale}/points`);
-  const order = await page.evaluate(async (language) => {
-    const response = await fetch("/api/orders", {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "accept-language": language,
-        "idempotency-key": crypto.randomUUID(),
-      },
-      body: JSON.stringify({ packageId: "points-1000", provider: "toss" }),
-    });
-    return (await response.json()) as { orderId: string; checkoutUrl: string };
-  }, locale);
+  await choosePayment(page, "toss");
+  await expect(page.locator(".package-card").first()).toContainText("₩15,000");
+  await page.getByRole("button", { name: t("buyLabel", { count: 1000 }) }).click();
   // The checkout page is in the buyer's language.
-  expect(new URL(order.checkoutUrl).pathname).toBe(`/${locale}/checkout/toss/${order.orderId}`);
-  await page.goto(`/${locale}/checkout/toss/${order.orderId}`);
+  await page.waitForURL(new RegExp(`/${locale}/checkout/toss/[0-9a-f-]{36}$`));
+  const order = { orderId: new URL(page.url()).pathname.split("/").at(-1) ?? "" };
   await expect(page.getByRole("heading", { name: t("tossCheckout.heading") })).toBeVisible();
   await expect(page.getByText("카드")).toBeVisible();
   const pay = page.getByRole("button", { name: new RegExp(t("tossCheckout.pay", { amount: "" }).trim()) });

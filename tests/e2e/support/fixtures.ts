@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import { DEFAULT_LOCALE, splitLocalePath, type Locale } from "../../../lib/i18n/locales";
 import { translator } from "../../../lib/i18n/messages";
+import type { PaymentProviderId } from "../../../lib/payments/payment-provider";
 import { CONSENT_TEXTS, MINIMUM_AGE } from "../../../lib/privacy/policy-versions";
 
 export const PASSWORD = "correct horse battery staple";
@@ -81,10 +82,20 @@ export async function followMailLinkTo(page: Page, options: { to: string; href: 
   await page.getByRole("main").locator(`a[href="${target}"]`).first().click();
 }
 
-/** Buys the 1,000-point package through the sandbox checkout, in the language given. */
+/** Chooses how to pay on the points page shown now, as a buyer does: by the method's name in the radio group. */
+export async function choosePayment(page: Page, provider: PaymentProviderId): Promise<void> {
+  const t = translator({ locale: pageLocale(page), namespace: "points" });
+  await page
+    .getByRole("group", { name: t("payWith.legend") })
+    .getByRole("radio", { name: t(`payWith.${provider}.name`), exact: true })
+    .check();
+}
+
+/** Buys the 1,000-point package through the sandbox checkout (the test payment), in the language given. */
 export async function buyThousandPoints(page: Page, locale: Locale): Promise<void> {
   const t = translator({ locale, namespace: "points" });
   await page.goto(`/${locale}/points`);
+  await choosePayment(page, "sandbox");
   await page.getByRole("button", { name: t("buyLabel", { count: 1000 }) }).click();
   await page.waitForURL(`**/${locale}/checkout/sandbox/**`);
   await page.getByRole("button", { name: t("checkout.pay") }).click();

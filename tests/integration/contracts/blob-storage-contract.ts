@@ -110,6 +110,17 @@ export function describeBlobStorageContract(adapterName: string, open: () => Pro
       expect(await blobs.list(key("kept/"))).toEqual([key("kept/a.png")]);
     });
 
+    it("removes the blobs under a prefix written before a moment, and only those (the retention of blob kinds)", async () => {
+      await blobs.put(key("aged/p/old.png"), Buffer.from("old"), "image/png");
+      await blobs.put(key("aged/elsewhere.png"), Buffer.from("old, outside the prefix"), "image/png");
+      harness.advanceTime(120_000);
+      const moment = new Date(harness.now().getTime() - 60_000);
+      await blobs.put(key("aged/p/new.png"), Buffer.from("new"), "image/png");
+      expect(await blobs.removeWrittenBefore(key("aged/p/"), moment)).toBe(1);
+      expect(await blobs.list(key("aged/"))).toEqual([key("aged/elsewhere.png"), key("aged/p/new.png")]);
+      expect(await blobs.removeWrittenBefore(key("aged/p/"), moment)).toBe(0);
+    });
+
     it("lists nothing under a prefix with no keys", async () => {
       expect(await blobs.list(key("empty-prefix/"))).toEqual([]);
     });

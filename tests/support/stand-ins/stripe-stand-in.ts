@@ -6,10 +6,13 @@
  * request replays the first answer with `Idempotent-Replayed: true`, with other
  * parameters it is a 400 idempotency_error); `POST /v1/checkout/sessions` validating
  * its parameters (missing, unknown, wrong type) and `GET /v1/checkout/sessions/{id}`
- * with `expand[]`; errors in Stripe's shape `{error: {type, code, message, param}}`.
+ * with `expand[]`; `GET /v1/checkout/sessions` listing them newest first, with
+ * `created[gte|gt|lte|lt]`, `limit` (1 to 100), `starting_after` and `expand[]=data.…`;
+ * errors in Stripe's shape `{error: {type, code, message, param}}`.
  * Tests move a session on (paid, unpaid, async success or failure, expired), and the
  * stand-in posts the event signed as Stripe signs (`Stripe-Signature: t=…,v1=…`,
- * HMAC-SHA256 of `t.body` keyed by the whole `whsec_` secret). It records every
+ * HMAC-SHA256 of `t.body` keyed by the whole `whsec_` secret). A browser pays or
+ * cancels on the session's `url`, a small hosted page served here. It records every
  * request it receives and every delivery it makes.
  *
  * Refunds and disputes: `POST /v1/refunds` (of a PaymentIntent or a charge; refuses
@@ -214,7 +217,44 @@ const REFUND_PARAMS = new Set([
 ]);
 const REFUND_REASONS = new Set(["duplicate", "fraudulent", "requested_by_customer"]);
 const SESSION_EXPANDABLE = new Set(["payment_intent", "payment_intent.latest_charge", "customer", "line_items"]);
+const LIST_PARAMS = new Set([
+  "created",
+  "customer",
+  "customer_details",
+  "ending_before",
+  "expand",
+  "limit",
+  "payment_intent",
+  "payment_link",
+  "starting_after",
+  "status",
+  "subscription",
+]);
+
+/** `created` as a list takes it: a timestamp, or a range of gt, gte, lt, lte. */
+function createdFilter(created: unknown): (at: number) => boolean {
+  if (created === undefined) return () => true;
+  if (typeof created === "string") {
+    const exactly = integer(created, "created", 0);
+    return (at) => at === exactly;
+  }
+  if (typeof created !== "object" || created === null)
+    throw invalid("created", "parameter_invalid_integer", "Invalid integer");
+  const range = created as Params;
+  only(range, new Set(["gt", "gte", "lt", "lte"]), "created");
+  const bound = (key: string) => (range[key] === undefined ? null : integer(range[key], `created[${key}]`, 0));
+  const [gt, gte, lt, lte] = [bound("gt"), bound("gte"), bound("lt"), bound("lte")];
+  return (at) =>
+    (gt === null || at > gt) && (gte === null || at >= gte) && (lt === null || at < lt) && (lte === null || at <= lte);
+}
+
 const CURRENCIES = new Set(["usd", "krw", "eur", "gbp", "jpy"]);
+/** Amounts Stripe takes in whole units (stripe.com/docs/currencies#zero-decimal). */
+const ZERO_DECIMAL_CURRENCIES = new Set(["krw", "jpy"]);
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
 
 /**
  * Parses a form body (or query) the way Stripe reads it: `a[b][0][c]=v` nests, numeric
@@ -325,6 +365,8 @@ export class StripeStandIn {
   private readonly refunds = new Map<string, StripeStoredRefund>();
   private readonly disputes = new Map<string, StripeStoredDispute>();
   private readonly refundAnswerDelays: number[] = [];
+  /** The line items' product names of each session, for its hosted page. */
+  private readonly productNames = new Map<string, string[]>();
   /** How many session reads still answer 500 api_error, as Stripe does in an incident. */
   failingReads = 0;
   /** The status new refunds take: Stripe's card refunds succeed at once, others stay pending for days. */
@@ -597,7 +639,10 @@ export class StripeStandIn {
     };
     try {
       if (method === "GET" && target.pathname.startsWith("/c/pay/")) return this.hostedPage(target, response);
-      if (method === "POST" && target.pathname.startsWith("/c/pay/")) return await this.hostedPay(target, response);
+      if (method === "POST" && target.pathname.startsWith("/c/pay/"))
+        return await this.hostedPay(target, body, response);
+      if (method === "GET" && target.pathname.startsWith("/receipts/payment/"))
+        return this.receiptPage(target, response);
       this.authenticate(request.headers.authorization);
       const version = request.headers["stripe-version"];
       if (version !== undefined && (typeof version !== "string" || !/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/.test(version)))
@@ -705,15 +750,7 @@ export class StripeStandIn {
       );
       return [200, JSON.stringify(page("/v1/disputes", disputes.reverse(), query))];
     }
-    if (method === "GET" && target.pathname === "/v1/checkout/sessions") {
-      only(query, new Set(["payment_intent", "status", "limit", "starting_after"]), "");
-      const sessions = [...this.sessions.values()].filter(
-        (session) =>
-          (query.payment_intent === undefined || session.payment_intent === query.payment_intent) &&
-          (query.status === undefined || session.status === query.status),
-      );
-      return [200, JSON.stringify(page("/v1/checkout/sessions", sessions.reverse(), query))];
-    }
+    if (method === "GET" && target.pathname === "/v1/checkout/sessions") return [200, this.listSessions(query)];
     const one = /^\/v1\/(refunds|disputes|charges)\/([^/]+)$/.exec(target.pathname);
     if (method === "GET" && one) {
       only(query, new Set(["expand"]), "");
@@ -732,6 +769,38 @@ export class StripeStandIn {
       type: "invalid_request_error",
       message: `Unrecognized request URL (${method}: ${target.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
     });
+  }
+
+  /**
+   * A page of `GET /v1/checkout/sessions`, newest first (sessions made in the same
+   * second, the later one first), as the package's auto-pagination walks it: the
+   * reconciliation lists a period with its payments expanded, a Stripe event finds the
+   * session of a PaymentIntent.
+   */
+  private listSessions(params: Params): string {
+    only(params, LIST_PARAMS, "");
+    const inRange = createdFilter(params.created);
+    const expand = params.expand === undefined ? [] : params.expand;
+    if (!Array.isArray(expand)) throw invalid("expand", "parameter_invalid_empty", "Invalid array");
+    const itemExpand = (expand as string[]).map((path) => {
+      if (!path.startsWith("data."))
+        throw new StripeError(400, {
+          type: "invalid_request_error",
+          message: `This property cannot be expanded (${path}). You may want to try expanding 'data.${path}' instead.`,
+        });
+      return path.slice("data.".length);
+    });
+    const listed = [...this.sessions.values()]
+      .reverse()
+      .filter(
+        (session) =>
+          inRange(session.created) &&
+          (params.payment_intent === undefined || session.payment_intent === params.payment_intent) &&
+          (params.status === undefined || session.status === params.status),
+      );
+    const answer = page("/v1/checkout/sessions", listed, params);
+    const data = (answer.data as StoredSession[]).map((session) => this.expanded(session, itemExpand));
+    return JSON.stringify({ ...answer, data });
   }
 
   /** A refund as Stripe makes one: of the payment's successful charge, never more than is left of it. */
@@ -861,6 +930,7 @@ export class StripeStandIn {
     const cancelUrl = params.cancel_url === undefined ? null : url(params.cancel_url, "cancel_url");
     let total = 0;
     const currencies = new Set<string>();
+    const names: string[] = [];
     params.line_items.forEach((value, index) => {
       const prefix = `line_items[${index}]`;
       const item = object(value, prefix);
@@ -887,6 +957,7 @@ export class StripeStandIn {
       if (typeof productData.name !== "string" || productData.name.trim() === "")
         throw missing(`${prefix}[price_data][product_data][name]`);
       currencies.add(priceData.currency);
+      names.push(quantity > 1 ? `${quantity} × ${productData.name}` : productData.name);
       total += unitAmount * quantity;
     });
     if (currencies.size > 1)
@@ -926,35 +997,71 @@ export class StripeStandIn {
       expires_at: created + 24 * 3600,
     };
     this.sessions.set(id, session);
+    this.productNames.set(id, names);
     return session;
   }
 
-  /** The hosted payment page: one button that pays by card, then back to success_url. */
+  /**
+   * Stripe's hosted Checkout page, in spirit: what is bought and for how much, a Pay
+   * button (a card payment that succeeds at once: the session completes with its
+   * payment intent and charge, the signed checkout.session.completed event is
+   * delivered, then the browser goes to success_url, as Stripe does) and a Cancel
+   * button (back to cancel_url, the session left open, as Stripe's back link does).
+   */
   private hostedPage(target: URL, response: ServerResponse): void {
     const session = this.sessions.get(target.pathname.slice("/c/pay/".length));
-    if (!session || session.status !== "open") {
-      response.writeHead(404, { "content-type": "text/html; charset=utf-8" });
-      response.end("<!doctype html><title>Stripe stand-in</title><p>This checkout session is no longer open.</p>");
-      return;
-    }
-    const amount = (session.amount_total / 100).toFixed(2);
+    if (!session || session.status !== "open") return this.hostedPageGone(response);
+    const amount = new Intl.NumberFormat("en-US", { style: "currency", currency: session.currency }).format(
+      session.amount_total / 10 ** (ZERO_DECIMAL_CURRENCIES.has(session.currency) ? 0 : 2),
+    );
+    const products = (this.productNames.get(session.id) ?? []).map((name) => `<li>${escapeHtml(name)}</li>`).join("");
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     response.end(
-      `<!doctype html><html lang="en"><title>Stripe stand-in checkout</title>` +
-        `<main><h1>Pay ${session.currency.toUpperCase()} ${amount}</h1>` +
-        `<form method="post"><button type="submit">Pay</button></form></main></html>`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout (Stripe stand-in)</title></head>` +
+        `<body><main><h1>Pay ${escapeHtml(amount)}</h1><ul>${products}</ul>` +
+        `<form method="post"><button type="submit" name="action" value="pay">Pay</button> ` +
+        `<button type="submit" name="action" value="cancel">Cancel</button></form></main></body></html>`,
     );
   }
 
-  private async hostedPay(target: URL, response: ServerResponse): Promise<void> {
+  private async hostedPay(target: URL, body: string, response: ServerResponse): Promise<void> {
     const session = this.sessions.get(target.pathname.slice("/c/pay/".length));
-    if (!session || session.status !== "open") {
-      response.writeHead(404, { "content-type": "text/plain" });
-      response.end("This checkout session is no longer open.");
+    if (!session || session.status !== "open") return this.hostedPageGone(response);
+    const action = new URLSearchParams(body).get("action");
+    if (action === "cancel") {
+      response.writeHead(303, { location: session.cancel_url ?? session.success_url });
+      response.end();
+      return;
+    }
+    if (action !== "pay") {
+      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+      response.end("Choose Pay or Cancel.");
       return;
     }
     await this.complete(session.id, { paid: true });
     response.writeHead(303, { location: session.success_url });
     response.end();
+  }
+
+  private hostedPageGone(response: ServerResponse): void {
+    response.writeHead(404, { "content-type": "text/html; charset=utf-8" });
+    response.end("<!doctype html><title>Stripe stand-in</title><p>This checkout session is no longer open.</p>");
+  }
+
+  /** The page a charge's receipt_url opens: what was paid, nothing about who paid. */
+  private receiptPage(target: URL, response: ServerResponse): void {
+    const charge = [...this.charges.values()].find(
+      (candidate) => candidate.receipt_url === this.baseUrl + target.pathname,
+    );
+    if (!charge) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      response.end("No such receipt.");
+      return;
+    }
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Receipt (Stripe stand-in)</title></head>` +
+        `<body><main><h1>Receipt</h1><p>${charge.amount} ${escapeHtml(charge.currency.toUpperCase())}, ${charge.status}</p></main></body></html>`,
+    );
   }
 }

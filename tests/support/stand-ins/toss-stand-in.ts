@@ -10,9 +10,10 @@
  *   account WAITING_FOR_DEPOSIT with its due date and the `secret` its deposit callback
  *   will carry;
  * - `POST /v1/payments/{paymentKey}/cancel` takes `{cancelReason, cancelAmount?}` (no
- *   amount: the whole payment) and records a cancel in the Payment's `cancels`, refusing
- *   as the documented cancel errors say: 400 ALREADY_CANCELED_PAYMENT, 403
- *   NOT_CANCELABLE_AMOUNT (more than is left), 403 NOT_CANCELABLE_PAYMENT (not paid), 403
+ *   amount: the whole payment), lowers the Payment's `balanceAmount`, adds the cancel to
+ *   its `cancels` and lists it in the transactions API, refusing as the documented
+ *   cancel errors say: 400 ALREADY_CANCELED_PAYMENT, 403 NOT_CANCELABLE_AMOUNT (more
+ *   than is left), 403 NOT_CANCELABLE_PAYMENT (not paid), 403
  *   NOT_ALLOWED_PARTIAL_REFUND_WAITING_DEPOSIT, 400 INVALID_REQUEST (a malformed body, or
  *   a paid virtual account without `refundReceiveAccount`); as Toss documents, of two
  *   cancels of one payment less than a second apart only the first is carried out, the
@@ -21,11 +22,17 @@
  * - `Idempotency-Key` on a POST, as Toss keys it (the key with the API key, the URL and
  *   the method, not the body): the same key answers the first answer again;
  * - `GET /v1/payments/{paymentKey}` reads a payment back (404 NOT_FOUND_PAYMENT);
+ * - `GET /v1/payments/orders/{orderId}` reads the order's payment (404 NOT_FOUND_PAYMENT);
+ * - `GET /v1/transactions?startDate&endDate[&startingAfter][&limit]` lists approvals and
+ *   cancellations processed in the period, oldest first: both dates required, in Toss's
+ *   zoneless Korean time (`2026-01-31T09:00:00` or with `.000`), both included; limit
+ *   1 to 5,000 (100 unless given); startingAfter a transactionKey it gave, else 400
+ *   INVALID_TRANSACTION_KEY;
  * - anything else is 404 NOT_FOUND.
  * A deposit into a virtual account posts both events Toss sends for it
  * (DEPOSIT_CALLBACK and PAYMENT_STATUS_CHANGED); a cancel made "in the dashboard"
- * (`cancelInDashboard`) can post its PAYMENT_STATUS_CHANGED. It records every request
- * it receives.
+ * (`cancelInDashboard`) is the same cancel, without our call, and can post its
+ * PAYMENT_STATUS_CHANGED. It records every request it receives.
  *
  * Outside Toss's API, for a browser test in another process: `POST /__stand-in/authenticate`
  * `{orderId, amount, method?}` (with the same Basic auth) does what `authenticate()` does
@@ -75,12 +82,24 @@ interface StoredPayment {
   cancels: TossStoredCancel[];
 }
 
+/** One line of Toss's transactions API: an approval or a cancellation of a payment. */
+interface StoredTransaction {
+  transactionKey: string;
+  paymentKey: string;
+  orderId: string;
+  status: string;
+  amount: number;
+  transactionAt: Date;
+}
+
 /** `unprocessed`: refused before anything was done, so not kept under the Idempotency-Key. */
 type Answer = { status: number; body: string; unprocessed?: true };
 
 export interface TossStandInOptions {
   /** Posts a webhook to the app; gives its answer. */
   deliver?: (delivery: TossWebhookDelivery) => Promise<Response>;
+  /** When transactions happen (a test's clock); the real time otherwise. */
+  now?: () => Date;
   /** A fixed port (a browser test in another process must find it); any free one otherwise. */
   port?: number;
   /** Fixed keys, for the same reason; random test keys otherwise. */
@@ -100,6 +119,7 @@ export class TossStandIn {
   readonly received: TossReceivedRequest[] = [];
   readonly deliveries: { body: string; status: number }[] = [];
   private readonly payments = new Map<string, StoredPayment>();
+  private readonly transactions: StoredTransaction[] = [];
   private readonly idempotentAnswers = new Map<string, Answer>();
   private confirmDelays: number[] = [];
   private cancelDelays: number[] = [];
@@ -202,7 +222,7 @@ export class TossStandIn {
     this.confirmDelays.push(ms);
   }
 
-  /** Changes a payment as Toss's side would (a cancel in the dashboard, an expiry), without telling anyone. */
+  /** Changes a payment's status as Toss's side would (an expiry), without telling anyone: no money moves. */
   setStatus(paymentKey: string, status: string): void {
     this.stored(paymentKey).status = status;
   }
@@ -212,6 +232,7 @@ export class TossStandIn {
     const payment = this.stored(paymentKey);
     payment.status = "DONE";
     payment.approvedAt = new Date().toISOString();
+    this.recordTransaction(payment, "DONE", payment.amount);
     for (const body of this.depositEvents(paymentKey)) await this.post(body);
   }
 
@@ -293,6 +314,7 @@ export class TossStandIn {
       response.end(JSON.stringify(this.paymentObject(payment)));
       return;
     }
+    if (method === "GET" && this.answerReconciliationRead(path, response)) return;
     tossError(response, 404, "NOT_FOUND", "존재하지 않는 정보 입니다.");
   }
 
@@ -361,11 +383,13 @@ export class TossStandIn {
     }
     payment.balanceAmount -= amount;
     payment.status = payment.balanceAmount === 0 ? "CANCELED" : "PARTIAL_CANCELED";
+    // The cancel and its line in the transactions API are one transaction at Toss: one key, one time.
+    const transaction = this.recordTransaction(payment, payment.status, amount);
     payment.cancels.push({
-      transactionKey: randomBytes(16).toString("hex").toUpperCase(),
+      transactionKey: transaction.transactionKey,
       cancelReason,
       taxExemptionAmount: 0,
-      canceledAt: new Date().toISOString(),
+      canceledAt: transaction.transactionAt.toISOString(),
       easyPayDiscountAmount: 0,
       receiptKey: null,
       cancelStatus: "DONE",
@@ -396,7 +420,88 @@ export class TossStandIn {
       payment.secret = `ps_${randomBytes(14).toString("base64url")}`;
       payment.dueDate = new Date(Date.now() + 3 * 86_400_000).toISOString();
     }
+    this.recordTransaction(payment, payment.status, payment.amount);
     return { status: 200, body: JSON.stringify(this.paymentObject(payment)) };
+  }
+
+  // --- Reads by order and the transactions API (lookups and reconciliation) ---
+
+  private recordTransaction(payment: StoredPayment, status: string, amount: number): StoredTransaction {
+    const transaction = {
+      transactionKey: `txrd_${randomBytes(12).toString("hex")}`,
+      paymentKey: payment.paymentKey,
+      orderId: payment.orderId,
+      status,
+      amount,
+      transactionAt: (this.options.now ?? (() => new Date()))(),
+    };
+    this.transactions.push(transaction);
+    return transaction;
+  }
+
+  /** Answers `GET /v1/payments/orders/{orderId}` and `GET /v1/transactions`; false for any other path. */
+  private answerReconciliationRead(path: string, response: ServerResponse): boolean {
+    const url = new URL(path, "http://stand-in");
+    const byOrder = /^\/v1\/payments\/orders\/([^/]+)$/.exec(url.pathname);
+    if (byOrder) {
+      const orderId = decodeURIComponent(byOrder[1]!);
+      const payment = [...this.payments.values()].findLast((candidate) => candidate.orderId === orderId);
+      if (!payment) tossError(response, 404, "NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.");
+      else {
+        response.writeHead(200, JSON_HEADERS);
+        response.end(JSON.stringify(this.paymentObject(payment)));
+      }
+      return true;
+    }
+    if (url.pathname !== "/v1/transactions") return false;
+    const answer = this.listTransactions(url.searchParams);
+    if ("code" in answer) tossError(response, 400, answer.code, answer.message);
+    else {
+      response.writeHead(200, JSON_HEADERS);
+      response.end(JSON.stringify(answer.page));
+    }
+    return true;
+  }
+
+  private listTransactions(
+    query: URLSearchParams,
+  ): { page: Record<string, unknown>[] } | { code: string; message: string } {
+    const invalid = { code: "INVALID_REQUEST", message: "잘못된 요청입니다." };
+    const start = parseKoreanTime(query.get("startDate"));
+    // An endDate to the second takes in that whole second.
+    const endText = query.get("endDate");
+    const end =
+      parseKoreanTime(endText) === null ? null : parseKoreanTime(endText)! + (endText!.includes(".") ? 0 : 999);
+    if (start === null || end === null || start > end) return invalid;
+    const limitText = query.get("limit") ?? "100";
+    const limit = /^\d+$/.test(limitText) ? Number(limitText) : NaN;
+    if (!(limit >= 1 && limit <= 5000)) return invalid;
+    const inPeriod = this.transactions
+      .filter((t) => t.transactionAt.getTime() >= start && t.transactionAt.getTime() <= end)
+      .sort((a, b) => a.transactionAt.getTime() - b.transactionAt.getTime());
+    const after = query.get("startingAfter");
+    let from = 0;
+    if (after !== null) {
+      const index = inPeriod.findIndex((t) => t.transactionKey === after);
+      if (index < 0) return { code: "INVALID_TRANSACTION_KEY", message: "잘못된 페이징 키 입니다." };
+      from = index + 1;
+    }
+    return {
+      page: inPeriod.slice(from, from + limit).map((t) => ({
+        mId: "tosspayments",
+        transactionKey: t.transactionKey,
+        paymentKey: t.paymentKey,
+        orderId: t.orderId,
+        method: this.stored(t.paymentKey).method === "card" ? "카드" : "가상계좌",
+        customerKey: null,
+        useEscrow: false,
+        receiptUrl: `https://dashboard.tosspayments.com/receipt/redirection?transactionId=${t.transactionKey}&ref=PX`,
+        status: t.status,
+        transactionAt: koreanOffsetTime(t.transactionAt),
+        currency: "KRW",
+        amount: t.amount,
+      })),
+    };
   }
 
   /** Toss's Payment object, in the fields the documentation lists (abridged where the product reads nothing). */
@@ -459,4 +564,18 @@ function jsonBody(headers: IncomingHttpHeaders, body: string): Record<string, un
   } catch {
     return null;
   }
+}
+
+const KOREAN_OFFSET_MS = 9 * 3_600_000;
+
+/** Toss's query dates: Korean time without a zone, to the second or the millisecond. */
+function parseKoreanTime(text: string | null): number | null {
+  if (!text || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?$/.test(text)) return null;
+  const instant = Date.parse(`${text}Z`) - KOREAN_OFFSET_MS;
+  return Number.isNaN(instant) ? null : instant;
+}
+
+/** `2026-01-31T09:00:00+09:00`, as Toss writes its dates. */
+function koreanOffsetTime(instant: Date): string {
+  return `${new Date(instant.getTime() + KOREAN_OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
 }

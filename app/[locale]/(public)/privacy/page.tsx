@@ -26,6 +26,8 @@ export default async function PrivacyPage() {
           days: retention.days,
           from: retention.from[locale],
         });
+      case "months":
+        return t("retention.months", { months: retention.months, from: retention.from[locale] });
       case "years":
         return t("retention.years", { years: retention.years, from: retention.from[locale] });
       case "until-delivered":

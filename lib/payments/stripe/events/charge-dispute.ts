@@ -1,25 +1,7 @@
-import { recordDispute, type ProviderDispute } from "../../../refunds/record-provider-refunds";
-import type { StripeDisputeStatus } from "../stripe-checkout";
+import { recordDispute } from "../../../refunds/record-provider-refunds";
+import { STRIPE_DISPUTE_OUTCOMES } from "../stripe-checkout";
 import { recordStripeEvent } from "../record-stripe-event";
 import { ignoreStripeEvent, orderOfPaymentIntent, type StripePaymentEventHandler } from "../stripe-payment-event";
-
-/**
- * Where a dispute's money is, by its status: an inquiry (`warning_*`) or a prevented
- * dispute moves none; an open or lost one has been withdrawn from us; a won one came
- * back.
- */
-const OUTCOMES: Record<StripeDisputeStatus, ProviderDispute["outcome"]> = {
-  warning_needs_response: "no-funds-moved",
-  warning_under_review: "no-funds-moved",
-  warning_closed: "no-funds-moved",
-  prevented: "no-funds-moved",
-  needs_response: "funds-withdrawn",
-  under_review: "funds-withdrawn",
-  appeal_needs_response: "funds-withdrawn",
-  appeal_under_review: "funds-withdrawn",
-  lost: "funds-withdrawn",
-  won: "won",
-};
 
 /**
  * A chargeback opened, moved money, or closed (charge.dispute.created, .funds_withdrawn,
@@ -37,7 +19,7 @@ export const onChargeDispute: StripePaymentEventHandler = async (context) => {
       disputeId: dispute.disputeId,
       amount: dispute.amount,
       currency: dispute.currency,
-      outcome: OUTCOMES[dispute.status],
+      outcome: STRIPE_DISPUTE_OUTCOMES[dispute.status],
     },
   });
   return recordStripeEvent(context, "handled");
