@@ -15,7 +15,7 @@ const MIN_PASSWORD = 8;
 
 export function AuthAction({ mode, oobCode }: { mode: string | null; oobCode: string | null }) {
   const t = useTranslations("account.action.invalid");
-  if (!oobCode || (mode !== "verifyEmail" && mode !== "resetPassword")) {
+  if (!oobCode || (mode !== "verifyEmail" && mode !== "verifyAndChangeEmail" && mode !== "resetPassword")) {
     return (
       <>
         <h1>{t("heading")}</h1>
@@ -28,7 +28,8 @@ export function AuthAction({ mode, oobCode }: { mode: string | null; oobCode: st
       </>
     );
   }
-  return mode === "verifyEmail" ? <VerifyEmail oobCode={oobCode} /> : <ResetPassword oobCode={oobCode} />;
+  // A change of address (My page) is confirmed as an address is: by applying the code sent to it.
+  return mode === "resetPassword" ? <ResetPassword oobCode={oobCode} /> : <VerifyEmail oobCode={oobCode} />;
 }
 
 function VerifyEmail({ oobCode }: { oobCode: string }) {

@@ -19,6 +19,7 @@ import {
   signInWithEmailAndPassword,
   signInWithPopup,
   signOut,
+  verifyBeforeUpdateEmail,
   verifyPasswordResetCode,
   type Auth,
   type User,
@@ -194,6 +195,28 @@ export async function passwordResetCodeEmail(config: PublicConfig, code: string)
 
 export async function resetPasswordWithCode(config: PublicConfig, code: string, newPassword: string): Promise<void> {
   await translated(() => confirmPasswordReset(firebaseAuth(config), code, newPassword));
+}
+
+/**
+ * Asks the identity service to mail a link to `newEmail` that changes the address of
+ * the member signed in with `email` and `password` (signing in again proves it is them;
+ * the service also refuses the change without a recent sign-in). Nothing changes until
+ * the link is followed, so the server only ever learns a confirmed address. The page's
+ * Firebase user is forgotten afterwards: the session cookie keeps the member signed in.
+ */
+export async function requestEmailChange(
+  config: PublicConfig,
+  email: string,
+  password: string,
+  newEmail: string,
+): Promise<void> {
+  const auth = firebaseAuth(config);
+  try {
+    const { user } = await translated(() => signInWithEmailAndPassword(auth, email, password));
+    await translated(() => verifyBeforeUpdateEmail(user, newEmail));
+  } finally {
+    await signOut(auth).catch(() => undefined);
+  }
 }
 
 /** The SignInError for anything signing in threw, or null when it did not come from the sign-in service. */

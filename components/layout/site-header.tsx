@@ -42,6 +42,7 @@ export function SiteHeader() {
     { href: "/generate", label: t("nav.generate") },
     { href: "/gallery", label: t("nav.gallery") },
     { href: "/points", label: t("nav.points") },
+    { href: "/my", label: t("nav.myPage") },
     ...(config.appMode === "local" ? [{ href: "/mailbox", label: t("nav.mailbox") }] : []),
   ];
 

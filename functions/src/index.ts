@@ -8,3 +8,4 @@ export { expireUnpaidOrders } from "./triggers/expire-orders";
 export { resumeProcessingRefunds } from "./triggers/resume-refunds";
 export { resumeUnfinishedWithdrawals } from "./triggers/resume-withdrawals";
 export { deleteUnfinishedSignUpAccounts } from "./triggers/delete-unfinished-sign-ups";
+export { runDataExports } from "./triggers/data-exports";

@@ -78,6 +78,7 @@ export async function createAccount(options: CreateAccountOptions): Promise<Memb
         granted: input.consents[purpose],
         policyVersion: text.policyVersion,
         wording: text.wording[locale],
+        method: "sign-up",
         recordedAt: now,
       });
     }

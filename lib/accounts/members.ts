@@ -20,6 +20,9 @@ export interface Member {
   updatedAt: string;
 }
 
+/** Where the member gave or withdrew a consent. */
+export type ConsentMethod = "sign-up" | "my-page";
+
 /** One consent given or refused: never edited, a change is a new record. */
 export interface ConsentRecord {
   uid: string;
@@ -27,6 +30,7 @@ export interface ConsentRecord {
   granted: boolean;
   policyVersion: string;
   wording: string;
+  method: ConsentMethod;
   recordedAt: string;
 }
 

@@ -47,6 +47,8 @@ export const ERROR_CODES = {
   RATE_LIMITED: 429,
   /** The thing is in a state that does not allow this (an order already canceled). */
   INVALID_STATE: 409,
+  /** The member restricted the processing of their data (My page): nothing new is done with it until they lift it. */
+  PROCESSING_RESTRICTED: 409,
   /** The feature is not enabled in this deployment (the sandbox in production). */
   FEATURE_DISABLED: 404,
   /** A provider's webhook without a valid signature, or signed too long ago (a replay): nothing was done. */

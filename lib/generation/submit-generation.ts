@@ -9,6 +9,7 @@ import { reservePoints } from "../points/reservations";
 import { findModel, generationCost } from "../pricing/price-table";
 import type { Services } from "../services";
 import { plural } from "../text/plural";
+import { assertProcessingAllowed } from "../privacy/processing-restriction";
 import {
   GENERATION_RETENTION_DAYS,
   GENERATIONS,
@@ -66,6 +67,8 @@ export async function submitGeneration(options: {
       fields: { model: "validation.modelUnavailable" },
       diagnostic: `${model.id} needs provider ${model.provider}, which IMAGE_PROVIDERS does not configure.`,
     });
+  // Before moderation: a restricted member's prompt goes to no provider at all.
+  await assertProcessingAllowed(db, options.uid);
   await moderatePrompt({ services: options.services, uid: options.uid, prompt: input.prompt });
   const requestHash = hashRequest(input);
   const keyOptions = { uid: options.uid, scope: "generation", key: options.idempotencyKey, requestHash };

@@ -8,6 +8,11 @@ import { createAccountInput } from "../accounts/create-account";
 import { updatePreferencesInput } from "../accounts/update-preferences";
 import { requestWithdrawalInput } from "../withdrawal/request-withdrawal";
 import { passwordResetInput } from "../accounts/send-password-reset";
+import { changeMarketingConsentInput } from "../accounts/change-marketing-consent";
+import { changeNameInput } from "../accounts/change-name";
+import { filePrivacyRequestInput } from "../privacy/file-privacy-request";
+import { PRIVACY_REQUEST_DEADLINE_DAYS } from "../privacy/privacy-request";
+import { setProcessingRestrictionInput } from "../privacy/set-processing-restriction";
 import { startSessionInput } from "../auth/start-session";
 import { ERROR_CODES } from "../errors/app-error";
 import { generationInput } from "../generation/generation-job";
@@ -327,6 +332,72 @@ export function openApiDocument(): Record<string, unknown> {
             "Needs an ID token from a sign-in made within the last 5 minutes, of the same account, and confirm: true. Destroys the member's data and moves what the law keeps to the pseudonymised legal hold; a step that fails is finished by the sweep (completed: false). 409 with details.blockers while a refund, a payment or a generation is open. Clears the session cookie.",
           requestBody: body(requestWithdrawalInput),
           responses: { 200: ok("Closed; the remaining points lapsed"), ...errors(400, 401, 403, 409, 413, 415, 422) },
+        },
+      },
+      "/api/account/data": {
+        get: {
+          ...member,
+          summary: "Everything held about the member, grouped by the data inventory's kinds",
+          description:
+            "Each section names an inventory kind with its title, purpose and field descriptions in the language of Accept-Language, and the member's records (in full, or counted with a link to the page that lists them: images and generations to /gallery, orders, refunds and the ledger to /points).",
+          responses: { 200: ok("The member's data"), ...errors(401, 403) },
+        },
+      },
+      "/api/account/name": {
+        put: {
+          ...member,
+          summary: "Correct the member's name",
+          requestBody: body(changeNameInput),
+          responses: { 200: ok("The stored name"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/api/account/marketing-consent": {
+        post: {
+          ...member,
+          summary: "Give or withdraw the marketing consent",
+          description:
+            "Each call records a new consent record (time, policy version, the wording in `locale` or the request's language, method my-page); earlier records are kept.",
+          requestBody: body(changeMarketingConsentInput),
+          responses: { 201: ok("The consent record written"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/api/account/restrictions": {
+        put: {
+          ...member,
+          summary: "Restrict processing or object to marketing, or lift either",
+          description:
+            "restriction: no new generations and no marketing until lifted (409 PROCESSING_RESTRICTED meanwhile); marketing-objection: no marketing mail. Repeating a call changes nothing.",
+          requestBody: body(setProcessingRestrictionInput),
+          responses: { 200: ok("Whether it is in force, and since when"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/api/account/privacy-requests": {
+        post: {
+          ...member,
+          summary: "File a privacy request that My page cannot serve alone",
+          description: `Recorded for staff, due ${PRIVACY_REQUEST_DEADLINE_DAYS} days after receipt. A correction names the inventory kind (dataKind) said to be wrong, which is not used for marketing until the request is closed.`,
+          requestBody: body(filePrivacyRequestInput),
+          responses: { 201: ok("The request recorded, with its deadline"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/api/account/exports": {
+        post: {
+          ...member,
+          summary: "Ask for an archive of everything held about the member (portability)",
+          description:
+            "Prepared in the background (a ZIP with one JSON file per inventory kind and the image files) and announced by mail; while one is being prepared, asking again answers that one.",
+          responses: { 202: ok("The export, preparing"), ...errors(401, 403) },
+        },
+      },
+      "/api/account/exports/{id}": {
+        get: {
+          ...member,
+          summary: "Download the member's own archive, for 7 days after it is ready",
+          parameters: [idParam("id")],
+          responses: {
+            200: { description: "The ZIP archive", content: { "application/zip": {} } },
+            ...errors(401, 403, 404),
+          },
         },
       },
       "/api/account/verification-email": {

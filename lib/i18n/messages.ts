@@ -21,6 +21,7 @@ import enMailbox from "../../messages/en/mailbox.json" with { type: "json" };
 import enMember from "../../messages/en/member.json" with { type: "json" };
 import enPoints from "../../messages/en/points.json" with { type: "json" };
 import enPrivacy from "../../messages/en/privacy.json" with { type: "json" };
+import enMyPage from "../../messages/en/myPage.json" with { type: "json" };
 import koAccount from "../../messages/ko/account.json" with { type: "json" };
 import koCommon from "../../messages/ko/common.json" with { type: "json" };
 import koErrors from "../../messages/ko/errors.json" with { type: "json" };
@@ -33,6 +34,7 @@ import koMailbox from "../../messages/ko/mailbox.json" with { type: "json" };
 import koMember from "../../messages/ko/member.json" with { type: "json" };
 import koPoints from "../../messages/ko/points.json" with { type: "json" };
 import koPrivacy from "../../messages/ko/privacy.json" with { type: "json" };
+import koMyPage from "../../messages/ko/myPage.json" with { type: "json" };
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
@@ -48,6 +50,7 @@ const en = {
   errors: enErrors,
   mail: enMail,
   mailbox: enMailbox,
+  myPage: enMyPage,
 };
 
 export type Messages = typeof en;
@@ -67,6 +70,7 @@ const ko: Messages = {
   errors: koErrors,
   mail: koMail,
   mailbox: koMailbox,
+  myPage: koMyPage,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };

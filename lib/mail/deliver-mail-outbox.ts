@@ -12,6 +12,8 @@ import { mailSite } from "./templates/layout";
 import { passwordResetMail } from "./templates/password-reset-mail";
 import { purchaseConfirmationMail } from "./templates/purchase-confirmation-mail";
 import { refundConfirmationMail } from "./templates/refund-confirmation-mail";
+import { dataExportReadyMail } from "./templates/data-export-ready-mail";
+import { DATA_EXPORTS } from "../privacy/data-export";
 import { REFUNDS } from "../refunds/refund";
 
 const MAX_ATTEMPTS = 8;
@@ -107,6 +109,20 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
         points: refund.data.points,
         refundedAt: new Date(refund.data.completedAt),
         madeAtProvider: refund.data.origin === "provider" || refund.data.origin === "dispute",
+      });
+      return { message, uid: item.uid };
+    }
+    case "data-export-ready": {
+      const address = await memberAddress(services, item.uid, readAt);
+      if ("dropped" in address) return address;
+      const dataExport = await db.get(DATA_EXPORTS, item.refId);
+      if (dataExport?.data.status !== "ready" || !dataExport.data.expiresAt)
+        return { dropped: "nothing_to_report", uid: item.uid };
+      const recipient = await mailRecipient({ db, uid: item.uid, to: address.email, fallbackLocale: DEFAULT_LOCALE });
+      const message = dataExportReadyMail({
+        recipient,
+        site: mailSite(config),
+        expiresAt: new Date(dataExport.data.expiresAt),
       });
       return { message, uid: item.uid };
     }

@@ -17,7 +17,8 @@ import { MAIL_OUTBOX } from "../privacy/data-inventory";
 
 export { MAIL_OUTBOX };
 
-export type MemberMailTemplate = "generation-result" | "purchase-confirmation" | "refund-confirmation";
+export type MemberMailTemplate =
+  "generation-result" | "purchase-confirmation" | "refund-confirmation" | "data-export-ready";
 
 interface QueuedMail {
   attempts: number;

@@ -6,7 +6,12 @@ import { AppError } from "../errors/app-error";
 
 /** Which mail this is: the only thing about a message a provider may keep for its statistics. */
 export type MailKind =
-  "verify-email" | "password-reset" | "generation-result" | "purchase-confirmation" | "refund-confirmation";
+  | "verify-email"
+  | "password-reset"
+  | "generation-result"
+  | "purchase-confirmation"
+  | "refund-confirmation"
+  | "data-export-ready";
 
 export interface MailMessage {
   kind: MailKind;

@@ -13,6 +13,7 @@
 import type { Member, ConsentRecord } from "../accounts/members";
 import type { AbuseRecord } from "../abuse/abuse-record";
 import type { RateLimitCounter } from "../abuse/rate-limit";
+import type { JsonValue } from "../db/database";
 import { defineCollection, type Collection, type FieldDescriptions, type StoredRecord } from "../db/collection";
 import type { DocumentData } from "../db/database";
 import type { GenerationJob } from "../generation/generation-job";
@@ -28,6 +29,9 @@ import type { WelcomeGrant } from "../points/welcome-points";
 import type { WebhookDelivery } from "../webhooks/webhook-delivery";
 import type { Withdrawal } from "../withdrawal/withdrawal";
 import type { LegalHoldRecord } from "./legal-hold-record";
+import type { ProcessingRestriction } from "./processing-restriction";
+import type { PrivacyRequest } from "./privacy-request";
+import type { DataExport } from "./data-export";
 import type { AccessRecord } from "./access-records";
 import type { DisplayRecord } from "../pricing/display-records";
 
@@ -226,6 +230,10 @@ export const CONSENT_RECORDS = inventoried<ConsentRecord>({
     granted: { ko: "동의, 또는 거부·철회", en: "Given or refused/withdrawn" },
     policyVersion: { ko: "동의한 문서의 버전", en: "Version of the document consented to" },
     wording: { ko: "화면에 표시한 동의 문구 그대로", en: "The exact wording shown" },
+    method: {
+      ko: "어떻게 동의하거나 철회했는지 (회원 가입 화면 또는 마이페이지)",
+      en: "How it was given or withdrawn (the sign-up form or My page)",
+    },
     recordedAt: { ko: "시각", en: "When" },
   },
   purpose: { ko: "동의 사실의 증명", en: "Proving what was consented to, and when" },
@@ -960,16 +968,173 @@ export const DISPLAY_RECORDS = inventoried<DisplayRecord>({
 
 /**
  * Complaints (소비자의 불만 또는 분쟁처리에 관한 기록): 3 years under the e-commerce act.
- * The privacy-request and support queue (`privacyRequests`) is built alongside this
- * issue; its inventory entry takes this retention, with `sweptBy` naming its own
- * closing field (for example `{ field: "closedAt", marks: "start" }`), and the sweeper
- * then enforces it with no further code.
+ * The privacy-request queue (`privacyRequests`) takes it, counted from each request's
+ * closing; an open request is kept until it is closed.
  */
 export const COMPLAINT_RETENTION = {
   kind: "years",
   years: 3,
   from: { ko: "처리 완료일", en: "the request's closing" },
 } as const satisfies Retention;
+
+// --- My page: restrictions of processing and privacy requests (issue 9, part C) ---
+
+export const PROCESSING_RESTRICTIONS = inventoried<ProcessingRestriction>({
+  id: "processing-restrictions",
+  collection: "processingRestrictions",
+  title: { ko: "처리 정지 및 거부 기록", en: "Restrictions of and objections to processing" },
+  fields: {
+    uid: { ko: "회원", en: "Member" },
+    kind: {
+      ko: "처리 정지, 마케팅 거부, 정정 요청 중인 정보 가운데 무엇인지",
+      en: "Restriction, objection to marketing, or data disputed while a correction is pending",
+    },
+    dataKind: { ko: "정정을 요청한 정보의 종류", en: "Which kind of data the correction is about" },
+    requestId: { ko: "정정 요청", en: "The correction request" },
+    startedAt: { ko: "요청한 시각", en: "When asked for" },
+    liftedAt: { ko: "해제한 시각", en: "When lifted" },
+  },
+  purpose: {
+    ko: "회원이 요청한 처리 정지와 거부를 지키고 그 사실을 증명",
+    en: "Honouring the restrictions and objections the member asked for, and proving it",
+  },
+  legalBasis: {
+    ko: "법적 의무 (개인정보 보호법 제36조, 제37조)",
+    en: "Legal obligation (PIPA arts. 36 and 37; GDPR arts. 18 and 21)",
+  },
+  // One in force is kept (its `liftedAt` is empty); a lifted one proves for as long as the
+  // request behind it may be disputed, as a complaint record is.
+  retention: {
+    kind: "years",
+    years: 3,
+    from: { ko: "해제한 날 (해제하기 전까지는 계속 보관)", en: "its lifting (kept while in force)" },
+    sweptBy: { field: "liftedAt", marks: "start" },
+  },
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+export const PRIVACY_REQUESTS = inventoried<PrivacyRequest>({
+  id: "privacy-requests",
+  collection: "privacyRequests",
+  title: { ko: "개인정보 관련 요청", en: "Privacy requests" },
+  fields: {
+    uid: { ko: "요청과 관련된 회원", en: "The member it concerns" },
+    kind: {
+      ko: "열람, 정정, 삭제, 처리 정지, 거부, 전송, 동의 철회, 기타 가운데 무엇인지",
+      en: "Access, correction, deletion, restriction, objection, portability, consent withdrawal or other",
+    },
+    channel: {
+      ko: "받은 경로 (마이페이지, 이메일, 우편, 전화, 방문)",
+      en: "How it came (My page, email, post, phone, in person)",
+    },
+    dataKind: { ko: "정정을 요청한 정보의 종류", en: "Which kind of data a correction is about" },
+    details: { ko: "요청 내용", en: "What was asked" },
+    requesterName: { ko: "요청한 사람의 이름 (마이페이지 밖에서 받은 경우)", en: "Requester's name (outside My page)" },
+    requesterContact: {
+      ko: "답변을 받을 연락처 (마이페이지 밖에서 받은 경우)",
+      en: "Where to answer (outside My page)",
+    },
+    agentName: {
+      ko: "위임장을 가진 대리인의 이름 (대리인이 요청한 경우)",
+      en: "The agent's name, when an agent with a power of attorney asked",
+    },
+    receivedAt: { ko: "받은 시각", en: "When received" },
+    dueAt: { ko: "답변 기한 (받은 날부터 10일)", en: "Answer due (10 days after receipt)" },
+    status: { ko: "처리 중 또는 완료", en: "Open or closed" },
+    closedAt: { ko: "처리를 마친 시각", en: "When closed" },
+  },
+  purpose: {
+    ko: "정보주체의 권리 행사 요청 처리와 그 기록",
+    en: "Handling requests to exercise privacy rights, and recording them",
+  },
+  legalBasis: {
+    ko: "법적 의무 (개인정보 보호법 제35조부터 제38조)",
+    en: "Legal obligation (PIPA arts. 35 to 38; GDPR art. 12)",
+  },
+  retention: { ...COMPLAINT_RETENTION, sweptBy: { field: "closedAt", marks: "start" } },
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+/** How long a prepared archive can be downloaded before it and its record are deleted. */
+export const DATA_EXPORT_DAYS = 7;
+
+export const DATA_EXPORTS = inventoried<DataExport>({
+  id: "data-exports",
+  collection: "dataExports",
+  title: { ko: "내 정보 내려받기 요청", en: "Data exports" },
+  fields: {
+    uid: { ko: "회원", en: "Member" },
+    status: { ko: "준비 중 또는 준비 완료", en: "Preparing or ready" },
+    fileKey: { ko: "압축 파일을 저장한 위치", en: "Where the archive is stored" },
+    bytes: { ko: "압축 파일 크기", en: "Archive size" },
+    requestedAt: { ko: "요청한 시각", en: "When asked for" },
+    readyAt: { ko: "준비를 마친 시각", en: "When ready" },
+    expiresAt: {
+      ko: "압축 파일과 이 기록을 삭제할 시각 (준비된 지 7일 뒤)",
+      en: "When the archive and this record are deleted (7 days after it was ready)",
+    },
+  },
+  purpose: {
+    ko: "회원이 요청한 개인정보 전송 (내려받기)",
+    en: "Giving members their data to take elsewhere (portability)",
+  },
+  legalBasis: {
+    ko: "법적 의무 (개인정보 보호법 제35조의2)",
+    en: "Legal obligation (PIPA art. 35-2; GDPR art. 20)",
+  },
+  // The sweeper deletes the archive with its record (purge-expired-data.ts); one still
+  // being prepared has no `expiresAt` yet, and waits.
+  retention: {
+    kind: "days",
+    days: DATA_EXPORT_DAYS,
+    from: { ko: "준비 완료", en: "when ready" },
+    deletableOnRequest: true,
+    sweptBy: { field: "expiresAt", marks: "end" },
+  },
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+const DATA_EXPORT_FILES: DataKind = {
+  id: "data-export-files",
+  title: { ko: "내 정보 압축 파일", en: "Data export archives" },
+  store: { kind: "blob-storage", prefix: "exports/" },
+  fields: {
+    archive: {
+      ko: "항목별 JSON 파일과 이미지 파일을 담은 ZIP 파일",
+      en: "ZIP file with one JSON file per kind of data, and the image files",
+    },
+  },
+  purpose: DATA_EXPORTS.kind.purpose,
+  legalBasis: DATA_EXPORTS.kind.legalBasis,
+  // Swept by its own prefix too, for an archive whose record is gone (a crash between the two writes).
+  retention: {
+    kind: "days",
+    days: DATA_EXPORT_DAYS,
+    from: { ko: "압축 파일을 만든 때", en: "when the archive was written" },
+    deletableOnRequest: true,
+  },
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud],
+};
+
+/** A record read without knowing its kind's type: for code that reads every kind alike (My page). */
+export type AnyStoredRecord = { [field: string]: JsonValue };
+
+/** The inventory's own handle of a database kind, by the kind's id. */
+export function handleOfKind(id: string): InventoriedCollection<AnyStoredRecord> | undefined {
+  for (const handle of inventoryHandles) {
+    const inventoried = handle as InventoriedCollection<AnyStoredRecord>;
+    if (inventoried.kind.id === id) return inventoried;
+  }
+  return undefined;
+}
 
 /** Every kind of personal data the product keeps, in the order the privacy policy lists them. */
 export const DATA_INVENTORY: readonly DataKind[] = [
@@ -996,6 +1161,10 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   DISPLAY_RECORDS.kind,
   WITHDRAWALS.kind,
   LEGAL_HOLD.kind,
+  PROCESSING_RESTRICTIONS.kind,
+  PRIVACY_REQUESTS.kind,
+  DATA_EXPORTS.kind,
+  DATA_EXPORT_FILES,
 ];
 
 export function databaseKinds(): (DataKind & { store: { kind: "database"; collection: string } })[] {

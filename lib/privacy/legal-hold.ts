@@ -5,6 +5,7 @@
  * holds the database alone cannot link a held record to anyone, and staff with the key
  * can still answer a court or a tax audit about a named person.
  */
+import { PRIVACY_REQUESTS } from "./privacy-request";
 import { createHmac } from "node:crypto";
 import { DAY_MS } from "../clock/clock";
 import type { ServerConfig } from "../config/env";
@@ -65,13 +66,13 @@ export function retentionEnd(retention: Retention, start: string): string {
   return date.toISOString();
 }
 
-interface HeldKind<T extends StoredRecord<T> & { uid: string }> {
+interface HeldKind<T extends StoredRecord<T> & { uid: string | null }> {
   collection: InventoriedCollection<T>;
   /** When the record's legal period starts (the inventory's `retention.from`). */
   heldFrom: (record: T) => string;
 }
 
-function held<T extends StoredRecord<T> & { uid: string }>(kind: HeldKind<T>) {
+function held<T extends StoredRecord<T> & { uid: string | null }>(kind: HeldKind<T>) {
   return {
     collection: kind.collection,
     move: (options: MoveOptions) => moveKind(kind, options),
@@ -91,6 +92,7 @@ export const HELD_KINDS = [
   held({ collection: RESERVATIONS, heldFrom: (reservation) => reservation.closedAt ?? reservation.createdAt }),
   held({ collection: ABUSE_RECORDS, heldFrom: (record) => record.createdAt }),
   held({ collection: ACCESS_RECORDS, heldFrom: (record) => record.occurredAt }),
+  held({ collection: PRIVACY_REQUESTS, heldFrom: (request) => request.closedAt ?? request.receivedAt }),
 ];
 
 export interface MoveOptions {
@@ -108,7 +110,7 @@ const MOVE_PAGE = 100;
  * the original in one transaction, so a record is never lost nor left in both places,
  * and a run cut short simply moves what is left.
  */
-async function moveKind<T extends StoredRecord<T> & { uid: string }>(
+async function moveKind<T extends StoredRecord<T> & { uid: string | null }>(
   kind: HeldKind<T>,
   options: MoveOptions,
 ): Promise<number> {

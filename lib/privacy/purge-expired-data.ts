@@ -3,7 +3,7 @@
  * kind, in both stores, and knows no kind by name for when: each database kind names
  * the field its period counts from or ends at (`sweptBy`), each blob storage kind its
  * prefix, whose files count from when they were written. What it does know per kind is
- * how to dispose of a record besides deleting it (an image's files) and which due
+ * how to dispose of a record besides deleting it (an image's files, an export's archive) and which due
  * records must wait for something else (an open generation for recovery, a points
  * history for its account to close). "until-withdrawal" kinds are the withdrawal's to
  * delete, "until-delivered" ones the mail sender's. Runs hourly in the worker and as a
@@ -19,6 +19,7 @@ import { logger } from "../observability/logger";
 import { POINT_ACCOUNTS } from "../points/ledger";
 import type { Services } from "../services";
 import type { BlobStorage } from "../storage/blob-storage";
+import { DATA_EXPORTS } from "./data-export";
 import { DATA_INVENTORY, inventoriedCollection, type DataKind, type Retention, type SweptBy } from "./data-inventory";
 
 /**
@@ -87,6 +88,12 @@ const DISPOSALS = new Map<string, Disposal<DocumentData>>([
   disposal(IMAGES, {
     beforeDelete: async (images, blobs) => {
       await Promise.all(images.map((image) => deleteImageFiles(blobs, image.data.fileKey)));
+    },
+  }),
+  disposal(DATA_EXPORTS, {
+    beforeDelete: async (exports, blobs) => {
+      const archives = exports.flatMap(({ data }) => (data.fileKey ? [data.fileKey] : []));
+      await Promise.all(archives.map((key) => blobs.delete(key)));
     },
   }),
 ]);

@@ -15,6 +15,8 @@ import type { Database, Filter } from "../db/database";
 import { GENERATIONS } from "../generation/generation-job";
 import { IDEMPOTENCY_KEYS } from "../idempotency/idempotency-key";
 import { deleteImageFiles } from "../images/delete-image-files";
+import { DATA_EXPORTS } from "../privacy/data-export";
+import { PROCESSING_RESTRICTIONS } from "../privacy/processing-restriction";
 import { IMAGES } from "../images/image-record";
 import { MAIL_OUTBOX, passwordResetOutboxId, type MemberMailItem } from "../mail/mail-outbox";
 import { MAIL_SUPPRESSIONS, mailSuppressionId } from "../mail/mail-suppression";
@@ -51,6 +53,7 @@ const STEPS: Record<WithdrawalStep, StepRunner> = {
   "disable-sign-in": (services, uid) => services.auth.disableUser(uid),
   "member-profile": async ({ db }, uid) => {
     await deleteWhere(db, CONSENT_RECORDS, [{ field: "uid", op: "==", value: uid }]);
+    await deleteWhere(db, PROCESSING_RESTRICTIONS, [{ field: "uid", op: "==", value: uid }]);
     await db.runTransaction(async (tx) => tx.delete(MEMBERS, uid));
   },
   images: async ({ db, blobs }, uid) => {
@@ -60,6 +63,19 @@ const STEPS: Record<WithdrawalStep, StepRunner> = {
       for (const { id, data } of page) {
         await deleteImageFiles(blobs, data.fileKey);
         await db.runTransaction(async (tx) => tx.delete(IMAGES, id));
+      }
+      if (page.length < PAGE) break;
+    }
+    // The data exports go with the images they hold: archive first, then its record.
+    for (;;) {
+      const page = await db.query({
+        collection: DATA_EXPORTS,
+        where: [{ field: "uid", op: "==", value: uid }],
+        limit: PAGE,
+      });
+      for (const { id, data } of page) {
+        if (data.fileKey) await blobs.delete(data.fileKey);
+        await db.runTransaction(async (tx) => tx.delete(DATA_EXPORTS, id));
       }
       if (page.length < PAGE) return;
     }

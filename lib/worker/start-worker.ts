@@ -17,6 +17,7 @@ import { recheckUnpaidOrders } from "../orders/recheck-unpaid-orders";
 import { purgeExpiredData } from "../privacy/purge-expired-data";
 import { deleteUnfinishedSignUps } from "../accounts/delete-unfinished-sign-ups";
 import { resumeWithdrawals } from "../withdrawal/resume-withdrawals";
+import { prepareDataExports } from "../privacy/prepare-data-exports";
 import { deliverMailOutbox } from "../mail/deliver-mail-outbox";
 import { errorFields, logger } from "../observability/logger";
 import type { Services } from "../services";
@@ -108,6 +109,9 @@ export async function startWorker(options: WorkerOptions): Promise<void> {
       await guarded("resume-refunds", () => resumeRefunds({ services }));
       await guarded("recheck-orders", () => recheckUnpaidOrders({ services }));
       await guarded("resume-withdrawals", () => resumeWithdrawals({ services }));
+      await guarded("data-exports", async () => {
+        if ((await prepareDataExports({ services })) > 0) wakeUps.add("mail");
+      });
     }
     if (now - lastPurge >= purgeEveryMs) {
       lastPurge = now;

@@ -19,6 +19,7 @@ describe("the Cloud Functions deploy bundle", () => {
       "recoverGenerations",
       "resumeProcessingRefunds",
       "resumeUnfinishedWithdrawals",
+      "runDataExports",
     ]);
   });
 });

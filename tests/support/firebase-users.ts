@@ -80,3 +80,21 @@ export async function signInWithGoogle(profile: {
   });
   return { uid: data.localId, idToken: data.idToken };
 }
+
+/**
+ * Asks for an email change as the client SDK's verifyBeforeUpdateEmail does: the
+ * identity service mails a link to the new address, and nothing changes until it is
+ * followed. Answers the out-of-band code that mail carries, read from the emulator.
+ */
+export async function requestEmailChange(idToken: string, newEmail: string): Promise<string> {
+  await identityToolkit("accounts:sendOobCode", { requestType: "VERIFY_AND_CHANGE_EMAIL", idToken, newEmail });
+  const project = process.env.FIREBASE_PROJECT_ID;
+  const response = await fetch(`http://${emulatorHost()}/emulator/v1/projects/${project}/oobCodes`);
+  const { oobCodes } = (await response.json()) as {
+    oobCodes: { email: string; requestType: string; oobCode: string; newEmail?: string }[];
+  };
+  const sent = oobCodes.filter((code) => code.requestType === "VERIFY_AND_CHANGE_EMAIL" && code.newEmail === newEmail);
+  const code = sent.at(-1)?.oobCode;
+  if (!code) throw new Error("The emulator recorded no email-change code");
+  return code;
+}

@@ -19,6 +19,9 @@ import { WELCOME_GRANTS } from "../../lib/points/welcome-points";
 import { DISPLAY_RECORDS } from "../../lib/pricing/display-records";
 import { ACCESS_RECORDS } from "../../lib/privacy/access-records";
 import { LEGAL_HOLD } from "../../lib/privacy/legal-hold-record";
+import { DATA_EXPORTS, dataExportFileKey } from "../../lib/privacy/data-export";
+import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
+import { PROCESSING_RESTRICTIONS } from "../../lib/privacy/processing-restriction";
 import { REFUNDS } from "../../lib/refunds/refund";
 import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
 import { WITHDRAWALS } from "../../lib/withdrawal/withdrawal";
@@ -204,5 +207,36 @@ export const RETENTION_FIXTURES = new Map<string, Fixture>([
     record: { status: "paid" },
     heldAt: at,
     holdUntil: at,
+  })),
+  fixture(PROCESSING_RESTRICTIONS, (at, uid): RecordOf<typeof PROCESSING_RESTRICTIONS> => ({
+    uid,
+    kind: "marketing-objection",
+    dataKind: null,
+    requestId: null,
+    startedAt: at,
+    liftedAt: at,
+  })),
+  fixture(PRIVACY_REQUESTS, (at, uid): RecordOf<typeof PRIVACY_REQUESTS> => ({
+    uid,
+    kind: "correction",
+    channel: "my-page",
+    dataKind: "member-profile",
+    details: "test",
+    requesterName: null,
+    requesterContact: null,
+    agentName: null,
+    receivedAt: at,
+    dueAt: at,
+    status: "closed",
+    closedAt: at,
+  })),
+  fixture(DATA_EXPORTS, (at, uid): RecordOf<typeof DATA_EXPORTS> => ({
+    uid,
+    status: "ready",
+    fileKey: dataExportFileKey(uid, randomUUID()),
+    bytes: 4,
+    requestedAt: at,
+    readyAt: at,
+    expiresAt: at,
   })),
 ]);

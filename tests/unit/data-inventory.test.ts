@@ -21,6 +21,9 @@ import { REFUNDS } from "../../lib/refunds/refund";
 import { WELCOME_GRANT_RETENTION_DAYS, WELCOME_GRANTS } from "../../lib/points/welcome-points";
 import { defineCollection } from "../../lib/db/collection";
 import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
+import { PROCESSING_RESTRICTIONS } from "../../lib/privacy/processing-restriction";
+import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
+import { DATA_EXPORTS } from "../../lib/privacy/data-export";
 import { DATA_INVENTORY, databaseKinds, declaredFields } from "../../lib/privacy/data-inventory";
 import { ACCESS_RECORDS } from "../../lib/privacy/access-records";
 import { DISPLAY_RECORDS } from "../../lib/pricing/display-records";
@@ -51,6 +54,9 @@ const COLLECTIONS_IN_CODE = [
   DISPLAY_RECORDS,
   WITHDRAWALS,
   LEGAL_HOLD,
+  PROCESSING_RESTRICTIONS,
+  PRIVACY_REQUESTS,
+  DATA_EXPORTS,
 ];
 
 function refusal(action: () => unknown): AppError {
