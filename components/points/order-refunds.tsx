@@ -16,9 +16,9 @@ import { ErrorAlert } from "@/components/shared/error-alert";
 import { newIdempotencyKey } from "@/components/shared/idempotency-key";
 import { formatMoney, fromMinorUnits } from "@/components/shared/money";
 import { useErrorText } from "@/components/shared/use-error-text";
+import { addDays } from "@/lib/clock/clock";
 import { WITHDRAWAL_DAYS } from "@/lib/orders/withdrawal-period";
 
-const DAY_MS = 86_400_000;
 const OPEN: ReadonlySet<RefundView["status"]> = new Set(["requested", "processing"]);
 
 export function OrderRefunds({
@@ -48,7 +48,7 @@ export function OrderRefunds({
     const withinWithdrawal =
       order.status === "paid" &&
       order.paidAt !== null &&
-      Date.now() < new Date(order.paidAt).getTime() + WITHDRAWAL_DAYS * DAY_MS;
+      Date.now() < addDays(new Date(order.paidAt), WITHDRAWAL_DAYS).getTime();
     setConfirming(withinWithdrawal ? "withdrawal" : "request");
   }
   const money = (refund: RefundView) =>

@@ -1,5 +1,6 @@
 import { AppError } from "../errors/app-error";
-import { REFUNDS, toRefundView, type RefundView } from "../refunds/refund";
+import type { Doc } from "../db/database";
+import { REFUNDS, toRefundView, type Refund, type RefundView } from "../refunds/refund";
 import type { Services } from "../services";
 import { ORDERS, toOrderView, type OrderView } from "./order";
 
@@ -24,7 +25,7 @@ export async function getOrder(options: {
   return { ...toOrderView(doc.id, doc.data), refunds: refundViews(refunds) };
 }
 
-export function refundViews(refunds: { id: string; data: Parameters<typeof toRefundView>[1] }[]): RefundView[] {
+export function refundViews(refunds: Doc<Refund>[]): RefundView[] {
   return refunds
     .map(({ id, data }) => toRefundView(id, data))
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));

@@ -54,8 +54,7 @@ export async function receiveStripeEvent(options: ReceiveStripeEventOptions): Pr
   const delivery = { provider: "stripe" as const, id: event.eventId };
   const context = { services, delivery };
   if (await services.db.get(WEBHOOK_DELIVERIES, webhookDeliveryId(delivery.provider, delivery.id))) return "replayed";
-  if (paymentHandler) return paymentHandler({ ...context, stripe, objectId: event.objectId });
-  if (!handler) return "ignored";
+  if (!handler) return paymentHandler!({ ...context, stripe, objectId: event.objectId });
   const session = event.objectId ? await stripe.getCheckoutSession(event.objectId) : null;
   const order =
     session?.orderId && GENERATED_ID.test(session.orderId) ? await services.db.get(ORDERS, session.orderId) : null;
