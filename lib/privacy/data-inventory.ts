@@ -34,6 +34,7 @@ import type { PrivacyRequest } from "./privacy-request";
 import type { DataExport } from "./data-export";
 import type { AccessRecord } from "./access-records";
 import type { DisplayRecord } from "../pricing/display-records";
+import type { StaffAccessChainHead, StaffAccessEntry } from "../staff/access-log";
 
 export type Localized = { ko: string; en: string };
 
@@ -842,6 +843,95 @@ export const ACCESS_RECORDS = inventoried<AccessRecord>({
   processors: [cloud],
 });
 
+// --- The staff access log (issue 10) ---------------------------------------------------
+
+/**
+ * 개인정보의 안전성 확보조치 기준 art. 8: a personal-information handler keeps the
+ * records of its staff's access to personal data at least 1 year, and 2 years when it
+ * holds that of 50,000 or more people or sensitive data. The larger period, for the service
+ * we mean to be.
+ */
+export const STAFF_ACCESS_LOG_YEARS = 2;
+
+const STAFF_ACCESS_BASIS: Localized = {
+  ko: "법적 의무의 이행 (개인정보 보호법 제29조, 개인정보의 안전성 확보조치 기준 제8조: 개인정보취급자의 접속기록 보관 및 점검)",
+  en: "Legal obligation (PIPA art. 29; Standards for Personal Information Security Measures art. 8: keeping and checking staff access records)",
+};
+
+export const STAFF_ACCESS_LOG = inventoried<StaffAccessEntry>({
+  id: "staff-access-log",
+  collection: "staffAccessLog",
+  title: { ko: "직원의 개인정보 처리 기록", en: "Staff access log" },
+  fields: {
+    seq: { ko: "기록의 일련번호", en: "The entry's sequence number" },
+    at: { ko: "처리한 시각", en: "When" },
+    staffUid: { ko: "처리한 직원", en: "The staff member who acted" },
+    role: { ko: "직원의 권한 (상담 또는 관리자)", en: "The staff member's role (support or admin)" },
+    action: {
+      ko: "한 일 (회원 조회, 환불 승인 등)",
+      en: "What was done (a member looked up, a refund approved, …)",
+    },
+    memberUid: { ko: "정보를 조회하거나 처리한 회원", en: "The member whose data was seen or changed" },
+    reason: { ko: "직원이 밝힌 조회 사유", en: "The reason the staff member gave" },
+    client: {
+      ko: "직원이 접속한 IP 주소 (IPv6는 /64 네트워크 단위)",
+      en: "The IP address the staff member connected from (an IPv6 client by its /64 network)",
+    },
+    outcome: { ko: "허용, 거부 또는 실패", en: "Allowed, refused or failed" },
+    prevHash: {
+      ko: "바로 앞 기록의 해시 (기록의 위조나 삭제를 확인하기 위한 값)",
+      en: "The previous entry's hash (so that a changed or removed entry is detected)",
+    },
+    hash: { ko: "이 기록의 해시", en: "This entry's hash" },
+  },
+  purpose: {
+    ko: "직원이 회원의 개인정보를 언제, 왜, 어떻게 처리했는지 확인하고 오남용을 막기 위해",
+    en: "Showing when, why and how staff handled a member's personal data, and preventing its misuse",
+  },
+  legalBasis: STAFF_ACCESS_BASIS,
+  retention: {
+    kind: "years",
+    years: STAFF_ACCESS_LOG_YEARS,
+    from: { ko: "처리한 때", en: "the access" },
+    sweptBy: { field: "at", marks: "start" },
+  },
+  // Kept as written: the chain's hashes cover every field, and once the account is gone the member's id names no one.
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: {
+    ko: `${ERASE.ko}. 가장 오래된 기록부터 삭제하고, 마지막으로 삭제한 기록의 해시를 남겨 나머지 기록이 그대로임을 계속 증명합니다`,
+    en: `${ERASE.en}. The oldest entries go first, and the hash of the last one removed is kept, so the rest can still be proven unaltered`,
+  },
+  processors: [cloud],
+});
+
+export const STAFF_ACCESS_CHAIN = inventoried<StaffAccessChainHead>({
+  id: "staff-access-chain",
+  collection: "staffAccessChain",
+  title: { ko: "직원의 개인정보 처리 기록의 연결 정보", en: "Staff access log chain" },
+  fields: {
+    seq: { ko: "가장 최근 기록의 일련번호", en: "The latest entry's sequence number" },
+    hash: { ko: "가장 최근 기록의 해시", en: "The latest entry's hash" },
+    at: { ko: "가장 최근 기록의 시각", en: "The latest entry's time" },
+    checkpointSeq: {
+      ko: "보관 기간이 지나 마지막으로 삭제한 기록의 일련번호",
+      en: "The sequence number of the last entry removed when its period ended",
+    },
+    checkpointHash: { ko: "그 기록의 해시", en: "That entry's hash" },
+  },
+  purpose: STAFF_ACCESS_LOG.kind.purpose,
+  legalBasis: STAFF_ACCESS_BASIS,
+  // Dated by the latest entry: it goes only with the last of them, never before.
+  retention: {
+    kind: "years",
+    years: STAFF_ACCESS_LOG_YEARS,
+    from: { ko: "가장 최근 기록의 처리 시각", en: "the latest entry's access" },
+    sweptBy: { field: "at", marks: "start" },
+  },
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
 // --- Withdrawal (회원 탈퇴) and the legal-hold store ---------------------------------
 
 export const WITHDRAWALS = inventoried<Withdrawal>({
@@ -1165,6 +1255,9 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   PRIVACY_REQUESTS.kind,
   DATA_EXPORTS.kind,
   DATA_EXPORT_FILES,
+  STAFF_ACCESS_LOG.kind,
+  // After the log: the sweeper removes the entries before the head and checkpoint that name them.
+  STAFF_ACCESS_CHAIN.kind,
 ];
 
 export function databaseKinds(): (DataKind & { store: { kind: "database"; collection: string } })[] {

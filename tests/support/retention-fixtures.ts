@@ -24,6 +24,7 @@ import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
 import { PROCESSING_RESTRICTIONS } from "../../lib/privacy/processing-restriction";
 import { REFUNDS } from "../../lib/refunds/refund";
 import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
+import { STAFF_ACCESS_CHAIN, STAFF_ACCESS_LOG } from "../../lib/staff/access-log";
 import { WITHDRAWALS } from "../../lib/withdrawal/withdrawal";
 
 /** A record of the kind whose retention field is `at`, for a member `uid` with no points account. */
@@ -238,5 +239,25 @@ export const RETENTION_FIXTURES = new Map<string, Fixture>([
     requestedAt: at,
     readyAt: at,
     expiresAt: at,
+  })),
+  fixture(STAFF_ACCESS_LOG, (at, uid): RecordOf<typeof STAFF_ACCESS_LOG> => ({
+    seq: 0,
+    at,
+    staffUid: "staff-fixture",
+    role: "support",
+    action: "member.view",
+    memberUid: uid,
+    reason: "inquiry",
+    client: null,
+    outcome: "allowed",
+    prevHash: "0".repeat(64),
+    hash: "f".repeat(64),
+  })),
+  fixture(STAFF_ACCESS_CHAIN, (at): RecordOf<typeof STAFF_ACCESS_CHAIN> => ({
+    seq: 0,
+    hash: "f".repeat(64),
+    at,
+    checkpointSeq: null,
+    checkpointHash: null,
   })),
 ]);
