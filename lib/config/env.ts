@@ -202,6 +202,18 @@ const serverSchema = z
      */
     LEGAL_HOLD_KEY: z.string().min(32, "use at least 32 random characters").optional(),
 
+    // The staff console (/staff): its second factor.
+    /**
+     * The AES-256-GCM key (32 bytes, base64) that encrypts the staff's TOTP secrets in
+     * the database: whoever reads the database alone cannot make codes. A secret, kept
+     * apart from the data. Local mode falls back to a fixed development key; production
+     * must set one.
+     */
+    STAFF_TOTP_KEY: z
+      .base64("use 32 random bytes, base64-encoded")
+      .refine((value) => Buffer.from(value, "base64").length === 32, "use 32 random bytes, base64-encoded")
+      .optional(),
+
     // The business details every page shows (전자상거래법, 정보통신망법), public by law.
     // The defaults are those imagesfactory publishes in its privacy policy.
     BUSINESS_NAME: text.default("엠제이스튜디오(MJ)"),
@@ -272,6 +284,11 @@ const serverSchema = z
       env.LEGAL_HOLD_KEY === undefined,
       "LEGAL_HOLD_KEY",
       "Production must set the key that pseudonymises the records kept after a withdrawal (at least 32 random characters, stored apart from the data).",
+    );
+    forbid(
+      env.STAFF_TOTP_KEY === undefined,
+      "STAFF_TOTP_KEY",
+      "Production must set the key that encrypts the staff's second-factor secrets (32 random bytes, base64, stored apart from the data).",
     );
     forbid(
       env.PAYMENT_PROVIDERS.includes("sandbox"),

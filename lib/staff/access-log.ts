@@ -12,6 +12,7 @@
  * the rest is still proven.
  */
 import { createHash } from "node:crypto";
+import { clientKey, UNIDENTIFIED_CLIENT } from "../abuse/client-key";
 import type { Database, Transaction } from "../db/database";
 import { STAFF_ACCESS_CHAIN, STAFF_ACCESS_LOG } from "../privacy/data-inventory";
 import type { StaffRole } from "./staff-actor";
@@ -65,6 +66,12 @@ export interface StaffAccessChainHead {
 }
 
 export const CHAIN_HEAD_ID = "head";
+
+/** Where a request came from, as the log records it: the client's address, or null when it cannot be known. */
+export function accessClient(headers: Headers, trustedProxyHops: number): string | null {
+  const client = clientKey(headers, trustedProxyHops);
+  return client === UNIDENTIFIED_CLIENT ? null : client;
+}
 
 /** Ids sort as their sequence numbers do. */
 export function accessEntryId(seq: number): string {

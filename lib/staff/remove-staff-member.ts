@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Services } from "../services";
+import { STAFF_SECOND_FACTORS } from "./second-factor";
+import { endStaffSessionsOf } from "./staff-session";
 
 export const removeStaffMemberInput = z.object({ email: z.email() });
 
@@ -9,16 +11,19 @@ export interface RemoveStaffMemberOptions {
 }
 
 /**
- * Takes the staff role away and ends the account's sessions at once, so a console left
- * open stops working on its next request. The sign-in account itself stays (it may
- * also be a member's). Answers false when the address has no account.
+ * Takes the staff role away, ends the account's staff and Firebase sessions at once (a
+ * console left open stops working on its next request) and deletes its second factor.
+ * The sign-in account itself stays (it may also be a member's). Answers false when the
+ * address has no account.
  */
 export async function removeStaffMember(options: RemoveStaffMemberOptions): Promise<boolean> {
-  const { auth } = options.services;
+  const { auth, db } = options.services;
   const { email } = removeStaffMemberInput.parse(options.input);
   const user = await auth.findUserByEmail(email);
   if (!user) return false;
   await auth.setStaffRole(user.uid, null);
+  await endStaffSessionsOf({ services: options.services, staffUid: user.uid });
+  await db.runTransaction(async (tx) => tx.delete(STAFF_SECOND_FACTORS, user.uid));
   await auth.revokeSessions(user.uid);
   return true;
 }

@@ -25,6 +25,7 @@ import { PROCESSING_RESTRICTIONS } from "../../lib/privacy/processing-restrictio
 import { REFUNDS } from "../../lib/refunds/refund";
 import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
 import { STAFF_ACCESS_CHAIN, STAFF_ACCESS_LOG } from "../../lib/staff/access-log";
+import { STAFF_SESSIONS } from "../../lib/staff/staff-session";
 import { WITHDRAWALS } from "../../lib/withdrawal/withdrawal";
 
 /** A record of the kind whose retention field is `at`, for a member `uid` with no points account. */
@@ -259,5 +260,13 @@ export const RETENTION_FIXTURES = new Map<string, Fixture>([
     at,
     checkpointSeq: null,
     checkpointHash: null,
+  })),
+  fixture(STAFF_SESSIONS, (at, uid): RecordOf<typeof STAFF_SESSIONS> => ({
+    staffUid: uid,
+    role: "support",
+    stage: "active",
+    createdAt: at,
+    lastSeenAt: at,
+    expiresAt: at,
   })),
 ]);

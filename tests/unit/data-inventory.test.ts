@@ -32,6 +32,8 @@ import { HELD_KINDS } from "../../lib/privacy/legal-hold";
 import { LEGAL_HOLD } from "../../lib/privacy/legal-hold-record";
 import { WITHDRAWAL_RECORD_DAYS, WITHDRAWALS } from "../../lib/withdrawal/withdrawal";
 import { STAFF_ACCESS_CHAIN, STAFF_ACCESS_LOG } from "../../lib/staff/access-log";
+import { STAFF_SECOND_FACTORS } from "../../lib/staff/second-factor";
+import { STAFF_SESSIONS } from "../../lib/staff/staff-session";
 
 const COLLECTIONS_IN_CODE = [
   MEMBERS,
@@ -60,6 +62,8 @@ const COLLECTIONS_IN_CODE = [
   DATA_EXPORTS,
   STAFF_ACCESS_LOG,
   STAFF_ACCESS_CHAIN,
+  STAFF_SESSIONS,
+  STAFF_SECOND_FACTORS,
 ];
 
 function refusal(action: () => unknown): AppError {

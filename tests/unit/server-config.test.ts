@@ -31,6 +31,7 @@ const production = {
   BLOB_STORAGE: "gcs",
   GCS_BUCKET: "imagesfactory-images",
   LEGAL_HOLD_KEY: "h".repeat(32),
+  STAFF_TOTP_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
 
 describe("parseServerConfig in local mode", () => {
@@ -121,6 +122,8 @@ describe("parseServerConfig in local mode", () => {
     ["BLOB_URL_LIFETIME_SECONDS", "7200"],
     ["BLOB_URL_SECRET", "too short"],
     ["LEGAL_HOLD_KEY", "too short"],
+    ["STAFF_TOTP_KEY", Buffer.alloc(16, 7).toString("base64")],
+    ["STAFF_TOTP_KEY", "not base64!"],
     ["GCS_BUCKET", "Images_Bucket"],
     ["GCS_API_ENDPOINT", "storage.googleapis.com"],
   ])("refuses %s=%s, naming the variable", (name, value) => {
@@ -225,6 +228,7 @@ describe("parseServerConfig in production", () => {
     ["APP_URL", { APP_URL: "http://images.example.com" }, "https"],
     ["TRUSTED_PROXY_HOPS", { TRUSTED_PROXY_HOPS: "0" }, "one rate limit"],
     ["LEGAL_HOLD_KEY", { LEGAL_HOLD_KEY: undefined }, "pseudonymises the records kept after a withdrawal"],
+    ["STAFF_TOTP_KEY", { STAFF_TOTP_KEY: undefined }, "second-factor secrets"],
   ])("refuses %s, with a message naming the variable", (name, change, reason) => {
     const message = refusal({ ...production, ...change });
     expect(message).toMatch(new RegExp(`\\b${name}: [^;]*${reason}`));
