@@ -2,6 +2,7 @@
 import type { Database } from "../db/database";
 import { AppError } from "../errors/app-error";
 import type { Locale } from "../i18n/locales";
+import type { CookieConsentPurpose } from "../privacy/cookie-consent";
 import type { ConsentPurpose } from "../privacy/policy-versions";
 
 import { CONSENT_RECORDS, MEMBERS } from "../privacy/data-inventory";
@@ -23,7 +24,7 @@ export interface Member {
 /** One consent given or refused: never edited, a change is a new record. */
 export interface ConsentRecord {
   uid: string;
-  purpose: ConsentPurpose;
+  purpose: ConsentPurpose | CookieConsentPurpose;
   granted: boolean;
   policyVersion: string;
   wording: string;

@@ -25,6 +25,7 @@ import type { Reservation } from "../points/reservations";
 import type { Refund } from "../refunds/refund";
 import type { WelcomeGrant } from "../points/welcome-points";
 import type { WebhookDelivery } from "../webhooks/webhook-delivery";
+import type { ProcessorId } from "./processors";
 
 export type Localized = { ko: string; en: string };
 
@@ -48,7 +49,8 @@ export interface DataKind {
   /** On withdrawal: delete at once, or keep pseudonymised until the retention period ends. */
   onWithdrawal: "delete" | "pseudonymise-and-keep";
   disposal: Localized;
-  processors: Localized[];
+  /** Who processes it for us: entries of lib/privacy/processors.ts, which the policy describes. */
+  processors: readonly ProcessorId[];
 }
 
 const CONTRACT_BASIS: Localized = {
@@ -64,10 +66,7 @@ const ERASE: Localized = {
   en: "Permanently deleted so that it cannot be recovered",
 };
 
-const cloud: Localized = {
-  ko: "Google Cloud (Firebase): 호스팅, 데이터베이스, 저장소",
-  en: "Google Cloud (Firebase) - hosting, database and storage",
-};
+const cloud: ProcessorId = "google-cloud";
 
 /** A collection's handle, with the inventory entry that declares it. */
 export interface InventoriedCollection<T extends StoredRecord<T>> extends Collection<T> {
@@ -126,7 +125,7 @@ const AUTH_ACCOUNT: DataKind = {
   retention: { kind: "until-withdrawal" },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [{ ko: "Google Cloud (Firebase 인증)", en: "Google Cloud (Firebase Authentication)" }],
+  processors: [cloud],
 };
 
 export const MEMBERS = inventoried<Member>({
@@ -165,7 +164,10 @@ export const CONSENT_RECORDS = inventoried<ConsentRecord>({
   title: { ko: "동의 기록", en: "Consent records" },
   fields: {
     uid: { ko: "회원", en: "Member" },
-    purpose: { ko: "이용약관, 개인정보 수집·이용, 마케팅 중 어느 동의인지", en: "terms, privacy or marketing" },
+    purpose: {
+      ko: "이용약관, 개인정보 수집·이용, 마케팅, 쿠키(기능·성능) 중 어느 동의인지",
+      en: "terms, privacy, marketing, or a cookie category (functional, performance)",
+    },
     granted: { ko: "동의, 또는 거부·철회", en: "Given or refused/withdrawn" },
     policyVersion: { ko: "동의한 문서의 버전", en: "Version of the document consented to" },
     wording: { ko: "화면에 표시한 동의 문구 그대로", en: "The exact wording shown" },
@@ -293,7 +295,7 @@ export const ORDERS = inventoried<Order>({
   retention: { kind: "years", years: 5, from: { ko: "주문일", en: "the order" } },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
-  processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
+  processors: [cloud, "toss-payments", "stripe"],
 });
 
 export const REFUNDS = inventoried<Refund>({
@@ -342,7 +344,7 @@ export const REFUNDS = inventoried<Refund>({
   retention: { kind: "years", years: 5, from: { ko: "요청일", en: "the request" } },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
-  processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
+  processors: [cloud, "toss-payments", "stripe"],
 });
 
 export const WELCOME_GRANTS = inventoried<WelcomeGrant>({
@@ -414,13 +416,7 @@ export const GENERATIONS = inventoried<GenerationJob>({
   retention: { kind: "days", days: 90, from: { ko: "요청일", en: "submission" }, deletableOnRequest: false },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [
-    cloud,
-    {
-      ko: "이미지 모델 제공자와 프롬프트 검사 제공자 (프롬프트만 받으며, 회원을 알아볼 수 있는 정보는 받지 않음)",
-      en: "Image model and prompt moderation providers (prompt only, no identity)",
-    },
-  ],
+  processors: [cloud, "openai", "replicate"],
 });
 
 export const IMAGES = inventoried<ImageRecord>({
@@ -587,7 +583,7 @@ export const MAIL_OUTBOX = inventoried<OutboxItem>({
   retention: { kind: "until-delivered" },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [cloud, { ko: "메일 발송 대행사 (로컬에서는 로컬 발송함)", en: "Mail provider (local outbox locally)" }],
+  processors: [cloud, "sendgrid"],
 });
 
 export const WEBHOOK_DELIVERIES = inventoried<WebhookDelivery>({
@@ -644,7 +640,7 @@ export const MAIL_SUPPRESSIONS = inventoried<MailSuppression>({
   },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [cloud, { ko: "메일 발송 대행사 (SendGrid)", en: "Mail provider (SendGrid)" }],
+  processors: [cloud, "sendgrid"],
 });
 
 export const MAIL_PROVIDER_EVENTS = inventoried<MailProviderEvent>({
