@@ -45,9 +45,9 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         <noscript>
           <p className="noscript">{t("noscript")}</p>
         </noscript>
-        <CookieBanner />
-        <PolicyChangeBanner now={new Date()} />
         <NextIntlClientProvider messages={pickMessages(locale, ["common"])}>
+          <CookieBanner />
+          <PolicyChangeBanner now={new Date()} />
           <PublicConfigProvider value={config}>{children}</PublicConfigProvider>
           <SiteFooter />
         </NextIntlClientProvider>
