@@ -60,9 +60,7 @@ for (const locale of LOCALES) {
 
     test("links from the policy reach the cookie settings and the notices", async ({ page }) => {
       await page.goto(`/${locale}/privacy`);
-      await expect(
-        page.locator("#cookies ~ p a[href$='/cookies'], section:has(#cookies) a[href$='/cookies']").first(),
-      ).toHaveAttribute("href", `/${locale}/cookies`);
+      await expect(page.locator("section:has(#cookies) a").first()).toHaveAttribute("href", `/${locale}/cookies`);
       await expect(page.locator("section:has(#changes) a").first()).toHaveAttribute("href", `/${locale}/notices`);
     });
 
