@@ -8,7 +8,8 @@ export type ConsentPurpose = "terms" | "privacy" | "marketing";
 export interface ConsentText {
   purpose: ConsentPurpose;
   required: boolean;
-  policyVersion: string;
+  /** The version agreed to; null for the privacy policy, whose version is the one in effect that day (consentVersion). */
+  policyVersion: string | null;
   /** The page (path without the language) showing exactly this version, which the checkbox links to; none for marketing. */
   documentPath: string | null;
   wording: { ko: string; en: string };
@@ -27,7 +28,7 @@ export const CONSENT_TEXTS: Record<ConsentPurpose, ConsentText> = {
   privacy: {
     purpose: "privacy",
     required: true,
-    policyVersion: "privacy-2026-11-01",
+    policyVersion: null,
     documentPath: "/privacy",
     wording: {
       ko: "[필수] 개인정보 수집 및 이용에 동의합니다 (이메일, 이름, 생성 요청과 이미지, 결제 기록).",
@@ -172,6 +173,15 @@ export function needsNewPrivacyConsent(
   // Newest first: the versions between the one in effect and the one consented to.
   const since = consented === -1 ? versions.slice(inEffect) : versions.slice(inEffect, consented);
   return since.some((entry) => entry.needsNewConsent);
+}
+
+/** The version a consent given at `now` agrees to: for the privacy policy, the one in effect then. */
+export function consentVersion(
+  purpose: ConsentPurpose,
+  now: Date,
+  versions: readonly PrivacyPolicyVersion[] = PRIVACY_POLICY_VERSIONS,
+): string {
+  return CONSENT_TEXTS[purpose].policyVersion ?? policyVersionInEffect(now, versions).version;
 }
 
 validatePolicyVersions(PRIVACY_POLICY_VERSIONS);

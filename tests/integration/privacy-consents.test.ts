@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as postCookieConsent } from "../../app/api/cookie-consent/route";
 import { POST as postPrivacyConsent } from "../../app/api/account/privacy-consent/route";
+import { createAccount } from "../../lib/accounts/create-account";
 import { findPendingPrivacyConsent } from "../../lib/accounts/find-pending-privacy-consent";
 import { CONSENT_RECORDS } from "../../lib/accounts/members";
 import { renewPrivacyConsent } from "../../lib/accounts/renew-privacy-consent";
@@ -21,6 +22,7 @@ import {
 } from "../../lib/privacy/policy-versions";
 import { createServices, getServices } from "../../lib/services";
 import { call } from "../support/http";
+import { signUpUser } from "../support/firebase-users";
 import { createMember } from "../support/members";
 
 const services = getServices();
@@ -92,25 +94,25 @@ describe("cookie choices", () => {
         {
           purpose: "cookies-functional",
           granted: false,
-          policyVersion: CONSENT_TEXTS.privacy.policyVersion,
+          policyVersion: PRIVACY_POLICY_VERSIONS[0].version,
           wording: COOKIE_CATEGORY_TEXTS.functional.en,
         },
         {
           purpose: "cookies-performance",
           granted: true,
-          policyVersion: CONSENT_TEXTS.privacy.policyVersion,
+          policyVersion: PRIVACY_POLICY_VERSIONS[0].version,
           wording: COOKIE_CATEGORY_TEXTS.performance.en,
         },
         {
           purpose: "cookies-functional",
           granted: true,
-          policyVersion: CONSENT_TEXTS.privacy.policyVersion,
+          policyVersion: PRIVACY_POLICY_VERSIONS[0].version,
           wording: COOKIE_CATEGORY_TEXTS.functional.ko,
         },
         {
           purpose: "cookies-performance",
           granted: false,
-          policyVersion: CONSENT_TEXTS.privacy.policyVersion,
+          policyVersion: PRIVACY_POLICY_VERSIONS[0].version,
           wording: COOKIE_CATEGORY_TEXTS.performance.ko,
         },
       ]),
@@ -151,7 +153,7 @@ describe("new consent after a policy change", () => {
     expect(result).toEqual({ recorded: changed.version });
     const privacy = (await consentsOf(member.uid)).filter((record) => record.purpose === "privacy");
     expect(privacy.map((record) => record.policyVersion)).toEqual([
-      CONSENT_TEXTS.privacy.policyVersion,
+      PRIVACY_POLICY_VERSIONS[0].version,
       changed.version,
     ]);
     expect(privacy[1]).toMatchObject({
@@ -192,5 +194,20 @@ describe("new consent after a policy change", () => {
       body: { agree: true, locale: "en" },
     });
     expect(signedOut.status).toBe(401);
+  });
+
+  it("a member who signs up once it is in effect agrees to it, and is not asked again", async () => {
+    const after = at("2027-01-02T00:00:00Z");
+    const user = await signUpUser();
+    await createAccount({
+      services: after,
+      uid: user.uid,
+      input: { name: "New Member", ageConfirmed: true, consents: { terms: true, privacy: true, marketing: false } },
+      requestLocale: "en",
+      versions,
+    });
+    const privacy = (await consentsOf(user.uid)).filter((record) => record.purpose === "privacy");
+    expect(privacy.map((record) => record.policyVersion)).toEqual([changed.version]);
+    expect(await findPendingPrivacyConsent({ services: after, uid: user.uid, versions })).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import {
   announcedPolicyVersion,
+  consentVersion,
   CONSENT_TEXTS,
   needsNewPrivacyConsent,
   policyVersionInEffect,
@@ -38,9 +39,24 @@ function change(overrides: Partial<PrivacyPolicyVersion>): PrivacyPolicyVersion 
 }
 
 describe("privacy policy versions", () => {
-  it("the published list keeps every rule, and names the version sign-up records", () => {
+  it("the published list keeps every rule, and sign-up agrees to the version in effect that day", () => {
     expect(policyVersionProblems(PRIVACY_POLICY_VERSIONS)).toEqual([]);
-    expect(PRIVACY_POLICY_VERSIONS.map((entry) => entry.version)).toContain(CONSENT_TEXTS.privacy.policyVersion);
+    const versions = [
+      {
+        version: "privacy-2027-01-01",
+        effectiveDate: "2027-01-01",
+        announcedOn: "2026-12-01",
+        material: true,
+        needsNewConsent: true,
+        summary: { ko: "변경", en: "Changed" },
+      },
+      ...PRIVACY_POLICY_VERSIONS,
+    ];
+    expect(consentVersion("privacy", new Date("2026-12-31T14:59:59Z"), versions)).toBe(
+      PRIVACY_POLICY_VERSIONS[0].version,
+    );
+    expect(consentVersion("privacy", new Date("2026-12-31T15:00:00Z"), versions)).toBe("privacy-2027-01-01");
+    expect(consentVersion("terms", new Date("2026-12-31T15:00:00Z"), versions)).toBe(CONSENT_TEXTS.terms.policyVersion);
   });
 
   it("accepts a minor change announced 7 days ahead and a material one announced 30 days ahead", () => {
