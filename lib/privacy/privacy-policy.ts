@@ -165,6 +165,8 @@ export function buildPrivacyPolicy(options: BuildPrivacyPolicyOptions): PrivacyP
           kind: "list",
           items: (["signup", "use", "payment", "support"] as const).map((method) => t(`items.methods.${method}`)),
         },
+        { kind: "subheading", text: t("items.aiProvenanceHeading") },
+        { kind: "paragraph", text: t("items.aiProvenance") },
       ],
     },
     {
