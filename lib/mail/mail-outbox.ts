@@ -18,7 +18,11 @@ import { MAIL_OUTBOX } from "../privacy/data-inventory";
 export { MAIL_OUTBOX };
 
 export type MemberMailTemplate =
-  "generation-result" | "purchase-confirmation" | "refund-confirmation" | "data-export-ready";
+  | "generation-result"
+  | "purchase-confirmation"
+  | "refund-confirmation"
+  | "data-export-ready"
+  | "privacy-request-outcome";
 
 interface QueuedMail {
   attempts: number;

@@ -11,7 +11,8 @@ export type MailKind =
   | "generation-result"
   | "purchase-confirmation"
   | "refund-confirmation"
-  | "data-export-ready";
+  | "data-export-ready"
+  | "privacy-request-outcome";
 
 export interface MailMessage {
   kind: MailKind;

@@ -1040,10 +1040,30 @@ export const PRIVACY_REQUESTS = inventoried<PrivacyRequest>({
       ko: "위임장을 가진 대리인의 이름 (대리인이 요청한 경우)",
       en: "The agent's name, when an agent with a power of attorney asked",
     },
+    agentCheck: {
+      ko: "대리인의 위임장 확인 결과 (확인 전, 확인, 거부)",
+      en: "Whether the agent's power of attorney was checked: pending, verified or refused",
+    },
+    agentDocument: {
+      ko: "확인한 서류 (위임장, 본인의 신분증 사본 등)",
+      en: "The documents checked (the power of attorney, the principal's ID)",
+    },
+    agentRefusalReason: { ko: "위임을 인정하지 않은 이유", en: "Why the power of attorney was refused" },
+    agentCheckedBy: { ko: "위임장을 확인한 담당 직원", en: "The staff member who checked it" },
     receivedAt: { ko: "받은 시각", en: "When received" },
     dueAt: { ko: "답변 기한 (받은 날부터 10일)", en: "Answer due (10 days after receipt)" },
     status: { ko: "처리 중 또는 완료", en: "Open or closed" },
     closedAt: { ko: "처리를 마친 시각", en: "When closed" },
+    executedAction: {
+      ko: "회원을 대신해 처리한 일 (내려받기, 이름 정정, 처리 정지, 마케팅 거부, 탈퇴)",
+      en: "What staff carried out for the member: export, name correction, restriction, objection or deletion",
+    },
+    outcome: { ko: "처리 결과 (처리 완료, 거부, 답변)", en: "How it ended: completed, refused or answered" },
+    outcomeNote: {
+      ko: "요청한 사람에게 알린 답변이나 거부 이유",
+      en: "The answer or the reason for a refusal, as told",
+    },
+    closedBy: { ko: "처리를 마친 담당 직원", en: "The staff member who closed it" },
   },
   purpose: {
     ko: "정보주체의 권리 행사 요청 처리와 그 기록",

@@ -47,6 +47,11 @@ function recordPseudonym(key: string, kind: string, id: string): string {
   return hmac(key, `record\u0000${kind}\u0000${id}`);
 }
 
+/** Where a record of the inventory kind `kind` with id `id` lies in the legal hold once moved. */
+export function heldRecordId(key: string, kind: string, id: string): string {
+  return `${kind}-${recordPseudonym(key, kind, id)}`;
+}
+
 /** Every string in the value with the uid replaced by the pseudonym (ids and reasons may embed it). */
 function pseudonymise(value: JsonValue, uid: string, subject: string): JsonValue {
   if (typeof value === "string") return value.split(uid).join(subject);
@@ -138,7 +143,7 @@ async function moveKind<T extends StoredRecord<T> & { uid: string | null }>(
         if (JSON.stringify(heldRecord).includes(options.uid)) {
           throw databaseError("DATABASE_REFUSED", `A held ${collection.kind.id} record would still name its member.`);
         }
-        tx.set(LEGAL_HOLD, `${collection.kind.id}-${originalId}`, heldRecord);
+        tx.set(LEGAL_HOLD, heldRecordId(options.key, collection.kind.id, id), heldRecord);
         tx.delete(collection, id);
       }
       return page.length;

@@ -11,6 +11,7 @@ import { REFUNDS } from "../../lib/refunds/refund";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { ORDERS } from "../../lib/orders/order";
+import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
 import { sweptDatabaseKinds } from "../../lib/privacy/purge-expired-data";
 import { expectAppError } from "../support/app-error-thrown";
 
@@ -473,6 +474,16 @@ describe("the repository's firestore.indexes.json", () => {
         ],
         orderBy: [{ field: "requestedAt", direction: "asc" }],
         limit: 50,
+      },
+    ],
+    [
+      "lib/privacy/list-privacy-requests.ts",
+      {
+        collection: PRIVACY_REQUESTS.name,
+        where: [{ field: "status", op: "==", value: "open" }],
+        orderBy: [{ field: "dueAt", direction: "asc" }],
+        limit: 25,
+        startAfter: cursor,
       },
     ],
     // The retention sweeper's query of each kind, made from the inventory as the sweeper makes it.
