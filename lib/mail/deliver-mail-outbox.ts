@@ -17,6 +17,8 @@ import { DATA_EXPORTS } from "../privacy/data-export";
 import { REFUNDS } from "../refunds/refund";
 import { PRIVACY_REQUESTS } from "../privacy/privacy-request";
 import { privacyRequestOutcomeMail } from "./templates/privacy-request-outcome-mail";
+import { SUPPORT_INQUIRIES } from "../support/support-inquiry";
+import { inquiryAnsweredMail } from "./templates/inquiry-answered-mail";
 
 const MAX_ATTEMPTS = 8;
 /** How long a claimed item stays invisible to other senders while it is being sent. */
@@ -142,6 +144,21 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
         note: request.data.outcomeNote,
         receivedAt: new Date(request.data.receivedAt),
         accountDeleted: false,
+      });
+      return { message, uid: item.uid };
+    }
+    case "inquiry-answered": {
+      const address = await memberAddress(services, item.uid, readAt);
+      if ("dropped" in address) return address;
+      const inquiry = await db.get(SUPPORT_INQUIRIES, item.refId);
+      if (!inquiry?.data.answer) return { dropped: "nothing_to_report", uid: item.uid };
+      const recipient = await mailRecipient({ db, uid: item.uid, to: address.email, fallbackLocale: DEFAULT_LOCALE });
+      const message = inquiryAnsweredMail({
+        recipient,
+        site: mailSite(config),
+        kind: inquiry.data.kind,
+        sentAt: new Date(inquiry.data.createdAt),
+        answer: inquiry.data.answer,
       });
       return { message, uid: item.uid };
     }

@@ -22,7 +22,8 @@ export type MemberMailTemplate =
   | "purchase-confirmation"
   | "refund-confirmation"
   | "data-export-ready"
-  | "privacy-request-outcome";
+  | "privacy-request-outcome"
+  | "inquiry-answered";
 
 interface QueuedMail {
   attempts: number;

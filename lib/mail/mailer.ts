@@ -12,7 +12,8 @@ export type MailKind =
   | "purchase-confirmation"
   | "refund-confirmation"
   | "data-export-ready"
-  | "privacy-request-outcome";
+  | "privacy-request-outcome"
+  | "inquiry-answered";
 
 export interface MailMessage {
   kind: MailKind;

@@ -31,6 +31,7 @@ import type { Withdrawal } from "../withdrawal/withdrawal";
 import type { LegalHoldRecord } from "./legal-hold-record";
 import type { ProcessingRestriction } from "./processing-restriction";
 import type { PrivacyRequest } from "./privacy-request";
+import type { SupportInquiry } from "../support/support-inquiry";
 import type { DataExport } from "./data-export";
 import type { AccessRecord } from "./access-records";
 import type { DisplayRecord } from "../pricing/display-records";
@@ -1079,6 +1080,41 @@ export const PRIVACY_REQUESTS = inventoried<PrivacyRequest>({
   processors: [cloud],
 });
 
+// --- The support inbox (issue 10) ---
+
+export const SUPPORT_INQUIRIES = inventoried<SupportInquiry>({
+  id: "support-inquiries",
+  collection: "supportInquiries",
+  title: { ko: "문의 및 불만 처리 기록", en: "Inquiries and complaints" },
+  fields: {
+    uid: { ko: "문의한 회원", en: "The member who wrote" },
+    kind: { ko: "문의 또는 불만", en: "Inquiry or complaint" },
+    message: { ko: "문의 내용", en: "What the member wrote" },
+    status: { ko: "답변 대기 또는 답변 완료", en: "Open or answered" },
+    createdAt: { ko: "보낸 시각", en: "When sent" },
+    answer: { ko: "담당 직원의 답변", en: "Staff's answer" },
+    answeredAt: { ko: "답변한 시각", en: "When answered" },
+    answeredBy: { ko: "답변한 담당 직원", en: "The staff member who answered" },
+  },
+  purpose: {
+    ko: "회원의 문의와 불만에 답하고, 그 처리 기록을 보관",
+    en: "Answering members' inquiries and complaints, and keeping the record of their handling",
+  },
+  legalBasis: {
+    ko: "전자상거래 등에서의 소비자보호에 관한 법률 (소비자의 불만 또는 분쟁처리에 관한 기록 3년)",
+    en: "Act on Consumer Protection in Electronic Commerce (records of consumer complaints and dispute handling, 3 years)",
+  },
+  // One still waiting for its answer is kept (its `answeredAt` is empty).
+  retention: {
+    ...COMPLAINT_RETENTION,
+    from: { ko: "답변한 날 (답변하기 전까지는 계속 보관)", en: "the answer (kept while waiting for one)" },
+    sweptBy: { field: "answeredAt", marks: "start" },
+  },
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
 /** How long a prepared archive can be downloaded before it and its record are deleted. */
 export const DATA_EXPORT_DAYS = 7;
 
@@ -1183,6 +1219,7 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   LEGAL_HOLD.kind,
   PROCESSING_RESTRICTIONS.kind,
   PRIVACY_REQUESTS.kind,
+  SUPPORT_INQUIRIES.kind,
   DATA_EXPORTS.kind,
   DATA_EXPORT_FILES,
 ];

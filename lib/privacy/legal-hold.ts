@@ -20,6 +20,7 @@ import {
   POINT_ENTRIES,
   REFUNDS,
   RESERVATIONS,
+  SUPPORT_INQUIRIES,
   type InventoriedCollection,
   type Retention,
 } from "./data-inventory";
@@ -98,6 +99,7 @@ export const HELD_KINDS = [
   held({ collection: ABUSE_RECORDS, heldFrom: (record) => record.createdAt }),
   held({ collection: ACCESS_RECORDS, heldFrom: (record) => record.occurredAt }),
   held({ collection: PRIVACY_REQUESTS, heldFrom: (request) => request.closedAt ?? request.receivedAt }),
+  held({ collection: SUPPORT_INQUIRIES, heldFrom: (inquiry) => inquiry.answeredAt ?? inquiry.createdAt }),
 ];
 
 export interface MoveOptions {

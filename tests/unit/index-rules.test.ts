@@ -12,6 +12,7 @@ import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { ORDERS } from "../../lib/orders/order";
 import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
+import { SUPPORT_INQUIRIES } from "../../lib/support/support-inquiry";
 import { sweptDatabaseKinds } from "../../lib/privacy/purge-expired-data";
 import { expectAppError } from "../support/app-error-thrown";
 
@@ -482,6 +483,26 @@ describe("the repository's firestore.indexes.json", () => {
         collection: PRIVACY_REQUESTS.name,
         where: [{ field: "status", op: "==", value: "open" }],
         orderBy: [{ field: "dueAt", direction: "asc" }],
+        limit: 25,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/support/list-my-inquiries.ts",
+      {
+        collection: SUPPORT_INQUIRIES.name,
+        where: [{ field: "uid", op: "==", value: "u" }],
+        orderBy: [{ field: "createdAt", direction: "desc" }],
+        limit: 25,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/support/list-open-inquiries.ts",
+      {
+        collection: SUPPORT_INQUIRIES.name,
+        where: [{ field: "status", op: "==", value: "open" }],
+        orderBy: [{ field: "createdAt", direction: "asc" }],
         limit: 25,
         startAfter: cursor,
       },
