@@ -294,6 +294,11 @@ export const POINT_ENTRIES = inventoried<PointEntry>({
     reason: { ko: "거래 사유", en: "Why, in words" },
     reservationId: { ko: "포인트를 예약한 생성 요청", en: "The generation the points were held for" },
     orderId: { ko: "포인트 대금을 치른 주문", en: "The order that paid for the points" },
+    correcting: {
+      ko: "포인트 조정이 바로잡는 대상 (주문, 생성 요청 또는 거래 내역)",
+      en: "What a points adjustment corrects: an order, a generation or a ledger entry",
+    },
+    adjustedBy: { ko: "포인트를 조정한 담당 직원", en: "The staff member who made an adjustment" },
     createdAt: { ko: "시각", en: "When" },
   },
   purpose: { ko: "대금결제 및 재화 공급 기록", en: "Records of payment and supply of goods" },

@@ -54,6 +54,8 @@ export const RETENTION_FIXTURES = new Map<string, Fixture>([
     reason: "test",
     reservationId: null,
     orderId: null,
+    correcting: "ledger-entry:test",
+    adjustedBy: "staff-uid",
     createdAt: at,
   })),
   fixture(RESERVATIONS, (at, uid): RecordOf<typeof RESERVATIONS> => ({
