@@ -34,6 +34,12 @@ export async function SiteFooter() {
             <li>
               <Link href="/refund-policy">{t("refundPolicy")}</Link>
             </li>
+            <li>
+              <Link href="/notices">{t("notices")}</Link>
+            </li>
+            <li>
+              <Link href="/cookies">{t("cookieSettings")}</Link>
+            </li>
           </ul>
         </nav>
         <h2 className="visually-hidden">{t("businessDetails")}</h2>

@@ -4,7 +4,7 @@
  * (the root layout hands it to client components at run time, so one build serves
  * every deployment).
  */
-import { createPublicKey } from "node:crypto";
+import { createPrivateKey, createPublicKey, X509Certificate } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -44,6 +44,19 @@ function isSendGridVerificationKey(value: string): boolean {
   try {
     const key = createPublicKey({ key: Buffer.from(value, "base64"), format: "der", type: "spki" });
     return key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1";
+  } catch {
+    return false;
+  }
+}
+
+/** A PEM value from an environment variable, whose line breaks may be written as `\n`. */
+const pem = z.string().transform((value) => value.replace(/\\n/g, "\n").trim());
+
+/** Whether the first certificate of a PEM chain is for this PKCS#8 private key. */
+function isKeyOfCertificate(keyPem: string, chainPem: string): boolean {
+  try {
+    const first = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(chainPem)?.[0];
+    return first !== undefined && new X509Certificate(first).checkPrivateKey(createPrivateKey(keyPem));
   } catch {
     return false;
   }
@@ -202,6 +215,18 @@ const serverSchema = z
      */
     LEGAL_HOLD_KEY: z.string().min(32, "use at least 32 random characters").optional(),
 
+    // AI provenance (Korea's AI Basic Act): every image file that leaves the service says it was made by AI.
+    /**
+     * The C2PA signing identity: a PKCS#8 private key (ECDSA P-256/P-384 or Ed25519)
+     * and its certificate chain, the signing certificate first. Without them (local
+     * mode only) a throwaway identity is made in memory at start.
+     */
+    C2PA_SIGNING_KEY: pem.optional(),
+    C2PA_CERTIFICATE_CHAIN: pem.optional(),
+    /** The visible "AI-generated" mark on files members download (on by default, for the Korean market). */
+    AI_VISIBLE_MARK: z.enum(["on", "off"]).default("on"),
+    AI_VISIBLE_MARK_POSITION: z.enum(["bottom-right", "bottom-left", "top-right", "top-left"]).default("bottom-right"),
+
     // The business details every page shows (전자상거래법, 정보통신망법), public by law.
     // The defaults are those imagesfactory publishes in its privacy policy.
     BUSINESS_NAME: text.default("엠제이스튜디오(MJ)"),
@@ -257,6 +282,23 @@ const serverSchema = z
           message: "the Toss client key and secret key must both be test keys or both live keys",
         });
     }
+    if ((env.C2PA_SIGNING_KEY === undefined) !== (env.C2PA_CERTIFICATE_CHAIN === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: [env.C2PA_SIGNING_KEY === undefined ? "C2PA_SIGNING_KEY" : "C2PA_CERTIFICATE_CHAIN"],
+        message: "set both C2PA_SIGNING_KEY and C2PA_CERTIFICATE_CHAIN, or neither",
+      });
+    else if (
+      env.C2PA_SIGNING_KEY &&
+      env.C2PA_CERTIFICATE_CHAIN &&
+      !isKeyOfCertificate(env.C2PA_SIGNING_KEY, env.C2PA_CERTIFICATE_CHAIN)
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: ["C2PA_SIGNING_KEY"],
+        message:
+          "must be a PKCS#8 PEM private key (BEGIN PRIVATE KEY) for the first certificate of C2PA_CERTIFICATE_CHAIN (PEM, signing certificate first)",
+      });
     const forbid = (condition: boolean, path: string, message: string) => {
       if (condition) ctx.addIssue({ code: "custom", path: [path], message });
     };
@@ -272,6 +314,11 @@ const serverSchema = z
       env.LEGAL_HOLD_KEY === undefined,
       "LEGAL_HOLD_KEY",
       "Production must set the key that pseudonymises the records kept after a withdrawal (at least 32 random characters, stored apart from the data).",
+    );
+    forbid(
+      env.C2PA_SIGNING_KEY === undefined,
+      "C2PA_SIGNING_KEY",
+      "Production signs the content credentials of every image with its own certificate: set C2PA_SIGNING_KEY and C2PA_CERTIFICATE_CHAIN.",
     );
     forbid(
       env.PAYMENT_PROVIDERS.includes("sandbox"),

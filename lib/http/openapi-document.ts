@@ -23,6 +23,8 @@ import { CHECKOUT_WINDOW_MINUTES } from "../orders/order";
 import { WITHDRAWAL_DAYS } from "../orders/withdrawal-period";
 import { confirmTossPaymentInput } from "../payments/confirm-toss-payment";
 import { failTossPaymentInput } from "../payments/fail-toss-payment";
+import { renewPrivacyConsentInput } from "../accounts/renew-privacy-consent";
+import { cookieChoiceInput } from "../privacy/record-cookie-choice";
 
 const schema = (zodSchema: z.ZodType) => {
   const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(zodSchema, { io: "input", unrepresentable: "any" });
@@ -423,6 +425,25 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "Mail a confirmation link to the user's own address",
           description: "In the member's language; before sign-up is completed, in the language of Accept-Language.",
           responses: { 202: ok("Sent"), ...errors(401, 403, 409, 429) },
+        },
+      },
+      // ---- Privacy policy consent and cookie choices (issue 9, part D) ----
+      "/api/cookie-consent": {
+        post: {
+          summary: "Store a cookie choice (functional, performance) in the necessary cookie-consent cookie",
+          description:
+            "Anyone may call it; for a signed-in member the choice is also recorded as one consent record per category.",
+          requestBody: body(cookieChoiceInput),
+          responses: { 200: ok("The choice stored"), ...errors(400, 403, 413, 415, 422, 503) },
+        },
+      },
+      "/api/account/privacy-consent": {
+        post: {
+          ...member,
+          summary: "Consent to the privacy policy version in effect, when a change asks for new consent",
+          description: "Records nothing when no consent is pending (recorded: null).",
+          requestBody: body(renewPrivacyConsentInput),
+          responses: { 200: ok("The version consented to, or null"), ...errors(400, 401, 403, 413, 415, 422) },
         },
       },
       "/api/password-reset": {

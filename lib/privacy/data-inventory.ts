@@ -35,6 +35,7 @@ import type { SupportInquiry } from "../support/support-inquiry";
 import type { DataExport } from "./data-export";
 import type { AccessRecord } from "./access-records";
 import type { DisplayRecord } from "../pricing/display-records";
+import type { ProcessorId } from "./processors";
 
 export type Localized = { ko: string; en: string };
 
@@ -75,7 +76,8 @@ export interface DataKind {
   /** On withdrawal: delete at once, or keep pseudonymised until the retention period ends. */
   onWithdrawal: "delete" | "pseudonymise-and-keep";
   disposal: Localized;
-  processors: Localized[];
+  /** Who processes it for us: entries of lib/privacy/processors.ts, which the policy describes. */
+  processors: readonly ProcessorId[];
 }
 
 const CONTRACT_BASIS: Localized = {
@@ -104,10 +106,7 @@ const POINTS_HISTORY_DISPOSAL: Localized = {
   en: "Permanently deleted so that it cannot be recovered. A member's points balance, ledger, orders and refunds are deleted together: once each record's period is over, the points account has not moved for 5 years, and it holds no points or the member has left. While the account is in use, even old records are kept, since the balance and the refundable points rest on them",
 };
 
-const cloud: Localized = {
-  ko: "Google Cloud (Firebase): 호스팅, 데이터베이스, 저장소",
-  en: "Google Cloud (Firebase) - hosting, database and storage",
-};
+const cloud: ProcessorId = "google-cloud";
 
 /** A collection's handle, with the inventory entry that declares it. */
 export interface InventoriedCollection<T extends StoredRecord<T>> extends Collection<T> {
@@ -188,7 +187,7 @@ const AUTH_ACCOUNT: DataKind = {
     ko: `${ERASE.ko}. 가입을 마치지 않은 계정(로그인 계정만 만들고 회원 정보를 입력하지 않은 경우)과 만 14세 미만이라 가입을 거절한 계정은 ${UNFINISHED_SIGN_UP_DAYS}일 안에 삭제 (만 14세 미만은 거절하는 즉시)`,
     en: `${ERASE.en}. An account whose sign-up was never completed (signed in, no member details given) is deleted ${UNFINISHED_SIGN_UP_DAYS} days after it was made; one refused as under 14 at once`,
   },
-  processors: [{ ko: "Google Cloud (Firebase 인증)", en: "Google Cloud (Firebase Authentication)" }],
+  processors: [cloud],
 };
 
 export const MEMBERS = inventoried<Member>({
@@ -227,13 +226,16 @@ export const CONSENT_RECORDS = inventoried<ConsentRecord>({
   title: { ko: "동의 기록", en: "Consent records" },
   fields: {
     uid: { ko: "회원", en: "Member" },
-    purpose: { ko: "이용약관, 개인정보 수집·이용, 마케팅 중 어느 동의인지", en: "terms, privacy or marketing" },
+    purpose: {
+      ko: "이용약관, 개인정보 수집·이용, 마케팅, 쿠키(기능·성능) 중 어느 동의인지",
+      en: "terms, privacy, marketing, or a cookie category (functional, performance)",
+    },
     granted: { ko: "동의, 또는 거부·철회", en: "Given or refused/withdrawn" },
     policyVersion: { ko: "동의한 문서의 버전", en: "Version of the document consented to" },
     wording: { ko: "화면에 표시한 동의 문구 그대로", en: "The exact wording shown" },
     method: {
-      ko: "어떻게 동의하거나 철회했는지 (회원 가입 화면 또는 마이페이지)",
-      en: "How it was given or withdrawn (the sign-up form or My page)",
+      ko: "어떻게 동의하거나 철회했는지 (회원 가입 화면, 마이페이지, 개정된 방침에 대한 로그인 후 동의 화면, 쿠키 배너 또는 쿠키 설정)",
+      en: "How it was given or withdrawn (the sign-up form, My page, the consent page after sign-in for a changed policy, the cookie banner or cookie settings)",
     },
     recordedAt: { ko: "시각", en: "When" },
   },
@@ -388,7 +390,7 @@ export const ORDERS = inventoried<Order>({
   },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: POINTS_HISTORY_DISPOSAL,
-  processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
+  processors: [cloud, "toss-payments", "stripe"],
 });
 
 export const REFUNDS = inventoried<Refund>({
@@ -442,7 +444,7 @@ export const REFUNDS = inventoried<Refund>({
   },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: POINTS_HISTORY_DISPOSAL,
-  processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
+  processors: [cloud, "toss-payments", "stripe"],
 });
 
 export const WELCOME_GRANTS = inventoried<WelcomeGrant>({
@@ -521,13 +523,7 @@ export const GENERATIONS = inventoried<GenerationJob>({
   },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [
-    cloud,
-    {
-      ko: "이미지 모델 제공자와 프롬프트 검사 제공자 (프롬프트만 받으며, 회원을 알아볼 수 있는 정보는 받지 않음)",
-      en: "Image model and prompt moderation providers (prompt only, no identity)",
-    },
-  ],
+  processors: [cloud, "openai", "replicate"],
 });
 
 export const IMAGES = inventoried<ImageRecord>({
@@ -712,7 +708,7 @@ export const MAIL_OUTBOX = inventoried<OutboxItem>({
   retention: { kind: "until-delivered" },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [cloud, { ko: "메일 발송 대행사 (로컬에서는 로컬 발송함)", en: "Mail provider (local outbox locally)" }],
+  processors: [cloud, "sendgrid"],
 });
 
 export const WEBHOOK_DELIVERIES = inventoried<WebhookDelivery>({
@@ -776,7 +772,7 @@ export const MAIL_SUPPRESSIONS = inventoried<MailSuppression>({
   },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [cloud, { ko: "메일 발송 대행사 (SendGrid)", en: "Mail provider (SendGrid)" }],
+  processors: [cloud, "sendgrid"],
 });
 
 export const MAIL_PROVIDER_EVENTS = inventoried<MailProviderEvent>({

@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { describe, expect, it } from "vitest";
 import { getPublicConfig, parseServerConfig } from "../../lib/config/env";
+import { throwawaySigningIdentity } from "../../lib/provenance/throwaway-signing-identity";
+
+const c2pa = await throwawaySigningIdentity();
 
 function refusal(source: Record<string, string | undefined>): string {
   try {
@@ -31,6 +34,8 @@ const production = {
   BLOB_STORAGE: "gcs",
   GCS_BUCKET: "imagesfactory-images",
   LEGAL_HOLD_KEY: "h".repeat(32),
+  C2PA_SIGNING_KEY: c2pa.privateKeyPem,
+  C2PA_CERTIFICATE_CHAIN: c2pa.certificateChainPem,
 };
 
 describe("parseServerConfig in local mode", () => {
@@ -225,6 +230,11 @@ describe("parseServerConfig in production", () => {
     ["APP_URL", { APP_URL: "http://images.example.com" }, "https"],
     ["TRUSTED_PROXY_HOPS", { TRUSTED_PROXY_HOPS: "0" }, "one rate limit"],
     ["LEGAL_HOLD_KEY", { LEGAL_HOLD_KEY: undefined }, "pseudonymises the records kept after a withdrawal"],
+    [
+      "C2PA_SIGNING_KEY",
+      { C2PA_SIGNING_KEY: undefined, C2PA_CERTIFICATE_CHAIN: undefined },
+      "content credentials of every image",
+    ],
   ])("refuses %s, with a message naming the variable", (name, change, reason) => {
     const message = refusal({ ...production, ...change });
     expect(message).toMatch(new RegExp(`\\b${name}: [^;]*${reason}`));
@@ -408,6 +418,42 @@ describe("business details", () => {
     ["HOSTING_PROVIDER", ""],
   ])("refuses %s=%j, naming the variable", (name, value) => {
     expect(refusal({ [name]: value })).toMatch(new RegExp(`^Invalid configuration: .*\\b${name}: `));
+  });
+});
+
+describe("AI provenance configuration", () => {
+  it("marks exported files in the bottom-right corner by default, and signs with a throwaway identity locally", () => {
+    const config = parseServerConfig({});
+    expect([config.AI_VISIBLE_MARK, config.AI_VISIBLE_MARK_POSITION]).toEqual(["on", "bottom-right"]);
+    expect([config.C2PA_SIGNING_KEY, config.C2PA_CERTIFICATE_CHAIN]).toEqual([undefined, undefined]);
+  });
+
+  it("takes the mark off, or into another corner", () => {
+    const config = parseServerConfig({ AI_VISIBLE_MARK: "off", AI_VISIBLE_MARK_POSITION: "top-left" });
+    expect([config.AI_VISIBLE_MARK, config.AI_VISIBLE_MARK_POSITION]).toEqual(["off", "top-left"]);
+    expect(refusal({ AI_VISIBLE_MARK_POSITION: "center" })).toContain("AI_VISIBLE_MARK_POSITION:");
+    expect(refusal({ AI_VISIBLE_MARK: "false" })).toContain("AI_VISIBLE_MARK:");
+  });
+
+  it("takes the signing key and chain as PEM, their line breaks written as \\n or not", () => {
+    const escaped = parseServerConfig({
+      C2PA_SIGNING_KEY: c2pa.privateKeyPem.replace(/\n/g, "\\n"),
+      C2PA_CERTIFICATE_CHAIN: c2pa.certificateChainPem.replace(/\n/g, "\\n"),
+    });
+    expect(escaped.C2PA_SIGNING_KEY).toBe(c2pa.privateKeyPem.trim());
+    expect(escaped.C2PA_CERTIFICATE_CHAIN).toBe(c2pa.certificateChainPem.trim());
+  });
+
+  it("refuses one of the pair alone, and a key that is not the certificate's", async () => {
+    expect(refusal({ C2PA_SIGNING_KEY: c2pa.privateKeyPem })).toContain("C2PA_CERTIFICATE_CHAIN: set both");
+    expect(refusal({ C2PA_CERTIFICATE_CHAIN: c2pa.certificateChainPem })).toContain("C2PA_SIGNING_KEY: set both");
+    const other = await throwawaySigningIdentity();
+    expect(
+      refusal({ C2PA_SIGNING_KEY: other.privateKeyPem, C2PA_CERTIFICATE_CHAIN: c2pa.certificateChainPem }),
+    ).toContain("C2PA_SIGNING_KEY: must be a PKCS#8 PEM private key");
+    expect(refusal({ C2PA_SIGNING_KEY: "not a key", C2PA_CERTIFICATE_CHAIN: "not a chain" })).toContain(
+      "C2PA_SIGNING_KEY: must be a PKCS#8",
+    );
   });
 });
 
