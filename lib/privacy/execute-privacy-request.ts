@@ -18,8 +18,7 @@ import {
   type WithdrawalOutcome,
 } from "../withdrawal/withdraw-member";
 import { isAgentUnverified, prepareClosing } from "./close-privacy-request";
-import { heldRecordId, legalHoldKey } from "./legal-hold";
-import { LEGAL_HOLD } from "./legal-hold-record";
+import { isHeld, legalHoldKey } from "./legal-hold";
 import {
   PRIVACY_REQUESTS,
   type PrivacyRequest,
@@ -82,10 +81,8 @@ export async function executePrivacyRequest(options: ExecutePrivacyRequestOption
   const request = await services.db.get(PRIVACY_REQUESTS, requestId);
   if (!request) {
     // A deletion moves its own request into the legal hold with the rest of the member's records.
-    const held = await services.db.get(
-      LEGAL_HOLD,
-      heldRecordId(legalHoldKey(services.config), "privacy-requests", requestId),
-    );
+    const key = legalHoldKey(services.config);
+    const held = await isHeld({ db: services.db, key, kind: "privacy-requests", id: requestId });
     if (held && input.action === "delete") return done;
     throw new AppError("NOT_FOUND", "privacy.requestNotFound");
   }

@@ -53,6 +53,14 @@ export function heldRecordId(key: string, kind: string, id: string): string {
   return `${kind}-${recordPseudonym(key, kind, id)}`;
 }
 
+/**
+ * Whether a record was moved into the hold by a finished withdrawal: all a caller may
+ * learn of it (a repeated deletion finds its request there), never its content.
+ */
+export async function isHeld(options: { db: Database; key: string; kind: string; id: string }): Promise<boolean> {
+  return (await options.db.get(LEGAL_HOLD, heldRecordId(options.key, options.kind, options.id))) !== null;
+}
+
 /** Every string in the value with the uid replaced by the pseudonym (ids and reasons may embed it). */
 function pseudonymise(value: JsonValue, uid: string, subject: string): JsonValue {
   if (typeof value === "string") return value.split(uid).join(subject);

@@ -78,7 +78,7 @@ export const RETENTION_LAWS: readonly RetentionLaw[] = [
     law: COMMERCE_ACT,
     record: { ko: "소비자의 불만 또는 분쟁처리에 관한 기록", en: "Records of consumer complaints and disputes" },
     period: { years: 3 },
-    kinds: ["privacy-requests"],
+    kinds: ["privacy-requests", "support-inquiries"],
   },
   {
     law: COMMERCE_ACT,
