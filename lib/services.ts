@@ -13,6 +13,8 @@ import { createImageProviders, type ImageProviders } from "./image-models/create
 import { createMailer } from "./mail/create-mailer";
 import { LocalOutboxMailer } from "./mail/local-outbox-mailer";
 import type { Mailer } from "./mail/mailer";
+import type { ContentCredentials } from "./provenance/content-credentials";
+import { createContentCredentials } from "./provenance/create-content-credentials";
 import { createPromptModerator } from "./moderation/create-prompt-moderator";
 import type { PromptModerator } from "./moderation/prompt-moderator";
 import { setLogLevel } from "./observability/logger";
@@ -41,6 +43,8 @@ export interface Services {
   auth: AuthGateway;
   clock: Clock;
   imageProcessor: ImageProcessor;
+  /** Signs the C2PA manifest written into every image file. */
+  contentCredentials: ContentCredentials;
   /** Wakes the workers when work is queued. */
   workSignal: WorkSignal;
 }
@@ -63,6 +67,7 @@ export function createServices(config: ServerConfig, overrides: Partial<Services
     auth: overrides.auth ?? createAuthGateway(config),
     clock,
     imageProcessor: overrides.imageProcessor ?? createImageProcessor(),
+    contentCredentials: overrides.contentCredentials ?? createContentCredentials(config),
     workSignal: overrides.workSignal ?? createWorkSignal(config),
   };
 }

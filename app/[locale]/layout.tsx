@@ -5,6 +5,8 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { PublicConfigProvider } from "@/components/layout/public-config";
+import { CookieBanner } from "@/components/privacy/cookie-banner";
+import { PolicyChangeBanner } from "@/components/privacy/policy-change-banner";
 import { routing } from "@/i18n/routing";
 import { getPublicConfig } from "@/lib/config/env";
 import { pickMessages } from "@/lib/i18n/messages";
@@ -44,6 +46,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
           <p className="noscript">{t("noscript")}</p>
         </noscript>
         <NextIntlClientProvider messages={pickMessages(locale, ["common"])}>
+          <CookieBanner />
+          <PolicyChangeBanner now={new Date()} />
           <PublicConfigProvider value={config}>{children}</PublicConfigProvider>
           <SiteFooter />
         </NextIntlClientProvider>

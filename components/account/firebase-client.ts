@@ -6,7 +6,8 @@
  * keeps a member signed in, so the SDK keeps its own state in memory only
  * (Firebase's advice for session cookies).
  */
-import { FirebaseError, getApps, initializeApp } from "firebase/app";
+import * as firebaseApp from "firebase/app";
+import { FirebaseError, getApps, initializeApp, type FirebaseApp } from "firebase/app";
 import {
   applyActionCode,
   browserPopupRedirectResolver,
@@ -129,6 +130,32 @@ function signedInUser(user: User): SignedInUser {
 
 let auth: Auth | undefined;
 
+/**
+ * The SDK's "heartbeat" records in an IndexedDB database (firebase-heartbeat-database)
+ * the days it was used, and sends them to Google as usage statistics: storage that is
+ * not necessary for signing in, which a visitor has not consented to (privacy policy,
+ * cookies). Replaced, before Auth starts, by one that keeps and sends nothing. It goes
+ * through the SDK's internal component registry (exported, but left out of its public
+ * types); should a release drop it, tests/e2e/privacy/cookie-consent.spec.ts sees the
+ * database again.
+ */
+function withoutHeartbeatStorage(app: FirebaseApp): void {
+  const register = (
+    firebaseApp as unknown as { _addOrOverwriteComponent?: (app: FirebaseApp, component: object) => void }
+  )._addOrOverwriteComponent;
+  if (typeof register !== "function") return;
+  const silentHeartbeat = { triggerHeartbeat: async () => {}, getHeartbeatsHeader: async () => "" };
+  register(app, {
+    name: "heartbeat",
+    instanceFactory: () => silentHeartbeat,
+    type: "PRIVATE",
+    multipleInstances: false,
+    serviceProps: {},
+    instantiationMode: "LAZY",
+    onInstanceCreated: null,
+  });
+}
+
 function firebaseAuth(config: PublicConfig): Auth {
   if (auth) return auth;
   const app =
@@ -138,6 +165,7 @@ function firebaseAuth(config: PublicConfig): Auth {
       projectId: config.firebase.projectId,
       authDomain: config.firebase.authDomain,
     });
+  withoutHeartbeatStorage(app);
   // No popupRedirectResolver here: it would load Google's iframe script on every page; the popup brings its own.
   auth = initializeAuth(app, { persistence: inMemoryPersistence });
   if (config.firebase.authEmulatorUrl)

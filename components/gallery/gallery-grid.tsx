@@ -93,6 +93,7 @@ export function GalleryGrid({ retentionDays }: { retentionDays: number }) {
                     <h2 id={headingId} className="gallery-card__prompt" title={image.prompt}>
                       {truncate(image.prompt, 140)}
                     </h2>
+                    <p className="ai-notice">{t("aiGenerated", { model: image.modelName })}</p>
                     <p className="hint">{t("created", { size: image.size, date: format.date(image.createdAt) })}</p>
                     <p className="hint">{t("deletesOn", { date: format.date(image.expiresAt) })}</p>
                     <div className="gallery-card__actions">

@@ -245,6 +245,7 @@ export function GenerationProgress({ id, modelNames }: { id: string; modelNames:
 
       <section aria-labelledby="images-heading">
         <h2 id="images-heading">{t("imagesHeading")}</h2>
+        <p className="ai-notice">{t("aiNotice", { model: modelNames[view.model] ?? view.model })}</p>
         {view.images.length === 0 ? (
           <p className="hint">{finished ? t("noImages") : t("pending")}</p>
         ) : (

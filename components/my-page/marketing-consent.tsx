@@ -7,6 +7,7 @@ import { ErrorAlert } from "@/components/shared/error-alert";
 import { useErrorText } from "@/components/shared/use-error-text";
 import { useMemberFormat } from "@/components/layout/use-member-format";
 import { isLocale } from "@/lib/i18n/locales";
+import type { ConsentRecord } from "@/lib/accounts/members";
 import { CONSENT_TEXTS } from "@/lib/privacy/policy-versions";
 import { textOf, type AccountDataSection } from "./use-account-data";
 
@@ -64,9 +65,9 @@ export function MarketingConsent(props: {
           <li key={textOf(record.id)}>
             {t("historyItem", {
               when: format.dateTime(textOf(record.recordedAt)),
-              purpose: t(`purpose.${textOf(record.purpose) as "terms" | "privacy" | "marketing"}`),
+              purpose: t(`purpose.${textOf(record.purpose) as ConsentRecord["purpose"]}`),
               granted: String(record.granted === true),
-              method: record.method === "sign-up" ? "sign_up" : "my_page",
+              method: textOf(record.method).replaceAll("-", "_"),
               version: textOf(record.policyVersion),
             })}
           </li>

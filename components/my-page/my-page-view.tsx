@@ -6,6 +6,7 @@
  */
 import { useTranslations } from "next-intl";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { Link } from "@/i18n/navigation";
 import { DataExportPanel } from "./data-export-panel";
 import { DataSections } from "./data-sections";
 import { EmailChangeForm } from "./email-change-form";
@@ -59,10 +60,20 @@ export function MyPageView() {
         <h2 id="my-export">{t("export.heading")}</h2>
         <DataExportPanel exports={sectionOf(data, "data-exports")} onRequested={reload} />
       </section>
+      <section className="card" aria-labelledby="my-cookies">
+        <h2 id="my-cookies">{t("cookies.heading")}</h2>
+        <p className="hint">{t("cookies.help")}</p>
+        <Link href="/cookies">{t("cookies.link")}</Link>
+      </section>
       <section className="card" aria-labelledby="my-data">
         <h2 id="my-data">{t("data.heading")}</h2>
         <p className="hint">{t("data.help")}</p>
         <DataSections data={data} />
+      </section>
+      <section className="card" aria-labelledby="my-close">
+        <h2 id="my-close">{t("close.heading")}</h2>
+        <p className="hint">{t("close.help")}</p>
+        <Link href="/account/close">{t("close.link")}</Link>
       </section>
     </div>
   );

@@ -4,7 +4,7 @@ import { AppError } from "../errors/app-error";
 import { errorKey } from "../errors/error-messages";
 import type { Locale } from "../i18n/locales";
 import { localeInput } from "./member-preferences";
-import { CONSENT_TEXTS } from "../privacy/policy-versions";
+import { CONSENT_TEXTS, consentVersion } from "../privacy/policy-versions";
 import type { Services } from "../services";
 import { CONSENT_RECORDS, MEMBERS, type ConsentRecord } from "./members";
 
@@ -32,20 +32,20 @@ export async function changeMarketingConsent(options: ChangeMarketingConsentOpti
   const input = changeMarketingConsentInput.parse(options.input);
   const locale = input.locale ?? options.requestLocale;
   const text = CONSENT_TEXTS.marketing;
-  const now = clock.now().toISOString();
+  const now = clock.now();
   const record: ConsentRecord = {
     uid: options.uid,
     purpose: "marketing",
     granted: input.granted,
-    policyVersion: text.policyVersion,
+    policyVersion: consentVersion("marketing", now),
     wording: text.wording[locale],
     method: "my-page",
-    recordedAt: now,
+    recordedAt: now.toISOString(),
   };
   const recordId = randomUUID();
   await db.runTransaction(async (tx) => {
     if (!(await tx.get(MEMBERS, options.uid))) throw new AppError("ACCOUNT_INCOMPLETE", "account.incomplete");
-    tx.update(MEMBERS, options.uid, { marketingOptIn: input.granted, updatedAt: now });
+    tx.update(MEMBERS, options.uid, { marketingOptIn: input.granted, updatedAt: now.toISOString() });
     tx.create(CONSENT_RECORDS, recordId, record);
   });
   return record;

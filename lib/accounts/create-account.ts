@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { DEFAULT_TIME_ZONE, type Locale } from "../i18n/locales";
-import { CONSENT_TEXTS, MINIMUM_AGE, type ConsentPurpose } from "../privacy/policy-versions";
+import {
+  CONSENT_TEXTS,
+  consentVersion,
+  MINIMUM_AGE,
+  type ConsentPurpose,
+  type PrivacyPolicyVersion,
+} from "../privacy/policy-versions";
 import type { Services } from "../services";
 import { humanText } from "../text/human-text";
 import { localeInput, timeZoneInput } from "./member-preferences";
@@ -24,6 +30,8 @@ export interface CreateAccountOptions {
   input: unknown;
   /** The request's language (Accept-Language), for a body that names none. */
   requestLocale: Locale;
+  /** The privacy policy's versions, of which the one in effect is agreed to (tests give their own). */
+  versions?: readonly PrivacyPolicyVersion[];
 }
 
 /**
@@ -76,7 +84,7 @@ export async function createAccount(options: CreateAccountOptions): Promise<Memb
         uid: options.uid,
         purpose,
         granted: input.consents[purpose],
-        policyVersion: text.policyVersion,
+        policyVersion: consentVersion(purpose, new Date(now), options.versions),
         wording: text.wording[locale],
         method: "sign-up",
         recordedAt: now,

@@ -2,6 +2,7 @@
 import type { Database } from "../db/database";
 import { AppError } from "../errors/app-error";
 import type { Locale } from "../i18n/locales";
+import type { CookieConsentPurpose } from "../privacy/cookie-consent";
 import type { ConsentPurpose } from "../privacy/policy-versions";
 
 import { CONSENT_RECORDS, MEMBERS } from "../privacy/data-inventory";
@@ -21,12 +22,13 @@ export interface Member {
 }
 
 /** Where the member gave or withdrew a consent. */
-export type ConsentMethod = "sign-up" | "my-page";
+/** Where a consent was given or withdrawn: the sign-up form, My page, the new-policy gate after sign-in, the cookie banner or settings. */
+export type ConsentMethod = "sign-up" | "my-page" | "new-policy-gate" | "cookie-choice";
 
 /** One consent given or refused: never edited, a change is a new record. */
 export interface ConsentRecord {
   uid: string;
-  purpose: ConsentPurpose;
+  purpose: ConsentPurpose | CookieConsentPurpose;
   granted: boolean;
   policyVersion: string;
   wording: string;

@@ -4,7 +4,7 @@
  * (the root layout hands it to client components at run time, so one build serves
  * every deployment).
  */
-import { createPublicKey } from "node:crypto";
+import { createPrivateKey, createPublicKey, X509Certificate } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -44,6 +44,19 @@ function isSendGridVerificationKey(value: string): boolean {
   try {
     const key = createPublicKey({ key: Buffer.from(value, "base64"), format: "der", type: "spki" });
     return key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1";
+  } catch {
+    return false;
+  }
+}
+
+/** A PEM value from an environment variable, whose line breaks may be written as `\n`. */
+const pem = z.string().transform((value) => value.replace(/\\n/g, "\n").trim());
+
+/** Whether the first certificate of a PEM chain is for this PKCS#8 private key. */
+function isKeyOfCertificate(keyPem: string, chainPem: string): boolean {
+  try {
+    const first = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(chainPem)?.[0];
+    return first !== undefined && new X509Certificate(first).checkPrivateKey(createPrivateKey(keyPem));
   } catch {
     return false;
   }
@@ -214,6 +227,18 @@ const serverSchema = z
       .refine((value) => Buffer.from(value, "base64").length === 32, "use 32 random bytes, base64-encoded")
       .optional(),
 
+    // AI provenance (Korea's AI Basic Act): every image file that leaves the service says it was made by AI.
+    /**
+     * The C2PA signing identity: a PKCS#8 private key (ECDSA P-256/P-384 or Ed25519)
+     * and its certificate chain, the signing certificate first. Without them (local
+     * mode only) a throwaway identity is made in memory at start.
+     */
+    C2PA_SIGNING_KEY: pem.optional(),
+    C2PA_CERTIFICATE_CHAIN: pem.optional(),
+    /** The visible "AI-generated" mark on files members download (on by default, for the Korean market). */
+    AI_VISIBLE_MARK: z.enum(["on", "off"]).default("on"),
+    AI_VISIBLE_MARK_POSITION: z.enum(["bottom-right", "bottom-left", "top-right", "top-left"]).default("bottom-right"),
+
     // The business details every page shows (전자상거래법, 정보통신망법), public by law.
     // The defaults are those imagesfactory publishes in its privacy policy.
     BUSINESS_NAME: text.default("엠제이스튜디오(MJ)"),
@@ -226,6 +251,8 @@ const serverSchema = z
     BUSINESS_EMAIL: z.email().default("support@imagesfactory.com"),
     PRIVACY_OFFICER_NAME: text.default("송민주"),
     PRIVACY_OFFICER_TITLE: text.default("대표"),
+    PRIVACY_OFFICER_NAME_EN: text.default("Minju Song"),
+    PRIVACY_OFFICER_TITLE_EN: text.default("CEO"),
     PRIVACY_OFFICER_EMAIL: z.email().default("support@imagesfactory.com"),
     PRIVACY_OFFICER_PHONE: phone.default("010-4882-9820"),
     HOSTING_PROVIDER: text.default("Google Cloud"),
@@ -269,6 +296,23 @@ const serverSchema = z
           message: "the Toss client key and secret key must both be test keys or both live keys",
         });
     }
+    if ((env.C2PA_SIGNING_KEY === undefined) !== (env.C2PA_CERTIFICATE_CHAIN === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: [env.C2PA_SIGNING_KEY === undefined ? "C2PA_SIGNING_KEY" : "C2PA_CERTIFICATE_CHAIN"],
+        message: "set both C2PA_SIGNING_KEY and C2PA_CERTIFICATE_CHAIN, or neither",
+      });
+    else if (
+      env.C2PA_SIGNING_KEY &&
+      env.C2PA_CERTIFICATE_CHAIN &&
+      !isKeyOfCertificate(env.C2PA_SIGNING_KEY, env.C2PA_CERTIFICATE_CHAIN)
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: ["C2PA_SIGNING_KEY"],
+        message:
+          "must be a PKCS#8 PEM private key (BEGIN PRIVATE KEY) for the first certificate of C2PA_CERTIFICATE_CHAIN (PEM, signing certificate first)",
+      });
     const forbid = (condition: boolean, path: string, message: string) => {
       if (condition) ctx.addIssue({ code: "custom", path: [path], message });
     };
@@ -289,6 +333,11 @@ const serverSchema = z
       env.STAFF_TOTP_KEY === undefined,
       "STAFF_TOTP_KEY",
       "Production must set the key that encrypts the staff's second-factor secrets (32 random bytes, base64, stored apart from the data).",
+    );
+    forbid(
+      env.C2PA_SIGNING_KEY === undefined,
+      "C2PA_SIGNING_KEY",
+      "Production signs the content credentials of every image with its own certificate: set C2PA_SIGNING_KEY and C2PA_CERTIFICATE_CHAIN.",
     );
     forbid(
       env.PAYMENT_PROVIDERS.includes("sandbox"),
@@ -398,6 +447,8 @@ export function getPublicConfig(config: ServerConfig = getServerConfig()): Publi
       privacyOfficer: {
         name: config.PRIVACY_OFFICER_NAME,
         title: config.PRIVACY_OFFICER_TITLE,
+        nameEn: config.PRIVACY_OFFICER_NAME_EN,
+        titleEn: config.PRIVACY_OFFICER_TITLE_EN,
         email: config.PRIVACY_OFFICER_EMAIL,
         phone: config.PRIVACY_OFFICER_PHONE,
       },

@@ -11,6 +11,8 @@ import { passwordResetInput } from "../accounts/send-password-reset";
 import { changeMarketingConsentInput } from "../accounts/change-marketing-consent";
 import { changeNameInput } from "../accounts/change-name";
 import { filePrivacyRequestInput } from "../privacy/file-privacy-request";
+import { sendInquiryInput } from "../support/send-inquiry";
+import { INQUIRIES_PER_ACCOUNT } from "../abuse/rate-limit";
 import { PRIVACY_REQUEST_DEADLINE_DAYS } from "../privacy/privacy-request";
 import { setProcessingRestrictionInput } from "../privacy/set-processing-restriction";
 import { startSessionInput } from "../auth/start-session";
@@ -25,6 +27,8 @@ import { STAFF_ACCESS_REASONS } from "../staff/access-reasons";
 import { giveSecondFactorInput } from "../staff/give-second-factor";
 import { approveRefundInput } from "../staff/refund-decision-input";
 import { startStaffSignInInput } from "../staff/start-staff-sign-in";
+import { renewPrivacyConsentInput } from "../accounts/renew-privacy-consent";
+import { cookieChoiceInput } from "../privacy/record-cookie-choice";
 
 const schema = (zodSchema: z.ZodType) => {
   const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(zodSchema, { io: "input", unrepresentable: "any" });
@@ -395,6 +399,21 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 201: ok("The request recorded, with its deadline"), ...errors(400, 401, 403, 413, 415, 422) },
         },
       },
+      "/api/account/inquiries": {
+        get: {
+          ...member,
+          parameters: pageParams,
+          summary: "The member's own inquiries and complaints, newest first, with staff's answers",
+          responses: { 200: ok("Inquiries"), ...errors(401, 403, 422) },
+        },
+        post: {
+          ...member,
+          summary: "Send an inquiry or a complaint to staff",
+          description: `Answered by staff on My page and by mail; kept 3 years after the answer as a record of consumer complaints. At most ${INQUIRIES_PER_ACCOUNT.limit} a day: past it, 429 \`RATE_LIMITED\` (\`details.retryAfterSeconds\`) and nothing is stored.`,
+          requestBody: body(sendInquiryInput),
+          responses: { 201: ok("The inquiry recorded"), ...errors(400, 401, 403, 413, 415, 422, 429) },
+        },
+      },
       "/api/account/exports": {
         post: {
           ...member,
@@ -421,6 +440,25 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "Mail a confirmation link to the user's own address",
           description: "In the member's language; before sign-up is completed, in the language of Accept-Language.",
           responses: { 202: ok("Sent"), ...errors(401, 403, 409, 429) },
+        },
+      },
+      // ---- Privacy policy consent and cookie choices (issue 9, part D) ----
+      "/api/cookie-consent": {
+        post: {
+          summary: "Store a cookie choice (functional, performance) in the necessary cookie-consent cookie",
+          description:
+            "Anyone may call it; for a signed-in member the choice is also recorded as one consent record per category.",
+          requestBody: body(cookieChoiceInput),
+          responses: { 200: ok("The choice stored"), ...errors(400, 403, 413, 415, 422, 503) },
+        },
+      },
+      "/api/account/privacy-consent": {
+        post: {
+          ...member,
+          summary: "Consent to the privacy policy version in effect, when a change asks for new consent",
+          description: "Records nothing when no consent is pending (recorded: null).",
+          requestBody: body(renewPrivacyConsentInput),
+          responses: { 200: ok("The version consented to, or null"), ...errors(400, 401, 403, 413, 415, 422) },
         },
       },
       "/api/password-reset": {

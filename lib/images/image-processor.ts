@@ -1,6 +1,6 @@
 /**
- * The image processing port: what the product does to image bytes it holds (checks
- * and thumbnails). Decoding libraries stay behind it, so use cases never load one and
+ * The image processing port: what the product does to image bytes it holds (checks,
+ * thumbnails and the visible AI mark). Decoding libraries stay behind it, so use cases never load one and
  * another implementation (a service, a different library) can replace it.
  */
 
@@ -21,6 +21,15 @@ export interface Thumbnail {
   bytes: Buffer;
 }
 
+/** Where the visible mark sits on an exported image. */
+export type MarkPosition = "bottom-right" | "bottom-left" | "top-right" | "top-left";
+
+export interface VisibleMark {
+  /** One line, in any script (the font covers Hangul). */
+  text: string;
+  position: MarkPosition;
+}
+
 /** The bytes are not an image the processor can decode. */
 export class UnreadableImageError extends Error {
   constructor(message = "The bytes are not a readable image.") {
@@ -39,8 +48,16 @@ export interface ImageProcessor {
   /**
    * WebP thumbnails, one per THUMBNAIL_SIDES entry whose shorter side is that many
    * pixels, aspect ratio kept, never enlarged: a size the image is too small for is
-   * the image's own size, given once (under the first side it stands for). Rejects
-   * with UnreadableImageError when the bytes are not an image.
+   * the image's own size, given once (under the first side it stands for). Each
+   * carries `xmp` as its XMP packet. Rejects with UnreadableImageError when the bytes
+   * are not an image.
    */
-  thumbnails(image: Buffer): Promise<Thumbnail[]>;
+  thumbnails(image: Buffer, options: { xmp: string }): Promise<Thumbnail[]>;
+  /**
+   * The image as a PNG of the same size with `mark` drawn in a corner, scaled to the
+   * image, on a dark band so it reads on any picture. No metadata is kept: the caller
+   * writes the provenance again. Rejects with UnreadableImageError when the bytes are
+   * not an image.
+   */
+  withVisibleMark(image: Buffer, mark: VisibleMark): Promise<Buffer>;
 }

@@ -1,5 +1,6 @@
 import type { PageQuery } from "../pagination/cursor";
 import { newestFirstPage } from "../pagination/newest-first-page";
+import { imageProvenance } from "../provenance/image-provenance";
 import type { Services } from "../services";
 import { IMAGES, imageUrls, type ImageUrls } from "./image-record";
 
@@ -8,6 +9,8 @@ export interface ImageListItem extends ImageUrls {
   generationId: string;
   prompt: string;
   model: string;
+  /** The model as members know it: every view of an image says it was made by AI, and with which model. */
+  modelName: string;
   size: string;
   createdAt: string;
   expiresAt: string;
@@ -29,6 +32,7 @@ export async function listImages(options: {
     generationId: data.generationId,
     prompt: data.prompt,
     model: data.model,
+    modelName: imageProvenance(data).modelName,
     size: data.size,
     createdAt: data.createdAt,
     expiresAt: data.expiresAt,

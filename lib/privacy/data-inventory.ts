@@ -31,12 +31,14 @@ import type { Withdrawal } from "../withdrawal/withdrawal";
 import type { LegalHoldRecord } from "./legal-hold-record";
 import type { ProcessingRestriction } from "./processing-restriction";
 import type { PrivacyRequest } from "./privacy-request";
+import type { SupportInquiry } from "../support/support-inquiry";
 import type { DataExport } from "./data-export";
 import type { AccessRecord } from "./access-records";
 import type { DisplayRecord } from "../pricing/display-records";
 import type { StaffAccessChainHead, StaffAccessEntry } from "../staff/access-log";
 import type { StaffSecondFactor } from "../staff/second-factor";
 import type { StaffSession } from "../staff/staff-session";
+import type { ProcessorId } from "./processors";
 
 export type Localized = { ko: string; en: string };
 
@@ -77,7 +79,8 @@ export interface DataKind {
   /** On withdrawal: delete at once, or keep pseudonymised until the retention period ends. */
   onWithdrawal: "delete" | "pseudonymise-and-keep";
   disposal: Localized;
-  processors: Localized[];
+  /** Who processes it for us: entries of lib/privacy/processors.ts, which the policy describes. */
+  processors: readonly ProcessorId[];
 }
 
 const CONTRACT_BASIS: Localized = {
@@ -106,10 +109,7 @@ const POINTS_HISTORY_DISPOSAL: Localized = {
   en: "Permanently deleted so that it cannot be recovered. A member's points balance, ledger, orders and refunds are deleted together: once each record's period is over, the points account has not moved for 5 years, and it holds no points or the member has left. While the account is in use, even old records are kept, since the balance and the refundable points rest on them",
 };
 
-const cloud: Localized = {
-  ko: "Google Cloud (Firebase): 호스팅, 데이터베이스, 저장소",
-  en: "Google Cloud (Firebase) - hosting, database and storage",
-};
+const cloud: ProcessorId = "google-cloud";
 
 /** A collection's handle, with the inventory entry that declares it. */
 export interface InventoriedCollection<T extends StoredRecord<T>> extends Collection<T> {
@@ -190,7 +190,7 @@ const AUTH_ACCOUNT: DataKind = {
     ko: `${ERASE.ko}. 가입을 마치지 않은 계정(로그인 계정만 만들고 회원 정보를 입력하지 않은 경우)과 만 14세 미만이라 가입을 거절한 계정은 ${UNFINISHED_SIGN_UP_DAYS}일 안에 삭제 (만 14세 미만은 거절하는 즉시)`,
     en: `${ERASE.en}. An account whose sign-up was never completed (signed in, no member details given) is deleted ${UNFINISHED_SIGN_UP_DAYS} days after it was made; one refused as under 14 at once`,
   },
-  processors: [{ ko: "Google Cloud (Firebase 인증)", en: "Google Cloud (Firebase Authentication)" }],
+  processors: [cloud],
 };
 
 export const MEMBERS = inventoried<Member>({
@@ -229,13 +229,16 @@ export const CONSENT_RECORDS = inventoried<ConsentRecord>({
   title: { ko: "동의 기록", en: "Consent records" },
   fields: {
     uid: { ko: "회원", en: "Member" },
-    purpose: { ko: "이용약관, 개인정보 수집·이용, 마케팅 중 어느 동의인지", en: "terms, privacy or marketing" },
+    purpose: {
+      ko: "이용약관, 개인정보 수집·이용, 마케팅, 쿠키(기능·성능) 중 어느 동의인지",
+      en: "terms, privacy, marketing, or a cookie category (functional, performance)",
+    },
     granted: { ko: "동의, 또는 거부·철회", en: "Given or refused/withdrawn" },
     policyVersion: { ko: "동의한 문서의 버전", en: "Version of the document consented to" },
     wording: { ko: "화면에 표시한 동의 문구 그대로", en: "The exact wording shown" },
     method: {
-      ko: "어떻게 동의하거나 철회했는지 (회원 가입 화면 또는 마이페이지)",
-      en: "How it was given or withdrawn (the sign-up form or My page)",
+      ko: "어떻게 동의하거나 철회했는지 (회원 가입 화면, 마이페이지, 개정된 방침에 대한 로그인 후 동의 화면, 쿠키 배너 또는 쿠키 설정)",
+      en: "How it was given or withdrawn (the sign-up form, My page, the consent page after sign-in for a changed policy, the cookie banner or cookie settings)",
     },
     recordedAt: { ko: "시각", en: "When" },
   },
@@ -296,6 +299,11 @@ export const POINT_ENTRIES = inventoried<PointEntry>({
     reason: { ko: "거래 사유", en: "Why, in words" },
     reservationId: { ko: "포인트를 예약한 생성 요청", en: "The generation the points were held for" },
     orderId: { ko: "포인트 대금을 치른 주문", en: "The order that paid for the points" },
+    correcting: {
+      ko: "포인트 조정이 바로잡는 대상 (주문, 생성 요청 또는 거래 내역)",
+      en: "What a points adjustment corrects: an order, a generation or a ledger entry",
+    },
+    adjustedBy: { ko: "포인트를 조정한 담당 직원", en: "The staff member who made an adjustment" },
     createdAt: { ko: "시각", en: "When" },
   },
   purpose: { ko: "대금결제 및 재화 공급 기록", en: "Records of payment and supply of goods" },
@@ -385,7 +393,7 @@ export const ORDERS = inventoried<Order>({
   },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: POINTS_HISTORY_DISPOSAL,
-  processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
+  processors: [cloud, "toss-payments", "stripe"],
 });
 
 export const REFUNDS = inventoried<Refund>({
@@ -439,7 +447,7 @@ export const REFUNDS = inventoried<Refund>({
   },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: POINTS_HISTORY_DISPOSAL,
-  processors: [cloud, { ko: "결제 대행사 (로컬에서는 샌드박스)", en: "Payment provider (sandbox locally)" }],
+  processors: [cloud, "toss-payments", "stripe"],
 });
 
 export const WELCOME_GRANTS = inventoried<WelcomeGrant>({
@@ -518,13 +526,7 @@ export const GENERATIONS = inventoried<GenerationJob>({
   },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [
-    cloud,
-    {
-      ko: "이미지 모델 제공자와 프롬프트 검사 제공자 (프롬프트만 받으며, 회원을 알아볼 수 있는 정보는 받지 않음)",
-      en: "Image model and prompt moderation providers (prompt only, no identity)",
-    },
-  ],
+  processors: [cloud, "openai", "replicate"],
 });
 
 export const IMAGES = inventoried<ImageRecord>({
@@ -709,7 +711,7 @@ export const MAIL_OUTBOX = inventoried<OutboxItem>({
   retention: { kind: "until-delivered" },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [cloud, { ko: "메일 발송 대행사 (로컬에서는 로컬 발송함)", en: "Mail provider (local outbox locally)" }],
+  processors: [cloud, "sendgrid"],
 });
 
 export const WEBHOOK_DELIVERIES = inventoried<WebhookDelivery>({
@@ -773,7 +775,7 @@ export const MAIL_SUPPRESSIONS = inventoried<MailSuppression>({
   },
   onWithdrawal: "delete",
   disposal: ERASE,
-  processors: [cloud, { ko: "메일 발송 대행사 (SendGrid)", en: "Mail provider (SendGrid)" }],
+  processors: [cloud, "sendgrid"],
 });
 
 export const MAIL_PROVIDER_EVENTS = inventoried<MailProviderEvent>({
@@ -1205,10 +1207,30 @@ export const PRIVACY_REQUESTS = inventoried<PrivacyRequest>({
       ko: "위임장을 가진 대리인의 이름 (대리인이 요청한 경우)",
       en: "The agent's name, when an agent with a power of attorney asked",
     },
+    agentCheck: {
+      ko: "대리인의 위임장 확인 결과 (확인 전, 확인, 거부)",
+      en: "Whether the agent's power of attorney was checked: pending, verified or refused",
+    },
+    agentDocument: {
+      ko: "확인한 서류 (위임장, 본인의 신분증 사본 등)",
+      en: "The documents checked (the power of attorney, the principal's ID)",
+    },
+    agentRefusalReason: { ko: "위임을 인정하지 않은 이유", en: "Why the power of attorney was refused" },
+    agentCheckedBy: { ko: "위임장을 확인한 담당 직원", en: "The staff member who checked it" },
     receivedAt: { ko: "받은 시각", en: "When received" },
     dueAt: { ko: "답변 기한 (받은 날부터 10일)", en: "Answer due (10 days after receipt)" },
     status: { ko: "처리 중 또는 완료", en: "Open or closed" },
     closedAt: { ko: "처리를 마친 시각", en: "When closed" },
+    executedAction: {
+      ko: "회원을 대신해 처리한 일 (내려받기, 이름 정정, 처리 정지, 마케팅 거부, 탈퇴)",
+      en: "What staff carried out for the member: export, name correction, restriction, objection or deletion",
+    },
+    outcome: { ko: "처리 결과 (처리 완료, 거부, 답변)", en: "How it ended: completed, refused or answered" },
+    outcomeNote: {
+      ko: "요청한 사람에게 알린 답변이나 거부 이유",
+      en: "The answer or the reason for a refusal, as told",
+    },
+    closedBy: { ko: "처리를 마친 담당 직원", en: "The staff member who closed it" },
   },
   purpose: {
     ko: "정보주체의 권리 행사 요청 처리와 그 기록",
@@ -1219,6 +1241,41 @@ export const PRIVACY_REQUESTS = inventoried<PrivacyRequest>({
     en: "Legal obligation (PIPA arts. 35 to 38; GDPR art. 12)",
   },
   retention: { ...COMPLAINT_RETENTION, sweptBy: { field: "closedAt", marks: "start" } },
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+// --- The support inbox (issue 10) ---
+
+export const SUPPORT_INQUIRIES = inventoried<SupportInquiry>({
+  id: "support-inquiries",
+  collection: "supportInquiries",
+  title: { ko: "문의 및 불만 처리 기록", en: "Inquiries and complaints" },
+  fields: {
+    uid: { ko: "문의한 회원", en: "The member who wrote" },
+    kind: { ko: "문의 또는 불만", en: "Inquiry or complaint" },
+    message: { ko: "문의 내용", en: "What the member wrote" },
+    status: { ko: "답변 대기 또는 답변 완료", en: "Open or answered" },
+    createdAt: { ko: "보낸 시각", en: "When sent" },
+    answer: { ko: "담당 직원의 답변", en: "Staff's answer" },
+    answeredAt: { ko: "답변한 시각", en: "When answered" },
+    answeredBy: { ko: "답변한 담당 직원", en: "The staff member who answered" },
+  },
+  purpose: {
+    ko: "회원의 문의와 불만에 답하고, 그 처리 기록을 보관",
+    en: "Answering members' inquiries and complaints, and keeping the record of their handling",
+  },
+  legalBasis: {
+    ko: "전자상거래 등에서의 소비자보호에 관한 법률 (소비자의 불만 또는 분쟁처리에 관한 기록 3년)",
+    en: "Act on Consumer Protection in Electronic Commerce (records of consumer complaints and dispute handling, 3 years)",
+  },
+  // One still waiting for its answer is kept (its `answeredAt` is empty).
+  retention: {
+    ...COMPLAINT_RETENTION,
+    from: { ko: "답변한 날 (답변하기 전까지는 계속 보관)", en: "the answer (kept while waiting for one)" },
+    sweptBy: { field: "answeredAt", marks: "start" },
+  },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
   processors: [cloud],
@@ -1328,6 +1385,7 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   LEGAL_HOLD.kind,
   PROCESSING_RESTRICTIONS.kind,
   PRIVACY_REQUESTS.kind,
+  SUPPORT_INQUIRIES.kind,
   DATA_EXPORTS.kind,
   DATA_EXPORT_FILES,
   STAFF_ACCESS_LOG.kind,

@@ -2,6 +2,7 @@ import { type Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import yazl from "yazl";
 import { addDays } from "../clock/clock";
+import { exportImageFile } from "../images/export-image-file";
 import { IMAGES } from "../images/image-record";
 import { enqueueMail } from "../mail/mail-outbox";
 import { findMember } from "../accounts/members";
@@ -14,7 +15,8 @@ import { getAccountData } from "./get-account-data";
 /**
  * One machine-readable archive of everything held about the member: `<kind>.json` per
  * inventory kind (its title, purpose, field descriptions and every record, in the
- * member's language) and every image file as `images/<generation>-<n>.png`.
+ * member's language) and every image file as `images/<generation>-<n>.png`, as the
+ * exported copy a download gives (visible mark and provenance).
  */
 async function buildArchive(services: Services, uid: string): Promise<Buffer> {
   const member = await findMember(services.db, uid);
@@ -25,10 +27,10 @@ async function buildArchive(services: Services, uid: string): Promise<Buffer> {
     zip.addBuffer(Buffer.from(JSON.stringify(section, null, 2)), `${section.kind}.json`, { mtime: madeAt });
   const images = await services.db.query({ collection: IMAGES, where: [{ field: "uid", op: "==", value: uid }] });
   for (const image of images) {
-    const blob = await services.blobs.get(image.data.fileKey);
+    const file = await exportImageFile({ services, image: image.data });
     // PNGs are compressed already.
-    if (blob)
-      zip.addBuffer(blob.bytes, `images/${image.data.generationId}-${image.data.index + 1}.png`, {
+    if (file)
+      zip.addBuffer(file, `images/${image.data.generationId}-${image.data.index + 1}.png`, {
         compress: false,
         mtime: new Date(image.data.createdAt),
       });

@@ -1,7 +1,6 @@
-/** Who a staff action is done by: the verified staff member and the role their session carries. */
-export type StaffRole = "support" | "admin";
-
+/** The staff member a staff use case acts for, taken from the verified staff session (never from a request body). */
 export interface StaffActor {
   uid: string;
   role: StaffRole;
 }
+export type StaffRole = "support" | "admin";

@@ -8,7 +8,7 @@ import { GET as getCatalog } from "../../app/api/catalog/route";
 import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { translator } from "../../lib/i18n/messages";
-import { CONSENT_TEXTS } from "../../lib/privacy/policy-versions";
+import { CONSENT_TEXTS, consentVersion } from "../../lib/privacy/policy-versions";
 import { getServices } from "../../lib/services";
 import { randomUUID } from "node:crypto";
 import {
@@ -253,7 +253,7 @@ describe("completing sign-up", () => {
       policyVersion: CONSENT_TEXTS.terms.policyVersion,
       wording: CONSENT_TEXTS.terms.wording.ko,
     });
-    expect(byPurpose.privacy).toMatchObject({ granted: true, policyVersion: CONSENT_TEXTS.privacy.policyVersion });
+    expect(byPurpose.privacy).toMatchObject({ granted: true, policyVersion: consentVersion("privacy", new Date()) });
     expect(byPurpose.marketing).toMatchObject({ granted: false, policyVersion: CONSENT_TEXTS.marketing.policyVersion });
     expect(Number.isNaN(Date.parse(byPurpose.terms!.recordedAt))).toBe(false);
 

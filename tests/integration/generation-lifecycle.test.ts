@@ -110,10 +110,17 @@ describe("a generation from submit to gallery", () => {
     expect(file.headers.get("content-disposition")).toBe(`inline; filename="${image.id}.png"`);
     const meta = await sharp(Buffer.from(await file.arrayBuffer())).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 512, 512]);
-    const download = await followImage(
-      await call(getImageFile, { path: `${image.url}?download`, params: { id: image.id }, token: member.idToken }),
-    );
-    expect(download.bytes.headers.get("content-disposition")).toBe(`attachment; filename="${image.id}.png"`);
+    // Saved, it is the exported copy (with the visible AI mark) from the route itself, never the stored original.
+    const download = await call(getImageFile, {
+      path: `${image.url}?download`,
+      params: { id: image.id },
+      token: member.idToken,
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toBe(`attachment; filename="${image.id}.png"`);
+    expect(download.headers.get("cache-control")).toBe("private, no-store");
+    const saved = await sharp(Buffer.from(await download.arrayBuffer())).metadata();
+    expect([saved.format, saved.width, saved.height]).toEqual(["png", 512, 512]);
 
     const { bytes: thumb } = await followImage(
       await call(getThumbnail, { path: image.thumbnailUrl, params: { id: image.id }, token: member.idToken }),

@@ -28,10 +28,11 @@ function gatedProcessor(): { processor: ImageProcessor; open: () => void } {
   const gate = new Promise<void>((resolve) => (open = resolve));
   const processor: ImageProcessor = {
     inspect: (image) => sharp.inspect(image),
-    thumbnails: async (image): Promise<Thumbnail[]> => {
+    thumbnails: async (image, options): Promise<Thumbnail[]> => {
       await gate;
-      return sharp.thumbnails(image);
+      return sharp.thumbnails(image, options);
     },
+    withVisibleMark: (image, mark) => sharp.withVisibleMark(image, mark),
   };
   return { processor, open };
 }

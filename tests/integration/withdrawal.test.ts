@@ -23,7 +23,12 @@ import { POINT_ACCOUNTS } from "../../lib/points/ledger";
 import * as inventory from "../../lib/privacy/data-inventory";
 import { legalHoldKey, memberPseudonym } from "../../lib/privacy/legal-hold";
 import { LEGAL_HOLD, type LegalHoldRecord } from "../../lib/privacy/legal-hold-record";
+import { DATA_EXPORTS } from "../../lib/privacy/data-export";
+import { filePrivacyRequest } from "../../lib/privacy/file-privacy-request";
+import { prepareDataExports } from "../../lib/privacy/prepare-data-exports";
 import { purgeExpiredData } from "../../lib/privacy/purge-expired-data";
+import { requestDataExport } from "../../lib/privacy/request-data-export";
+import { setProcessingRestriction } from "../../lib/privacy/set-processing-restriction";
 import { requestRefund } from "../../lib/refunds/request-refund";
 import { createServices, getServices, type Services } from "../../lib/services";
 import { requestWithdrawal } from "../../lib/withdrawal/request-withdrawal";
@@ -79,7 +84,8 @@ interface Footprint {
 /**
  * A member with something in every kind: two purchases (one withdrawn from at once, so a
  * refund), a generation with images and their files, result and purchase mail queued,
- * request keys, rate-limit counters and an abuse record.
+ * request keys, rate-limit counters, an abuse record, and what My page makes: processing
+ * restrictions (one in force, one lifted), a privacy request and a data export with its archive.
  */
 async function busyMember(services: Services): Promise<Footprint> {
   const member = await createMember(services);
@@ -122,11 +128,25 @@ async function busyMember(services: Services): Promise<Footprint> {
     count();
   });
   for (const id of counterIds(member.uid)) expect(await services.db.get(RATE_LIMITS, id)).not.toBeNull();
+  // My page: a restriction in force, an objection lifted, a privacy request, and a data export ready with its archive.
+  await setProcessingRestriction({ services, uid: member.uid, input: { kind: "restriction", active: true } });
+  await setProcessingRestriction({ services, uid: member.uid, input: { kind: "marketing-objection", active: true } });
+  await setProcessingRestriction({ services, uid: member.uid, input: { kind: "marketing-objection", active: false } });
+  await filePrivacyRequest({
+    services,
+    uid: member.uid,
+    input: { kind: "access", details: "Which processors received my images?" },
+  });
+  const requested = await requestDataExport({ services, uid: member.uid });
+  await prepareDataExports({ services });
+  const archiveKey = (await services.db.get(DATA_EXPORTS, requested.id))!.data.fileKey;
+  expect(archiveKey).not.toBeNull();
+  expect(await services.blobs.get(archiveKey!)).not.toBeNull();
   const images = await services.db.query({
     collection: IMAGES,
     where: [{ field: "uid", op: "==", value: member.uid }],
   });
-  const fileKeys = images.flatMap(({ data }) => imageFileKeys(data.fileKey));
+  const fileKeys = [...images.flatMap(({ data }) => imageFileKeys(data.fileKey)), archiveKey!];
   const counts = await countByUid(services.db, member.uid);
   for (const kind of [
     "consent-records",
@@ -140,6 +160,9 @@ async function busyMember(services: Services): Promise<Footprint> {
     "idempotency-keys",
     "abuse-records",
     "mail-outbox",
+    "processing-restrictions",
+    "privacy-requests",
+    "data-exports",
   ]) {
     expect(counts[kind], kind).toBeGreaterThan(0);
   }
@@ -221,13 +244,10 @@ describe("closing an account", () => {
     await withdraw(keyed, member);
     const subject = memberPseudonym("another-key-of-at-least-32-characters!!", member.uid);
     expect(subject).not.toBe(memberPseudonym(legalHoldKey(config), member.uid));
+    const held = BY_UID.filter((h) => h.kind.onWithdrawal === "pseudonymise-and-keep").map((h) => h.kind.id);
+    expect(held).toContain("privacy-requests");
     expect((await heldRecordsOf(keyed.db, subject)).length).toBe(
-      counts.orders! +
-        counts.refunds! +
-        counts["points-ledger"]! +
-        counts["points-accounts"]! +
-        counts["points-reservations"]! +
-        counts["abuse-records"]!,
+      held.reduce((sum, kind) => sum + (counts[kind] ?? 0), 0),
     );
     expect(await heldRecordsOf(keyed.db, memberPseudonym(legalHoldKey(config), member.uid))).toEqual([]);
   });

@@ -15,6 +15,7 @@ import {
   MAIL_SUPPRESSIONS,
 } from "../../lib/mail/mail-suppression";
 import { ORDERS } from "../../lib/orders/order";
+import { PROCESSORS } from "../../lib/privacy/processors";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { RESERVATIONS } from "../../lib/points/reservations";
 import { REFUNDS } from "../../lib/refunds/refund";
@@ -24,6 +25,7 @@ import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
 import { PROCESSING_RESTRICTIONS } from "../../lib/privacy/processing-restriction";
 import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
 import { DATA_EXPORTS } from "../../lib/privacy/data-export";
+import { SUPPORT_INQUIRIES } from "../../lib/support/support-inquiry";
 import { DATA_INVENTORY, databaseKinds, declaredFields } from "../../lib/privacy/data-inventory";
 import { ACCESS_RECORDS } from "../../lib/privacy/access-records";
 import { DISPLAY_RECORDS } from "../../lib/pricing/display-records";
@@ -59,6 +61,7 @@ const COLLECTIONS_IN_CODE = [
   LEGAL_HOLD,
   PROCESSING_RESTRICTIONS,
   PRIVACY_REQUESTS,
+  SUPPORT_INQUIRIES,
   DATA_EXPORTS,
   STAFF_ACCESS_LOG,
   STAFF_ACCESS_CHAIN,
@@ -93,13 +96,13 @@ describe("the data inventory", () => {
         kind.legalBasis,
         kind.disposal,
         ...descriptions,
-        ...kind.processors,
         ...retentionStart,
       ]) {
         expect(text.ko.trim()).not.toBe("");
         expect(text.en.trim()).not.toBe("");
       }
       expect(kind.processors.length).toBeGreaterThan(0);
+      for (const processor of kind.processors) expect(PROCESSORS[processor]?.id).toBe(processor);
       expect(["until-withdrawal", "days", "months", "years", "until-delivered"]).toContain(kind.retention.kind);
       if (kind.retention.kind === "days" || kind.retention.kind === "months" || kind.retention.kind === "years") {
         const amount =

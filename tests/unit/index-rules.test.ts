@@ -11,7 +11,11 @@ import { REFUNDS } from "../../lib/refunds/refund";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { ORDERS } from "../../lib/orders/order";
+import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
+import { SUPPORT_INQUIRIES } from "../../lib/support/support-inquiry";
 import { sweptDatabaseKinds } from "../../lib/privacy/purge-expired-data";
+import { STAFF_ACCESS_LOG } from "../../lib/staff/access-log";
+import { STAFF_SESSIONS } from "../../lib/staff/staff-session";
 import { expectAppError } from "../support/app-error-thrown";
 
 const refusal = (action: () => unknown) => expectAppError(action);
@@ -362,6 +366,50 @@ describe("the repository's firestore.indexes.json", () => {
       },
     ],
     [
+      "lib/staff/view-member.ts",
+      {
+        collection: GENERATIONS.name,
+        where: [{ field: "uid", op: "==", value: "u" }],
+        orderBy: [{ field: "createdAt", direction: "desc" }],
+        limit: 50,
+      },
+    ],
+    [
+      "lib/staff/list-refund-queue.ts",
+      {
+        collection: REFUNDS.name,
+        where: [{ field: "status", op: "==", value: "requested" }],
+        orderBy: [{ field: "requestedAt", direction: "asc" }],
+        limit: 100,
+      },
+    ],
+    [
+      "lib/staff/verify-access-log.ts",
+      {
+        collection: STAFF_ACCESS_LOG.name,
+        orderBy: [{ field: "seq", direction: "asc" }],
+        limit: 500,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/staff/export-access-log.ts",
+      {
+        collection: STAFF_ACCESS_LOG.name,
+        where: [
+          { field: "at", op: ">=", value: "2026-01-01T00:00:00.000Z" },
+          { field: "at", op: "<", value: "2026-02-01T00:00:00.000Z" },
+        ],
+        orderBy: [{ field: "at", direction: "asc" }],
+        limit: 500,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/staff/staff-session.ts",
+      { collection: STAFF_SESSIONS.name, where: [{ field: "staffUid", op: "==", value: "u" }] },
+    ],
+    [
       "lib/images/list-images.ts",
       {
         collection: IMAGES.name,
@@ -473,6 +521,36 @@ describe("the repository's firestore.indexes.json", () => {
         ],
         orderBy: [{ field: "requestedAt", direction: "asc" }],
         limit: 50,
+      },
+    ],
+    [
+      "lib/privacy/list-privacy-requests.ts",
+      {
+        collection: PRIVACY_REQUESTS.name,
+        where: [{ field: "status", op: "==", value: "open" }],
+        orderBy: [{ field: "dueAt", direction: "asc" }],
+        limit: 25,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/support/list-my-inquiries.ts",
+      {
+        collection: SUPPORT_INQUIRIES.name,
+        where: [{ field: "uid", op: "==", value: "u" }],
+        orderBy: [{ field: "createdAt", direction: "desc" }],
+        limit: 25,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/support/list-open-inquiries.ts",
+      {
+        collection: SUPPORT_INQUIRIES.name,
+        where: [{ field: "status", op: "==", value: "open" }],
+        orderBy: [{ field: "createdAt", direction: "asc" }],
+        limit: 25,
+        startAfter: cursor,
       },
     ],
     // The retention sweeper's query of each kind, made from the inventory as the sweeper makes it.

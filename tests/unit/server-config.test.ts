@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { describe, expect, it } from "vitest";
 import { getPublicConfig, parseServerConfig } from "../../lib/config/env";
+import { throwawaySigningIdentity } from "../../lib/provenance/throwaway-signing-identity";
+
+const c2pa = await throwawaySigningIdentity();
 
 function refusal(source: Record<string, string | undefined>): string {
   try {
@@ -32,6 +35,8 @@ const production = {
   GCS_BUCKET: "imagesfactory-images",
   LEGAL_HOLD_KEY: "h".repeat(32),
   STAFF_TOTP_KEY: Buffer.alloc(32, 7).toString("base64"),
+  C2PA_SIGNING_KEY: c2pa.privateKeyPem,
+  C2PA_CERTIFICATE_CHAIN: c2pa.certificateChainPem,
 };
 
 describe("parseServerConfig in local mode", () => {
@@ -229,6 +234,11 @@ describe("parseServerConfig in production", () => {
     ["TRUSTED_PROXY_HOPS", { TRUSTED_PROXY_HOPS: "0" }, "one rate limit"],
     ["LEGAL_HOLD_KEY", { LEGAL_HOLD_KEY: undefined }, "pseudonymises the records kept after a withdrawal"],
     ["STAFF_TOTP_KEY", { STAFF_TOTP_KEY: undefined }, "second-factor secrets"],
+    [
+      "C2PA_SIGNING_KEY",
+      { C2PA_SIGNING_KEY: undefined, C2PA_CERTIFICATE_CHAIN: undefined },
+      "content credentials of every image",
+    ],
   ])("refuses %s, with a message naming the variable", (name, change, reason) => {
     const message = refusal({ ...production, ...change });
     expect(message).toMatch(new RegExp(`\\b${name}: [^;]*${reason}`));
@@ -341,7 +351,15 @@ const IMAGESFACTORY = {
   mailOrderReportNumber: "2025-서울강남-06359",
   phone: "010-4882-9820",
   email: "support@imagesfactory.com",
-  privacyOfficer: { name: "송민주", title: "대표", email: "support@imagesfactory.com", phone: "010-4882-9820" },
+  privacyOfficer: {
+    name: "송민주",
+    title: "대표",
+    // As the English policy imagesfactory publishes names its officer.
+    nameEn: "Minju Song",
+    titleEn: "CEO",
+    email: "support@imagesfactory.com",
+    phone: "010-4882-9820",
+  },
   hostingProvider: "Google Cloud",
 };
 
@@ -363,6 +381,8 @@ describe("business details", () => {
         BUSINESS_EMAIL: "help@example.com",
         PRIVACY_OFFICER_NAME: "김철수",
         PRIVACY_OFFICER_TITLE: "이사",
+        PRIVACY_OFFICER_NAME_EN: "Cheolsu Kim",
+        PRIVACY_OFFICER_TITLE_EN: "Director",
         PRIVACY_OFFICER_EMAIL: "privacy@example.com",
         PRIVACY_OFFICER_PHONE: "+82 2 123 4568",
         HOSTING_PROVIDER: "Amazon Web Services",
@@ -377,7 +397,14 @@ describe("business details", () => {
       mailOrderReportNumber: "2024-서울중구-00001",
       phone: "02-123-4567",
       email: "help@example.com",
-      privacyOfficer: { name: "김철수", title: "이사", email: "privacy@example.com", phone: "+82 2 123 4568" },
+      privacyOfficer: {
+        name: "김철수",
+        title: "이사",
+        nameEn: "Cheolsu Kim",
+        titleEn: "Director",
+        email: "privacy@example.com",
+        phone: "+82 2 123 4568",
+      },
       hostingProvider: "Amazon Web Services",
     });
   });
@@ -412,6 +439,42 @@ describe("business details", () => {
     ["HOSTING_PROVIDER", ""],
   ])("refuses %s=%j, naming the variable", (name, value) => {
     expect(refusal({ [name]: value })).toMatch(new RegExp(`^Invalid configuration: .*\\b${name}: `));
+  });
+});
+
+describe("AI provenance configuration", () => {
+  it("marks exported files in the bottom-right corner by default, and signs with a throwaway identity locally", () => {
+    const config = parseServerConfig({});
+    expect([config.AI_VISIBLE_MARK, config.AI_VISIBLE_MARK_POSITION]).toEqual(["on", "bottom-right"]);
+    expect([config.C2PA_SIGNING_KEY, config.C2PA_CERTIFICATE_CHAIN]).toEqual([undefined, undefined]);
+  });
+
+  it("takes the mark off, or into another corner", () => {
+    const config = parseServerConfig({ AI_VISIBLE_MARK: "off", AI_VISIBLE_MARK_POSITION: "top-left" });
+    expect([config.AI_VISIBLE_MARK, config.AI_VISIBLE_MARK_POSITION]).toEqual(["off", "top-left"]);
+    expect(refusal({ AI_VISIBLE_MARK_POSITION: "center" })).toContain("AI_VISIBLE_MARK_POSITION:");
+    expect(refusal({ AI_VISIBLE_MARK: "false" })).toContain("AI_VISIBLE_MARK:");
+  });
+
+  it("takes the signing key and chain as PEM, their line breaks written as \\n or not", () => {
+    const escaped = parseServerConfig({
+      C2PA_SIGNING_KEY: c2pa.privateKeyPem.replace(/\n/g, "\\n"),
+      C2PA_CERTIFICATE_CHAIN: c2pa.certificateChainPem.replace(/\n/g, "\\n"),
+    });
+    expect(escaped.C2PA_SIGNING_KEY).toBe(c2pa.privateKeyPem.trim());
+    expect(escaped.C2PA_CERTIFICATE_CHAIN).toBe(c2pa.certificateChainPem.trim());
+  });
+
+  it("refuses one of the pair alone, and a key that is not the certificate's", async () => {
+    expect(refusal({ C2PA_SIGNING_KEY: c2pa.privateKeyPem })).toContain("C2PA_CERTIFICATE_CHAIN: set both");
+    expect(refusal({ C2PA_CERTIFICATE_CHAIN: c2pa.certificateChainPem })).toContain("C2PA_SIGNING_KEY: set both");
+    const other = await throwawaySigningIdentity();
+    expect(
+      refusal({ C2PA_SIGNING_KEY: other.privateKeyPem, C2PA_CERTIFICATE_CHAIN: c2pa.certificateChainPem }),
+    ).toContain("C2PA_SIGNING_KEY: must be a PKCS#8 PEM private key");
+    expect(refusal({ C2PA_SIGNING_KEY: "not a key", C2PA_CERTIFICATE_CHAIN: "not a chain" })).toContain(
+      "C2PA_SIGNING_KEY: must be a PKCS#8",
+    );
   });
 });
 

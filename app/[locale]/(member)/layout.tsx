@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { MemberShell } from "@/components/layout/member-shell";
+import { PendingPrivacyConsent } from "@/components/privacy/pending-privacy-consent";
 import { redirect } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 import { checkMemberSession } from "@/lib/accounts/check-member-session";
@@ -30,9 +31,11 @@ export default async function MemberLayout({ children, params }: LayoutProps<"/[
     redirect({ href: next ? { pathname: "/signin", query: { next } } : "/signin", locale });
   }
   if (session.status === "incomplete") redirect({ href: "/signup/complete", locale });
+  // A privacy policy change that needs new consent is asked for before any member page (issue 9, part D).
+  const consentGate = session.status === "member" ? await PendingPrivacyConsent({ uid: session.me.uid }) : null;
   return (
     <NextIntlClientProvider messages={pickMessages(locale, ["common", "member"])}>
-      <MemberShell initialMe={session.status === "member" ? session.me : null}>{children}</MemberShell>
+      <MemberShell initialMe={session.status === "member" ? session.me : null}>{consentGate ?? children}</MemberShell>
     </NextIntlClientProvider>
   );
 }

@@ -12,7 +12,7 @@ import { businessLookupUrl } from "../../../lib/legal/business-details";
 import { currentVersion, findVersion } from "../../../lib/legal/legal-document";
 import { REFUND_POLICY } from "../../../lib/legal/refund-policy";
 import { TERMS } from "../../../lib/legal/terms";
-import { CONSENT_TEXTS } from "../../../lib/privacy/policy-versions";
+import { CONSENT_TEXTS, consentVersion } from "../../../lib/privacy/policy-versions";
 import { expect, test } from "../support/test";
 
 // The stack reads the same files and environment (scripts/local-stack.ts).
@@ -66,7 +66,7 @@ for (const locale of LOCALES) {
     });
 
     test("the terms a sign-up consent links to render at exactly that version", async ({ page }) => {
-      const version = findVersion(TERMS, CONSENT_TEXTS.terms.policyVersion);
+      const version = findVersion(TERMS, consentVersion("terms", new Date()));
       expect(version).toBeDefined();
       const response = await page.goto(`/${locale}${CONSENT_TEXTS.terms.documentPath}`);
       expect(response?.status()).toBe(200);

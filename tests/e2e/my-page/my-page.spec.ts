@@ -2,11 +2,12 @@
  * My page, in Korean and in English, on a 390 px phone: a member reaches it from the
  * navigation, sees what is held about them grouped by the inventory's kinds, corrects
  * their name, and withdraws and gives again the marketing consent they gave at
- * sign-up, each change a new record in the history.
+ * sign-up, each change a new record in the history; closing the account and the cookie
+ * settings are linked from it.
  */
 import { LOCALES } from "../../../lib/i18n/locales";
 import { translator } from "../../../lib/i18n/messages";
-import { CONSENT_TEXTS } from "../../../lib/privacy/policy-versions";
+import { CONSENT_TEXTS, consentVersion } from "../../../lib/privacy/policy-versions";
 import { MEMBERS } from "../../../lib/privacy/data-inventory";
 import { accountText, fillSignUpForm, giveConsents, newEmail } from "../support/fixtures";
 import { expectFitsPhone, PHONE } from "../support/phone-layout";
@@ -73,7 +74,7 @@ for (const locale of LOCALES) {
           purpose: myPage("marketing.purpose.marketing"),
           granted: String(granted),
           method,
-          version: CONSENT_TEXTS.marketing.policyVersion,
+          version: consentVersion("marketing", new Date()),
         }).trim();
       const history = marketing.getByRole("listitem").filter({ hasText: myPage("marketing.purpose.marketing") });
       await expect(history).toHaveCount(3);
@@ -81,6 +82,18 @@ for (const locale of LOCALES) {
       await expect(history.nth(1)).toContainText(line(false, "my_page"));
       await expect(history.nth(2)).toContainText(line(true, "sign_up"));
       await expectFitsPhone(page, `/${locale}/my with its history`);
+
+      // Closing the account and the cookie choice are a link away.
+      const close = page.getByRole("region", { name: myPage("close.heading") });
+      await expect(close.getByRole("link", { name: myPage("close.link") })).toHaveAttribute(
+        "href",
+        `/${locale}/account/close`,
+      );
+      await page
+        .getByRole("region", { name: myPage("cookies.heading") })
+        .getByRole("link", { name: myPage("cookies.link") })
+        .click();
+      await page.waitForURL(`**/${locale}/cookies`);
     });
   });
 }
