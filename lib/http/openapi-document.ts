@@ -27,6 +27,10 @@ import { STAFF_ACCESS_REASONS } from "../staff/access-reasons";
 import { giveSecondFactorInput } from "../staff/give-second-factor";
 import { approveRefundInput } from "../staff/refund-decision-input";
 import { startStaffSignInInput } from "../staff/start-staff-sign-in";
+import { adjustPointsBody } from "../staff/adjust-points-body";
+import { checkAgentAuthorityInput } from "../privacy/check-agent-authority";
+import { executePrivacyRequestInput } from "../privacy/execute-privacy-request";
+import { answerInquiryInput } from "../support/answer-inquiry";
 import { renewPrivacyConsentInput } from "../accounts/renew-privacy-consent";
 import { cookieChoiceInput } from "../privacy/record-cookie-choice";
 
@@ -774,6 +778,64 @@ export function openApiDocument(): Record<string, unknown> {
           description: staffNote("support, admin"),
           parameters: [idParam("id")],
           responses: { 200: ok("Rejected", "Refund"), ...errors(401, 403, 404, 409) },
+        },
+      },
+      "/api/staff/privacy-requests": {
+        get: {
+          ...staff,
+          summary: "Open privacy requests, due soonest (overdue) first",
+          description: `${staffNote("support, admin")} Each with its deadline (${PRIVACY_REQUEST_DEADLINE_DAYS} days) and \`overdue\`.`,
+          parameters: pageParams,
+          responses: { 200: ok("The queue"), ...errors(401, 403, 422) },
+        },
+      },
+      "/api/staff/privacy-requests/{id}/agent": {
+        post: {
+          ...staff,
+          summary: "Record the check of an agent's power of attorney",
+          description: staffNote("support, admin"),
+          parameters: [idParam("id")],
+          requestBody: body(checkAgentAuthorityInput),
+          responses: { 200: ok("Recorded"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/api/staff/privacy-requests/{id}/execute": {
+        post: {
+          ...staff,
+          summary: "Carry out a privacy request (export, correction, restriction, objection, deletion)",
+          description: `${staffNote("support, admin")} Through the use case My page uses; closes the request and tells the member. An action that does not answer the request's kind is refused.`,
+          parameters: [idParam("id")],
+          requestBody: body(executePrivacyRequestInput),
+          responses: { 200: ok("Done"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/api/staff/inquiries": {
+        get: {
+          ...staff,
+          summary: "The support inbox: open inquiries and complaints, longest waiting first",
+          description: staffNote("support, admin"),
+          parameters: pageParams,
+          responses: { 200: ok("The inbox"), ...errors(401, 403, 422) },
+        },
+      },
+      "/api/staff/inquiries/{id}/answer": {
+        post: {
+          ...staff,
+          summary: "Answer an inquiry (shown on My page and mailed)",
+          description: staffNote("support, admin"),
+          parameters: [idParam("id")],
+          requestBody: body(answerInquiryInput),
+          responses: { 200: ok("Answered"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/api/staff/members/{memberId}/points": {
+        post: {
+          ...staff,
+          summary: "Adjust a member's points: a new ledger entry with a reason and what it corrects",
+          description: `${staffNote("admin")} Never below zero (402). Needs an Idempotency-Key header.`,
+          parameters: [idParam("memberId")],
+          requestBody: body(adjustPointsBody),
+          responses: { 200: ok("Adjusted"), ...errors(400, 401, 402, 403, 404, 409, 413, 415, 422) },
         },
       },
       "/api/staff/access-log": {

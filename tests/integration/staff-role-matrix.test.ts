@@ -51,6 +51,12 @@ const STAFF_MATRIX: Record<string, { roles: StaffRole[]; query?: string; body?: 
   "POST /api/staff/refunds/matrix-id-0001/approve": { roles: ["support", "admin"], body: { amount: 1000, points: 0 } },
   "POST /api/staff/refunds/matrix-id-0001/reject": { roles: ["support", "admin"], body: {} },
   "GET /api/staff/access-log": { roles: ["admin"] },
+  "GET /api/staff/privacy-requests": { roles: ["support", "admin"] },
+  "POST /api/staff/privacy-requests/matrix-id-0001/agent": { roles: ["support", "admin"], body: {} },
+  "POST /api/staff/privacy-requests/matrix-id-0001/execute": { roles: ["support", "admin"], body: {} },
+  "GET /api/staff/inquiries": { roles: ["support", "admin"] },
+  "POST /api/staff/inquiries/matrix-id-0001/answer": { roles: ["support", "admin"], body: {} },
+  "POST /api/staff/members/matrix-id-0001/points": { roles: ["admin"], body: {} },
 };
 const SIGN_IN_STEPS = ["POST /api/staff/session", "DELETE /api/staff/session", "POST /api/staff/second-factor"];
 
