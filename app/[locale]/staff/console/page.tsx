@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RefundDecision } from "@/components/staff/refund-decision";
 import { staffPageAccess } from "@/components/staff/staff-page-access";
 import { StaffSignOut } from "@/components/staff/staff-sign-out";
+import { Link } from "@/i18n/navigation";
 import { pickMessages } from "@/lib/i18n/messages";
 import { getServices } from "@/lib/services";
 import { STAFF_ACCESS_REASONS } from "@/lib/staff/access-reasons";
@@ -30,6 +31,9 @@ export default async function StaffConsolePage() {
         <p>
           {t("console.signedInAs", { role: access.actor.role })} <StaffSignOut />
         </p>
+        <nav>
+          <Link href="/staff/console/privacy-requests">{t("privacyQueue.link")}</Link>
+        </nav>
         <section aria-labelledby="look-up-heading">
           <h2 id="look-up-heading">{t("console.lookUpHeading")}</h2>
           <form className="form" action={`/${locale}/staff/console/member`} method="get">
