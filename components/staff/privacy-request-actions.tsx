@@ -79,7 +79,7 @@ export function PrivacyRequestActions({ requestId, action, agentPending }: Priva
             </>
           ) : null}
           <button type="submit" className="button" disabled={busy}>
-            {t("execute", { action })}
+            {t(`actions.${action}`)}
           </button>
         </form>
       ) : null}

@@ -48,7 +48,7 @@ export default async function PrivacyQueuePage() {
           {requests.map((request) => (
             <li key={request.id} data-testid={`privacy-request-${request.id}`}>
               <p>
-                <strong>{t("privacyQueue.kind", { kind: request.kind })}</strong>
+                <strong>{t(`privacyQueue.kinds.${request.kind}`)}</strong>
                 {request.overdue ? <strong className="overdue"> · {t("privacyQueue.overdue")}</strong> : null}
                 {" · "}
                 {t("privacyQueue.received", { received: when(request.receivedAt) })}
