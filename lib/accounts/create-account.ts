@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { DEFAULT_TIME_ZONE, type Locale } from "../i18n/locales";
-import {
-  CONSENT_TEXTS,
-  consentVersion,
-  MINIMUM_AGE,
-  type ConsentPurpose,
-  type PrivacyPolicyVersion,
-} from "../privacy/policy-versions";
+import { CONSENT_TEXTS, MINIMUM_AGE, type ConsentPurpose, type PrivacyPolicyVersion } from "../privacy/policy-versions";
+import { consentVersion } from "./consent-version";
 import type { Services } from "../services";
 import { humanText } from "../text/human-text";
 import { localeInput, timeZoneInput } from "./member-preferences";

@@ -8,7 +8,8 @@ import { GET as getCatalog } from "../../app/api/catalog/route";
 import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { translator } from "../../lib/i18n/messages";
-import { CONSENT_TEXTS, consentVersion } from "../../lib/privacy/policy-versions";
+import { consentVersion } from "../../lib/accounts/consent-version";
+import { CONSENT_TEXTS } from "../../lib/privacy/policy-versions";
 import { getServices } from "../../lib/services";
 import { randomUUID } from "node:crypto";
 import {
@@ -250,7 +251,7 @@ describe("completing sign-up", () => {
     const byPurpose = Object.fromEntries(records.map((r) => [r.data.purpose, r.data]));
     expect(byPurpose.terms).toMatchObject({
       granted: true,
-      policyVersion: CONSENT_TEXTS.terms.policyVersion,
+      policyVersion: consentVersion("terms", new Date()),
       wording: CONSENT_TEXTS.terms.wording.ko,
     });
     expect(byPurpose.privacy).toMatchObject({ granted: true, policyVersion: consentVersion("privacy", new Date()) });

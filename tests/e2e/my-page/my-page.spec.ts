@@ -7,7 +7,8 @@
  */
 import { LOCALES } from "../../../lib/i18n/locales";
 import { translator } from "../../../lib/i18n/messages";
-import { CONSENT_TEXTS, consentVersion } from "../../../lib/privacy/policy-versions";
+import { consentVersion } from "../../../lib/accounts/consent-version";
+import { CONSENT_TEXTS } from "../../../lib/privacy/policy-versions";
 import { MEMBERS } from "../../../lib/privacy/data-inventory";
 import { accountText, fillSignUpForm, giveConsents, newEmail, signUp } from "../support/fixtures";
 import { expectFitsPhone, PHONE } from "../support/phone-layout";
