@@ -8,7 +8,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getPublicConfig } from "@/lib/config/env";
-import { businessLookupUrl, phoneHref } from "@/lib/legal/business-details";
+import { businessLookupUrl, officerIn, phoneHref } from "@/lib/legal/business-details";
 import "./site-footer.css";
 
 export async function SiteFooter() {
@@ -16,7 +16,7 @@ export async function SiteFooter() {
   const locale = await getLocale();
   const t = await getTranslations("legal.footer");
   const name = locale !== "ko" && business.nameEn ? `${business.nameEn} (${business.name})` : business.name;
-  const officer = business.privacyOfficer;
+  const officer = { ...business.privacyOfficer, ...officerIn(locale, business.privacyOfficer) };
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">

@@ -43,6 +43,9 @@ export const VERIFICATION_MAIL_PER_CLIENT: RateLimitRule = {
   windowMs: HOUR,
 };
 
+/** Someone waits to read each inquiry: ten a day is more than a member with a real problem writes. */
+export const INQUIRIES_PER_ACCOUNT: RateLimitRule = { bucket: "support-inquiry", limit: 10, windowMs: 24 * HOUR };
+
 /** One use of a rule by one key (an address, an account id, a client key). */
 export interface RateLimitUse {
   rule: RateLimitRule;

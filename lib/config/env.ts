@@ -239,6 +239,8 @@ const serverSchema = z
     BUSINESS_EMAIL: z.email().default("support@imagesfactory.com"),
     PRIVACY_OFFICER_NAME: text.default("송민주"),
     PRIVACY_OFFICER_TITLE: text.default("대표"),
+    PRIVACY_OFFICER_NAME_EN: text.default("Minju Song"),
+    PRIVACY_OFFICER_TITLE_EN: text.default("CEO"),
     PRIVACY_OFFICER_EMAIL: z.email().default("support@imagesfactory.com"),
     PRIVACY_OFFICER_PHONE: phone.default("010-4882-9820"),
     HOSTING_PROVIDER: text.default("Google Cloud"),
@@ -428,6 +430,8 @@ export function getPublicConfig(config: ServerConfig = getServerConfig()): Publi
       privacyOfficer: {
         name: config.PRIVACY_OFFICER_NAME,
         title: config.PRIVACY_OFFICER_TITLE,
+        nameEn: config.PRIVACY_OFFICER_NAME_EN,
+        titleEn: config.PRIVACY_OFFICER_TITLE_EN,
         email: config.PRIVACY_OFFICER_EMAIL,
         phone: config.PRIVACY_OFFICER_PHONE,
       },

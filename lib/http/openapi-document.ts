@@ -11,6 +11,8 @@ import { passwordResetInput } from "../accounts/send-password-reset";
 import { changeMarketingConsentInput } from "../accounts/change-marketing-consent";
 import { changeNameInput } from "../accounts/change-name";
 import { filePrivacyRequestInput } from "../privacy/file-privacy-request";
+import { sendInquiryInput } from "../support/send-inquiry";
+import { INQUIRIES_PER_ACCOUNT } from "../abuse/rate-limit";
 import { PRIVACY_REQUEST_DEADLINE_DAYS } from "../privacy/privacy-request";
 import { setProcessingRestrictionInput } from "../privacy/set-processing-restriction";
 import { startSessionInput } from "../auth/start-session";
@@ -380,6 +382,21 @@ export function openApiDocument(): Record<string, unknown> {
           description: `Recorded for staff, due ${PRIVACY_REQUEST_DEADLINE_DAYS} days after receipt. A correction names the inventory kind (dataKind) said to be wrong, which is not used for marketing until the request is closed.`,
           requestBody: body(filePrivacyRequestInput),
           responses: { 201: ok("The request recorded, with its deadline"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/api/account/inquiries": {
+        get: {
+          ...member,
+          parameters: pageParams,
+          summary: "The member's own inquiries and complaints, newest first, with staff's answers",
+          responses: { 200: ok("Inquiries"), ...errors(401, 403, 422) },
+        },
+        post: {
+          ...member,
+          summary: "Send an inquiry or a complaint to staff",
+          description: `Answered by staff on My page and by mail; kept 3 years after the answer as a record of consumer complaints. At most ${INQUIRIES_PER_ACCOUNT.limit} a day: past it, 429 \`RATE_LIMITED\` (\`details.retryAfterSeconds\`) and nothing is stored.`,
+          requestBody: body(sendInquiryInput),
+          responses: { 201: ok("The inquiry recorded"), ...errors(400, 401, 403, 413, 415, 422, 429) },
         },
       },
       "/api/account/exports": {

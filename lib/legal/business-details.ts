@@ -8,8 +8,18 @@
 export interface PrivacyOfficer {
   name: string;
   title: string;
+  /** The name and title as English pages give them (the Korean name beside the English one). */
+  nameEn: string;
+  titleEn: string;
   email: string;
   phone: string;
+}
+
+/** The officer's name and title in a page's language. */
+export function officerIn(locale: string, officer: PrivacyOfficer): { name: string; title: string } {
+  if (locale === "ko") return { name: officer.name, title: officer.title };
+  const name = officer.nameEn === officer.name ? officer.name : `${officer.nameEn} (${officer.name})`;
+  return { name, title: officer.titleEn };
 }
 
 export interface BusinessDetails {

@@ -15,6 +15,10 @@ import { refundConfirmationMail } from "./templates/refund-confirmation-mail";
 import { dataExportReadyMail } from "./templates/data-export-ready-mail";
 import { DATA_EXPORTS } from "../privacy/data-export";
 import { REFUNDS } from "../refunds/refund";
+import { PRIVACY_REQUESTS } from "../privacy/privacy-request";
+import { privacyRequestOutcomeMail } from "./templates/privacy-request-outcome-mail";
+import { SUPPORT_INQUIRIES } from "../support/support-inquiry";
+import { inquiryAnsweredMail } from "./templates/inquiry-answered-mail";
 
 const MAX_ATTEMPTS = 8;
 /** How long a claimed item stays invisible to other senders while it is being sent. */
@@ -126,6 +130,38 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
       });
       return { message, uid: item.uid };
     }
+    case "privacy-request-outcome": {
+      const address = await memberAddress(services, item.uid, readAt);
+      if ("dropped" in address) return address;
+      const request = await db.get(PRIVACY_REQUESTS, item.refId);
+      if (!request?.data.outcome) return { dropped: "nothing_to_report", uid: item.uid };
+      const recipient = await mailRecipient({ db, uid: item.uid, to: address.email, fallbackLocale: DEFAULT_LOCALE });
+      const message = privacyRequestOutcomeMail({
+        recipient,
+        site: mailSite(config),
+        kind: request.data.kind,
+        outcome: request.data.outcome,
+        note: request.data.outcomeNote,
+        receivedAt: new Date(request.data.receivedAt),
+        accountDeleted: false,
+      });
+      return { message, uid: item.uid };
+    }
+    case "inquiry-answered": {
+      const address = await memberAddress(services, item.uid, readAt);
+      if ("dropped" in address) return address;
+      const inquiry = await db.get(SUPPORT_INQUIRIES, item.refId);
+      if (!inquiry?.data.answer) return { dropped: "nothing_to_report", uid: item.uid };
+      const recipient = await mailRecipient({ db, uid: item.uid, to: address.email, fallbackLocale: DEFAULT_LOCALE });
+      const message = inquiryAnsweredMail({
+        recipient,
+        site: mailSite(config),
+        kind: inquiry.data.kind,
+        sentAt: new Date(inquiry.data.createdAt),
+        answer: inquiry.data.answer,
+      });
+      return { message, uid: item.uid };
+    }
     case "password-reset": {
       const user = await auth.findUserByEmail(item.email);
       if (!user?.email) return { dropped: "no_account" };
@@ -149,7 +185,7 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
 }
 
 /** The member's address, when it is confirmed and we still mail it. */
-async function memberAddress(
+export async function memberAddress(
   services: Services,
   uid: string,
   readAt: Date,

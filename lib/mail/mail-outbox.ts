@@ -18,7 +18,12 @@ import { MAIL_OUTBOX } from "../privacy/data-inventory";
 export { MAIL_OUTBOX };
 
 export type MemberMailTemplate =
-  "generation-result" | "purchase-confirmation" | "refund-confirmation" | "data-export-ready";
+  | "generation-result"
+  | "purchase-confirmation"
+  | "refund-confirmation"
+  | "data-export-ready"
+  | "privacy-request-outcome"
+  | "inquiry-answered";
 
 interface QueuedMail {
   attempts: number;

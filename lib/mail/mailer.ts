@@ -11,7 +11,9 @@ export type MailKind =
   | "generation-result"
   | "purchase-confirmation"
   | "refund-confirmation"
-  | "data-export-ready";
+  | "data-export-ready"
+  | "privacy-request-outcome"
+  | "inquiry-answered";
 
 export interface MailMessage {
   kind: MailKind;

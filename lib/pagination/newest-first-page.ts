@@ -1,12 +1,9 @@
 import type { StoredRecord } from "../db/collection";
 import type { Database, Doc, Query } from "../db/database";
-import { decodeCursor, encodeCursor, pageQuery, type PageQuery } from "./cursor";
+import type { PageQuery } from "./cursor";
+import { orderedPage } from "./ordered-page";
 
-/**
- * One page of a member's documents, newest first by `createdAt`, with the opaque
- * cursor of the next page (null on the last one). Reads one document more than the
- * page to know whether another page follows.
- */
+/** One page of a member's documents, newest first by `createdAt` (ordered-page.ts). */
 export interface NewestFirstPageOptions<T extends StoredRecord<T>> {
   db: Database;
   /** Which documents: the collection and the filter that picks the member's own. */
@@ -17,18 +14,7 @@ export interface NewestFirstPageOptions<T extends StoredRecord<T>> {
 export async function newestFirstPage<T extends StoredRecord<T> & { createdAt: string }>(
   options: NewestFirstPageOptions<T>,
 ): Promise<{ docs: Doc<T>[]; nextCursor: string | null }> {
-  const page = pageQuery.parse(options.page);
-  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-  const docs = await options.db.query<T>({
-    ...options.query,
-    orderBy: [{ field: "createdAt", direction: "desc" }],
-    limit: page.limit + 1,
-    ...(after ? { startAfter: { values: [after.value], id: after.id } } : {}),
-  });
-  const shown = docs.slice(0, page.limit);
-  const last = shown[shown.length - 1];
-  return {
-    docs: shown,
-    nextCursor: docs.length > page.limit && last ? encodeCursor(last.data.createdAt, last.id) : null,
-  };
+  // Every T here has a string `createdAt`; the compiler cannot see it through the generic.
+  const field = "createdAt" as Parameters<typeof orderedPage<T>>[0]["orderBy"]["field"];
+  return orderedPage<T>({ ...options, orderBy: { field, direction: "desc" } });
 }

@@ -52,6 +52,10 @@ export interface PointEntry {
   reason: string;
   reservationId: string | null;
   orderId: string | null;
+  /** For an adjustment: what it corrects, as "order:<id>", "generation:<id>" or "ledger-entry:<id>". */
+  correcting: string | null;
+  /** For an adjustment: the staff member who made it. */
+  adjustedBy: string | null;
   createdAt: string;
 }
 
@@ -79,6 +83,8 @@ export function appendLedgerEntry(
     reason: string;
     reservationId?: string;
     orderId?: string;
+    correcting?: string;
+    adjustedBy?: string;
     /** Required for a purchase, a release and a refund; the rules above decide the rest. */
     freeAmount?: number;
     now: Date;
@@ -111,6 +117,8 @@ export function appendLedgerEntry(
     reason: entry.reason,
     reservationId: entry.reservationId ?? null,
     orderId: entry.orderId ?? null,
+    correcting: entry.correcting ?? null,
+    adjustedBy: entry.adjustedBy ?? null,
     createdAt,
   };
   tx.create(POINT_ENTRIES, ledgerEntryId(account.uid, entry.uniqueBy), record);

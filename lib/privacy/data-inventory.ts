@@ -31,6 +31,7 @@ import type { Withdrawal } from "../withdrawal/withdrawal";
 import type { LegalHoldRecord } from "./legal-hold-record";
 import type { ProcessingRestriction } from "./processing-restriction";
 import type { PrivacyRequest } from "./privacy-request";
+import type { SupportInquiry } from "../support/support-inquiry";
 import type { DataExport } from "./data-export";
 import type { AccessRecord } from "./access-records";
 import type { DisplayRecord } from "../pricing/display-records";
@@ -299,6 +300,11 @@ export const POINT_ENTRIES = inventoried<PointEntry>({
     reason: { ko: "거래 사유", en: "Why, in words" },
     reservationId: { ko: "포인트를 예약한 생성 요청", en: "The generation the points were held for" },
     orderId: { ko: "포인트 대금을 치른 주문", en: "The order that paid for the points" },
+    correcting: {
+      ko: "포인트 조정이 바로잡는 대상 (주문, 생성 요청 또는 거래 내역)",
+      en: "What a points adjustment corrects: an order, a generation or a ledger entry",
+    },
+    adjustedBy: { ko: "포인트를 조정한 담당 직원", en: "The staff member who made an adjustment" },
     createdAt: { ko: "시각", en: "When" },
   },
   purpose: { ko: "대금결제 및 재화 공급 기록", en: "Records of payment and supply of goods" },
@@ -1040,10 +1046,30 @@ export const PRIVACY_REQUESTS = inventoried<PrivacyRequest>({
       ko: "위임장을 가진 대리인의 이름 (대리인이 요청한 경우)",
       en: "The agent's name, when an agent with a power of attorney asked",
     },
+    agentCheck: {
+      ko: "대리인의 위임장 확인 결과 (확인 전, 확인, 거부)",
+      en: "Whether the agent's power of attorney was checked: pending, verified or refused",
+    },
+    agentDocument: {
+      ko: "확인한 서류 (위임장, 본인의 신분증 사본 등)",
+      en: "The documents checked (the power of attorney, the principal's ID)",
+    },
+    agentRefusalReason: { ko: "위임을 인정하지 않은 이유", en: "Why the power of attorney was refused" },
+    agentCheckedBy: { ko: "위임장을 확인한 담당 직원", en: "The staff member who checked it" },
     receivedAt: { ko: "받은 시각", en: "When received" },
     dueAt: { ko: "답변 기한 (받은 날부터 10일)", en: "Answer due (10 days after receipt)" },
     status: { ko: "처리 중 또는 완료", en: "Open or closed" },
     closedAt: { ko: "처리를 마친 시각", en: "When closed" },
+    executedAction: {
+      ko: "회원을 대신해 처리한 일 (내려받기, 이름 정정, 처리 정지, 마케팅 거부, 탈퇴)",
+      en: "What staff carried out for the member: export, name correction, restriction, objection or deletion",
+    },
+    outcome: { ko: "처리 결과 (처리 완료, 거부, 답변)", en: "How it ended: completed, refused or answered" },
+    outcomeNote: {
+      ko: "요청한 사람에게 알린 답변이나 거부 이유",
+      en: "The answer or the reason for a refusal, as told",
+    },
+    closedBy: { ko: "처리를 마친 담당 직원", en: "The staff member who closed it" },
   },
   purpose: {
     ko: "정보주체의 권리 행사 요청 처리와 그 기록",
@@ -1054,6 +1080,41 @@ export const PRIVACY_REQUESTS = inventoried<PrivacyRequest>({
     en: "Legal obligation (PIPA arts. 35 to 38; GDPR art. 12)",
   },
   retention: { ...COMPLAINT_RETENTION, sweptBy: { field: "closedAt", marks: "start" } },
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+// --- The support inbox (issue 10) ---
+
+export const SUPPORT_INQUIRIES = inventoried<SupportInquiry>({
+  id: "support-inquiries",
+  collection: "supportInquiries",
+  title: { ko: "문의 및 불만 처리 기록", en: "Inquiries and complaints" },
+  fields: {
+    uid: { ko: "문의한 회원", en: "The member who wrote" },
+    kind: { ko: "문의 또는 불만", en: "Inquiry or complaint" },
+    message: { ko: "문의 내용", en: "What the member wrote" },
+    status: { ko: "답변 대기 또는 답변 완료", en: "Open or answered" },
+    createdAt: { ko: "보낸 시각", en: "When sent" },
+    answer: { ko: "담당 직원의 답변", en: "Staff's answer" },
+    answeredAt: { ko: "답변한 시각", en: "When answered" },
+    answeredBy: { ko: "답변한 담당 직원", en: "The staff member who answered" },
+  },
+  purpose: {
+    ko: "회원의 문의와 불만에 답하고, 그 처리 기록을 보관",
+    en: "Answering members' inquiries and complaints, and keeping the record of their handling",
+  },
+  legalBasis: {
+    ko: "전자상거래 등에서의 소비자보호에 관한 법률 (소비자의 불만 또는 분쟁처리에 관한 기록 3년)",
+    en: "Act on Consumer Protection in Electronic Commerce (records of consumer complaints and dispute handling, 3 years)",
+  },
+  // One still waiting for its answer is kept (its `answeredAt` is empty).
+  retention: {
+    ...COMPLAINT_RETENTION,
+    from: { ko: "답변한 날 (답변하기 전까지는 계속 보관)", en: "the answer (kept while waiting for one)" },
+    sweptBy: { field: "answeredAt", marks: "start" },
+  },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
   processors: [cloud],
@@ -1163,6 +1224,7 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   LEGAL_HOLD.kind,
   PROCESSING_RESTRICTIONS.kind,
   PRIVACY_REQUESTS.kind,
+  SUPPORT_INQUIRIES.kind,
   DATA_EXPORTS.kind,
   DATA_EXPORT_FILES,
 ];

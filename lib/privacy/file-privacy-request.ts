@@ -9,6 +9,7 @@ import {
   isInventoryKind,
   PRIVACY_REQUEST_KINDS,
   privacyRequestDueAt,
+  unworkedRequest,
   writePrivacyRequest,
   type PrivacyRequest,
 } from "./privacy-request";
@@ -54,8 +55,7 @@ export async function filePrivacyRequest(options: FilePrivacyRequestOptions): Pr
     agentName: null,
     receivedAt,
     dueAt: privacyRequestDueAt(receivedAt),
-    status: "open",
-    closedAt: null,
+    ...unworkedRequest(null),
   };
   const ids = { requestId: randomUUID(), restrictionId: randomUUID() };
   await db.runTransaction(async (tx) => {

@@ -20,6 +20,7 @@ import {
   POINT_ENTRIES,
   REFUNDS,
   RESERVATIONS,
+  SUPPORT_INQUIRIES,
   type InventoriedCollection,
   type Retention,
 } from "./data-inventory";
@@ -45,6 +46,19 @@ export function memberPseudonym(key: string, uid: string): string {
 
 function recordPseudonym(key: string, kind: string, id: string): string {
   return hmac(key, `record\u0000${kind}\u0000${id}`);
+}
+
+/** Where a record of the inventory kind `kind` with id `id` lies in the legal hold once moved. */
+export function heldRecordId(key: string, kind: string, id: string): string {
+  return `${kind}-${recordPseudonym(key, kind, id)}`;
+}
+
+/**
+ * Whether a record was moved into the hold by a finished withdrawal: all a caller may
+ * learn of it (a repeated deletion finds its request there), never its content.
+ */
+export async function isHeld(options: { db: Database; key: string; kind: string; id: string }): Promise<boolean> {
+  return (await options.db.get(LEGAL_HOLD, heldRecordId(options.key, options.kind, options.id))) !== null;
 }
 
 /** Every string in the value with the uid replaced by the pseudonym (ids and reasons may embed it). */
@@ -93,6 +107,7 @@ export const HELD_KINDS = [
   held({ collection: ABUSE_RECORDS, heldFrom: (record) => record.createdAt }),
   held({ collection: ACCESS_RECORDS, heldFrom: (record) => record.occurredAt }),
   held({ collection: PRIVACY_REQUESTS, heldFrom: (request) => request.closedAt ?? request.receivedAt }),
+  held({ collection: SUPPORT_INQUIRIES, heldFrom: (inquiry) => inquiry.answeredAt ?? inquiry.createdAt }),
 ];
 
 export interface MoveOptions {
@@ -138,7 +153,7 @@ async function moveKind<T extends StoredRecord<T> & { uid: string | null }>(
         if (JSON.stringify(heldRecord).includes(options.uid)) {
           throw databaseError("DATABASE_REFUSED", `A held ${collection.kind.id} record would still name its member.`);
         }
-        tx.set(LEGAL_HOLD, `${collection.kind.id}-${originalId}`, heldRecord);
+        tx.set(LEGAL_HOLD, heldRecordId(options.key, collection.kind.id, id), heldRecord);
         tx.delete(collection, id);
       }
       return page.length;

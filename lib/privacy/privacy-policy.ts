@@ -7,7 +7,7 @@
  */
 import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/messages";
-import { phoneHref, type BusinessDetails } from "../legal/business-details";
+import { officerIn, phoneHref, type BusinessDetails } from "../legal/business-details";
 import { BROWSER_STORAGE, COOKIE_CATEGORY_TEXTS, type CookieCategory } from "./cookie-consent";
 import { DATA_INVENTORY, type DataKind, type Localized, type Retention } from "./data-inventory";
 import {
@@ -52,10 +52,12 @@ export interface PrivacyPolicyDocument {
 export interface RetentionLaw {
   law: Localized;
   record: Localized;
-  period: Localized;
-  /** Inventory kind ids the rule keeps; empty where the product keeps no such record yet. */
+  period: LawPeriod;
+  /** The inventory kinds that keep these records, each for at least the period. */
   kinds: readonly string[];
 }
+
+export type LawPeriod = { years: number } | { months: number };
 
 const COMMERCE_ACT: Localized = { ko: "전자상거래법", en: "Act on Consumer Protection in Electronic Commerce" };
 
@@ -63,49 +65,49 @@ export const RETENTION_LAWS: readonly RetentionLaw[] = [
   {
     law: COMMERCE_ACT,
     record: { ko: "계약 또는 청약철회 등에 관한 기록", en: "Records of contracts and withdrawals" },
-    period: { ko: "5년", en: "5 years" },
+    period: { years: 5 },
     kinds: ["orders", "refunds"],
   },
   {
     law: COMMERCE_ACT,
     record: { ko: "대금결제 및 재화 등의 공급에 관한 기록", en: "Records of payment and supply of goods" },
-    period: { ko: "5년", en: "5 years" },
+    period: { years: 5 },
     kinds: ["orders", "points-accounts", "points-ledger", "points-reservations"],
   },
   {
     law: COMMERCE_ACT,
     record: { ko: "소비자의 불만 또는 분쟁처리에 관한 기록", en: "Records of consumer complaints and disputes" },
-    period: { ko: "3년", en: "3 years" },
-    kinds: [],
+    period: { years: 3 },
+    kinds: ["privacy-requests", "support-inquiries"],
   },
   {
     law: COMMERCE_ACT,
     record: { ko: "표시·광고에 관한 기록", en: "Records of displays and advertising" },
-    period: { ko: "6개월", en: "6 months" },
-    kinds: [],
+    period: { months: 6 },
+    kinds: ["display-records"],
   },
   {
     law: { ko: "전자금융거래법", en: "Electronic Financial Transactions Act" },
     record: { ko: "전자금융거래에 관한 기록", en: "Records of electronic financial transactions" },
-    period: { ko: "5년", en: "5 years" },
+    period: { years: 5 },
     kinds: ["orders", "refunds"],
   },
   {
     law: { ko: "국세기본법", en: "Framework Act on National Taxes" },
     record: { ko: "장부 및 증빙서류", en: "Tax ledgers and evidence" },
-    period: { ko: "5년", en: "5 years" },
+    period: { years: 5 },
     kinds: ["orders"],
   },
   {
     law: { ko: "통신비밀보호법", en: "Protection of Communications Secrets Act" },
     record: { ko: "웹사이트 방문 기록 (접속 기록)", en: "Website visit records (access logs)" },
-    period: { ko: "3개월", en: "3 months" },
-    kinds: [],
+    period: { months: 3 },
+    kinds: ["access-records"],
   },
   {
     law: { ko: "회사 내부 방침", en: "Our internal policy" },
     record: { ko: "부정 이용 기록", en: "Records of abuse" },
-    period: { ko: "1년", en: "1 year" },
+    period: { years: 1 },
     kinds: ["abuse-records"],
   },
 ];
@@ -144,10 +146,12 @@ export function buildPrivacyPolicy(options: BuildPrivacyPolicyOptions): PrivacyP
         return t("retention.untilDelivered");
     }
   };
+  const lawPeriod = (period: LawPeriod): string =>
+    "years" in period ? t("lawTable.years", { years: period.years }) : t("lawTable.months", { months: period.months });
   const processorNames = (kind: DataKind) => kind.processors.map((id) => PROCESSORS[id].name).join(", ");
   const categoryName = (category: CookieCategory) => t(`cookies.categories.${category}`);
   const processors = processorsInPolicyOrder();
-  const officer = business.privacyOfficer;
+  const officer = { ...business.privacyOfficer, ...officerIn(locale, business.privacyOfficer) };
 
   const sections: { id: string; heading: string; blocks: PolicyBlock[] }[] = [
     {
@@ -203,7 +207,7 @@ export function buildPrivacyPolicy(options: BuildPrivacyPolicyOptions): PrivacyP
           kind: "table",
           caption: t("retentionSection.lawsHeading"),
           columns: [t("retentionSection.law"), t("retentionSection.record"), t("retentionSection.period")],
-          rows: RETENTION_LAWS.map((rule) => [rule.law[locale], rule.record[locale], rule.period[locale]]),
+          rows: RETENTION_LAWS.map((rule) => [rule.law[locale], rule.record[locale], lawPeriod(rule.period)]),
         },
       ],
     },

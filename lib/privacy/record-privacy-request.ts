@@ -9,6 +9,7 @@ import {
   PRIVACY_REQUEST_CHANNELS,
   PRIVACY_REQUEST_KINDS,
   privacyRequestDueAt,
+  unworkedRequest,
   writePrivacyRequest,
   type PrivacyRequest,
 } from "./privacy-request";
@@ -62,8 +63,7 @@ export async function recordPrivacyRequest(
     agentName: input.agentName,
     receivedAt,
     dueAt: privacyRequestDueAt(receivedAt),
-    status: "open",
-    closedAt: null,
+    ...unworkedRequest(input.agentName),
   };
   const ids = { requestId: randomUUID(), restrictionId: randomUUID() };
   await db.runTransaction(async (tx) => writePrivacyRequest(tx, ids, request));

@@ -27,7 +27,13 @@ export type HumanTextField = keyof Messages["errors"]["humanText"];
 type HumanTextProblem = keyof Messages["errors"]["humanText"][HumanTextField];
 
 /** Line feeds and tabs allowed inside (a prompt), or one line only (a name): what each field's messages say. */
-const MULTILINE: Record<HumanTextField, boolean> = { name: false, prompt: true, details: true };
+const MULTILINE: Record<HumanTextField, boolean> = {
+  name: false,
+  prompt: true,
+  details: true,
+  message: true,
+  answer: true,
+};
 
 export interface HumanTextRules {
   field: HumanTextField;

@@ -1,14 +1,16 @@
 import { z } from "zod";
-import { requireMember } from "../accounts/members";
 import { AppError } from "../errors/app-error";
-import { errorKey, type ErrorMessageKey } from "../errors/error-messages";
-import { errorFields, logger } from "../observability/logger";
-import { POINT_ACCOUNTS } from "../points/ledger";
-import { legalHoldKey, memberPseudonym } from "../privacy/legal-hold";
+import { errorKey } from "../errors/error-messages";
 import type { Services } from "../services";
-import { findWithdrawalBlockers, type WithdrawalBlocker } from "./describe-withdrawal";
-import { runWithdrawal } from "./run-withdrawal";
-import { WITHDRAWAL_STEPS, WITHDRAWALS, type Withdrawal } from "./withdrawal";
+import {
+  assertWithdrawable,
+  carryOutWithdrawal,
+  withdrawalIdOf,
+  writeWithdrawal,
+  type WithdrawalOutcome,
+} from "./withdraw-member";
+
+export type { WithdrawalOutcome };
 
 export const requestWithdrawalInput = z.object({
   /** A Firebase ID token from a sign-in made just now, with the password or Google: proof the member is at the keyboard. */
@@ -23,23 +25,11 @@ export const requestWithdrawalInput = z.object({
 /** The re-authentication must be this fresh, as for a session cookie (start-session.ts). */
 export const REAUTHENTICATION_SECONDS = 5 * 60;
 
-const BLOCKER_MESSAGES = {
-  "refund-open": "withdrawal.refundOpen",
-  "payment-open": "withdrawal.paymentOpen",
-  "generation-open": "withdrawal.generationOpen",
-} as const satisfies Record<WithdrawalBlocker, ErrorMessageKey>;
-
 export interface RequestWithdrawalOptions {
   services: Services;
   /** The member of the session making the request. */
   uid: string;
   input: unknown;
-}
-
-export interface WithdrawalOutcome {
-  pointsLapsed: number;
-  /** False when a step failed: the account is closed to sign-in and the sweep finishes the rest. */
-  completed: boolean;
 }
 
 /**
@@ -56,36 +46,8 @@ export async function requestWithdrawal(options: RequestWithdrawalOptions): Prom
   if (proof.uid !== uid) throw new AppError("FORBIDDEN", "withdrawal.otherAccount");
   if (clock.now().getTime() / 1000 - proof.authTime > REAUTHENTICATION_SECONDS)
     throw new AppError("UNAUTHENTICATED", "withdrawal.reauthenticate");
-  const withdrawalId = memberPseudonym(legalHoldKey(services.config), uid);
-  const existing = await db.get(WITHDRAWALS, withdrawalId);
-  if (!existing) {
-    await requireMember(db, uid);
-    const blockers = await findWithdrawalBlockers(db, uid);
-    const first = blockers[0];
-    if (first) throw new AppError("INVALID_STATE", BLOCKER_MESSAGES[first], { details: { blockers } });
-  }
-  const withdrawal = await db.runTransaction(async (tx): Promise<Withdrawal> => {
-    const again = await tx.get(WITHDRAWALS, withdrawalId);
-    if (again) return again.data;
-    const account = await tx.get(POINT_ACCOUNTS, uid);
-    const record: Withdrawal = {
-      uid,
-      status: "running",
-      step: WITHDRAWAL_STEPS[0],
-      pointsLapsed: account?.data.balance ?? 0,
-      requestedAt: clock.now().toISOString(),
-      completedAt: null,
-      expiresAt: null,
-    };
-    tx.create(WITHDRAWALS, withdrawalId, record);
-    return record;
-  });
-  logger.info("withdrawal.requested", { withdrawalId });
-  try {
-    await runWithdrawal({ services, withdrawalId });
-    return { pointsLapsed: withdrawal.pointsLapsed, completed: true };
-  } catch (error) {
-    logger.warn("withdrawal.unfinished", { withdrawalId, ...errorFields(error) });
-    return { pointsLapsed: withdrawal.pointsLapsed, completed: false };
-  }
+  const withdrawalId = withdrawalIdOf(services, uid);
+  await assertWithdrawable(db, uid, withdrawalId);
+  const withdrawal = await db.runTransaction((tx) => writeWithdrawal(tx, { uid, withdrawalId, now: clock.now() }));
+  return carryOutWithdrawal(services, withdrawalId, withdrawal);
 }

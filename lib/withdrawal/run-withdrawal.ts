@@ -8,7 +8,13 @@
  */
 import { addDays } from "../clock/clock";
 import { CONSENT_RECORDS, MEMBERS } from "../accounts/members";
-import { counterId, RATE_LIMITS, PASSWORD_RESET_PER_ADDRESS, VERIFICATION_MAIL_PER_ACCOUNT } from "../abuse/rate-limit";
+import {
+  counterId,
+  INQUIRIES_PER_ACCOUNT,
+  RATE_LIMITS,
+  PASSWORD_RESET_PER_ADDRESS,
+  VERIFICATION_MAIL_PER_ACCOUNT,
+} from "../abuse/rate-limit";
 import { PROMPT_REFUSALS } from "../abuse/record-prompt-refusal";
 import type { Collection, StoredRecord } from "../db/collection";
 import type { Database, Filter } from "../db/database";
@@ -90,7 +96,7 @@ const STEPS: Record<WithdrawalStep, StepRunner> = {
     await deleteWhere(db, IDEMPOTENCY_KEYS, [{ field: "uid", op: "==", value: uid }]);
     const email = (await auth.getUser(uid))?.email;
     const batch = db.batch();
-    for (const rule of [VERIFICATION_MAIL_PER_ACCOUNT, PROMPT_REFUSALS])
+    for (const rule of [VERIFICATION_MAIL_PER_ACCOUNT, PROMPT_REFUSALS, INQUIRIES_PER_ACCOUNT])
       batch.delete(RATE_LIMITS, counterId({ rule, key: uid }));
     if (email) {
       batch.delete(RATE_LIMITS, counterId({ rule: PASSWORD_RESET_PER_ADDRESS, key: email }));

@@ -318,7 +318,12 @@ describe("privacy requests", () => {
       expect.objectContaining({ id: filed.id, kind: "correction", dueAt: filed.dueAt }),
     ]);
 
-    await closePrivacyRequest({ services, requestId: filed.id });
+    await closePrivacyRequest({
+      services,
+      actor: { uid: "staff-my-page-test", role: "support" },
+      requestId: filed.id,
+      input: { outcome: "completed" },
+    });
     expect((await services.db.get(PRIVACY_REQUESTS, filed.id))?.data).toMatchObject({ status: "closed" });
     expect(await mayReceiveMarketing({ services, uid: member.uid })).toEqual({ allowed: true });
   });

@@ -21,6 +21,7 @@ import { ACCESS_RECORDS } from "../../lib/privacy/access-records";
 import { LEGAL_HOLD } from "../../lib/privacy/legal-hold-record";
 import { DATA_EXPORTS, dataExportFileKey } from "../../lib/privacy/data-export";
 import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
+import { SUPPORT_INQUIRIES } from "../../lib/support/support-inquiry";
 import { PROCESSING_RESTRICTIONS } from "../../lib/privacy/processing-restriction";
 import { REFUNDS } from "../../lib/refunds/refund";
 import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
@@ -53,6 +54,8 @@ export const RETENTION_FIXTURES = new Map<string, Fixture>([
     reason: "test",
     reservationId: null,
     orderId: null,
+    correcting: "ledger-entry:test",
+    adjustedBy: "staff-uid",
     createdAt: at,
   })),
   fixture(RESERVATIONS, (at, uid): RecordOf<typeof RESERVATIONS> => ({
@@ -225,10 +228,28 @@ export const RETENTION_FIXTURES = new Map<string, Fixture>([
     requesterName: null,
     requesterContact: null,
     agentName: null,
+    agentCheck: null,
+    agentDocument: null,
+    agentRefusalReason: null,
+    agentCheckedBy: null,
     receivedAt: at,
     dueAt: at,
     status: "closed",
     closedAt: at,
+    executedAction: null,
+    outcome: "answered",
+    outcomeNote: "test",
+    closedBy: "staff-uid",
+  })),
+  fixture(SUPPORT_INQUIRIES, (at, uid): RecordOf<typeof SUPPORT_INQUIRIES> => ({
+    uid,
+    kind: "complaint",
+    message: "test",
+    status: "answered",
+    createdAt: at,
+    answer: "test",
+    answeredAt: at,
+    answeredBy: "staff-uid",
   })),
   fixture(DATA_EXPORTS, (at, uid): RecordOf<typeof DATA_EXPORTS> => ({
     uid,

@@ -25,6 +25,7 @@ import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
 import { PROCESSING_RESTRICTIONS } from "../../lib/privacy/processing-restriction";
 import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
 import { DATA_EXPORTS } from "../../lib/privacy/data-export";
+import { SUPPORT_INQUIRIES } from "../../lib/support/support-inquiry";
 import { DATA_INVENTORY, databaseKinds, declaredFields } from "../../lib/privacy/data-inventory";
 import { ACCESS_RECORDS } from "../../lib/privacy/access-records";
 import { DISPLAY_RECORDS } from "../../lib/pricing/display-records";
@@ -57,6 +58,7 @@ const COLLECTIONS_IN_CODE = [
   LEGAL_HOLD,
   PROCESSING_RESTRICTIONS,
   PRIVACY_REQUESTS,
+  SUPPORT_INQUIRIES,
   DATA_EXPORTS,
 ];
 

@@ -11,6 +11,8 @@ import { REFUNDS } from "../../lib/refunds/refund";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { POINT_ACCOUNTS, POINT_ENTRIES } from "../../lib/points/ledger";
 import { ORDERS } from "../../lib/orders/order";
+import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
+import { SUPPORT_INQUIRIES } from "../../lib/support/support-inquiry";
 import { sweptDatabaseKinds } from "../../lib/privacy/purge-expired-data";
 import { expectAppError } from "../support/app-error-thrown";
 
@@ -473,6 +475,36 @@ describe("the repository's firestore.indexes.json", () => {
         ],
         orderBy: [{ field: "requestedAt", direction: "asc" }],
         limit: 50,
+      },
+    ],
+    [
+      "lib/privacy/list-privacy-requests.ts",
+      {
+        collection: PRIVACY_REQUESTS.name,
+        where: [{ field: "status", op: "==", value: "open" }],
+        orderBy: [{ field: "dueAt", direction: "asc" }],
+        limit: 25,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/support/list-my-inquiries.ts",
+      {
+        collection: SUPPORT_INQUIRIES.name,
+        where: [{ field: "uid", op: "==", value: "u" }],
+        orderBy: [{ field: "createdAt", direction: "desc" }],
+        limit: 25,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/support/list-open-inquiries.ts",
+      {
+        collection: SUPPORT_INQUIRIES.name,
+        where: [{ field: "status", op: "==", value: "open" }],
+        orderBy: [{ field: "createdAt", direction: "asc" }],
+        limit: 25,
+        startAfter: cursor,
       },
     ],
     // The retention sweeper's query of each kind, made from the inventory as the sweeper makes it.

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { legalHoldKey, memberPseudonym, retentionEnd } from "../../lib/privacy/legal-hold";
 
@@ -33,5 +35,30 @@ describe("a held record's end", () => {
 
   it("does not exist for a kind kept until withdrawal: such a kind is never held", () => {
     expect(() => retentionEnd({ kind: "until-withdrawal" }, "2026-01-01T00:00:00.000Z")).toThrow();
+  });
+});
+
+describe("the legal hold's use", () => {
+  /** Every source file of the product (tests aside), as paths from the repository root. */
+  function productSources(): string[] {
+    const roots = ["app", "components", "functions", "lib", "scripts", "worker"];
+    return roots.flatMap((root) =>
+      readdirSync(root, { recursive: true, encoding: "utf8" })
+        .filter((file) => /\.(ts|tsx)$/.test(file) && !file.includes("node_modules"))
+        .map((file) => join(root, file)),
+    );
+  }
+
+  it("is named by no module but its declaration, the inventory and legal-hold.ts: held records serve nothing else", () => {
+    const naming = productSources().filter((file) =>
+      /\bLEGAL_HOLD\b|legal-hold-record|"legalHold"/.test(readFileSync(file, "utf8")),
+    );
+    // legal-hold.ts moves records in and tells a repeated deletion that its request is there;
+    // the sweeper reaches the hold only through the inventory, to destroy each record when its period ends.
+    expect(naming.sort()).toEqual([
+      "lib/privacy/data-inventory.ts",
+      "lib/privacy/legal-hold-record.ts",
+      "lib/privacy/legal-hold.ts",
+    ]);
   });
 });

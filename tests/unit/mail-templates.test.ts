@@ -243,6 +243,9 @@ describe("the refund mail", () => {
     expect(mail.subject).toBe("Refund made: $50.00");
     expect(mail.text).toContain("took back the 1 point bought with it.");
     expect(mail.text).toContain("made through the payment provider");
+    // The mail comes from an address that takes no replies, so it names where to write.
+    expect(mail.text).toContain("write to us at support@imagesfactory.com");
+    expect(mail.text).not.toContain("reply to this mail");
     expect(mail.text).not.toContain("Card refunds can take");
   });
 });

@@ -36,6 +36,24 @@ const SECTIONS = [
   "versions",
 ];
 
+describe("the law table", () => {
+  const months = (retention: DataKind["retention"]): number | null =>
+    retention.kind === "years" ? retention.years * 12 : retention.kind === "months" ? retention.months : null;
+
+  it.each(RETENTION_LAWS.map((rule) => [rule.record.en, rule] as const))(
+    "names the inventory kinds that keep %s, each for exactly the law's period",
+    (_record, rule) => {
+      expect(rule.kinds.length).toBeGreaterThan(0);
+      const period = "years" in rule.period ? rule.period.years * 12 : rule.period.months;
+      for (const id of rule.kinds) {
+        const kind = DATA_INVENTORY.find((entry) => entry.id === id);
+        expect(kind, id).toBeDefined();
+        expect(months(kind!.retention), id).toBe(period);
+      }
+    },
+  );
+});
+
 describe.each(LOCALES)("the privacy policy in %s", (locale) => {
   const document = buildPrivacyPolicy({ locale, business, now: NOW });
   const text = policyText(document);
@@ -71,16 +89,29 @@ describe.each(LOCALES)("the privacy policy in %s", (locale) => {
       const retention = kind.retention;
       if (retention.kind === "days")
         expect(text).toContain(t("retention.days", { days: retention.days, from: retention.from[locale] }));
+      if (retention.kind === "months")
+        expect(text).toContain(t("retention.months", { months: retention.months, from: retention.from[locale] }));
       if (retention.kind === "years")
         expect(text).toContain(t("retention.years", { years: retention.years, from: retention.from[locale] }));
     }
   });
 
-  it("lists the law table with every law, record and period", () => {
-    for (const rule of RETENTION_LAWS) {
-      expect(text).toContain(rule.law[locale]);
-      expect(text).toContain(rule.record[locale]);
-    }
+  it("lists the law table with every law, record and period, row by row", () => {
+    const table = document.sections
+      .flatMap((section) => section.blocks)
+      .find(
+        (block) => block.kind === "table" && block.rows.some((row) => row[1] === RETENTION_LAWS[0]!.record[locale]),
+      );
+    if (table?.kind !== "table") throw new Error("No law table in the policy");
+    expect(table.rows).toEqual(
+      RETENTION_LAWS.map((rule) => [
+        rule.law[locale],
+        rule.record[locale],
+        "years" in rule.period
+          ? t("lawTable.years", { years: rule.period.years })
+          : t("lawTable.months", { months: rule.period.months }),
+      ]),
+    );
   });
 
   it("describes every processor the inventory names, and each transfer abroad with country, items, timing, method and contact", () => {
@@ -120,11 +151,16 @@ describe.each(LOCALES)("the privacy policy in %s", (locale) => {
 
   it("names the privacy officer from the configuration, the four remedies, the minimum age and every version", () => {
     expect(text).toContain("김보호");
+    if (locale === "en") {
+      expect(text).toContain("Minju Song (김보호)");
+      expect(text).toContain("CEO");
+    }
     expect(text).toContain("dpo@example.kr");
-    expect(text).toMatch(/118/);
-    expect(text).toMatch(/1833-6972/);
-    expect(text).toMatch(/1301/);
-    expect(text).toMatch(/182/);
+    for (const remedy of ["kisa", "kopico", "spo", "police"] as const) expect(text).toContain(t(`remedies.${remedy}`));
+    expect(t("remedies.kisa")).toContain("118");
+    expect(t("remedies.kopico")).toContain("1833-6972");
+    expect(t("remedies.spo")).toContain("1301");
+    expect(t("remedies.police")).toContain("182");
     expect(text).toContain(t("children.body", { minimumAge: 14 }));
     for (const version of PRIVACY_POLICY_VERSIONS) expect(text).toContain(version.version);
     expect(document.meta).toContain(PRIVACY_POLICY_VERSIONS[0].version);

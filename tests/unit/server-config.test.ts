@@ -347,7 +347,15 @@ const IMAGESFACTORY = {
   mailOrderReportNumber: "2025-서울강남-06359",
   phone: "010-4882-9820",
   email: "support@imagesfactory.com",
-  privacyOfficer: { name: "송민주", title: "대표", email: "support@imagesfactory.com", phone: "010-4882-9820" },
+  privacyOfficer: {
+    name: "송민주",
+    title: "대표",
+    // As the English policy imagesfactory publishes names its officer.
+    nameEn: "Minju Song",
+    titleEn: "CEO",
+    email: "support@imagesfactory.com",
+    phone: "010-4882-9820",
+  },
   hostingProvider: "Google Cloud",
 };
 
@@ -369,6 +377,8 @@ describe("business details", () => {
         BUSINESS_EMAIL: "help@example.com",
         PRIVACY_OFFICER_NAME: "김철수",
         PRIVACY_OFFICER_TITLE: "이사",
+        PRIVACY_OFFICER_NAME_EN: "Cheolsu Kim",
+        PRIVACY_OFFICER_TITLE_EN: "Director",
         PRIVACY_OFFICER_EMAIL: "privacy@example.com",
         PRIVACY_OFFICER_PHONE: "+82 2 123 4568",
         HOSTING_PROVIDER: "Amazon Web Services",
@@ -383,7 +393,14 @@ describe("business details", () => {
       mailOrderReportNumber: "2024-서울중구-00001",
       phone: "02-123-4567",
       email: "help@example.com",
-      privacyOfficer: { name: "김철수", title: "이사", email: "privacy@example.com", phone: "+82 2 123 4568" },
+      privacyOfficer: {
+        name: "김철수",
+        title: "이사",
+        nameEn: "Cheolsu Kim",
+        titleEn: "Director",
+        email: "privacy@example.com",
+        phone: "+82 2 123 4568",
+      },
       hostingProvider: "Amazon Web Services",
     });
   });

@@ -20,12 +20,15 @@ export interface MailRecipient {
 export interface MailSite {
   appUrl: string;
   sender: string;
+  /** Where members write to us: mail is sent from an address that takes no replies. */
+  supportEmail: string;
 }
 
 export function mailSite(config: ServerConfig): MailSite {
   return {
     appUrl: config.APP_URL,
     sender: [config.BUSINESS_NAME, config.BUSINESS_ADDRESS, config.BUSINESS_EMAIL].join(" · "),
+    supportEmail: config.BUSINESS_EMAIL,
   };
 }
 

@@ -32,7 +32,7 @@ export function refundConfirmationMail(options: RefundConfirmationMailOptions): 
     paragraphs: [
       t("refund.summary", { amount, refundedAt, points }),
       t("refund.order", { order: options.orderId.slice(0, 8) }),
-      t(options.madeAtProvider ? "refund.atProvider" : "refund.timing"),
+      options.madeAtProvider ? t("refund.atProvider", { email: options.site.supportEmail }) : t("refund.timing"),
     ],
     action: { label: t("refund.points"), url: pointsPage },
     reason: t("refund.reason"),
