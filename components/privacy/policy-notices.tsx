@@ -18,11 +18,11 @@ export function PolicyNotices({ versions = PRIVACY_POLICY_VERSIONS }: PolicyNoti
     <ul className="notice-list">
       {versions.map((entry) => (
         <li key={entry.version} className="card">
-          <h2>
+          <h3>
             {entry.announcedOn
               ? t("notices.policyChange", { date: day(entry.effectiveDate) })
               : t("notices.firstVersion", { date: day(entry.effectiveDate) })}
-          </h2>
+          </h3>
           {entry.announcedOn ? (
             <p className="hint">{t("notices.announcedOn", { date: day(entry.announcedOn) })}</p>
           ) : null}

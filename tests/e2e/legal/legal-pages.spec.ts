@@ -89,6 +89,24 @@ for (const locale of LOCALES) {
       }
     });
 
+    test("every announced change of the terms is on the notices page, and leads to its full text", async ({ page }) => {
+      const privacy = translator({ locale, namespace: "privacy" });
+      await page.goto(`/${locale}/notices`);
+      const terms = page.getByRole("region", { name: privacy("notices.termsHeading") });
+      const announced = TERMS.versions.filter((version) => version.announcedOn !== undefined);
+      expect(announced.length).toBeGreaterThan(0);
+      await expect(terms.getByRole("listitem")).toHaveCount(announced.length);
+      const change = announced[0]!;
+      await terms
+        .getByRole("link", { name: privacy("notices.readTerms") })
+        .first()
+        .click();
+      await page.waitForURL(`**/${locale}/terms/${change.version}`);
+      await expect(page.getByRole("heading", { level: 1, name: change.text[locale].title })).toBeVisible();
+      const service = change.text[locale].articles.find((article) => article.id === "service")!;
+      await expect(page.getByText(service.blocks.at(-1) as string)).toBeVisible();
+    });
+
     test("an unknown version of the terms is not found", async ({ page }) => {
       const response = await page.goto(`/${locale}/terms/terms-1999-01-01`);
       expect(response?.status()).toBe(404);
