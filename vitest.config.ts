@@ -11,6 +11,9 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          // next-intl imports "next/navigation" without an extension, which Node's ESM loader
+          // refuses; through Vite it resolves as in Next (the components tests render use it).
+          server: { deps: { inline: ["next-intl"] } },
         },
       },
       {

@@ -52,6 +52,7 @@ const noAuth: AuthGateway = {
   revokeSessions: async () => {},
   getUser: async () => null,
   findUserByEmail: async () => null,
+  clearProfile: async () => {},
   unconfirmEmail: async () => {},
   disableUser: async () => {},
   ensureUser: () => Promise.reject(new Error("unused")),

@@ -12,13 +12,14 @@ import type { Me } from "@/components/shared/api-types";
 import { TextField } from "@/components/shared/text-field";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { usePublicConfig } from "@/components/layout/public-config";
+import type { ConsentDocumentPaths } from "@/lib/accounts/consent-version";
 import { ConsentFields, INITIAL_CONSENTS, useMissingConsents, type ConsentState } from "./consent-fields";
 import { MINIMUM_AGE } from "@/lib/privacy/policy-versions";
 import { currentUser, signOutOfFirebase } from "./firebase-client";
 import { completeAccount } from "./sign-in-flow";
 import { useErrorText } from "./use-error-text";
 
-export function CompleteSignupForm() {
+export function CompleteSignupForm({ documentPaths }: { documentPaths: ConsentDocumentPaths }) {
   const config = usePublicConfig();
   const router = useRouter();
   const locale = useLocale();
@@ -109,6 +110,7 @@ export function CompleteSignupForm() {
         disabled={busy}
       />
       <ConsentFields
+        documentPaths={documentPaths}
         value={consents}
         onChange={(next, changed) => {
           setConsents(next);

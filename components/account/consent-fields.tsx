@@ -1,5 +1,6 @@
 "use client";
 
+import type { ConsentDocumentPaths } from "@/lib/accounts/consent-version";
 /**
  * Age confirmation and the three consents, worded in the page's language exactly as
  * the server records them, each required one linking to the very version it agrees
@@ -50,12 +51,15 @@ export function ConsentFields({
   onChange,
   errors,
   disabled,
+  documentPaths,
 }: {
   value: ConsentState;
   /** `changed` names the boxes that changed, so their server errors can be dropped. */
   onChange: (next: ConsentState, changed: string[]) => void;
   errors: Record<string, string>;
   disabled?: boolean;
+  /** The exact versions agreed to, from the server (lib/accounts/consent-version.ts). */
+  documentPaths: ConsentDocumentPaths;
 }) {
   const t = useTranslations("account.consents");
   const locale = useLocale();
@@ -124,9 +128,9 @@ export function ConsentFields({
               aria-describedby={error ? `${id}-error` : undefined}
             />
             <label htmlFor={id}>{text.wording[locale]}</label>
-            {text.documentPath && readKey ? (
+            {readKey && purpose !== "marketing" ? (
               // A new tab, so what was typed in this form is still here after reading.
-              <Link href={text.documentPath} target="_blank" rel="noopener" className="consents__document">
+              <Link href={documentPaths[purpose]} target="_blank" rel="noopener" className="consents__document">
                 {t(readKey)}
                 <span aria-hidden="true"> ↗</span>
                 <span className="visually-hidden"> {t("newTab")}</span>

@@ -13,6 +13,7 @@ import { ErrorAlert } from "@/components/shared/error-alert";
 import { TextField } from "@/components/shared/text-field";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { usePublicConfig } from "@/components/layout/public-config";
+import type { ConsentDocumentPaths } from "@/lib/accounts/consent-version";
 import { ConsentFields, INITIAL_CONSENTS, useMissingConsents, type ConsentState } from "./consent-fields";
 import { createEmailAccount, currentUser, SignInError, type SignedInUser } from "./firebase-client";
 import { GoogleSignInButton } from "./google-sign-in-button";
@@ -21,7 +22,7 @@ import { useErrorText } from "./use-error-text";
 
 const MIN_PASSWORD = 8;
 
-export function SignupForm() {
+export function SignupForm({ documentPaths }: { documentPaths: ConsentDocumentPaths }) {
   const config = usePublicConfig();
   const router = useRouter();
   const locale = useLocale();
@@ -119,6 +120,7 @@ export function SignupForm() {
           disabled={busy}
         />
         <ConsentFields
+          documentPaths={documentPaths}
           value={consents}
           onChange={(next, changed) => {
             setConsents(next);

@@ -1,12 +1,15 @@
 /**
  * One version of a legal text (terms, refund policy) in the page's language: its
- * version and effective date, whether it is in effect, a translation's note with the
+ * version and effective date, whether it is in effect, superseded or still to come (and,
+ * on the version in effect, the change announced to replace it), a translation's note with the
  * way to the Korean original, its articles, and every version of the document.
  */
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { startOfKoreanDay } from "@/lib/clock/clock";
 import { getPublicConfig } from "@/lib/config/env";
 import {
+  announcedVersion,
   AUTHORITATIVE_LOCALE,
   currentVersion,
   fillPlaceholders,
@@ -22,9 +25,8 @@ export interface LegalDocumentViewProps {
   basePath: string;
 }
 
-/** The first moment of the effective day in Korea, where the documents take effect. */
 function effectiveFrom(version: LegalDocumentVersion): Date {
-  return new Date(`${version.effectiveDate}T00:00:00+09:00`);
+  return startOfKoreanDay(version.effectiveDate);
 }
 
 export async function LegalDocumentView({ document, version, basePath }: LegalDocumentViewProps) {
@@ -39,7 +41,10 @@ export async function LegalDocumentView({ document, version, basePath }: LegalDo
       supportPhone: business.phone,
     });
   const text = version.text[locale];
-  const isCurrent = currentVersion(document).version === version.version;
+  const now = new Date();
+  const inEffect = currentVersion(document, now);
+  const announced = announcedVersion(document, now);
+  const isUpcoming = effectiveFrom(version) > now;
   const date = (of: LegalDocumentVersion) => format.dateTime(effectiveFrom(of), { dateStyle: "long" });
 
   return (
@@ -47,13 +52,23 @@ export async function LegalDocumentView({ document, version, basePath }: LegalDo
       <header className="legal-document__header">
         <h1 id="legal-title">{text.title}</h1>
         <p className="hint">{t("meta", { version: version.version, date: date(version) })}</p>
-        {isCurrent ? (
+        {version === inEffect ? (
           <p className="hint">{t("current")}</p>
+        ) : isUpcoming ? (
+          <p className="notice">
+            {t("upcoming", { date: date(version) })} <Link href={basePath}>{t("readCurrent")}</Link>
+          </p>
         ) : (
           <p className="notice notice--warning">
             {t("superseded")} <Link href={basePath}>{t("readCurrent")}</Link>
           </p>
         )}
+        {announced && version === inEffect ? (
+          <p className="notice">
+            {t("announced", { date: date(announced) })}{" "}
+            <Link href={`${basePath}/${announced.version}`}>{t("readAnnounced")}</Link>
+          </p>
+        ) : null}
         {text.translationNote ? (
           <p className="notice">
             {text.translationNote}{" "}
@@ -95,7 +110,7 @@ export async function LegalDocumentView({ document, version, basePath }: LegalDo
       <section className="legal-document__versions" aria-labelledby="legal-versions">
         <h2 id="legal-versions">{t("versions")}</h2>
         <ul>
-          {document.versions.map((each, index) => (
+          {document.versions.map((each) => (
             <li key={each.version}>
               <Link
                 href={`${basePath}/${each.version}`}
@@ -103,7 +118,11 @@ export async function LegalDocumentView({ document, version, basePath }: LegalDo
               >
                 {t("versionItem", { version: each.version, date: date(each) })}
               </Link>
-              {index === 0 ? ` (${t("inEffect")})` : null}
+              {each === inEffect
+                ? ` (${t("inEffect")})`
+                : effectiveFrom(each) > now
+                  ? ` (${t("notYet", { date: date(each) })})`
+                  : null}
             </li>
           ))}
         </ul>

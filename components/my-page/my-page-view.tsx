@@ -14,6 +14,7 @@ import { MarketingConsent } from "./marketing-consent";
 import { NameForm } from "./name-form";
 import { PrivacyRequestForm } from "./privacy-request-form";
 import { RestrictionControls } from "./restriction-controls";
+import { SupportInquiries } from "./support-inquiries";
 import { sectionOf, textOf, useAccountData } from "./use-account-data";
 import "./my-page.css";
 
@@ -55,6 +56,10 @@ export function MyPageView() {
       <section className="card" aria-labelledby="my-requests">
         <h2 id="my-requests">{t("requests.heading")}</h2>
         <PrivacyRequestForm data={data} onFiled={reload} />
+      </section>
+      <section className="card" aria-labelledby="my-inquiries">
+        <h2 id="my-inquiries">{t("inquiries.heading")}</h2>
+        <SupportInquiries inquiries={sectionOf(data, "support-inquiries")} onSent={reload} />
       </section>
       <section className="card" aria-labelledby="my-export">
         <h2 id="my-export">{t("export.heading")}</h2>

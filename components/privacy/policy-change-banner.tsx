@@ -3,16 +3,27 @@
  * it takes effect (at least 7 days, 30 for a material change: policy-versions.ts).
  * Rendered on the server: no script.
  */
-import { getFormatter, getTranslations } from "next-intl/server";
+import { useFormatter, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
-import { announcedPolicyVersion, startOfKoreanDay } from "@/lib/privacy/policy-versions";
+import {
+  announcedPolicyVersion,
+  PRIVACY_POLICY_VERSIONS,
+  startOfKoreanDay,
+  type PrivacyPolicyVersion,
+} from "@/lib/privacy/policy-versions";
 import "./privacy.css";
 
-export async function PolicyChangeBanner({ now }: { now: Date }) {
-  const upcoming = announcedPolicyVersion(now);
+export interface PolicyChangeBannerProps {
+  now: Date;
+  /** The policy's versions; tests give an announced one, which the real list may not have. */
+  versions?: readonly PrivacyPolicyVersion[];
+}
+
+export function PolicyChangeBanner({ now, versions = PRIVACY_POLICY_VERSIONS }: PolicyChangeBannerProps) {
+  const t = useTranslations("privacy.notices");
+  const format = useFormatter();
+  const upcoming = announcedPolicyVersion(now, versions);
   if (!upcoming) return null;
-  const t = await getTranslations("privacy.notices");
-  const format = await getFormatter();
   return (
     <aside className="policy-change-banner" aria-label={t("title")}>
       <p>

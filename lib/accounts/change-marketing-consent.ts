@@ -4,7 +4,8 @@ import { AppError } from "../errors/app-error";
 import { errorKey } from "../errors/error-messages";
 import type { Locale } from "../i18n/locales";
 import { localeInput } from "./member-preferences";
-import { CONSENT_TEXTS, consentVersion } from "../privacy/policy-versions";
+import { CONSENT_TEXTS } from "../privacy/policy-versions";
+import { consentVersion } from "./consent-version";
 import type { Services } from "../services";
 import { CONSENT_RECORDS, MEMBERS, type ConsentRecord } from "./members";
 

@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { DEFAULT_TIME_ZONE, type Locale } from "../i18n/locales";
-import {
-  CONSENT_TEXTS,
-  consentVersion,
-  MINIMUM_AGE,
-  type ConsentPurpose,
-  type PrivacyPolicyVersion,
-} from "../privacy/policy-versions";
+import { CONSENT_TEXTS, MINIMUM_AGE, type ConsentPurpose, type PrivacyPolicyVersion } from "../privacy/policy-versions";
+import { consentVersion } from "./consent-version";
 import type { Services } from "../services";
 import { humanText } from "../text/human-text";
 import { localeInput, timeZoneInput } from "./member-preferences";
@@ -38,7 +33,8 @@ export interface CreateAccountOptions {
  * Completes sign-up for a signed-in Firebase user: refuses under-14s (deleting the
  * sign-in account they made) and missing required consents, then stores the member (with the language and time zone their
  * mail will use) and one consent record per purpose (time, policy version and the
- * exact wording shown) in one transaction.
+ * exact wording shown) in one transaction, then clears the name and picture a Google
+ * sign-in copied into the sign-in account.
  */
 export async function createAccount(options: CreateAccountOptions): Promise<Member> {
   const { db, clock } = options.services;
@@ -66,7 +62,7 @@ export async function createAccount(options: CreateAccountOptions): Promise<Memb
     });
   }
   const now = clock.now().toISOString();
-  return db.runTransaction(async (tx) => {
+  const created = await db.runTransaction(async (tx) => {
     if (await tx.get(MEMBERS, options.uid)) throw new AppError("ACCOUNT_EXISTS", "account.exists");
     const member: Member = {
       name: input.name,
@@ -92,4 +88,8 @@ export async function createAccount(options: CreateAccountOptions): Promise<Memb
     }
     return member;
   });
+  // The member's name is the one they gave here: the copy of Google's name and picture
+  // that a Google sign-in left in the sign-in account is used no more, so it goes.
+  await options.services.auth.clearProfile(options.uid);
+  return created;
 }

@@ -18,6 +18,13 @@ export interface AuthUserRecord {
   emailVerified: boolean;
   /** The staff role the account holds (a custom claim only the staff commands set), or null for everyone else. */
   staffRole: StaffRole | null;
+  /** The Google account's id, for a user who signs in with Google. */
+  googleId: string | null;
+  /**
+   * The name and picture Google sent with a Google sign-in, which the identity service
+   * copies into its account (the sign-up form offers the name), until clearProfile.
+   */
+  googleProfile: { name: string | null; pictureUrl: string | null } | null;
 }
 
 /** One page of every user of the project, for sweeps over sign-ups. */
@@ -42,6 +49,12 @@ export interface AuthGateway {
   revokeSessions(uid: string): Promise<void>;
   getUser(uid: string): Promise<AuthUserRecord | null>;
   findUserByEmail(email: string): Promise<AuthUserRecord | null>;
+  /**
+   * Removes the name and picture the identity service copied from a Google sign-in (it
+   * copies them again at every Google sign-in). The member's name is the one they gave
+   * at sign-up, kept in the member record. A user who is gone is no error.
+   */
+  clearProfile(uid: string): Promise<void>;
   /**
    * Marks the user's address as not confirmed (mail to it bounced or was reported as
    * spam): the member confirms it again through a new verification mail. A user who is

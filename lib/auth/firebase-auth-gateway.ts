@@ -2,7 +2,7 @@
  * Firebase Auth through firebase-admin. Locally it talks to the Auth emulator
  * (FIREBASE_AUTH_EMULATOR_HOST); in production to Firebase. Vendor types stop here.
  */
-import { getAuth, type Auth, type UserRecord } from "firebase-admin/auth";
+import { getAuth, type Auth, type UpdateRequest, type UserRecord } from "firebase-admin/auth";
 import { AppError } from "../errors/app-error";
 import type { ErrorMessageKey } from "../errors/error-messages";
 import { firebaseAdminApp } from "../firebase/admin-app";
@@ -18,12 +18,24 @@ function staffRoleOf(claims: Record<string, unknown> | undefined): StaffRole | n
   return role === "support" || role === "admin" ? role : null;
 }
 
+const GOOGLE = "google.com";
+
+function googleIdentity(user: UserRecord) {
+  return user.providerData.find((provider) => provider.providerId === GOOGLE);
+}
+
 function toRecord(user: UserRecord): AuthUserRecord {
+  const google = googleIdentity(user);
+  // Firebase keeps Google's copy twice: on the account, and on its Google identity.
+  const name = user.displayName ?? google?.displayName ?? null;
+  const pictureUrl = user.photoURL ?? google?.photoURL ?? null;
   return {
     uid: user.uid,
     email: user.email ?? null,
     emailVerified: user.emailVerified,
     staffRole: staffRoleOf(user.customClaims),
+    googleId: google?.uid ?? null,
+    googleProfile: name === null && pictureUrl === null ? null : { name, pictureUrl },
   };
 }
 
@@ -136,6 +148,19 @@ export class FirebaseAuthGateway implements AuthGateway {
   async findUserByEmail(email: string): Promise<AuthUserRecord | null> {
     const user = await this.call(() => this.auth.getUserByEmail(email), { notFound: null });
     return user && toRecord(user);
+  }
+
+  async clearProfile(uid: string): Promise<void> {
+    const user = await this.call(() => this.auth.getUser(uid), { notFound: null });
+    if (!user || toRecord(user).googleProfile === null) return;
+    const update: UpdateRequest = { displayName: null, photoURL: null };
+    const google = googleIdentity(user);
+    // Linking the Google identity again, with only its id and address, replaces the copy
+    // of Google's name and picture that Firebase keeps on it (updateUser has no other way
+    // to change a provider's entry); sign-in with Google is unaffected.
+    if (google?.displayName || google?.photoURL)
+      update.providerToLink = { providerId: GOOGLE, uid: google.uid, ...(google.email ? { email: google.email } : {}) };
+    await this.call(() => this.auth.updateUser(uid, update), { notFound: undefined });
   }
 
   async unconfirmEmail(uid: string): Promise<void> {

@@ -6,7 +6,8 @@
  *
  * Korean is the authoritative text; every other language is a translation that says so.
  */
-import type { Locale } from "../i18n/locales";
+import { DAY_MS, startOfKoreanDay } from "../clock/clock";
+import { LOCALES, type Locale } from "../i18n/locales";
 
 /** A paragraph, or a numbered list (rendered as an ordered list). */
 export type LegalBlock = string | readonly string[];
@@ -31,13 +32,20 @@ export interface LegalDocumentVersion {
   version: string;
   /** The day (Korea time) this version takes effect, YYYY-MM-DD. */
   effectiveDate: string;
+  /** The day (Korea time) a change was announced on the notices page; absent for a first version. */
+  announcedOn?: string;
+  /** A change against members' interests: announced 30 days ahead and mailed, not 7 (terms art. 16). */
+  adverse?: boolean;
   text: Readonly<Record<Locale, LegalText>>;
 }
 
 export interface LegalDocument {
-  /** Newest first: the first is the current version. */
+  /** Newest first. A version announced but not yet in effect may lead the list. */
   versions: readonly [LegalDocumentVersion, ...LegalDocumentVersion[]];
 }
+
+/** How many days ahead a change must be announced (약관규제법 and the terms' own art. 16). */
+export const LEGAL_NOTICE_DAYS = { ordinary: 7, adverse: 30 } as const;
 
 export const AUTHORITATIVE_LOCALE: Locale = "ko";
 
@@ -50,8 +58,63 @@ export const LEGAL_PLACEHOLDERS = ["businessName", "supportEmail", "supportPhone
 
 export type LegalPlaceholder = (typeof LEGAL_PLACEHOLDERS)[number];
 
-export function currentVersion(document: LegalDocument): LegalDocumentVersion {
-  return document.versions[0];
+/** The version in effect at `now`: the newest whose effective day has begun in Korea. */
+export function currentVersion(document: LegalDocument, now: Date = new Date()): LegalDocumentVersion {
+  return document.versions.find((entry) => startOfKoreanDay(entry.effectiveDate) <= now) ?? document.versions.at(-1)!;
+}
+
+/** The announced version not yet in effect at `now`, for the notices page; null when there is none. */
+export function announcedVersion(document: LegalDocument, now: Date = new Date()): LegalDocumentVersion | null {
+  const next = document.versions[0];
+  return next.announcedOn !== undefined &&
+    startOfKoreanDay(next.announcedOn) <= now &&
+    now < startOfKoreanDay(next.effectiveDate)
+    ? next
+    : null;
+}
+
+/** Each version after the first announced at least the notice it needs before it takes effect. */
+export function legalNoticeProblems(document: LegalDocument): string[] {
+  return document.versions.slice(0, -1).flatMap((entry) => {
+    if (entry.announcedOn === undefined) return [`${entry.version} has no announcement day.`];
+    const days =
+      (startOfKoreanDay(entry.effectiveDate).getTime() - startOfKoreanDay(entry.announcedOn).getTime()) / DAY_MS;
+    const needed = entry.adverse ? LEGAL_NOTICE_DAYS.adverse : LEGAL_NOTICE_DAYS.ordinary;
+    return days < needed ? [`${entry.version} was announced ${days} days ahead; it needs ${needed}.`] : [];
+  });
+}
+
+/** Refuses, at load, a document whose change was announced too late to take effect on its day. */
+export function validateLegalNotice(document: LegalDocument): void {
+  const problems = legalNoticeProblems(document);
+  if (problems.length > 0) throw new Error(`Legal text versions refused:\n${problems.join("\n")}`);
+}
+
+/**
+ * A new version made from an earlier one by replacing whole articles (by id), in every
+ * language: the earlier version's words stay as they were, and the new one repeats
+ * only what changed.
+ */
+export function reviseVersion(
+  base: LegalDocumentVersion,
+  revision: Omit<LegalDocumentVersion, "text"> & {
+    articles: Readonly<Record<Locale, Readonly<Record<string, readonly LegalBlock[]>>>>;
+  },
+): LegalDocumentVersion {
+  const { articles, ...meta } = revision;
+  const revise = (words: LegalText, replaced: Readonly<Record<string, readonly LegalBlock[]>>): LegalText => {
+    for (const id of Object.keys(replaced)) {
+      if (!words.articles.some((article) => article.id === id)) throw new Error(`No article ${id} to revise.`);
+    }
+    return {
+      ...words,
+      articles: words.articles.map((article) => ({ ...article, blocks: replaced[article.id] ?? article.blocks })),
+    };
+  };
+  const text = Object.fromEntries(
+    LOCALES.map((locale) => [locale, revise(base.text[locale], articles[locale])] as const),
+  ) as Record<Locale, LegalText>;
+  return { ...meta, text };
 }
 
 export function findVersion(document: LegalDocument, version: string): LegalDocumentVersion | undefined {

@@ -4,7 +4,7 @@
  * of the terms and must say the same: tests/unit/legal-documents.test.ts checks the
  * withdrawal period against lib/orders/withdrawal-period.ts.
  */
-import type { LegalDocument } from "./legal-document";
+import { validateLegalNotice, type LegalDocument } from "./legal-document";
 
 export const REFUND_POLICY: LegalDocument = {
   versions: [
@@ -221,3 +221,5 @@ export const REFUND_POLICY: LegalDocument = {
     },
   ],
 };
+
+validateLegalNotice(REFUND_POLICY);

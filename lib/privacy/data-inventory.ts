@@ -180,6 +180,10 @@ const AUTH_ACCOUNT: DataKind = {
       en: "Password, stored only as a salted hash by Firebase Auth",
     },
     googleId: { ko: "구글 계정 ID (구글로 로그인하는 경우)", en: "Google account ID, when signing in with Google" },
+    googleProfile: {
+      ko: "구글 계정의 이름과 프로필 사진 주소 (구글로 로그인할 때 구글이 보내며, 가입 양식에 이름을 미리 채우는 데만 씁니다. 가입을 마칠 때와 그 뒤 로그인할 때마다 지웁니다)",
+      en: "The Google account's name and profile picture address (sent by Google at a Google sign-in and used only to fill in the sign-up form's name; removed when sign-up is completed and at every later sign-in)",
+    },
     emailVerified: { ko: "이메일 주소 인증 여부", en: "Whether the address was confirmed" },
   },
   purpose: { ko: "회원 식별, 로그인, 계정 관련 안내", en: "Identifying members, signing in, account notices" },

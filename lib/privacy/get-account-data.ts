@@ -1,4 +1,5 @@
 import { MEMBERS } from "../accounts/members";
+import type { AuthUserRecord } from "../auth/auth-gateway";
 import type { JsonValue } from "../db/database";
 import type { Locale } from "../i18n/locales";
 import { POINT_ACCOUNTS } from "../points/ledger";
@@ -76,6 +77,16 @@ function section(
   };
 }
 
+/** The sign-in account as the inventory describes it; the Google fields only for a user who has them. */
+function authAccountRecord(user: AuthUserRecord): Record<string, JsonValue> {
+  return {
+    email: user.email,
+    emailVerified: user.emailVerified,
+    ...(user.googleId === null ? {} : { googleId: user.googleId }),
+    ...(user.googleProfile === null ? {} : { googleProfile: user.googleProfile }),
+  };
+}
+
 /** Whether the collection's records name their member in a `uid` field (others are keyed by the uid, or by a hash). */
 function hasUidField(kind: DataKind): boolean {
   return "uid" in kind.fields;
@@ -98,9 +109,7 @@ export async function getAccountData(options: GetAccountDataOptions): Promise<Ac
   const sections: AccountDataSection[] = [];
   for (const kind of DATA_INVENTORY) {
     if (kind.store.kind === "auth-provider") {
-      sections.push(
-        section(kind, locale, user ? [{ email: user.email, emailVerified: user.emailVerified }] : [], complete),
-      );
+      sections.push(section(kind, locale, user ? [authAccountRecord(user)] : [], complete));
       continue;
     }
     if (kind.store.kind === "blob-storage") {

@@ -7,7 +7,7 @@
  */
 import { PRIVACY_REQUESTS } from "./privacy-request";
 import { createHmac } from "node:crypto";
-import { DAY_MS } from "../clock/clock";
+import { DAY_MS, endOfCalendarMonths } from "../clock/clock";
 import type { ServerConfig } from "../config/env";
 import type { Database, Filter, JsonValue } from "../db/database";
 import type { StoredRecord } from "../db/collection";
@@ -73,11 +73,10 @@ function pseudonymise(value: JsonValue, uid: string, subject: string): JsonValue
 
 export function retentionEnd(retention: Retention, start: string): string {
   const date = new Date(start);
-  if (retention.kind === "years") date.setUTCFullYear(date.getUTCFullYear() + retention.years);
-  else if (retention.kind === "months") date.setUTCMonth(date.getUTCMonth() + retention.months);
-  else if (retention.kind === "days") date.setTime(date.getTime() + retention.days * DAY_MS);
-  else throw new Error(`A ${retention.kind} retention has no end date to hold a record until.`);
-  return date.toISOString();
+  if (retention.kind === "years") return endOfCalendarMonths(date, retention.years * 12).toISOString();
+  if (retention.kind === "months") return endOfCalendarMonths(date, retention.months).toISOString();
+  if (retention.kind === "days") return new Date(date.getTime() + retention.days * DAY_MS).toISOString();
+  throw new Error(`A ${retention.kind} retention has no end date to hold a record until.`);
 }
 
 interface HeldKind<T extends StoredRecord<T> & { uid: string | null }> {

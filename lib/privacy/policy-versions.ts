@@ -3,15 +3,15 @@
  * wording shown next to each checkbox. A consent record stores both, so what was
  * agreed to can be proven later.
  */
+import { DAY_MS, startOfKoreanDay } from "../clock/clock";
+
 export type ConsentPurpose = "terms" | "privacy" | "marketing";
 
 export interface ConsentText {
   purpose: ConsentPurpose;
   required: boolean;
-  /** The version agreed to; null for the privacy policy, whose version is the one in effect that day (consentVersion). */
+  /** The version agreed to; null for the terms and the privacy policy, whose version is the one in effect that day (lib/accounts/consent-version.ts). */
   policyVersion: string | null;
-  /** The page (path without the language) showing exactly this version, which the checkbox links to; none for marketing. */
-  documentPath: string | null;
   wording: { ko: string; en: string };
 }
 
@@ -21,15 +21,13 @@ export const CONSENT_TEXTS: Record<ConsentPurpose, ConsentText> = {
   terms: {
     purpose: "terms",
     required: true,
-    policyVersion: "terms-2026-11-23",
-    documentPath: "/terms/terms-2026-11-23",
+    policyVersion: null,
     wording: { ko: "[필수] 이용약관에 동의합니다.", en: "[Required] I agree to the Terms of Service." },
   },
   privacy: {
     purpose: "privacy",
     required: true,
     policyVersion: null,
-    documentPath: "/privacy",
     wording: {
       ko: "[필수] 개인정보 수집 및 이용에 동의합니다 (이메일, 이름, 생성 요청과 이미지, 결제 기록).",
       en: "[Required] I agree to the collection and use of my personal data (email, name, generation requests and images, payment records).",
@@ -39,7 +37,6 @@ export const CONSENT_TEXTS: Record<ConsentPurpose, ConsentText> = {
     purpose: "marketing",
     required: false,
     policyVersion: "marketing-2026-11-01",
-    documentPath: null,
     wording: {
       ko: "[선택] 이벤트와 혜택 안내 메일 수신에 동의합니다. 언제든 철회할 수 있습니다.",
       en: "[Optional] Send me news and offers by email. I can withdraw this at any time.",
@@ -87,13 +84,9 @@ export const PRIVACY_POLICY_VERSIONS: readonly [PrivacyPolicyVersion, ...Privacy
   },
 ];
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The first moment of a day in Korea, where the policy takes effect. */
-export function startOfKoreanDay(date: string): Date {
-  return new Date(`${date}T00:00:00+09:00`);
-}
+export { startOfKoreanDay };
 
 /** Days from one calendar day to another. */
 function daysBetween(from: string, to: string): number {
@@ -173,15 +166,6 @@ export function needsNewPrivacyConsent(
   // Newest first: the versions between the one in effect and the one consented to.
   const since = consented === -1 ? versions.slice(inEffect) : versions.slice(inEffect, consented);
   return since.some((entry) => entry.needsNewConsent);
-}
-
-/** The version a consent given at `now` agrees to: for the privacy policy, the one in effect then. */
-export function consentVersion(
-  purpose: ConsentPurpose,
-  now: Date,
-  versions: readonly PrivacyPolicyVersion[] = PRIVACY_POLICY_VERSIONS,
-): string {
-  return CONSENT_TEXTS[purpose].policyVersion ?? policyVersionInEffect(now, versions).version;
 }
 
 validatePolicyVersions(PRIVACY_POLICY_VERSIONS);

@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { POST as postAccount } from "../../app/api/account/route";
 import { POST as postVerificationEmail } from "../../app/api/account/verification-email/route";
+import { GET as getAccountData } from "../../app/api/account/data/route";
 import { GET as getMe } from "../../app/api/me/route";
 import { POST as postPasswordReset } from "../../app/api/password-reset/route";
 import { DELETE as deleteSession, POST as postSession } from "../../app/api/session/route";
 import { GET as getCatalog } from "../../app/api/catalog/route";
+import { getAuth } from "firebase-admin/auth";
 import { CONSENT_RECORDS, MEMBERS } from "../../lib/accounts/members";
+import { firebaseAdminApp } from "../../lib/firebase/admin-app";
 import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { translator } from "../../lib/i18n/messages";
-import { CONSENT_TEXTS, consentVersion } from "../../lib/privacy/policy-versions";
+import { consentVersion } from "../../lib/accounts/consent-version";
+import { CONSENT_TEXTS } from "../../lib/privacy/policy-versions";
 import { getServices } from "../../lib/services";
 import { randomUUID } from "node:crypto";
 import {
@@ -250,7 +254,7 @@ describe("completing sign-up", () => {
     const byPurpose = Object.fromEntries(records.map((r) => [r.data.purpose, r.data]));
     expect(byPurpose.terms).toMatchObject({
       granted: true,
-      policyVersion: CONSENT_TEXTS.terms.policyVersion,
+      policyVersion: consentVersion("terms", new Date()),
       wording: CONSENT_TEXTS.terms.wording.ko,
     });
     expect(byPurpose.privacy).toMatchObject({ granted: true, policyVersion: consentVersion("privacy", new Date()) });
@@ -323,6 +327,73 @@ describe("signing up with Google", () => {
       emailVerified: true,
       // Google confirmed the address: the welcome points are credited at once.
       points: services.config.WELCOME_POINTS,
+    });
+  });
+});
+
+describe("Google's copy of the profile", () => {
+  const picture = "https://lh3.googleusercontent.com/a/profile-picture";
+
+  async function signInAndStartSession(profile: { sub: string; email: string }): Promise<string> {
+    const google = await signInWithGoogle({ ...profile, name: "Google Name", picture });
+    const session = await call(postSession, {
+      method: "POST",
+      path: "/api/session",
+      body: { idToken: google.idToken },
+      headers: { origin: APP_ORIGIN },
+    });
+    expect(session.status).toBe(200);
+    return sessionCookieFrom(session);
+  }
+
+  /** What Firebase keeps of Google's profile: on the account, and on its Google identity. */
+  async function googleCopy(uid: string) {
+    const user = await getAuth(firebaseAdminApp(services.config.FIREBASE_PROJECT_ID)).getUser(uid);
+    const identity = user.providerData.find((provider) => provider.providerId === "google.com");
+    return {
+      displayName: user.displayName,
+      photoURL: user.photoURL,
+      identityName: identity?.displayName,
+      identityPhoto: identity?.photoURL,
+    };
+  }
+
+  const none = { displayName: undefined, photoURL: undefined, identityName: undefined, identityPhoto: undefined };
+
+  it("leaves the sign-in account when sign-up is completed and at every later sign-in; My page shows the Google id", async () => {
+    const profile = { sub: randomUUID(), email: `google-${randomUUID()}@example.test` };
+    const cookie = await signInAndStartSession(profile);
+    const me = await services.auth.findUserByEmail(profile.email);
+    expect(me?.googleProfile).toEqual({ name: "Google Name", pictureUrl: picture });
+    // Before sign-up the form offers Google's name: the copy is still there.
+    expect(await googleCopy(me!.uid)).toEqual({
+      displayName: "Google Name",
+      photoURL: picture,
+      identityName: "Google Name",
+      identityPhoto: picture,
+    });
+
+    const created = await call(postAccount, {
+      method: "POST",
+      path: "/api/account",
+      body: { ...completeSignUp, name: "The Name I Typed" },
+      cookie,
+      headers: { origin: APP_ORIGIN },
+    });
+    expect(created.status).toBe(201);
+    expect(await googleCopy(me!.uid)).toEqual(none);
+
+    // Every Google sign-in copies Google's profile again; a member's session start removes it.
+    await signInAndStartSession(profile);
+    expect(await googleCopy(me!.uid)).toEqual(none);
+    const data = (await (await call(getAccountData, { path: "/api/account/data", cookie })).json()) as {
+      sections: { kind: string; records: Record<string, unknown>[] }[];
+    };
+    expect(data.sections.find((s) => s.kind === "auth-account")?.records).toEqual([
+      { email: profile.email, emailVerified: true, googleId: profile.sub },
+    ]);
+    expect(data.sections.find((s) => s.kind === "member-profile")?.records[0]).toMatchObject({
+      name: "The Name I Typed",
     });
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { CONSENT_RECORDS } from "../../lib/accounts/members";
 import { currentVersion, findVersion } from "../../lib/legal/legal-document";
 import { TERMS } from "../../lib/legal/terms";
-import { CONSENT_TEXTS } from "../../lib/privacy/policy-versions";
+import { consentDocumentPaths } from "../../lib/accounts/consent-version";
 import { getServices } from "../../lib/services";
 import { createMember } from "../support/members";
 
@@ -30,7 +30,7 @@ describe("the terms consent stored at sign-up", () => {
     const terms = records.map((record) => record.data).find((record) => record.purpose === "terms");
     expect(terms).toMatchObject({ granted: true });
 
-    const linked = termsVersionAt(CONSENT_TEXTS.terms.documentPath);
+    const linked = termsVersionAt(consentDocumentPaths(new Date()).terms);
     expect(linked, "the checkbox links to one version of the terms").toBeDefined();
     const shown = findVersion(TERMS, linked!);
     expect(shown, `a page exists for ${linked}`).toBeDefined();

@@ -7,9 +7,16 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as previewRoute, POST as withdrawalRoute } from "../../app/api/account/withdrawal/route";
-import { counterId, countRateLimitedUse, RATE_LIMITS, VERIFICATION_MAIL_PER_ACCOUNT } from "../../lib/abuse/rate-limit";
+import {
+  counterId,
+  countRateLimitedUse,
+  PASSWORD_RESET_PER_ADDRESS,
+  RATE_LIMITS,
+  VERIFICATION_MAIL_PER_ACCOUNT,
+} from "../../lib/abuse/rate-limit";
 import { PROMPT_REFUSALS, recordPromptRefusal } from "../../lib/abuse/record-prompt-refusal";
 import { MEMBERS } from "../../lib/accounts/members";
+import { sendPasswordReset } from "../../lib/accounts/send-password-reset";
 import { DAY_MS, ManualClock } from "../../lib/clock/clock";
 import { getServerConfig } from "../../lib/config/env";
 import type { Collection } from "../../lib/db/collection";
@@ -19,7 +26,10 @@ import { submitGeneration } from "../../lib/generation/submit-generation";
 import { IMAGES, imageFileKeys } from "../../lib/images/image-record";
 import { createOrder } from "../../lib/orders/create-order";
 import { completeSandboxPayment } from "../../lib/payments/complete-sandbox-payment";
+import { MAIL_SUPPRESSIONS, mailSuppressionId } from "../../lib/mail/mail-suppression";
+import { receiveSendGridEvents } from "../../lib/mail/receive-sendgrid-events";
 import { POINT_ACCOUNTS } from "../../lib/points/ledger";
+import { recordAccess } from "../../lib/privacy/access-records";
 import * as inventory from "../../lib/privacy/data-inventory";
 import { legalHoldKey, memberPseudonym } from "../../lib/privacy/legal-hold";
 import { LEGAL_HOLD, type LegalHoldRecord } from "../../lib/privacy/legal-hold-record";
@@ -39,6 +49,7 @@ import { expectAppError } from "../support/app-error-thrown";
 import { signInUser, type TestUser } from "../support/firebase-users";
 import { call, readError } from "../support/http";
 import { createMember } from "../support/members";
+import { SendGridStandIn } from "../support/stand-ins/sendgrid-stand-in";
 
 const shared = getServices();
 const config = getServerConfig();
@@ -69,6 +80,23 @@ async function heldRecordsOf(db: Database, subject: string): Promise<LegalHoldRe
   return held.map(({ data }) => data);
 }
 
+/** Signs SendGrid's event posts; its mail API is not used here, so it is never started. */
+const sendGrid = new SendGridStandIn();
+
+/**
+ * Records kept under a hash of the member's address, not their uid: the password-reset
+ * counter and the mail suppression, found by computing the hash.
+ */
+function addressKeyed(email: string) {
+  return [
+    {
+      collection: inventory.inventoriedCollection(RATE_LIMITS.name),
+      id: counterId({ rule: PASSWORD_RESET_PER_ADDRESS, key: email }),
+    },
+    { collection: inventory.inventoriedCollection(MAIL_SUPPRESSIONS.name), id: mailSuppressionId(email) },
+  ];
+}
+
 /** The member's counters: keyed by a hash of the uid, so found by computing it. */
 function counterIds(uid: string): string[] {
   return [VERIFICATION_MAIL_PER_ACCOUNT, PROMPT_REFUSALS].map((rule) => counterId({ rule, key: uid }));
@@ -84,7 +112,8 @@ interface Footprint {
 /**
  * A member with something in every kind: two purchases (one withdrawn from at once, so a
  * refund), a generation with images and their files, result and purchase mail queued,
- * request keys, rate-limit counters, an abuse record, and what My page makes: processing
+ * request keys, rate-limit counters (a password reset's among them), an abuse record, an
+ * access record, a suppression of the address after a bounce, and what My page makes: processing
  * restrictions (one in force, one lifted), a privacy request and a data export with its archive.
  */
 async function busyMember(services: Services): Promise<Footprint> {
@@ -128,6 +157,36 @@ async function busyMember(services: Services): Promise<Footprint> {
     count();
   });
   for (const id of counterIds(member.uid)) expect(await services.db.get(RATE_LIMITS, id)).not.toBeNull();
+  await recordAccess({
+    services,
+    user: { uid: member.uid, email: member.email, emailVerified: false, authTime: 0 },
+    event: "sign-in",
+    headers: new Headers({ "user-agent": "Withdrawal Test Browser" }),
+  });
+  await sendPasswordReset({
+    services,
+    input: { email: member.email }, // A client of its own: the per-client limit must not stop the next test member.
+    client: `test-client-${member.uid}`,
+    requestLocale: "ko",
+  });
+  const bounced = sendGrid.signedEvents(
+    [{ email: member.email, event: "bounce", type: "bounce", timestamp: 0, sg_event_id: randomUUID() }],
+    services.clock.now(),
+  );
+  const webhook = createServices(
+    { ...services.config, SENDGRID_WEBHOOK_PUBLIC_KEY: sendGrid.publicKey },
+    { db: services.db, blobs: services.blobs, clock: services.clock },
+  );
+  expect(
+    await receiveSendGridEvents({
+      services: webhook,
+      rawBody: Buffer.from(bounced.body),
+      signature: bounced.headers["x-twilio-email-event-webhook-signature"]!,
+      timestamp: bounced.headers["x-twilio-email-event-webhook-timestamp"]!,
+    }),
+  ).toEqual({ suppressed: 1 });
+  for (const { collection, id } of addressKeyed(member.email))
+    expect(await services.db.get(collection, id), collection.name).not.toBeNull();
   // My page: a restriction in force, an objection lifted, a privacy request, and a data export ready with its archive.
   await setProcessingRestriction({ services, uid: member.uid, input: { kind: "restriction", active: true } });
   await setProcessingRestriction({ services, uid: member.uid, input: { kind: "marketing-objection", active: true } });
@@ -163,6 +222,7 @@ async function busyMember(services: Services): Promise<Footprint> {
     "processing-restrictions",
     "privacy-requests",
     "data-exports",
+    "access-records",
   ]) {
     expect(counts[kind], kind).toBeGreaterThan(0);
   }
@@ -191,6 +251,12 @@ async function expectWithdrawn(services: Services, footprint: Footprint): Promis
   expect(await db.get(POINT_ACCOUNTS, uid)).toBeNull();
   expect(await auth.getUser(uid)).toBeNull();
   for (const id of counterIds(uid)) expect(await db.get(RATE_LIMITS, id)).toBeNull();
+  // Kept under a hash of the address, so the pseudonymised hold has no place for them: what
+  // the inventory says they do on withdrawal is whether they are still there.
+  for (const { collection, id } of addressKeyed(footprint.member.email)) {
+    const kept = collection.kind.onWithdrawal !== "delete";
+    expect((await db.get(collection, id)) !== null, collection.name).toBe(kept);
+  }
   for (const key of footprint.fileKeys) expect(await blobs.get(key), key).toBeNull();
 
   const subject = memberPseudonym(legalHoldKey(services.config), uid);
@@ -226,8 +292,9 @@ describe("closing an account", () => {
     const held = await heldRecordsOf(services.db, memberPseudonym(legalHoldKey(config), member.uid));
     const order = held.find((record) => record.kind === "orders")!;
     expect(order.record.createdAt).toBe("2026-05-04T03:00:00.000Z");
-    expect(order.holdUntil).toBe("2031-05-04T03:00:00.000Z");
-    expect(held.find((record) => record.kind === "abuse-records")!.holdUntil).toBe("2027-05-04T03:00:00.000Z");
+    // Kept through 2031-05-04, the day five years on (Civil Act art. 160), destroyed from the next day.
+    expect(order.holdUntil).toBe("2031-05-05T00:00:00.000Z");
+    expect(held.find((record) => record.kind === "abuse-records")!.holdUntil).toBe("2027-05-05T00:00:00.000Z");
   });
 
   it("uses a pseudonym only the key makes: under another key the same member gets another", async () => {

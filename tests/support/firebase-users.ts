@@ -70,8 +70,16 @@ export async function signInWithGoogle(profile: {
   sub: string;
   email: string;
   name: string;
+  /** The address of the Google account's profile picture, as Google's ID token carries it. */
+  picture?: string;
 }): Promise<{ uid: string; idToken: string }> {
-  const idToken = JSON.stringify({ sub: profile.sub, email: profile.email, email_verified: true, name: profile.name });
+  const idToken = JSON.stringify({
+    sub: profile.sub,
+    email: profile.email,
+    email_verified: true,
+    name: profile.name,
+    ...(profile.picture === undefined ? {} : { picture: profile.picture }),
+  });
   const data = await identityToolkit<{ localId: string; idToken: string }>("accounts:signInWithIdp", {
     postBody: `id_token=${encodeURIComponent(idToken)}&providerId=google.com`,
     requestUri: "http://localhost",

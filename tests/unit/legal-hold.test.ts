@@ -21,9 +21,15 @@ describe("the legal hold's pseudonyms", () => {
 
 describe("a held record's end", () => {
   const from = { ko: "주문일", en: "the order" };
-  it("is its kind's period after the record's own date", () => {
+  it("is its kind's period after the record's own date, whole months and years ending with their last day", () => {
     expect(retentionEnd({ kind: "years", years: 5, from }, "2026-02-28T10:00:00.000Z")).toBe(
-      "2031-02-28T10:00:00.000Z",
+      "2031-03-01T00:00:00.000Z",
+    );
+    expect(retentionEnd({ kind: "years", years: 1, from }, "2028-02-29T10:00:00.000Z")).toBe(
+      "2029-03-01T00:00:00.000Z",
+    );
+    expect(retentionEnd({ kind: "months", months: 3, from }, "2026-11-30T23:00:00.000Z")).toBe(
+      "2027-03-01T00:00:00.000Z",
     );
     expect(retentionEnd({ kind: "days", days: 30, from, deletableOnRequest: false }, "2026-01-01T00:00:00.000Z")).toBe(
       "2026-01-31T00:00:00.000Z",

@@ -5,10 +5,11 @@
  * members who agreed to an earlier version.
  */
 import { describe, expect, it } from "vitest";
+import { consentVersion } from "../../lib/accounts/consent-version";
+import { currentVersion } from "../../lib/legal/legal-document";
+import { TERMS } from "../../lib/legal/terms";
 import {
   announcedPolicyVersion,
-  consentVersion,
-  CONSENT_TEXTS,
   needsNewPrivacyConsent,
   policyVersionInEffect,
   policyVersionProblems,
@@ -56,7 +57,9 @@ describe("privacy policy versions", () => {
       PRIVACY_POLICY_VERSIONS[0].version,
     );
     expect(consentVersion("privacy", new Date("2026-12-31T15:00:00Z"), versions)).toBe("privacy-2027-01-01");
-    expect(consentVersion("terms", new Date("2026-12-31T15:00:00Z"), versions)).toBe(CONSENT_TEXTS.terms.policyVersion);
+    expect(consentVersion("terms", new Date("2026-12-31T15:00:00Z"), versions)).toBe(
+      currentVersion(TERMS, new Date("2026-12-31T15:00:00Z")).version,
+    );
   });
 
   it("accepts a minor change announced 7 days ahead and a material one announced 30 days ahead", () => {

@@ -12,7 +12,7 @@ import { businessLookupUrl } from "../../../lib/legal/business-details";
 import { currentVersion, findVersion } from "../../../lib/legal/legal-document";
 import { REFUND_POLICY } from "../../../lib/legal/refund-policy";
 import { TERMS } from "../../../lib/legal/terms";
-import { CONSENT_TEXTS, consentVersion } from "../../../lib/privacy/policy-versions";
+import { consentDocumentPaths, consentVersion } from "../../../lib/accounts/consent-version";
 import { expect, test } from "../support/test";
 
 // The stack reads the same files and environment (scripts/local-stack.ts).
@@ -68,7 +68,7 @@ for (const locale of LOCALES) {
     test("the terms a sign-up consent links to render at exactly that version", async ({ page }) => {
       const version = findVersion(TERMS, consentVersion("terms", new Date()));
       expect(version).toBeDefined();
-      const response = await page.goto(`/${locale}${CONSENT_TEXTS.terms.documentPath}`);
+      const response = await page.goto(`/${locale}${consentDocumentPaths(new Date()).terms}`);
       expect(response?.status()).toBe(200);
       const text = version!.text[locale];
       await expect(page.getByRole("heading", { level: 1, name: text.title })).toBeVisible();
@@ -84,9 +84,27 @@ for (const locale of LOCALES) {
       if (locale !== "ko") {
         await expect(page.getByRole("link", { name: t("document.readOriginal") })).toHaveAttribute(
           "href",
-          `/ko${CONSENT_TEXTS.terms.documentPath}`,
+          `/ko${consentDocumentPaths(new Date()).terms}`,
         );
       }
+    });
+
+    test("every announced change of the terms is on the notices page, and leads to its full text", async ({ page }) => {
+      const privacy = translator({ locale, namespace: "privacy" });
+      await page.goto(`/${locale}/notices`);
+      const terms = page.getByRole("region", { name: privacy("notices.termsHeading") });
+      const announced = TERMS.versions.filter((version) => version.announcedOn !== undefined);
+      expect(announced.length).toBeGreaterThan(0);
+      await expect(terms.getByRole("listitem")).toHaveCount(announced.length);
+      const change = announced[0]!;
+      await terms
+        .getByRole("link", { name: privacy("notices.readTerms") })
+        .first()
+        .click();
+      await page.waitForURL(`**/${locale}/terms/${change.version}`);
+      await expect(page.getByRole("heading", { level: 1, name: change.text[locale].title })).toBeVisible();
+      const service = change.text[locale].articles.find((article) => article.id === "service")!;
+      await expect(page.getByText(service.blocks.at(-1) as string)).toBeVisible();
     });
 
     test("an unknown version of the terms is not found", async ({ page }) => {
@@ -118,7 +136,7 @@ for (const locale of LOCALES) {
     for (const colorScheme of ["light", "dark"] as const) {
       test(`the legal pages pass axe in ${colorScheme} mode`, async ({ page }) => {
         await page.emulateMedia({ colorScheme });
-        for (const path of ["/terms", CONSENT_TEXTS.terms.documentPath, "/refund-policy", "/privacy"]) {
+        for (const path of ["/terms", consentDocumentPaths(new Date()).terms, "/refund-policy", "/privacy"]) {
           await page.goto(`/${locale}${path}`);
           const { violations } = await new AxeBuilder({ page }).analyze();
           expect(violations.map((violation) => `${path}: ${violation.id} (${violation.nodes.length})`)).toEqual([]);

@@ -7,9 +7,10 @@
  */
 import { LOCALES } from "../../../lib/i18n/locales";
 import { translator } from "../../../lib/i18n/messages";
-import { CONSENT_TEXTS, consentVersion } from "../../../lib/privacy/policy-versions";
+import { consentVersion } from "../../../lib/accounts/consent-version";
+import { CONSENT_TEXTS } from "../../../lib/privacy/policy-versions";
 import { MEMBERS } from "../../../lib/privacy/data-inventory";
-import { accountText, fillSignUpForm, giveConsents, newEmail } from "../support/fixtures";
+import { accountText, fillSignUpForm, giveConsents, newEmail, signUp } from "../support/fixtures";
 import { expectFitsPhone, PHONE } from "../support/phone-layout";
 import { expect, test } from "../support/test";
 
@@ -94,6 +95,29 @@ for (const locale of LOCALES) {
         .getByRole("link", { name: myPage("cookies.link") })
         .click();
       await page.waitForURL(`**/${locale}/cookies`);
+    });
+
+    test("a member sends a complaint from My page, told what is missing first, and sees it waiting for an answer", async ({
+      page,
+    }) => {
+      await signUp(page, newEmail(), locale);
+      await page.goto(`/${locale}/my`);
+      const inbox = page.getByRole("region", { name: myPage("inquiries.heading") });
+      await inbox.getByLabel(myPage("inquiries.kind")).selectOption(myPage("inquiries.kinds.complaint"));
+      await inbox.getByRole("button", { name: myPage("inquiries.submit") }).click();
+      const message = inbox.getByLabel(myPage("inquiries.message"));
+      await expect(message).toHaveAttribute("aria-invalid", "true");
+
+      await message.fill("The second image of my last job never arrived.\nPlease check it.");
+      await inbox.getByRole("button", { name: myPage("inquiries.submit") }).click();
+      await expect(inbox.getByRole("status")).toHaveText(myPage("inquiries.sent"));
+      const sent = inbox.getByRole("listitem");
+      await expect(sent).toHaveCount(1);
+      await expect(sent).toContainText(myPage("inquiries.kinds.complaint"));
+      await expect(sent).toContainText("The second image of my last job never arrived.");
+      await expect(sent).toContainText(myPage("inquiries.waiting"));
+      await expect(message).toHaveValue("");
+      await expectFitsPhone(page, `/${locale}/my with an inquiry`);
     });
   });
 }

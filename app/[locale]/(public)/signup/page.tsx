@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SignupForm } from "@/components/account/signup-form";
+import { consentDocumentPaths } from "@/lib/accounts/consent-version";
 import { pickMessages } from "@/lib/i18n/messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +17,7 @@ export default async function SignupPage() {
     <div className="page--narrow">
       <h1>{t("heading")}</h1>
       <NextIntlClientProvider messages={pickMessages(locale, ["common", "account"])}>
-        <SignupForm />
+        <SignupForm documentPaths={consentDocumentPaths(new Date())} />
       </NextIntlClientProvider>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CompleteSignupForm } from "@/components/account/complete-signup-form";
+import { consentDocumentPaths } from "@/lib/accounts/consent-version";
 import { pickMessages } from "@/lib/i18n/messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,7 @@ export default async function CompleteSignupPage() {
       <h1>{t("heading")}</h1>
       <p>{t("intro")}</p>
       <NextIntlClientProvider messages={pickMessages(locale, ["common", "account"])}>
-        <CompleteSignupForm />
+        <CompleteSignupForm documentPaths={consentDocumentPaths(new Date())} />
       </NextIntlClientProvider>
     </div>
   );

@@ -10,7 +10,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/terms/[v
   return version ? { title: `${version.text[await getLocale()].title} (${version.version})` } : {};
 }
 
-/** Exactly one version of the terms: the address a consent checkbox links to (CONSENT_TEXTS.terms.documentPath). */
+/** Exactly one version of the terms: the address a consent checkbox links to (lib/accounts/consent-version.ts). */
 export default async function TermsVersionPage({ params }: PageProps<"/[locale]/terms/[version]">) {
   const version = findVersion(TERMS, (await params).version);
   if (!version) notFound();
