@@ -8,7 +8,8 @@ import { MEMBERS } from "./members";
  * Deletes the sign-in accounts of sign-ups never completed: a Firebase user with no
  * member record, made more than UNFINISHED_SIGN_UP_DAYS ago (the inventory's
  * auth-account entry says so). Sign-up is finished in one sitting, so a week leaves
- * anyone interrupted time to come back.
+ * anyone interrupted time to come back. Staff accounts are no sign-ups: they have no
+ * member record by design.
  */
 export async function deleteUnfinishedSignUps(options: { services: Services }): Promise<{ deleted: number }> {
   const { auth, db, clock } = options.services;
@@ -18,7 +19,7 @@ export async function deleteUnfinishedSignUps(options: { services: Services }): 
   do {
     const page = await auth.listUsers(pageToken);
     for (const user of page.users) {
-      if (user.createdAt.getTime() > madeBefore) continue;
+      if (user.createdAt.getTime() > madeBefore || user.staffRole) continue;
       if (await db.get(MEMBERS, user.uid)) continue;
       await auth.deleteUser(user.uid);
       deleted++;

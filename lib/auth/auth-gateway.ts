@@ -1,3 +1,5 @@
+import type { StaffRole } from "../staff/staff-actor";
+
 /**
  * The identity port. Who a request acts for comes only from a token or session
  * cookie verified here, never from a body or query field.
@@ -14,6 +16,8 @@ export interface AuthUserRecord {
   uid: string;
   email: string | null;
   emailVerified: boolean;
+  /** The staff role the account holds (a custom claim only the staff commands set), or null for everyone else. */
+  staffRole: StaffRole | null;
   /** The Google account's id, for a user who signs in with Google. */
   googleId: string | null;
   /**
@@ -62,6 +66,16 @@ export interface AuthGateway {
    * keeping the account until deleteUser. A user who is gone is no error.
    */
   disableUser(uid: string): Promise<void>;
+  /**
+   * Makes an account with this address and no password (the person chooses one through
+   * a password-reset code), or answers the account that has it.
+   */
+  ensureUser(email: string): Promise<AuthUserRecord>;
+  /**
+   * Gives the account a staff role, or takes it away (null), keeping its other claims.
+   * Only the staff commands call this: no route may, so no member makes themselves staff.
+   */
+  setStaffRole(uid: string, role: StaffRole | null): Promise<void>;
   /** Deletes the sign-in account for good. A user who is gone is no error. */
   deleteUser(uid: string): Promise<void>;
   listUsers(pageToken: string | null): Promise<AuthUserPage>;

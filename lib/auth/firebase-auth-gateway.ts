@@ -7,7 +7,16 @@ import { AppError } from "../errors/app-error";
 import type { ErrorMessageKey } from "../errors/error-messages";
 import { firebaseAdminApp } from "../firebase/admin-app";
 import { errorFields, logger } from "../observability/logger";
+import type { StaffRole } from "../staff/staff-actor";
 import type { AuthGateway, AuthUserPage, AuthUserRecord, VerifiedUser } from "./auth-gateway";
+
+/** The custom claim that carries a staff role. */
+const STAFF_CLAIM = "staff";
+
+function staffRoleOf(claims: Record<string, unknown> | undefined): StaffRole | null {
+  const role = claims?.[STAFF_CLAIM];
+  return role === "support" || role === "admin" ? role : null;
+}
 
 const GOOGLE = "google.com";
 
@@ -24,6 +33,7 @@ function toRecord(user: UserRecord): AuthUserRecord {
     uid: user.uid,
     email: user.email ?? null,
     emailVerified: user.emailVerified,
+    staffRole: staffRoleOf(user.customClaims),
     googleId: google?.uid ?? null,
     googleProfile: name === null && pictureUrl === null ? null : { name, pictureUrl },
   };
@@ -155,6 +165,18 @@ export class FirebaseAuthGateway implements AuthGateway {
 
   async unconfirmEmail(uid: string): Promise<void> {
     await this.call(() => this.auth.updateUser(uid, { emailVerified: false }), { notFound: undefined });
+  }
+
+  async ensureUser(email: string): Promise<AuthUserRecord> {
+    const existing = await this.findUserByEmail(email);
+    if (existing) return existing;
+    return toRecord(await this.call(() => this.auth.createUser({ email })));
+  }
+
+  async setStaffRole(uid: string, role: StaffRole | null): Promise<void> {
+    const user = await this.call(() => this.auth.getUser(uid));
+    const { [STAFF_CLAIM]: _previous, ...others } = user.customClaims ?? {};
+    await this.call(() => this.auth.setCustomUserClaims(uid, role ? { ...others, [STAFF_CLAIM]: role } : others));
   }
 
   async disableUser(uid: string): Promise<void> {

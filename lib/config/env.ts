@@ -215,6 +215,18 @@ const serverSchema = z
      */
     LEGAL_HOLD_KEY: z.string().min(32, "use at least 32 random characters").optional(),
 
+    // The staff console (/staff): its second factor.
+    /**
+     * The AES-256-GCM key (32 bytes, base64) that encrypts the staff's TOTP secrets in
+     * the database: whoever reads the database alone cannot make codes. A secret, kept
+     * apart from the data. Local mode falls back to a fixed development key; production
+     * must set one.
+     */
+    STAFF_TOTP_KEY: z
+      .base64("use 32 random bytes, base64-encoded")
+      .refine((value) => Buffer.from(value, "base64").length === 32, "use 32 random bytes, base64-encoded")
+      .optional(),
+
     // AI provenance (Korea's AI Basic Act): every image file that leaves the service says it was made by AI.
     /**
      * The C2PA signing identity: a PKCS#8 private key (ECDSA P-256/P-384 or Ed25519)
@@ -316,6 +328,11 @@ const serverSchema = z
       env.LEGAL_HOLD_KEY === undefined,
       "LEGAL_HOLD_KEY",
       "Production must set the key that pseudonymises the records kept after a withdrawal (at least 32 random characters, stored apart from the data).",
+    );
+    forbid(
+      env.STAFF_TOTP_KEY === undefined,
+      "STAFF_TOTP_KEY",
+      "Production must set the key that encrypts the staff's second-factor secrets (32 random bytes, base64, stored apart from the data).",
     );
     forbid(
       env.C2PA_SIGNING_KEY === undefined,

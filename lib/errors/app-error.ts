@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   HOST_REFUSED: 421,
   /** A state-changing request from another origin, or without Origin and without a bearer token. */
   CSRF_REJECTED: 403,
+  /** A staff request that shows a member's data came without a stated reason (`reason`): nothing was shown. */
+  REASON_REQUIRED: 400,
   /** The thing does not exist, or is not the caller's. */
   NOT_FOUND: 404,
   /** The request body or query failed validation; `details` lists the fields. */

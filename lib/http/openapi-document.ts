@@ -23,6 +23,14 @@ import { CHECKOUT_WINDOW_MINUTES } from "../orders/order";
 import { WITHDRAWAL_DAYS } from "../orders/withdrawal-period";
 import { confirmTossPaymentInput } from "../payments/confirm-toss-payment";
 import { failTossPaymentInput } from "../payments/fail-toss-payment";
+import { STAFF_ACCESS_REASONS } from "../staff/access-reasons";
+import { giveSecondFactorInput } from "../staff/give-second-factor";
+import { approveRefundInput } from "../staff/refund-decision-input";
+import { startStaffSignInInput } from "../staff/start-staff-sign-in";
+import { adjustPointsBody } from "../staff/adjust-points-body";
+import { checkAgentAuthorityInput } from "../privacy/check-agent-authority";
+import { executePrivacyRequestInput } from "../privacy/execute-privacy-request";
+import { answerInquiryInput } from "../support/answer-inquiry";
 import { renewPrivacyConsentInput } from "../accounts/renew-privacy-consent";
 import { cookieChoiceInput } from "../privacy/record-cookie-choice";
 
@@ -47,6 +55,16 @@ const pageParams = [
   { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
 ];
 const member = { security: [{ session: [] }, { bearer: [] }] };
+const staff = { security: [{ staffSession: [] }], tags: ["staff"] };
+const staffNote = (roles: string) =>
+  `Staff console (${roles}). The staff session cookie after both factors; every call is appended to the staff access log, refusals included.`;
+const reasonParam = {
+  name: "reason",
+  in: "query",
+  required: true,
+  schema: { type: "string", enum: [...STAFF_ACCESS_REASONS] },
+  description: "Why the member's data is needed; logged. Without it: 400 REASON_REQUIRED, nothing shown.",
+};
 const acceptLanguage = { $ref: "#/components/parameters/AcceptLanguage" };
 
 type Operation = { parameters?: unknown[] } & Record<string, unknown>;
@@ -92,6 +110,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "__session" },
+        staffSession: { type: "apiKey", in: "cookie", name: "staff_session" },
         bearer: { type: "http", scheme: "bearer", bearerFormat: "Firebase ID token" },
       },
       schemas: {
@@ -688,6 +707,143 @@ export function openApiDocument(): Record<string, unknown> {
             "PAYMENT_STATUS_CHANGED is not signed: only its paymentKey and orderId are read, and the payment is read again from Toss. DEPOSIT_CALLBACK must carry the secret of the virtual account's confirm. Other events are answered 200 and ignored.",
           security: [],
           responses: { 200: { description: "Taken or ignored" }, ...errors(400, 401, 413, 502) },
+        },
+      },
+      "/api/staff/session": {
+        post: {
+          tags: ["staff"],
+          summary: "Staff sign-in, first factor: a fresh Firebase ID token of a staff account",
+          description:
+            "Sets the staff session cookie (httpOnly, SameSite=Strict; 8 hours at most, 30 minutes idle), which does nothing until the second factor is given. `enrolled` says whether the authenticator app is set up or enrolment comes first.",
+          security: [],
+          requestBody: body(startStaffSignInInput),
+          responses: { 200: ok("Session opened, second factor owed"), ...errors(400, 401, 403, 413, 415, 422, 429) },
+        },
+        delete: {
+          tags: ["staff"],
+          summary: "Staff sign-out: ends the session and clears its cookie",
+          security: [],
+          responses: { 204: ok("Signed out"), ...errors(403) },
+        },
+      },
+      "/api/staff/second-factor": {
+        post: {
+          tags: ["staff"],
+          summary: "Staff sign-in, second factor: a TOTP code or a recovery code",
+          description:
+            "The first code ever finishes enrolment and answers the ten recovery codes, this once. A code already used (its 30-second step or an earlier one) is refused; five tries an hour per account, right or wrong.",
+          security: [{ staffSession: [] }],
+          requestBody: body(giveSecondFactorInput),
+          responses: { 200: ok("Both factors given"), ...errors(400, 401, 403, 409, 413, 415, 422, 429) },
+        },
+      },
+      "/api/staff/members": {
+        get: {
+          ...staff,
+          summary: "Look a member up by email or uid, with a stated reason",
+          description: `${staffNote("support, admin")} Profile, points, orders with refunds, privacy requests; generations with their prompts only for the reasons image-complaint and legal-request.`,
+          parameters: [
+            { name: "email", in: "query", schema: { type: "string" } },
+            { name: "uid", in: "query", schema: { type: "string" } },
+            reasonParam,
+          ],
+          responses: { 200: ok("The member"), ...errors(400, 401, 403, 404) },
+        },
+      },
+      "/api/staff/refunds": {
+        get: {
+          ...staff,
+          summary: "Refund requests waiting for a decision, oldest first",
+          description: staffNote("support, admin"),
+          responses: { 200: ok("The queue"), ...errors(401, 403) },
+        },
+      },
+      "/api/staff/refunds/{id}/approve": {
+        post: {
+          ...staff,
+          summary: "Approve a refund request, in full or in part",
+          description: `${staffNote("support, admin")} Takes back \`points\` unused paid points of the purchase and returns \`amount\` through the provider; the member is mailed when the money has gone back.`,
+          parameters: [idParam("id")],
+          requestBody: body(approveRefundInput),
+          responses: {
+            200: ok("Refund under way or done", "Refund"),
+            ...errors(400, 401, 403, 404, 409, 413, 415, 422, 502),
+          },
+        },
+      },
+      "/api/staff/refunds/{id}/reject": {
+        post: {
+          ...staff,
+          summary: "Reject a refund request",
+          description: staffNote("support, admin"),
+          parameters: [idParam("id")],
+          responses: { 200: ok("Rejected", "Refund"), ...errors(401, 403, 404, 409) },
+        },
+      },
+      "/api/staff/privacy-requests": {
+        get: {
+          ...staff,
+          summary: "Open privacy requests, due soonest (overdue) first",
+          description: `${staffNote("support, admin")} Each with its deadline (${PRIVACY_REQUEST_DEADLINE_DAYS} days) and \`overdue\`.`,
+          parameters: pageParams,
+          responses: { 200: ok("The queue"), ...errors(401, 403, 422) },
+        },
+      },
+      "/api/staff/privacy-requests/{id}/agent": {
+        post: {
+          ...staff,
+          summary: "Record the check of an agent's power of attorney",
+          description: staffNote("support, admin"),
+          parameters: [idParam("id")],
+          requestBody: body(checkAgentAuthorityInput),
+          responses: { 200: ok("Recorded"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/api/staff/privacy-requests/{id}/execute": {
+        post: {
+          ...staff,
+          summary: "Carry out a privacy request (export, correction, restriction, objection, deletion)",
+          description: `${staffNote("support, admin")} Through the use case My page uses; closes the request and tells the member. An action that does not answer the request's kind is refused.`,
+          parameters: [idParam("id")],
+          requestBody: body(executePrivacyRequestInput),
+          responses: { 200: ok("Done"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/api/staff/inquiries": {
+        get: {
+          ...staff,
+          summary: "The support inbox: open inquiries and complaints, longest waiting first",
+          description: staffNote("support, admin"),
+          parameters: pageParams,
+          responses: { 200: ok("The inbox"), ...errors(401, 403, 422) },
+        },
+      },
+      "/api/staff/inquiries/{id}/answer": {
+        post: {
+          ...staff,
+          summary: "Answer an inquiry (shown on My page and mailed)",
+          description: staffNote("support, admin"),
+          parameters: [idParam("id")],
+          requestBody: body(answerInquiryInput),
+          responses: { 200: ok("Answered"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/api/staff/members/{memberId}/points": {
+        post: {
+          ...staff,
+          summary: "Adjust a member's points: a new ledger entry with a reason and what it corrects",
+          description: `${staffNote("admin")} Never below zero (402). Needs an Idempotency-Key header.`,
+          parameters: [idParam("memberId")],
+          requestBody: body(adjustPointsBody),
+          responses: { 200: ok("Adjusted"), ...errors(400, 401, 402, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/api/staff/access-log": {
+        get: {
+          ...staff,
+          summary: "Prove the staff access log",
+          description: `${staffNote("admin")} As \`npm run audit:verify\`: the entries proven and the first broken one (changed, removed or reordered), or null.`,
+          responses: { 200: ok("The verdict"), ...errors(401, 403) },
         },
       },
       "/api/webhooks/replicate": {

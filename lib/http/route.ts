@@ -20,6 +20,8 @@ import { authenticate } from "./authenticate";
 import { readBodyBytes } from "./read-json";
 import { errorResponse } from "./responses";
 import { assertSameOrigin } from "./same-origin";
+import { readCookie, STAFF_SESSION_COOKIE } from "./session-cookie";
+import { authorizeStaffAccess, type AuthorizedStaffAccess, type StaffPolicy } from "../staff/authorize-staff-access";
 import { assertOwnHost } from "./screen-request";
 import { transportSecurityHeaders, withHeaders } from "./security-headers";
 
@@ -108,4 +110,38 @@ export function webhookRoute(handler: (ctx: WebhookRequestContext) => Promise<Re
     }
     return appMode ? withHeaders(response, transportSecurityHeaders(appMode)) : response;
   };
+}
+
+export interface StaffRequestContext extends PublicRequestContext {
+  access: AuthorizedStaffAccess;
+}
+
+export interface StaffRouteOptions extends StaffPolicy {
+  /** The member the request is about, found after the session and role are checked: logged with the action. */
+  member?: (ctx: PublicRequestContext) => Promise<string | null>;
+}
+
+/**
+ * A staff console API: the staff session cookie with both factors done, a role the
+ * action allows, and (where it shows a member's data) `?reason=`; each request is
+ * appended to the access log before the handler runs, and again if it fails. A member
+ * session is no staff session: the staff cookie is the only credential read.
+ */
+export function staffRoute(options: StaffRouteOptions, handler: (ctx: StaffRequestContext) => Promise<Response>) {
+  return publicRoute(async (ctx) => {
+    const access = await authorizeStaffAccess({
+      services: ctx.services,
+      token: readCookie(ctx.request, STAFF_SESSION_COOKIE),
+      headers: ctx.request.headers,
+      policy: options,
+      reason: new URL(ctx.request.url).searchParams.get("reason"),
+      member: options.member && (() => options.member!(ctx)),
+    });
+    try {
+      return await handler({ ...ctx, access });
+    } catch (error) {
+      await access.failed();
+      throw error;
+    }
+  });
 }

@@ -34,3 +34,23 @@ export function sessionCookieHeader(value: string, maxAgeSeconds: number, secure
 export function clearedSessionCookieHeader(secure: boolean): string {
   return sessionCookieHeader("", 0, secure);
 }
+
+/**
+ * The staff console's session cookie: a random token whose hash names the session
+ * record (lib/staff/staff-session.ts), never a member session's cookie.
+ * SameSite=Strict: the console is never entered from a link on another site. Firebase
+ * Hosting would forward only `__session`; the app is served by App Hosting or Cloud
+ * Run, which pass every cookie.
+ */
+export const STAFF_SESSION_COOKIE = "staff_session";
+
+export function staffSessionCookieHeader(value: string, maxAgeSeconds: number, secure: boolean): string {
+  return [
+    `${STAFF_SESSION_COOKIE}=${encodeURIComponent(value)}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Strict",
+    `Max-Age=${maxAgeSeconds}`,
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}

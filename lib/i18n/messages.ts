@@ -22,6 +22,7 @@ import enMember from "../../messages/en/member.json" with { type: "json" };
 import enPoints from "../../messages/en/points.json" with { type: "json" };
 import enPrivacy from "../../messages/en/privacy.json" with { type: "json" };
 import enMyPage from "../../messages/en/myPage.json" with { type: "json" };
+import enStaff from "../../messages/en/staff.json" with { type: "json" };
 import koAccount from "../../messages/ko/account.json" with { type: "json" };
 import koCommon from "../../messages/ko/common.json" with { type: "json" };
 import koErrors from "../../messages/ko/errors.json" with { type: "json" };
@@ -35,6 +36,7 @@ import koMember from "../../messages/ko/member.json" with { type: "json" };
 import koPoints from "../../messages/ko/points.json" with { type: "json" };
 import koPrivacy from "../../messages/ko/privacy.json" with { type: "json" };
 import koMyPage from "../../messages/ko/myPage.json" with { type: "json" };
+import koStaff from "../../messages/ko/staff.json" with { type: "json" };
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";
 
 const en = {
@@ -51,6 +53,7 @@ const en = {
   mail: enMail,
   mailbox: enMailbox,
   myPage: enMyPage,
+  staff: enStaff,
 };
 
 export type Messages = typeof en;
@@ -71,6 +74,7 @@ const ko: Messages = {
   mail: koMail,
   mailbox: koMailbox,
   myPage: koMyPage,
+  staff: koStaff,
 };
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };

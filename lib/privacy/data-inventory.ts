@@ -35,6 +35,9 @@ import type { SupportInquiry } from "../support/support-inquiry";
 import type { DataExport } from "./data-export";
 import type { AccessRecord } from "./access-records";
 import type { DisplayRecord } from "../pricing/display-records";
+import type { StaffAccessChainHead, StaffAccessEntry } from "../staff/access-log";
+import type { StaffSecondFactor } from "../staff/second-factor";
+import type { StaffSession } from "../staff/staff-session";
 import type { ProcessorId } from "./processors";
 
 export type Localized = { ko: string; en: string };
@@ -612,8 +615,8 @@ export const RATE_LIMITS = inventoried<RateLimitCounter>({
   title: { ko: "요청 횟수 제한 기록", en: "Request limits" },
   fields: {
     bucket: {
-      ko: "어떤 동작을 무엇을 기준으로 제한하거나 세는지 (비밀번호 재설정은 이메일 주소별 또는 클라이언트별, 인증 메일은 계정별 또는 클라이언트별, 거절된 프롬프트는 계정별)",
-      en: "Which action is limited or counted, and by what (password reset per email address or per client, confirmation mail per account or per client, refused prompts per account)",
+      ko: "어떤 동작을 무엇을 기준으로 제한하거나 세는지 (비밀번호 재설정은 이메일 주소별 또는 클라이언트별, 인증 메일은 계정별 또는 클라이언트별, 거절된 프롬프트는 계정별, 직원 로그인과 인증 코드 입력은 클라이언트별 또는 직원 계정별)",
+      en: "Which action is limited or counted, and by what (password reset per email address or per client, confirmation mail per account or per client, refused prompts per account, staff sign-in and code attempts per client or per staff account)",
     },
     count: {
       ko: "현재 집계 기간의 사용 횟수. 문서 ID는 이메일 주소, 계정 또는 클라이언트 IP 주소(IPv6는 /64 네트워크 단위)의 해시이며, 주소 자체는 저장하지 않습니다",
@@ -845,6 +848,168 @@ export const ACCESS_RECORDS = inventoried<AccessRecord>({
   },
   onWithdrawal: "pseudonymise-and-keep",
   disposal: ERASE,
+  processors: [cloud],
+});
+
+// --- The staff access log (issue 10) ---------------------------------------------------
+
+/**
+ * 개인정보의 안전성 확보조치 기준 art. 8: a personal-information handler keeps the
+ * records of its staff's access to personal data at least 1 year, and 2 years when it
+ * holds that of 50,000 or more people or sensitive data. The larger period, for the service
+ * we mean to be.
+ */
+export const STAFF_ACCESS_LOG_YEARS = 2;
+
+const STAFF_ACCESS_BASIS: Localized = {
+  ko: "법적 의무의 이행 (개인정보 보호법 제29조, 개인정보의 안전성 확보조치 기준 제8조: 개인정보취급자의 접속기록 보관 및 점검)",
+  en: "Legal obligation (PIPA art. 29; Standards for Personal Information Security Measures art. 8: keeping and checking staff access records)",
+};
+
+export const STAFF_ACCESS_LOG = inventoried<StaffAccessEntry>({
+  id: "staff-access-log",
+  collection: "staffAccessLog",
+  title: { ko: "직원의 개인정보 처리 기록", en: "Staff access log" },
+  fields: {
+    seq: { ko: "기록의 일련번호", en: "The entry's sequence number" },
+    at: { ko: "처리한 시각", en: "When" },
+    staffUid: { ko: "처리한 직원", en: "The staff member who acted" },
+    role: { ko: "직원의 권한 (상담 또는 관리자)", en: "The staff member's role (support or admin)" },
+    action: {
+      ko: "한 일 (회원 조회, 환불 승인 등)",
+      en: "What was done (a member looked up, a refund approved, …)",
+    },
+    memberUid: { ko: "정보를 조회하거나 처리한 회원", en: "The member whose data was seen or changed" },
+    reason: { ko: "직원이 밝힌 조회 사유", en: "The reason the staff member gave" },
+    client: {
+      ko: "직원이 접속한 IP 주소 (IPv6는 /64 네트워크 단위)",
+      en: "The IP address the staff member connected from (an IPv6 client by its /64 network)",
+    },
+    outcome: { ko: "허용, 거부 또는 실패", en: "Allowed, refused or failed" },
+    prevHash: {
+      ko: "바로 앞 기록의 해시 (기록의 위조나 삭제를 확인하기 위한 값)",
+      en: "The previous entry's hash (so that a changed or removed entry is detected)",
+    },
+    hash: { ko: "이 기록의 해시", en: "This entry's hash" },
+  },
+  purpose: {
+    ko: "직원이 회원의 개인정보를 언제, 왜, 어떻게 처리했는지 확인하고 오남용을 막기 위해",
+    en: "Showing when, why and how staff handled a member's personal data, and preventing its misuse",
+  },
+  legalBasis: STAFF_ACCESS_BASIS,
+  retention: {
+    kind: "years",
+    years: STAFF_ACCESS_LOG_YEARS,
+    from: { ko: "처리한 때", en: "the access" },
+    sweptBy: { field: "at", marks: "start" },
+  },
+  // Kept as written: the chain's hashes cover every field, and once the account is gone the member's id names no one.
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: {
+    ko: `${ERASE.ko}. 가장 오래된 기록부터 삭제하고, 마지막으로 삭제한 기록의 해시를 남겨 나머지 기록이 그대로임을 계속 증명합니다`,
+    en: `${ERASE.en}. The oldest entries go first, and the hash of the last one removed is kept, so the rest can still be proven unaltered`,
+  },
+  processors: [cloud],
+});
+
+export const STAFF_ACCESS_CHAIN = inventoried<StaffAccessChainHead>({
+  id: "staff-access-chain",
+  collection: "staffAccessChain",
+  title: { ko: "직원의 개인정보 처리 기록의 연결 정보", en: "Staff access log chain" },
+  fields: {
+    seq: { ko: "가장 최근 기록의 일련번호", en: "The latest entry's sequence number" },
+    hash: { ko: "가장 최근 기록의 해시", en: "The latest entry's hash" },
+    at: { ko: "가장 최근 기록의 시각", en: "The latest entry's time" },
+    checkpointSeq: {
+      ko: "보관 기간이 지나 마지막으로 삭제한 기록의 일련번호",
+      en: "The sequence number of the last entry removed when its period ended",
+    },
+    checkpointHash: { ko: "그 기록의 해시", en: "That entry's hash" },
+  },
+  purpose: STAFF_ACCESS_LOG.kind.purpose,
+  legalBasis: STAFF_ACCESS_BASIS,
+  // Dated by the latest entry: it goes only with the last of them, never before.
+  retention: {
+    kind: "years",
+    years: STAFF_ACCESS_LOG_YEARS,
+    from: { ko: "가장 최근 기록의 처리 시각", en: "the latest entry's access" },
+    sweptBy: { field: "at", marks: "start" },
+  },
+  onWithdrawal: "pseudonymise-and-keep",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+export const STAFF_SESSIONS = inventoried<StaffSession>({
+  id: "staff-sessions",
+  collection: "staffSessions",
+  title: { ko: "직원 로그인 세션", en: "Staff sessions" },
+  fields: {
+    staffUid: { ko: "로그인한 직원", en: "The staff member signed in" },
+    role: { ko: "직원의 권한", en: "The staff member's role" },
+    stage: {
+      ko: "2단계 인증을 마쳤는지 여부",
+      en: "Whether the second factor was given",
+    },
+    createdAt: { ko: "로그인한 시각", en: "When the staff member signed in" },
+    lastSeenAt: {
+      ko: "마지막으로 사용한 시각 (30분 동안 쓰지 않으면 종료)",
+      en: "Last used (ends after 30 minutes unused)",
+    },
+    expiresAt: { ko: "세션이 끝나는 시각 (로그인 후 8시간)", en: "When the session ends (8 hours after sign-in)" },
+  },
+  purpose: {
+    ko: "직원만 관리 화면을 쓰도록 로그인 상태 유지",
+    en: "Keeping staff signed in to the console, and no one else",
+  },
+  legalBasis: STAFF_ACCESS_BASIS,
+  retention: {
+    kind: "days",
+    days: 1,
+    from: {
+      ko: "로그인한 때 (세션이 끝나면 삭제하고, 로그아웃하면 즉시 삭제)",
+      en: "sign-in (deleted when the session ends, at once on sign-out)",
+    },
+    deletableOnRequest: false,
+    sweptBy: { field: "expiresAt", marks: "end" },
+  },
+  onWithdrawal: "delete",
+  disposal: ERASE,
+  processors: [cloud],
+});
+
+export const STAFF_SECOND_FACTORS = inventoried<StaffSecondFactor>({
+  id: "staff-second-factors",
+  collection: "staffSecondFactors",
+  title: { ko: "직원 2단계 인증 정보", en: "Staff second factors" },
+  fields: {
+    staffUid: { ko: "직원", en: "The staff member" },
+    secret: {
+      ko: "인증 앱의 비밀 키 (데이터와 따로 보관하는 키로 암호화)",
+      en: "The authenticator app's secret (encrypted with a key kept apart from the data)",
+    },
+    enrolledAt: { ko: "등록을 마친 시각", en: "When enrolment was completed" },
+    lastTimeStep: {
+      ko: "마지막으로 사용한 인증 코드의 시간 구간 (같은 코드의 재사용을 막기 위해)",
+      en: "The time step of the last code used (so that no code is used twice)",
+    },
+    recoveryCodeHashes: {
+      ko: "아직 사용하지 않은 복구 코드의 해시 (코드 자체는 저장하지 않음)",
+      en: "Hashes of the recovery codes not yet used (never the codes)",
+    },
+    updatedAt: { ko: "마지막으로 바뀐 시각", en: "Last changed" },
+  },
+  purpose: {
+    ko: "직원 로그인의 2단계 인증 (개인정보의 안전성 확보조치 기준 제5조)",
+    en: "The second factor of staff sign-in (Standards for Personal Information Security Measures art. 5)",
+  },
+  legalBasis: STAFF_ACCESS_BASIS,
+  retention: { kind: "until-withdrawal" },
+  onWithdrawal: "delete",
+  disposal: {
+    ko: `${ERASE.ko}. 직원 권한을 없앨 때 함께 삭제`,
+    en: `${ERASE.en}. Deleted when the staff role is taken away`,
+  },
   processors: [cloud],
 });
 
@@ -1227,6 +1392,11 @@ export const DATA_INVENTORY: readonly DataKind[] = [
   SUPPORT_INQUIRIES.kind,
   DATA_EXPORTS.kind,
   DATA_EXPORT_FILES,
+  STAFF_ACCESS_LOG.kind,
+  // After the log: the sweeper removes the entries before the head and checkpoint that name them.
+  STAFF_ACCESS_CHAIN.kind,
+  STAFF_SESSIONS.kind,
+  STAFF_SECOND_FACTORS.kind,
 ];
 
 export function databaseKinds(): (DataKind & { store: { kind: "database"; collection: string } })[] {

@@ -3,7 +3,8 @@
  * kind, in both stores, and knows no kind by name for when: each database kind names
  * the field its period counts from or ends at (`sweptBy`), each blob storage kind its
  * prefix, whose files count from when they were written. What it does know per kind is
- * how to dispose of a record besides deleting it (an image's files, an export's archive) and which due
+ * how to dispose of a record besides deleting it (an image's files, an export's archive,
+ * the staff access log's checkpoint) and which due
  * records must wait for something else (an open generation for recovery, a points
  * history for its account to close). "until-withdrawal" kinds are the withdrawal's to
  * delete, "until-delivered" ones the mail sender's. Runs hourly in the worker and as a
@@ -19,6 +20,7 @@ import { logger } from "../observability/logger";
 import { POINT_ACCOUNTS } from "../points/ledger";
 import type { Services } from "../services";
 import type { BlobStorage } from "../storage/blob-storage";
+import { checkpointBeforeRemoval, STAFF_ACCESS_LOG } from "../staff/access-log";
 import { DATA_EXPORTS } from "./data-export";
 import { DATA_INVENTORY, inventoriedCollection, type DataKind, type Retention, type SweptBy } from "./data-inventory";
 
@@ -95,7 +97,7 @@ interface Disposal<T> {
   /** A due record that must wait (the sweep passes it and tries again next time). */
   waits?(data: T): boolean;
   /** What goes with the records, done before they are deleted so a crash leaves nothing unnamed. */
-  beforeDelete?(docs: Doc<T>[], blobs: BlobStorage): Promise<void>;
+  beforeDelete?(docs: Doc<T>[], stores: { blobs: BlobStorage; db: Database }): Promise<void>;
 }
 
 function disposal<T extends StoredRecord<T>>(
@@ -109,15 +111,22 @@ const DISPOSALS = new Map<string, Disposal<DocumentData>>([
   // A job somehow still open is left for recovery to close (and settle its points) first.
   disposal(GENERATIONS, { waits: (job) => !isFinished(job.status) }),
   disposal(IMAGES, {
-    beforeDelete: async (images, blobs) => {
+    beforeDelete: async (images, { blobs }) => {
       await Promise.all(images.map((image) => deleteImageFiles(blobs, image.data.fileKey)));
     },
   }),
   disposal(DATA_EXPORTS, {
-    beforeDelete: async (exports, blobs) => {
+    beforeDelete: async (exports, { blobs }) => {
       const archives = exports.flatMap(({ data }) => (data.fileKey ? [data.fileKey] : []));
       await Promise.all(archives.map((key) => blobs.delete(key)));
     },
+  }),
+  disposal(STAFF_ACCESS_LOG, {
+    beforeDelete: (entries, { db }) =>
+      checkpointBeforeRemoval(
+        db,
+        entries.map(({ data }) => data),
+      ),
   }),
 ]);
 
@@ -176,7 +185,7 @@ async function sweepKind(context: SweepContext, kind: SweptDatabaseKind): Promis
       if (keptWhilePointsAccountOpen && !(await context.accounts.isClosed(doc.data.uid as string))) continue;
       due.push(doc);
     }
-    await steps?.beforeDelete?.(due, blobs);
+    await steps?.beforeDelete?.(due, { blobs, db });
     if (due.length > 0) {
       const batch = db.batch();
       for (const { id } of due) batch.delete(collection, id);

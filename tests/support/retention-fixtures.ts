@@ -25,6 +25,8 @@ import { SUPPORT_INQUIRIES } from "../../lib/support/support-inquiry";
 import { PROCESSING_RESTRICTIONS } from "../../lib/privacy/processing-restriction";
 import { REFUNDS } from "../../lib/refunds/refund";
 import { WEBHOOK_DELIVERIES } from "../../lib/webhooks/webhook-delivery";
+import { STAFF_ACCESS_CHAIN, STAFF_ACCESS_LOG } from "../../lib/staff/access-log";
+import { STAFF_SESSIONS } from "../../lib/staff/staff-session";
 import { WITHDRAWALS } from "../../lib/withdrawal/withdrawal";
 
 /** A record of the kind whose retention field is `at`, for a member `uid` with no points account. */
@@ -258,6 +260,34 @@ export const RETENTION_FIXTURES = new Map<string, Fixture>([
     bytes: 4,
     requestedAt: at,
     readyAt: at,
+    expiresAt: at,
+  })),
+  fixture(STAFF_ACCESS_LOG, (at, uid): RecordOf<typeof STAFF_ACCESS_LOG> => ({
+    seq: 0,
+    at,
+    staffUid: "staff-fixture",
+    role: "support",
+    action: "member.view",
+    memberUid: uid,
+    reason: "inquiry",
+    client: null,
+    outcome: "allowed",
+    prevHash: "0".repeat(64),
+    hash: "f".repeat(64),
+  })),
+  fixture(STAFF_ACCESS_CHAIN, (at): RecordOf<typeof STAFF_ACCESS_CHAIN> => ({
+    seq: 0,
+    hash: "f".repeat(64),
+    at,
+    checkpointSeq: null,
+    checkpointHash: null,
+  })),
+  fixture(STAFF_SESSIONS, (at, uid): RecordOf<typeof STAFF_SESSIONS> => ({
+    staffUid: uid,
+    role: "support",
+    stage: "active",
+    createdAt: at,
+    lastSeenAt: at,
     expiresAt: at,
   })),
 ]);

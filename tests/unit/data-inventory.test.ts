@@ -33,6 +33,9 @@ import { expectAppError } from "../support/app-error-thrown";
 import { HELD_KINDS } from "../../lib/privacy/legal-hold";
 import { LEGAL_HOLD } from "../../lib/privacy/legal-hold-record";
 import { WITHDRAWAL_RECORD_DAYS, WITHDRAWALS } from "../../lib/withdrawal/withdrawal";
+import { STAFF_ACCESS_CHAIN, STAFF_ACCESS_LOG } from "../../lib/staff/access-log";
+import { STAFF_SECOND_FACTORS } from "../../lib/staff/second-factor";
+import { STAFF_SESSIONS } from "../../lib/staff/staff-session";
 
 const COLLECTIONS_IN_CODE = [
   MEMBERS,
@@ -60,6 +63,10 @@ const COLLECTIONS_IN_CODE = [
   PRIVACY_REQUESTS,
   SUPPORT_INQUIRIES,
   DATA_EXPORTS,
+  STAFF_ACCESS_LOG,
+  STAFF_ACCESS_CHAIN,
+  STAFF_SESSIONS,
+  STAFF_SECOND_FACTORS,
 ];
 
 function refusal(action: () => unknown): AppError {
@@ -175,6 +182,16 @@ describe("the data inventory", () => {
     expect(WELCOME_GRANTS.kind.onWithdrawal).toBe("pseudonymise-and-keep");
   });
 
+  it("keeps the staff access log 2 years, as art. 8 of the security-measures standard asks of a large service", () => {
+    for (const { kind } of [STAFF_ACCESS_LOG, STAFF_ACCESS_CHAIN]) {
+      expect(kind.retention).toMatchObject({ kind: "years", years: 2, sweptBy: { field: "at", marks: "start" } });
+      expect(kind.legalBasis.ko).toContain("안전성 확보조치 기준 제8조");
+    }
+    // The sweeper removes the entries before the head that dates the chain.
+    const order = DATA_INVENTORY.map((kind) => kind.id);
+    expect(order.indexOf("staff-access-log")).toBeLessThan(order.indexOf("staff-access-chain"));
+  });
+
   it("keeps queued mail only until it is delivered", () => {
     expect(MAIL_OUTBOX.kind.retention).toEqual({ kind: "until-delivered" });
   });
@@ -233,10 +250,10 @@ describe("what a withdrawal keeps", () => {
     expect(HELD_KINDS.map((held) => held.collection.kind.id).sort()).toEqual(keptNamingMember);
   });
 
-  it("keeps in place only what names no member: welcome grants (a hash of the address) and the hold itself", () => {
+  it("keeps in place only what names no member (welcome grants, the hold itself) and the staff access log, whose hashes cover its every field", () => {
     const kept = databaseKinds().filter((kind) => kind.onWithdrawal === "pseudonymise-and-keep");
     const inPlace = kept.filter((kind) => !Object.hasOwn(kind.fields, "uid")).map((kind) => kind.id);
-    expect(inPlace.sort()).toEqual(["legal-hold", "welcome-grants"]);
+    expect(inPlace.sort()).toEqual(["legal-hold", "staff-access-chain", "staff-access-log", "welcome-grants"]);
   });
 
   it("keeps the record of a finished withdrawal as long as the inventory says", () => {

@@ -14,6 +14,8 @@ import { ORDERS } from "../../lib/orders/order";
 import { PRIVACY_REQUESTS } from "../../lib/privacy/privacy-request";
 import { SUPPORT_INQUIRIES } from "../../lib/support/support-inquiry";
 import { sweptDatabaseKinds } from "../../lib/privacy/purge-expired-data";
+import { STAFF_ACCESS_LOG } from "../../lib/staff/access-log";
+import { STAFF_SESSIONS } from "../../lib/staff/staff-session";
 import { expectAppError } from "../support/app-error-thrown";
 
 const refusal = (action: () => unknown) => expectAppError(action);
@@ -362,6 +364,50 @@ describe("the repository's firestore.indexes.json", () => {
           { field: "status", op: "in", value: ["pending", "waiting_for_deposit"] },
         ],
       },
+    ],
+    [
+      "lib/staff/view-member.ts",
+      {
+        collection: GENERATIONS.name,
+        where: [{ field: "uid", op: "==", value: "u" }],
+        orderBy: [{ field: "createdAt", direction: "desc" }],
+        limit: 50,
+      },
+    ],
+    [
+      "lib/staff/list-refund-queue.ts",
+      {
+        collection: REFUNDS.name,
+        where: [{ field: "status", op: "==", value: "requested" }],
+        orderBy: [{ field: "requestedAt", direction: "asc" }],
+        limit: 100,
+      },
+    ],
+    [
+      "lib/staff/verify-access-log.ts",
+      {
+        collection: STAFF_ACCESS_LOG.name,
+        orderBy: [{ field: "seq", direction: "asc" }],
+        limit: 500,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/staff/export-access-log.ts",
+      {
+        collection: STAFF_ACCESS_LOG.name,
+        where: [
+          { field: "at", op: ">=", value: "2026-01-01T00:00:00.000Z" },
+          { field: "at", op: "<", value: "2026-02-01T00:00:00.000Z" },
+        ],
+        orderBy: [{ field: "at", direction: "asc" }],
+        limit: 500,
+        startAfter: cursor,
+      },
+    ],
+    [
+      "lib/staff/staff-session.ts",
+      { collection: STAFF_SESSIONS.name, where: [{ field: "staffUid", op: "==", value: "u" }] },
     ],
     [
       "lib/images/list-images.ts",

@@ -34,6 +34,7 @@ const production = {
   BLOB_STORAGE: "gcs",
   GCS_BUCKET: "imagesfactory-images",
   LEGAL_HOLD_KEY: "h".repeat(32),
+  STAFF_TOTP_KEY: Buffer.alloc(32, 7).toString("base64"),
   C2PA_SIGNING_KEY: c2pa.privateKeyPem,
   C2PA_CERTIFICATE_CHAIN: c2pa.certificateChainPem,
 };
@@ -126,6 +127,8 @@ describe("parseServerConfig in local mode", () => {
     ["BLOB_URL_LIFETIME_SECONDS", "7200"],
     ["BLOB_URL_SECRET", "too short"],
     ["LEGAL_HOLD_KEY", "too short"],
+    ["STAFF_TOTP_KEY", Buffer.alloc(16, 7).toString("base64")],
+    ["STAFF_TOTP_KEY", "not base64!"],
     ["GCS_BUCKET", "Images_Bucket"],
     ["GCS_API_ENDPOINT", "storage.googleapis.com"],
   ])("refuses %s=%s, naming the variable", (name, value) => {
@@ -230,6 +233,7 @@ describe("parseServerConfig in production", () => {
     ["APP_URL", { APP_URL: "http://images.example.com" }, "https"],
     ["TRUSTED_PROXY_HOPS", { TRUSTED_PROXY_HOPS: "0" }, "one rate limit"],
     ["LEGAL_HOLD_KEY", { LEGAL_HOLD_KEY: undefined }, "pseudonymises the records kept after a withdrawal"],
+    ["STAFF_TOTP_KEY", { STAFF_TOTP_KEY: undefined }, "second-factor secrets"],
     [
       "C2PA_SIGNING_KEY",
       { C2PA_SIGNING_KEY: undefined, C2PA_CERTIFICATE_CHAIN: undefined },

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RefundDecision } from "@/components/staff/refund-decision";
+import { staffPageAccess } from "@/components/staff/staff-page-access";
+import { StaffSignOut } from "@/components/staff/staff-sign-out";
+import { Link } from "@/i18n/navigation";
+import { pickMessages } from "@/lib/i18n/messages";
+import { getServices } from "@/lib/services";
+import { STAFF_ACCESS_REASONS } from "@/lib/staff/access-reasons";
+import { listRefundQueue } from "@/lib/staff/list-refund-queue";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("staff.metadata"))("console") };
+}
+
+/** The console's front page: the member look-up and the refund queue. */
+export default async function StaffConsolePage() {
+  const locale = await getLocale();
+  const access = await staffPageAccess({
+    locale,
+    policy: { roles: ["support", "admin"], action: "refunds.list", needsReason: false },
+  });
+  const refunds = await listRefundQueue({ services: getServices() });
+  const t = await getTranslations("staff");
+  const format = await getFormatter();
+  return (
+    <div className="staff-console">
+      <h1>{t("console.heading")}</h1>
+      <NextIntlClientProvider messages={pickMessages(locale, ["staff", "member"])}>
+        <p>
+          {t("console.signedInAs", { role: access.actor.role })} <StaffSignOut />
+        </p>
+        <nav>
+          <Link href="/staff/console/privacy-requests">{t("privacyQueue.link")}</Link>
+        </nav>
+        <section aria-labelledby="look-up-heading">
+          <h2 id="look-up-heading">{t("console.lookUpHeading")}</h2>
+          <form className="form" action={`/${locale}/staff/console/member`} method="get">
+            <label htmlFor="look-up-query">{t("console.lookUpQuery")}</label>
+            <input id="look-up-query" name="q" required />
+            <label htmlFor="look-up-reason">{t("console.lookUpReason")}</label>
+            <select id="look-up-reason" name="reason" required defaultValue="">
+              <option value="" disabled>
+                -
+              </option>
+              {STAFF_ACCESS_REASONS.map((reason) => (
+                <option key={reason} value={reason}>
+                  {t(`reasons.${reason}`)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button">
+              {t("console.lookUpSubmit")}
+            </button>
+          </form>
+        </section>
+        <section aria-labelledby="refunds-heading">
+          <h2 id="refunds-heading">{t("console.refundsHeading")}</h2>
+          {refunds.length === 0 ? <p>{t("console.refundsEmpty")}</p> : null}
+          <ul className="staff-refunds">
+            {refunds.map((refund) => (
+              <li key={refund.refundId} data-testid={`refund-${refund.refundId}`}>
+                <p>
+                  {t("console.requestedAt")}:{" "}
+                  {format.dateTime(new Date(refund.requestedAt), { dateStyle: "medium", timeStyle: "short" })}
+                  {" · "}
+                  {t("console.order")}: <code>{refund.orderId}</code>
+                  {" · "}
+                  {format.number(refund.amount, { style: "currency", currency: refund.currency })}
+                  {" · "}
+                  {t("console.review")}: {refund.review ?? "-"}
+                </p>
+                <RefundDecision refundId={refund.refundId} amount={refund.amount} points={refund.lotPoints} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      </NextIntlClientProvider>
+    </div>
+  );
+}

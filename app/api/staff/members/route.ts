@@ -1,0 +1,21 @@
+import { AppError } from "@/lib/errors/app-error";
+import { json } from "@/lib/http/responses";
+import { staffRoute } from "@/lib/http/route";
+import { findMemberUid, viewMember } from "@/lib/staff/view-member";
+
+/** One member as staff see them, found by `email` or `uid`, for the `reason` stated (logged first). */
+export const GET = staffRoute(
+  {
+    roles: ["support", "admin"],
+    action: "member.view",
+    needsReason: true,
+    member: async ({ request, services }) => {
+      const query = new URL(request.url).searchParams;
+      const uid = await findMemberUid({ services, email: query.get("email"), uid: query.get("uid") });
+      if (!uid) throw new AppError("NOT_FOUND", "staff.memberNotFound");
+      return uid;
+    },
+  },
+  async ({ services, access }) =>
+    json(await viewMember({ services, memberUid: access.memberUid!, reason: access.reason! })),
+);

@@ -1,0 +1,62 @@
+"use client";
+
+/** One waiting refund's decision: approve what is filled in (the whole request by default), or reject. */
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { api } from "@/components/shared/api-client";
+import { ErrorAlert } from "@/components/shared/error-alert";
+import { useErrorText } from "@/components/shared/use-error-text";
+
+interface RefundDecisionProps {
+  refundId: string;
+  amount: number;
+  points: number;
+}
+
+export function RefundDecision({ refundId, amount, points }: RefundDecisionProps) {
+  const t = useTranslations("staff.console");
+  const errorText = useErrorText();
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function decide(path: "approve" | "reject", body: unknown) {
+    setError(null);
+    setBusy(true);
+    try {
+      const refund = await api<{ status: string }>(`/api/staff/refunds/${refundId}/${path}`, { method: "POST", body });
+      setDone(path === "approve" ? t("approved", { status: refund.status }) : t("rejected"));
+    } catch (caught) {
+      setBusy(false);
+      setError(errorText(caught));
+    }
+  }
+
+  function approve(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    void decide("approve", { amount: Number(data.get("amount")), points: Number(data.get("points")) });
+  }
+
+  if (done) return <p role="status">{done}</p>;
+  return (
+    <form className="refund-decision" onSubmit={approve}>
+      <label htmlFor={`amount-${refundId}`}>{t("amount")}</label>
+      <input id={`amount-${refundId}`} name="amount" type="number" min={1} defaultValue={amount} disabled={busy} />
+      <label htmlFor={`points-${refundId}`}>{t("points")}</label>
+      <input id={`points-${refundId}`} name="points" type="number" min={0} defaultValue={points} disabled={busy} />
+      <button type="submit" className="button" disabled={busy}>
+        {t("approve")}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={busy}
+        onClick={() => void decide("reject", {})}
+      >
+        {t("reject")}
+      </button>
+      <ErrorAlert message={error} />
+    </form>
+  );
+}

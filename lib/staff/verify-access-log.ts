@@ -1,0 +1,75 @@
+/**
+ * Proves the staff access log (access-log.ts): walks the chain from the checkpoint (or
+ * from its start) to the head and names the first entry that is not as it was written.
+ */
+import type { Cursor, Database } from "../db/database";
+import {
+  accessEntryHash,
+  accessEntryId,
+  CHAIN_HEAD_ID,
+  GENESIS_HASH,
+  STAFF_ACCESS_CHAIN,
+  STAFF_ACCESS_LOG,
+  type StaffAccessEntry,
+} from "./access-log";
+
+/**
+ * changed: the entry's fields no longer give its hash, or the next entry chained to
+ * another hash (it was rewritten, hash and all); removed: an entry is missing (named
+ * by the sequence number it had); reordered: an entry sits where another belongs.
+ */
+export type AccessLogProblem = "changed" | "removed" | "reordered";
+
+export interface AccessLogVerdict {
+  /** Entries proven. */
+  entries: number;
+  /** The first entry found broken, or null when the whole chain holds. */
+  broken: { seq: number; problem: AccessLogProblem } | null;
+}
+
+const PAGE = 500;
+
+export async function verifyAccessLog(options: { db: Database }): Promise<AccessLogVerdict> {
+  const { db } = options;
+  const head = (await db.get(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID))?.data ?? null;
+  const checkpointSeq = head?.checkpointSeq ?? -1;
+  let expectedSeq = checkpointSeq + 1;
+  let expectedPrev = head?.checkpointHash ?? GENESIS_HASH;
+  let previous: StaffAccessEntry | null = null;
+  let entries = 0;
+  let after: Cursor | undefined;
+  const broken = (seq: number, problem: AccessLogProblem): AccessLogVerdict => ({
+    entries,
+    broken: { seq, problem },
+  });
+  for (;;) {
+    const page = await db.query({
+      collection: STAFF_ACCESS_LOG,
+      orderBy: [{ field: "seq", direction: "asc" }],
+      limit: PAGE,
+      ...(after ? { startAfter: after } : {}),
+    });
+    for (const { id, data: entry } of page) {
+      // Left by a sweep that stopped between its checkpoint and its deletion: expired, and proven no more.
+      if (entry.seq <= checkpointSeq && id === accessEntryId(entry.seq)) continue;
+      if (id !== accessEntryId(entry.seq) || entry.seq < expectedSeq) return broken(entry.seq, "reordered");
+      if (entry.seq > expectedSeq) return broken(expectedSeq, "removed");
+      const { hash, ...fields } = entry;
+      if (accessEntryHash(fields) !== hash) return broken(entry.seq, "changed");
+      if (entry.prevHash !== expectedPrev) return broken(previous?.seq ?? entry.seq, "changed");
+      previous = entry;
+      expectedPrev = hash;
+      expectedSeq += 1;
+      entries += 1;
+    }
+    const last = page[page.length - 1];
+    if (page.length < PAGE || !last) break;
+    after = { values: [last.data.seq], id: last.id };
+  }
+  if (!head) return entries === 0 ? { entries, broken: null } : broken(expectedSeq, "removed");
+  // The tail: entries after the last one found gone, the last one rewritten, or one added past the head.
+  if (head.seq >= expectedSeq) return broken(expectedSeq, "removed");
+  if (head.seq < expectedSeq - 1) return broken(head.seq + 1, "changed");
+  if (head.hash !== expectedPrev) return broken(head.seq, "changed");
+  return { entries, broken: null };
+}

@@ -1,0 +1,156 @@
+/**
+ * The role matrix: every route under app/api, found on disk so a new one cannot be
+ * left out. Every staff route is called as anonymous, as a member, as support and as
+ * admin, and answers only the roles its row allows; every other route answers a
+ * request carrying only a staff session exactly as it answers an anonymous one.
+ */
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { STAFF_SESSION_COOKIE } from "../../lib/http/session-cookie";
+import { getServices } from "../../lib/services";
+import { STAFF_ACCESS_LOG } from "../../lib/staff/access-log";
+import type { StaffRole } from "../../lib/staff/staff-actor";
+import { call } from "../support/http";
+import { createMember } from "../support/members";
+import { createStaff, signInStaffPassword, type TestStaff } from "../support/staff";
+
+type Handler = Parameters<typeof call>[0];
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? routeFiles(join(dir, entry.name)) : entry.name === "route.ts" ? [join(dir, entry.name)] : [],
+  );
+}
+
+interface Endpoint {
+  path: string;
+  method: (typeof METHODS)[number];
+  handler: Handler;
+  params: Record<string, string>;
+}
+
+const endpoints: Endpoint[] = [];
+for (const file of routeFiles("app/api")) {
+  const template = "/" + relative("app", file).split(sep).slice(0, -1).join("/");
+  const module = (await import(`../../${file}`)) as Partial<Record<(typeof METHODS)[number], Handler>>;
+  const names = [...template.matchAll(/\[(\w+)\]/g)].map((match) => match[1]!);
+  const params = Object.fromEntries(names.map((name) => [name, "matrix-id-0001"]));
+  const path = template.replace(/\[(\w+)\]/g, "matrix-id-0001");
+  for (const method of METHODS) {
+    const handler = module[method];
+    if (handler) endpoints.push({ path, method, handler, params });
+  }
+}
+
+/** Who may call each staff console route; the sign-in steps come before any role. */
+const STAFF_MATRIX: Record<string, { roles: StaffRole[]; query?: string; body?: unknown }> = {
+  "GET /api/staff/members": { roles: ["support", "admin"], query: "reason=inquiry" },
+  "GET /api/staff/refunds": { roles: ["support", "admin"] },
+  "POST /api/staff/refunds/matrix-id-0001/approve": { roles: ["support", "admin"], body: { amount: 1000, points: 0 } },
+  "POST /api/staff/refunds/matrix-id-0001/reject": { roles: ["support", "admin"], body: {} },
+  "GET /api/staff/access-log": { roles: ["admin"] },
+  "GET /api/staff/privacy-requests": { roles: ["support", "admin"] },
+  "POST /api/staff/privacy-requests/matrix-id-0001/agent": { roles: ["support", "admin"], body: {} },
+  "POST /api/staff/privacy-requests/matrix-id-0001/execute": { roles: ["support", "admin"], body: {} },
+  "GET /api/staff/inquiries": { roles: ["support", "admin"] },
+  "POST /api/staff/inquiries/matrix-id-0001/answer": { roles: ["support", "admin"], body: {} },
+  "POST /api/staff/members/matrix-id-0001/points": { roles: ["admin"], body: {} },
+};
+const SIGN_IN_STEPS = ["POST /api/staff/session", "DELETE /api/staff/session", "POST /api/staff/second-factor"];
+
+const services = getServices();
+let member: { uid: string; cookie: string };
+const staff: Partial<Record<StaffRole, TestStaff>> = {};
+
+beforeAll(async () => {
+  const user = await createMember(services);
+  member = { uid: user.uid, cookie: `__session=${await services.auth.createSessionCookie(user.idToken, 3_600_000)}` };
+  staff.support = await createStaff(services, "support");
+  staff.admin = await createStaff(services, "admin");
+});
+
+const staffCookie = (role: StaffRole) => `${STAFF_SESSION_COOKIE}=${staff[role]!.token}`;
+const key = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
+const staffEndpoints = endpoints.filter((endpoint) => endpoint.path.startsWith("/api/staff/"));
+const otherEndpoints = endpoints.filter((endpoint) => !endpoint.path.startsWith("/api/staff/"));
+
+function send(endpoint: Endpoint, cookie: string | undefined, query = "", body?: unknown): Promise<Response> {
+  const withMember = query.replace("MEMBER", member.uid);
+  return call(endpoint.handler, {
+    method: endpoint.method,
+    path: `${endpoint.path}${withMember ? `?${withMember}` : ""}`,
+    params: endpoint.params,
+    ...(cookie ? { cookie } : {}),
+    ...(endpoint.method === "GET" || endpoint.method === "DELETE" ? {} : { body: body ?? {} }),
+  });
+}
+
+describe("the staff routes", () => {
+  it("are each in the matrix or a sign-in step", () => {
+    expect(staffEndpoints.map(key).sort()).toEqual([...Object.keys(STAFF_MATRIX), ...SIGN_IN_STEPS].sort());
+  });
+
+  it.each(Object.entries(STAFF_MATRIX))("%s answers only its roles", async (name, row) => {
+    const endpoint = staffEndpoints.find((candidate) => key(candidate) === name)!;
+    const query = name === "GET /api/staff/members" ? `uid=MEMBER&${row.query}` : (row.query ?? "");
+    for (const cookie of [undefined, member.cookie]) {
+      expect((await send(endpoint, cookie, query, row.body)).status, `${name} without a staff session`).toBe(401);
+    }
+    for (const role of ["support", "admin"] as const) {
+      const status = (await send(endpoint, staffCookie(role), query, row.body)).status;
+      if (row.roles.includes(role)) expect([401, 403], `${name} as ${role}`).not.toContain(status);
+      else expect(status, `${name} as ${role}`).toBe(403);
+    }
+  });
+
+  it("need their second factor: a session that has only the password is refused", async () => {
+    const endpoint = staffEndpoints.find((candidate) => key(candidate) === "GET /api/staff/refunds")!;
+    const half = await signInStaffPassword(services, staff.support!.email, staff.support!.password);
+    expect((await send(endpoint, `${STAFF_SESSION_COOKIE}=${half.token}`)).status).toBe(401);
+  });
+
+  it("refuse a member look-up without a reason (400), and log the refusal and the look-up", async () => {
+    const endpoint = staffEndpoints.find((candidate) => key(candidate) === "GET /api/staff/members")!;
+    const refused = await send(endpoint, staffCookie("support"), `uid=${member.uid}`);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("REASON_REQUIRED");
+    const shown = await send(endpoint, staffCookie("support"), `uid=${member.uid}&reason=refund`);
+    expect(shown.status).toBe(200);
+    expect(await shown.json()).toMatchObject({ uid: member.uid, generations: null });
+    const withContent = await send(endpoint, staffCookie("support"), `uid=${member.uid}&reason=image-complaint`);
+    expect(await withContent.json()).toMatchObject({ generations: [] });
+
+    const entries = await services.db.query({
+      collection: STAFF_ACCESS_LOG,
+      where: [{ field: "staffUid", op: "==", value: staff.support!.uid }],
+    });
+    const lookUps = entries
+      .map(({ data }) => data)
+      .filter((entry) => entry.action === "member.view")
+      .sort((a, b) => a.seq - b.seq)
+      .map(({ memberUid, reason, outcome }) => ({ memberUid, reason, outcome }));
+    expect(lookUps.slice(-3)).toEqual([
+      { memberUid: null, reason: null, outcome: "refused" },
+      { memberUid: member.uid, reason: "refund", outcome: "allowed" },
+      { memberUid: member.uid, reason: "image-complaint", outcome: "allowed" },
+    ]);
+  });
+});
+
+describe("every other route", () => {
+  it.each(otherEndpoints.map((endpoint) => [key(endpoint), endpoint] as const))(
+    "%s answers a staff session alone as it answers nobody",
+    async (_name, endpoint) => {
+      const anonymous = (await send(endpoint, undefined)).status;
+      expect((await send(endpoint, staffCookie("admin"))).status).toBe(anonymous);
+    },
+  );
+
+  it("includes the member routes, which refuse a staff session", () => {
+    expect(otherEndpoints.map(key)).toEqual(
+      expect.arrayContaining(["GET /api/me", "GET /api/orders", "POST /api/generations"]),
+    );
+  });
+});
