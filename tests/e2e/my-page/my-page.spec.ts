@@ -102,7 +102,7 @@ for (const locale of LOCALES) {
     }) => {
       await signUp(page, newEmail(), locale);
       await page.goto(`/${locale}/my`);
-      const inbox = page.getByRole("region", { name: myPage("inquiries.heading") });
+      const inbox = page.getByRole("region", { name: myPage("inquiries.heading"), exact: true });
       await inbox.getByLabel(myPage("inquiries.kind")).selectOption(myPage("inquiries.kinds.complaint"));
       await inbox.getByRole("button", { name: myPage("inquiries.submit") }).click();
       const message = inbox.getByLabel(myPage("inquiries.message"));
