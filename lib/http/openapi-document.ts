@@ -446,7 +446,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 202: ok("Sent"), ...errors(401, 403, 409, 429) },
         },
       },
-      // ---- Privacy policy consent and cookie choices (issue 9, part D) ----
+      // ---- Privacy policy consent and cookie choices ----
       "/api/cookie-consent": {
         post: {
           summary: "Store a cookie choice (functional, performance) in the necessary cookie-consent cookie",

@@ -1149,7 +1149,7 @@ export const COMPLAINT_RETENTION = {
   from: { ko: "처리 완료일", en: "the request's closing" },
 } as const satisfies Retention;
 
-// --- My page: restrictions of processing and privacy requests (issue 9, part C) ---
+// --- My page: restrictions of processing and privacy requests ---
 
 export const PROCESSING_RESTRICTIONS = inventoried<ProcessingRestriction>({
   id: "processing-restrictions",
