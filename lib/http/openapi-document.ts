@@ -25,7 +25,7 @@ import { confirmTossPaymentInput } from "../payments/confirm-toss-payment";
 import { failTossPaymentInput } from "../payments/fail-toss-payment";
 import { STAFF_ACCESS_REASONS } from "../staff/access-reasons";
 import { giveSecondFactorInput } from "../staff/give-second-factor";
-import { approveRefundInput } from "../staff/refund-decision-input";
+import { approveRefundInput, rejectRefundInput } from "../staff/refund-decision-input";
 import { startStaffSignInInput } from "../staff/start-staff-sign-in";
 import { adjustPointsBody } from "../staff/adjust-points-body";
 import { checkAgentAuthorityInput } from "../privacy/check-agent-authority";
@@ -446,7 +446,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 202: ok("Sent"), ...errors(401, 403, 409, 429) },
         },
       },
-      // ---- Privacy policy consent and cookie choices (issue 9, part D) ----
+      // ---- Privacy policy consent and cookie choices ----
       "/api/cookie-consent": {
         post: {
           summary: "Store a cookie choice (functional, performance) in the necessary cookie-consent cookie",
@@ -775,9 +775,10 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           ...staff,
           summary: "Reject a refund request",
-          description: staffNote("support, admin"),
+          description: `${staffNote("support, admin")} The reason is recorded and mailed to the member.`,
           parameters: [idParam("id")],
-          responses: { 200: ok("Rejected", "Refund"), ...errors(401, 403, 404, 409) },
+          requestBody: body(rejectRefundInput),
+          responses: { 200: ok("Rejected", "Refund"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
         },
       },
       "/api/staff/privacy-requests": {

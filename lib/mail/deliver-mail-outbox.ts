@@ -12,6 +12,7 @@ import { mailSite } from "./templates/layout";
 import { passwordResetMail } from "./templates/password-reset-mail";
 import { purchaseConfirmationMail } from "./templates/purchase-confirmation-mail";
 import { refundConfirmationMail } from "./templates/refund-confirmation-mail";
+import { refundRejectedMail } from "./templates/refund-rejected-mail";
 import { dataExportReadyMail } from "./templates/data-export-ready-mail";
 import { DATA_EXPORTS } from "../privacy/data-export";
 import { REFUNDS } from "../refunds/refund";
@@ -113,6 +114,22 @@ async function compose(services: Services, item: OutboxItem): Promise<Composed> 
         points: refund.data.points,
         refundedAt: new Date(refund.data.completedAt),
         madeAtProvider: refund.data.origin === "provider" || refund.data.origin === "dispute",
+      });
+      return { message, uid: item.uid };
+    }
+    case "refund-rejected": {
+      const address = await memberAddress(services, item.uid, readAt);
+      if ("dropped" in address) return address;
+      const refund = await db.get(REFUNDS, item.refId);
+      if (refund?.data.status !== "rejected" || !refund.data.decisionReason)
+        return { dropped: "nothing_to_report", uid: item.uid };
+      const recipient = await mailRecipient({ db, uid: item.uid, to: address.email, fallbackLocale: DEFAULT_LOCALE });
+      const message = refundRejectedMail({
+        recipient,
+        site: mailSite(config),
+        orderId: refund.data.orderId,
+        requestedAt: new Date(refund.data.requestedAt),
+        reason: refund.data.decisionReason,
       });
       return { message, uid: item.uid };
     }

@@ -21,6 +21,7 @@ export type MemberMailTemplate =
   | "generation-result"
   | "purchase-confirmation"
   | "refund-confirmation"
+  | "refund-rejected"
   | "data-export-ready"
   | "privacy-request-outcome"
   | "inquiry-answered";

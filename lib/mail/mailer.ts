@@ -11,6 +11,7 @@ export type MailKind =
   | "generation-result"
   | "purchase-confirmation"
   | "refund-confirmation"
+  | "refund-rejected"
   | "data-export-ready"
   | "privacy-request-outcome"
   | "inquiry-answered";

@@ -434,6 +434,7 @@ export const REFUNDS = inventoried<Refund>({
     providerRefundId: { ko: "결제 대행사의 환불 또는 지불 거절 ID", en: "The provider's refund or dispute ID" },
     failureCode: { ko: "결제 대행사가 환불을 거절한 이유 코드", en: "The provider's code when it refused" },
     decidedBy: { ko: "환불을 승인하거나 거절한 담당 직원", en: "The staff member who approved or rejected it" },
+    decisionReason: { ko: "승인하거나 거절한 이유", en: "Why it was approved or rejected" },
     requestedAt: { ko: "요청한 시각", en: "When asked for" },
     decidedAt: { ko: "승인하거나 거절한 시각", en: "When approved or rejected" },
     completedAt: { ko: "환불이 끝난 시각", en: "When the money went back" },
@@ -1148,7 +1149,7 @@ export const COMPLAINT_RETENTION = {
   from: { ko: "처리 완료일", en: "the request's closing" },
 } as const satisfies Retention;
 
-// --- My page: restrictions of processing and privacy requests (issue 9, part C) ---
+// --- My page: restrictions of processing and privacy requests ---
 
 export const PROCESSING_RESTRICTIONS = inventoried<ProcessingRestriction>({
   id: "processing-restrictions",

@@ -44,7 +44,7 @@ export const CONSENT_TEXTS: Record<ConsentPurpose, ConsentText> = {
   },
 };
 
-// ---- The privacy policy's versions and their notice (issue 9, part D) ----
+// ---- The privacy policy's versions and their notice ----
 
 /** How many days ahead a change must be announced (개인정보처리방침 제12조, as the seeds' policy promises). */
 export const MINIMUM_NOTICE_DAYS = { ordinary: 7, material: 30 } as const;

@@ -1,16 +1,18 @@
 /**
- * Support staff's decision on a refund request (their console is a later piece; this
- * is the use case it will call). Approving may refund less than asked, down to part of
+ * Support staff's decision on a refund request, with their reason, from the staff
+ * console. Approving may refund less than asked, down to part of
  * the money and part of the points, within the rules: the points taken back are unused
  * points of that purchase (so the balance never goes negative), and the money is at
  * most what those points cost, counted over every refund of the order, so money never
  * goes back for points the member keeps or has spent.
  */
 import { AppError } from "../errors/app-error";
+import { enqueueMail } from "../mail/mail-outbox";
 import { logger } from "../observability/logger";
 import { ORDERS } from "../orders/order";
 import { readPointAccount } from "../points/ledger";
 import type { Services } from "../services";
+import { humanText } from "../text/human-text";
 import { executeRefund } from "./execute-refund";
 import { unusedPointsOfLot } from "./points-lots";
 import { moneyForPoints, REFUNDS, toRefundView, type RefundView } from "./refund";
@@ -21,7 +23,11 @@ export interface RefundDecision {
   refundId: string;
   /** The staff member deciding: recorded on the refund. */
   staffUid: string;
+  /** Why: recorded on the refund, and mailed to the member with a rejection. */
+  reason: string;
 }
+
+const decisionReason = humanText({ field: "reason", maxLength: 1000 });
 
 export async function approveRefund(
   options: RefundDecision & {
@@ -32,6 +38,7 @@ export async function approveRefund(
   },
 ): Promise<RefundView> {
   const { services, refundId, amount, points } = options;
+  const reason = decisionReason.parse(options.reason);
   if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(points) || amount <= 0 || points < 0)
     throw new AppError("VALIDATION_FAILED", "validation.invalidType", {
       diagnostic: "A refund returns a positive whole amount and takes back a whole number of points.",
@@ -62,6 +69,7 @@ export async function approveRefund(
       points: taken.points,
       pointsShortfall: taken.shortfall,
       decidedBy: options.staffUid,
+      decisionReason: reason,
       decidedAt: now.toISOString(),
     });
   });
@@ -69,18 +77,23 @@ export async function approveRefund(
   return executeRefund({ services, refundId });
 }
 
+/** Rejects a request, keeping staff's reason and mailing it to the member. */
 export async function rejectRefund(options: RefundDecision): Promise<RefundView> {
   const { services, refundId } = options;
+  const reason = decisionReason.parse(options.reason);
   const view = await services.db.runTransaction(async (tx) => {
     const refund = await tx.get(REFUNDS, refundId);
     if (!refund) throw new AppError("NOT_FOUND", "refund.notFound");
     if (refund.data.status !== "requested") throw new AppError("INVALID_STATE", "refund.decided");
+    const now = services.clock.now();
     const decided = {
       status: "rejected" as const,
       decidedBy: options.staffUid,
-      decidedAt: services.clock.now().toISOString(),
+      decisionReason: reason,
+      decidedAt: now.toISOString(),
     };
     tx.update(REFUNDS, refundId, decided);
+    enqueueMail(tx, { uid: refund.data.uid, template: "refund-rejected", refId: refundId, now });
     return toRefundView(refundId, { ...refund.data, ...decided });
   });
   logger.info("refund.rejected", { refundId, staffUid: options.staffUid });

@@ -154,6 +154,7 @@ function recordMoneyTakenBack(
     providerRefundId: options.providerRefundId,
     failureCode: null,
     decidedBy: null,
+    decisionReason: null,
     requestedAt: now.toISOString(),
     decidedAt: null,
     completedAt: now.toISOString(),

@@ -62,6 +62,8 @@ export interface Refund {
   failureCode: string | null;
   /** The staff member who approved or rejected it. */
   decidedBy: string | null;
+  /** Why staff decided as they did: the rejection mail gives it to the member. */
+  decisionReason: string | null;
   requestedAt: string;
   decidedAt: string | null;
   completedAt: string | null;

@@ -68,6 +68,7 @@ export async function requestRefund(options: {
       providerRefundId: null,
       failureCode: null,
       decidedBy: null,
+      decisionReason: null,
       requestedAt: now.toISOString(),
       decidedAt: null,
       completedAt: null,

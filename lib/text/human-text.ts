@@ -33,6 +33,7 @@ const MULTILINE: Record<HumanTextField, boolean> = {
   details: true,
   message: true,
   answer: true,
+  reason: true,
 };
 
 export interface HumanTextRules {

@@ -1,5 +1,5 @@
 /**
- * Consent beyond sign-up (issue 9, part D): a cookie choice is kept in the browser's
+ * Consent beyond sign-up: a cookie choice is kept in the browser's
  * necessary cookie and, for a member, recorded as consent per category, each change a
  * new record; a privacy policy version needing new consent is asked of members who
  * agreed to an older one, and their agreement is a new consent record.

@@ -6,12 +6,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 import { GET as getOrderRoute } from "../../app/api/orders/[id]/route";
 import { POST as refundRoute } from "../../app/api/orders/[id]/refund/route";
 import { DAY_MS, ManualClock } from "../../lib/clock/clock";
 import { getServerConfig } from "../../lib/config/env";
 import { runGenerationJob } from "../../lib/generation/run-generation-job";
 import { submitGeneration } from "../../lib/generation/submit-generation";
+import { deliverMailOutbox } from "../../lib/mail/deliver-mail-outbox";
 import { MAIL_OUTBOX } from "../../lib/mail/mail-outbox";
 import { createOrder } from "../../lib/orders/create-order";
 import { ORDERS } from "../../lib/orders/order";
@@ -27,6 +29,7 @@ import { createFirestoreDatabase } from "../../lib/db/firestore/firestore-databa
 import { withInventoryGuard } from "../../lib/db/with-inventory-guard";
 import { createServices, getServices, type Services } from "../../lib/services";
 import { expectAppError } from "../support/app-error-thrown";
+import { applyOobCode } from "../support/firebase-users";
 import { call, readError } from "../support/http";
 import { buyPoints, createMember } from "../support/members";
 
@@ -222,11 +225,25 @@ describe("staff decide a refund request", () => {
 
     // More points than are unused, or more money than the points cost: refused, nothing moves.
     await expectAppError(
-      approveRefund({ services, refundId: request.refundId, staffUid: "staff-1", amount: 11_400, points: 761 }),
+      approveRefund({
+        services,
+        refundId: request.refundId,
+        staffUid: "staff-1",
+        amount: 11_400,
+        points: 761,
+        reason: "Unused points only",
+      }),
       "INVALID_STATE",
     );
     await expectAppError(
-      approveRefund({ services, refundId: request.refundId, staffUid: "staff-1", amount: 6_001, points: 400 }),
+      approveRefund({
+        services,
+        refundId: request.refundId,
+        staffUid: "staff-1",
+        amount: 6_001,
+        points: 400,
+        reason: "Unused points only",
+      }),
       "INVALID_STATE",
     );
     expect(await balanceOf(services, member.uid)).toMatchObject({ balance: 760 });
@@ -237,10 +254,12 @@ describe("staff decide a refund request", () => {
       staffUid: "staff-1",
       amount: 6_000,
       points: 400,
+      reason: "The 400 points still unused, at their price",
     });
     expect(part).toMatchObject({ status: "succeeded", amount: 6_000, points: 400 });
     expect((await services.db.get(REFUNDS, request.refundId))!.data).toMatchObject({
       decidedBy: "staff-1",
+      decisionReason: "The 400 points still unused, at their price",
       lotPoints: 400,
     });
     expect((await services.db.get(ORDERS, orderId))!.data).toMatchObject({
@@ -249,13 +268,27 @@ describe("staff decide a refund request", () => {
       refundedPoints: 400,
     });
     await expectAppError(
-      approveRefund({ services, refundId: request.refundId, staffUid: "staff-1", amount: 1, points: 1 }),
+      approveRefund({
+        services,
+        refundId: request.refundId,
+        staffUid: "staff-1",
+        amount: 1,
+        points: 1,
+        reason: "Unused points only",
+      }),
       "INVALID_STATE",
     );
 
     const rest = await requestRefund({ services, uid: member.uid, orderId, idempotencyKey: randomUUID() });
     expect(rest).toMatchObject({ status: "requested", review: "partly-refunded", amount: 5_400 });
-    await approveRefund({ services, refundId: rest.refundId, staffUid: "staff-2", amount: 5_400, points: 360 });
+    await approveRefund({
+      services,
+      refundId: rest.refundId,
+      staffUid: "staff-2",
+      amount: 5_400,
+      points: 360,
+      reason: "Unused points only",
+    });
     expect(await balanceOf(services, member.uid)).toMatchObject({ balance: 0 });
     expect((await services.db.get(ORDERS, orderId))!.data).toMatchObject({ refundedAmount: 11_400 });
     const providerPaymentId = (await services.db.get(ORDERS, orderId))!.data.providerPaymentId!;
@@ -263,17 +296,45 @@ describe("staff decide a refund request", () => {
     await expectHonestLedger(services);
   });
 
-  it("reject one, leaving the points and the money where they are", async () => {
+  it("reject one with a reason, leaving the points and the money where they are, and mail the reason", async () => {
     const { services, clock } = servicesAt(new Date("2026-04-10T00:00:00Z"));
     const member = await createMember(services);
     const orderId = await buy(services, member.uid);
     clock.advance(8 * DAY_MS);
     const request = await requestRefund({ services, uid: member.uid, orderId, idempotencyKey: randomUUID() });
-    expect(await rejectRefund({ services, refundId: request.refundId, staffUid: "staff-1" })).toMatchObject({
+    // A blank reason is refused as invalid input (422 through the route), the request left as it was.
+    const blank = await rejectRefund({ services, refundId: request.refundId, staffUid: "staff-1", reason: "  " }).catch(
+      (error: unknown) => error,
+    );
+    expect(blank).toBeInstanceOf(ZodError);
+    expect(JSON.stringify((blank as ZodError).issues)).toContain("humanText.reason");
+    expect((await services.db.get(REFUNDS, request.refundId))!.data.status).toBe("requested");
+    const reason = "More than 7 days have passed since the purchase.";
+    expect(await rejectRefund({ services, refundId: request.refundId, staffUid: "staff-1", reason })).toMatchObject({
       status: "rejected",
+    });
+    expect((await services.db.get(REFUNDS, request.refundId))!.data).toMatchObject({
+      decidedBy: "staff-1",
+      decisionReason: reason,
     });
     expect(await balanceOf(services, member.uid)).toMatchObject({ balance: 1_000 });
     expect((await services.db.get(ORDERS, orderId))!.data.status).toBe("paid");
+    await expectAppError(
+      rejectRefund({ services, refundId: request.refundId, staffUid: "staff-2", reason: "again" }),
+      "INVALID_STATE",
+    );
+
+    const queued = await services.db.get(MAIL_OUTBOX, `refund-rejected-${request.refundId}`);
+    expect(queued?.data).toMatchObject({ uid: member.uid, template: "refund-rejected" });
+    await applyOobCode(await services.auth.emailVerificationCode(member.email));
+    await deliverMailOutbox({ services, limit: 500 });
+    const mails = (await services.localMailbox!.list()).filter(
+      (mail) => mail.to === member.email && mail.kind === "refund-rejected",
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toBe("환불 요청을 승인하지 못했습니다");
+    expect(mails[0]?.text).toContain(reason);
+    expect(mails[0]?.text).toContain(services.config.BUSINESS_EMAIL);
   });
 });
 

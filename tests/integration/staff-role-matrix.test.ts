@@ -48,8 +48,11 @@ for (const file of routeFiles("app/api")) {
 const STAFF_MATRIX: Record<string, { roles: StaffRole[]; query?: string; body?: unknown }> = {
   "GET /api/staff/members": { roles: ["support", "admin"], query: "reason=inquiry" },
   "GET /api/staff/refunds": { roles: ["support", "admin"] },
-  "POST /api/staff/refunds/matrix-id-0001/approve": { roles: ["support", "admin"], body: { amount: 1000, points: 0 } },
-  "POST /api/staff/refunds/matrix-id-0001/reject": { roles: ["support", "admin"], body: {} },
+  "POST /api/staff/refunds/matrix-id-0001/approve": {
+    roles: ["support", "admin"],
+    body: { amount: 1000, points: 0, reason: "matrix" },
+  },
+  "POST /api/staff/refunds/matrix-id-0001/reject": { roles: ["support", "admin"], body: { reason: "matrix" } },
   "GET /api/staff/access-log": { roles: ["admin"] },
   "GET /api/staff/privacy-requests": { roles: ["support", "admin"] },
   "POST /api/staff/privacy-requests/matrix-id-0001/agent": { roles: ["support", "admin"], body: {} },

@@ -104,6 +104,7 @@ export const RETENTION_FIXTURES = new Map<string, Fixture>([
     providerRefundId: null,
     failureCode: null,
     decidedBy: "staff",
+    decisionReason: "Not a purchase of this member",
     requestedAt: at,
     decidedAt: at,
     completedAt: null,

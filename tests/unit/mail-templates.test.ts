@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Locale } from "../../lib/i18n/locales";
+import { LOCALES, type Locale } from "../../lib/i18n/locales";
 import { generationResultMail } from "../../lib/mail/templates/generation-result-mail";
 import { parseServerConfig } from "../../lib/config/env";
 import { mailSite, type MailRecipient } from "../../lib/mail/templates/layout";
 import { passwordResetMail } from "../../lib/mail/templates/password-reset-mail";
 import { purchaseConfirmationMail } from "../../lib/mail/templates/purchase-confirmation-mail";
+import { refundRejectedMail } from "../../lib/mail/templates/refund-rejected-mail";
 import { refundConfirmationMail } from "../../lib/mail/templates/refund-confirmation-mail";
 import { verifyEmailMail } from "../../lib/mail/templates/verify-email-mail";
 
@@ -248,4 +249,27 @@ describe("the refund mail", () => {
     expect(mail.text).not.toContain("reply to this mail");
     expect(mail.text).not.toContain("Card refunds can take");
   });
+});
+
+describe("the refund rejection mail", () => {
+  it.each(LOCALES)(
+    "gives staff's reason in their words, which request it was, and where to turn next (%s)",
+    (locale) => {
+      const mail = refundRejectedMail({
+        recipient: recipient(locale, "Asia/Seoul"),
+        site: SITE,
+        orderId: "0f1e2d3c-aaaa-4bbb-8ccc-123456789abc",
+        requestedAt: REQUESTED_AT,
+        reason: "Points from this purchase were used.",
+      });
+      expect(mail.kind).toBe("refund-rejected");
+      expect(mail.subject).toBe(
+        locale === "ko" ? "환불 요청을 승인하지 못했습니다" : "Your refund request was not approved",
+      );
+      expect(mail.text).toContain("0f1e2d3c");
+      expect(mail.text).toContain("Points from this purchase were used.");
+      expect(mail.text).toContain("support@imagesfactory.com");
+      expect(mail.text).toContain(`${APP_URL}/${locale}/my`);
+    },
+  );
 });

@@ -31,7 +31,7 @@ export default async function MemberLayout({ children, params }: LayoutProps<"/[
     redirect({ href: next ? { pathname: "/signin", query: { next } } : "/signin", locale });
   }
   if (session.status === "incomplete") redirect({ href: "/signup/complete", locale });
-  // A privacy policy change that needs new consent is asked for before any member page (issue 9, part D).
+  // A privacy policy change that needs new consent is asked for before any member page.
   const consentGate = session.status === "member" ? await PendingPrivacyConsent({ uid: session.me.uid }) : null;
   return (
     <NextIntlClientProvider messages={pickMessages(locale, ["common", "member"])}>

@@ -123,6 +123,7 @@ test("a support staff member enrols, approves a refund, completes a deletion, re
   await signInNewStaff(page, "support");
 
   const row = page.getByTestId(`refund-${refund.refundId}`);
+  await row.getByLabel(t("console.decisionReason")).fill("구매 후 7일 이내이고 포인트를 쓰지 않았습니다.");
   await row.getByRole("button", { name: t("console.approve") }).click();
   await expect(row.getByRole("status")).toContainText("승인했습니다");
 

@@ -13,7 +13,9 @@ export const POST = staffRoute(
     member: ({ services, params }) => refundOwner({ services, refundId: params.id! }),
   },
   async ({ request, services, params, access }) => {
-    const { amount, points } = approveRefundInput.parse(await readJson(request));
-    return json(await approveRefund({ services, refundId: params.id!, staffUid: access.actor.uid, amount, points }));
+    const { amount, points, reason } = approveRefundInput.parse(await readJson(request));
+    return json(
+      await approveRefund({ services, refundId: params.id!, staffUid: access.actor.uid, amount, points, reason }),
+    );
   },
 );

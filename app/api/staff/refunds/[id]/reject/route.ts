@@ -1,9 +1,10 @@
 import { json } from "@/lib/http/responses";
 import { staffRoute } from "@/lib/http/route";
 import { rejectRefund } from "@/lib/refunds/decide-refund";
-import { refundOwner } from "@/lib/staff/refund-decision-input";
+import { readJson } from "@/lib/http/read-json";
+import { refundOwner, rejectRefundInput } from "@/lib/staff/refund-decision-input";
 
-/** Rejects a refund request. */
+/** Rejects a refund request with a reason, which is mailed to the member. */
 export const POST = staffRoute(
   {
     roles: ["support", "admin"],
@@ -11,6 +12,8 @@ export const POST = staffRoute(
     needsReason: false,
     member: ({ services, params }) => refundOwner({ services, refundId: params.id! }),
   },
-  async ({ services, params, access }) =>
-    json(await rejectRefund({ services, refundId: params.id!, staffUid: access.actor.uid })),
+  async ({ request, services, params, access }) => {
+    const { reason } = rejectRefundInput.parse(await readJson(request));
+    return json(await rejectRefund({ services, refundId: params.id!, staffUid: access.actor.uid, reason }));
+  },
 );
