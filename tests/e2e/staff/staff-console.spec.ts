@@ -140,6 +140,9 @@ test("a support staff member enrols, approves a refund, completes a deletion, re
   const refusal = agentRequest.getByLabel(t("privacyQueue.agentReason"));
   await agentRequest.getByRole("button", { name: t("privacyQueue.agentSubmit") }).click();
   await expect(refusal).toHaveAttribute("aria-invalid", "true");
+  await expect(agentRequest).toContainText(
+    translator({ locale: "ko", namespace: "errors" })("humanText.reason.required"),
+  );
   await refusal.fill("The power of attorney is not signed by the member.");
   await agentRequest.getByRole("button", { name: t("privacyQueue.agentSubmit") }).click();
   const refused = t("privacyQueue.agentRefused", { reason: "The power of attorney is not signed by the member." });
