@@ -10,6 +10,7 @@
  *   place that address is stored) is deleted once sent, dropped or given up.
  */
 import { createHash } from "node:crypto";
+import type { MailKind } from "./mailer";
 import type { Transaction } from "../db/database";
 import type { Locale } from "../i18n/locales";
 
@@ -17,14 +18,8 @@ import { MAIL_OUTBOX } from "../privacy/data-inventory";
 
 export { MAIL_OUTBOX };
 
-export type MemberMailTemplate =
-  | "generation-result"
-  | "purchase-confirmation"
-  | "refund-confirmation"
-  | "refund-rejected"
-  | "data-export-ready"
-  | "privacy-request-outcome"
-  | "inquiry-answered";
+/** Mail about a member's own events, sent to their verified address: every kind but the two sent before there is one. */
+export type MemberMailTemplate = Exclude<MailKind, "verify-email" | "password-reset">;
 
 interface QueuedMail {
   attempts: number;

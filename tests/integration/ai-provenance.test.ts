@@ -16,7 +16,6 @@ import { ActionAssertion, ManifestStore } from "@trustnxt/c2pa-ts/manifest";
 import { XMLParser } from "fast-xml-parser";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import yauzl from "yauzl";
 import { POST as requestExportRoute } from "../../app/api/account/exports/route";
 import { GET as downloadExportRoute } from "../../app/api/account/exports/[id]/route";
 import { GET as zipRoute } from "../../app/api/generations/[id]/zip/route";
@@ -32,6 +31,7 @@ import { createServices, getServices, type Services } from "../../lib/services";
 import type { TestUser } from "../support/firebase-users";
 import { call } from "../support/http";
 import { buyPoints, createMember } from "../support/members";
+import { unzip } from "../support/unzip";
 
 const services = getServices();
 const PROMPT = "provenance probe: a lighthouse keeper's cat at dusk";
@@ -114,29 +114,6 @@ async function expectLabelled(png: Buffer, member: TestUser, label: string): Pro
     expect(bytes.includes(Buffer.from(identity, "utf8").toString("latin1")), `${label} names "${identity}"`).toBe(
       false,
     );
-}
-
-function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const entries = new Map<string, Buffer>();
-      zip.on("entry", (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("end", () => {
-            entries.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on("end", () => resolve(entries));
-      zip.on("error", reject);
-      zip.readEntry();
-    });
-  });
 }
 
 async function generate(on: Services, member: TestUser): Promise<{ generationId: string; imageIds: string[] }> {

@@ -5,7 +5,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import yauzl from "yauzl";
 import { POST as requestExportRoute } from "../../app/api/account/exports/route";
 import { GET as downloadExportRoute } from "../../app/api/account/exports/[id]/route";
 import { ManualClock } from "../../lib/clock/clock";
@@ -22,31 +21,9 @@ import { createServices, getServices } from "../../lib/services";
 import { applyOobCode } from "../support/firebase-users";
 import { call } from "../support/http";
 import { buyPoints, createMember } from "../support/members";
+import { unzip } from "../support/unzip";
 
 const services = getServices();
-
-function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const entries = new Map<string, Buffer>();
-      zip.on("entry", (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("end", () => {
-            entries.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on("end", () => resolve(entries));
-      zip.on("error", reject);
-      zip.readEntry();
-    });
-  });
-}
 
 async function download(token: string, id: string): Promise<Response> {
   return call(downloadExportRoute, { path: `/api/account/exports/${id}`, params: { id }, token });
