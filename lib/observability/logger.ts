@@ -1,6 +1,7 @@
 /**
  * Structured logs, one JSON object a line. Fields name ids (uid, job, order), never
- * personal data or prompts.
+ * names, addresses or prompts. In production they go to Cloud Logging, whose default
+ * bucket keeps them 30 days: the retention the privacy policy states.
  */
 import { AppError } from "../errors/app-error";
 

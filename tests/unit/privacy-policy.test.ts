@@ -96,6 +96,11 @@ describe.each(LOCALES)("the privacy policy in %s", (locale) => {
     }
   });
 
+  it("says how the data is collected: at sign-up, in use, at payment and from support", () => {
+    for (const method of ["signup", "use", "payment", "support"] as const)
+      expect(text).toContain(t(`items.methods.${method}`));
+  });
+
   it("lists the law table with every law, record and period, row by row", () => {
     const table = document.sections
       .flatMap((section) => section.blocks)
