@@ -1,52 +1,80 @@
 "use client";
 
-/** What staff do with one open privacy request: check an agent's power of attorney, then carry it out. */
+/**
+ * What staff do with one open privacy request: check an agent's power of attorney
+ * (verified, or refused with the reason the requester is told), then carry it out.
+ * A refused agent's request cannot be carried out, so it offers nothing more.
+ */
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { api } from "@/components/shared/api-client";
+import { api, fieldErrorsOf } from "@/components/shared/api-client";
 import { ErrorAlert } from "@/components/shared/error-alert";
 import { useErrorText } from "@/components/shared/use-error-text";
-import type { PrivacyRequestAction } from "@/lib/privacy/privacy-request";
+import type { AgentCheck, PrivacyRequestAction } from "@/lib/privacy/privacy-request";
 
 interface PrivacyRequestActionsProps {
   requestId: string;
   action: PrivacyRequestAction | null;
-  agentPending: boolean;
+  agentCheck: AgentCheck | null;
+  agentRefusalReason: string | null;
 }
+
+type AgentDecision = "verified" | "refused";
 
 function text(data: FormData, name: string): string {
   const value = data.get(name);
   return typeof value === "string" ? value.trim() : "";
 }
 
-export function PrivacyRequestActions({ requestId, action, agentPending }: PrivacyRequestActionsProps) {
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  ) : null;
+}
+
+export function PrivacyRequestActions({
+  requestId,
+  action,
+  agentCheck,
+  agentRefusalReason,
+}: PrivacyRequestActionsProps) {
   const t = useTranslations("staff.privacyQueue");
   const errorText = useErrorText();
-  const [agentChecked, setAgentChecked] = useState(!agentPending);
+  const [check, setCheck] = useState({ state: agentCheck, reason: agentRefusalReason, justRecorded: false });
+  const [decision, setDecision] = useState<AgentDecision>("verified");
   const [done, setDone] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function send(path: string, body: unknown): Promise<unknown> {
     setError(null);
+    setFieldErrors({});
     setBusy(true);
     try {
       return await api(`/api/staff/privacy-requests/${requestId}/${path}`, { method: "POST", body });
     } catch (caught) {
-      setError(errorText(caught));
+      const fields = fieldErrorsOf(caught);
+      if (Object.keys(fields).length > 0) setFieldErrors(fields);
+      else setError(errorText(caught));
       return null;
     } finally {
       setBusy(false);
     }
   }
 
-  async function verifyAgent(event: FormEvent<HTMLFormElement>) {
+  async function recordAgentCheck(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const answer = await send("agent", {
-      decision: "verified",
-      document: text(new FormData(event.currentTarget), "document"),
-    });
-    if (answer) setAgentChecked(true);
+    const data = new FormData(event.currentTarget);
+    const document = text(data, "document");
+    const reason = text(data, "reason");
+    const answer = await send(
+      "agent",
+      decision === "verified" ? { decision, document } : { decision, document, reason },
+    );
+    if (answer) setCheck({ state: decision, reason: decision === "refused" ? reason : null, justRecorded: true });
   }
 
   async function execute(event: FormEvent<HTMLFormElement>) {
@@ -59,24 +87,90 @@ export function PrivacyRequestActions({ requestId, action, agentPending }: Priva
   }
 
   if (done) return <p role="status">{done}</p>;
+  const ids = {
+    document: `document-${requestId}`,
+    reason: `reason-${requestId}`,
+    name: `name-${requestId}`,
+  };
   return (
     <div className="privacy-request-actions">
-      {agentChecked ? null : (
-        <form onSubmit={verifyAgent}>
-          <label htmlFor={`document-${requestId}`}>{t("agentDocument")}</label>
-          <input id={`document-${requestId}`} name="document" required disabled={busy} />
-          <button type="submit" className="button button--secondary" disabled={busy}>
-            {t("agentVerify")}
-          </button>
+      {check.state === "pending" ? (
+        <form className="form" onSubmit={recordAgentCheck} noValidate>
+          <fieldset>
+            <legend>{t("agentHeading")}</legend>
+            <div className="field">
+              <label htmlFor={ids.document}>{t("agentDocument")}</label>
+              <input
+                id={ids.document}
+                name="document"
+                type="text"
+                disabled={busy}
+                aria-invalid={fieldErrors.document ? true : undefined}
+                aria-describedby={fieldErrors.document ? `${ids.document}-error` : undefined}
+              />
+              <FieldError id={`${ids.document}-error`} message={fieldErrors.document} />
+            </div>
+            <fieldset>
+              <legend>{t("agentDecision")}</legend>
+              {(["verified", "refused"] as const).map((option) => (
+                <div className="check" key={option}>
+                  <input
+                    id={`decision-${option}-${requestId}`}
+                    type="radio"
+                    name="decision"
+                    value={option}
+                    checked={decision === option}
+                    onChange={() => setDecision(option)}
+                    disabled={busy}
+                  />
+                  <label htmlFor={`decision-${option}-${requestId}`}>
+                    {option === "verified" ? t("agentProves") : t("agentRefuse")}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            {decision === "refused" ? (
+              <div className="field">
+                <label htmlFor={ids.reason}>{t("agentReason")}</label>
+                <textarea
+                  id={ids.reason}
+                  name="reason"
+                  rows={3}
+                  maxLength={2000}
+                  disabled={busy}
+                  aria-invalid={fieldErrors.reason ? true : undefined}
+                  aria-describedby={fieldErrors.reason ? `${ids.reason}-error` : undefined}
+                />
+                <FieldError id={`${ids.reason}-error`} message={fieldErrors.reason} />
+              </div>
+            ) : null}
+            <div className="actions">
+              <button type="submit" className="button button--secondary" disabled={busy}>
+                {t("agentSubmit")}
+              </button>
+            </div>
+          </fieldset>
         </form>
-      )}
-      {action && agentChecked ? (
-        <form onSubmit={execute}>
+      ) : null}
+      {check.state === "verified" && check.justRecorded ? <p role="status">{t("agentVerified")}</p> : null}
+      {check.state === "refused" ? (
+        <p role={check.justRecorded ? "status" : undefined}>{t("agentRefused", { reason: check.reason ?? "-" })}</p>
+      ) : null}
+      {action && (check.state === null || check.state === "verified") ? (
+        <form onSubmit={execute} noValidate>
           {action === "correct-name" ? (
-            <>
-              <label htmlFor={`name-${requestId}`}>{t("newName")}</label>
-              <input id={`name-${requestId}`} name="name" required disabled={busy} />
-            </>
+            <div className="field">
+              <label htmlFor={ids.name}>{t("newName")}</label>
+              <input
+                id={ids.name}
+                name="name"
+                type="text"
+                disabled={busy}
+                aria-invalid={fieldErrors.name ? true : undefined}
+                aria-describedby={fieldErrors.name ? `${ids.name}-error` : undefined}
+              />
+              <FieldError id={`${ids.name}-error`} message={fieldErrors.name} />
+            </div>
           ) : null}
           <button type="submit" className="button" disabled={busy}>
             {t(`actions.${action}`)}

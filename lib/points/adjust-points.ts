@@ -24,7 +24,7 @@ export const adjustPointsInput = z.object({
     .min(-MAX_ADJUSTMENT)
     .max(MAX_ADJUSTMENT)
     .refine((delta) => delta !== 0),
-  reason: humanText({ field: "answer", maxLength: 500 }),
+  reason: humanText({ field: "reason", maxLength: 500 }),
   correcting: z.object({ kind: z.enum(["order", "generation", "ledger-entry"]), id: z.string().min(1).max(128) }),
   idempotencyKey: idempotencyKeySchema,
 });

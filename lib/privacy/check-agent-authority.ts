@@ -12,7 +12,7 @@ export const checkAgentAuthorityInput = z.discriminatedUnion("decision", [
   z.object({
     decision: z.literal("refused"),
     document: documentChecked,
-    reason: humanText({ field: "answer", maxLength: 2000 }),
+    reason: humanText({ field: "reason", maxLength: 2000 }),
   }),
 ]);
 

@@ -1,26 +1,36 @@
 /**
  * The staff console in Chromium: a staff member made by `staff:add` chooses a password,
  * enrols an authenticator app (the test reads the key shown beside the QR code and makes
- * codes with otplib, as an app would), approves a refund request and carries out a
- * deletion request from the queue; `audit:verify` then proves the access log, and names
- * the entry altered in the database afterwards.
+ * codes with otplib, as an app would), approves a refund request, carries out a
+ * deletion request from the queue and refuses an agent's power of attorney, and is not
+ * offered the points adjustment; `audit:verify` then proves the access log, and names
+ * the entry altered in the database afterwards. On a phone, an admin answers a member's
+ * complaint from the support inbox (the member reads it on My page) and adjusts the
+ * member's points on the member page.
  */
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import BetterSqlite3 from "better-sqlite3";
 import { generate } from "otplib";
+import type { Page } from "@playwright/test";
 import { MEMBERS } from "../../../lib/accounts/members";
 import { DAY_MS, ManualClock } from "../../../lib/clock/clock";
 import { parseServerConfig } from "../../../lib/config/env";
 import { translator } from "../../../lib/i18n/messages";
 import { filePrivacyRequest } from "../../../lib/privacy/file-privacy-request";
+import { recordPrivacyRequest } from "../../../lib/privacy/record-privacy-request";
 import { requestRefund } from "../../../lib/refunds/request-refund";
 import { ORDERS } from "../../../lib/orders/order";
+import { readPointAccount } from "../../../lib/points/ledger";
 import { createServices } from "../../../lib/services";
+import type { StaffRole } from "../../../lib/staff/staff-actor";
+import { sendInquiry } from "../../../lib/support/send-inquiry";
 import { resetPasswordWithCode } from "../../support/firebase-users";
 import { buyPoints, createMember } from "../../support/members";
 import { E2E, E2E_URL } from "../support/e2e-stack";
+import { signIn } from "../support/fixtures";
+import { expectFitsPhone, PHONE } from "../support/phone-layout";
 import { expect, test } from "../support/test";
 
 const run = promisify(execFile);
@@ -44,16 +54,33 @@ function script(file: string, ...args: string[]) {
   return run(process.execPath, ["--import", "tsx", `scripts/${file}`, ...args], { env });
 }
 
-test("a staff member enrols, signs in, approves a refund and completes a deletion; the log proves it until altered", async ({
-  page,
-}) => {
-  const t = translator({ locale: "ko", namespace: "staff" });
+const t = translator({ locale: "ko", namespace: "staff" });
+
+/** A staff member made by `staff:add` sets a password, signs in and enrols an authenticator app; ends on the console. */
+async function signInNewStaff(page: Page, role: StaffRole): Promise<void> {
   const email = `staff-${randomUUID().slice(0, 8)}@example.test`;
   const password = "staff console password";
-  const added = await script("staff-account.ts", "add", "--email", email, "--role", "support");
+  const added = await script("staff-account.ts", "add", "--email", email, "--role", role);
   const link = /https?:\/\/\S+mode=resetPassword\S+/.exec(added.stdout)![0];
   await resetPasswordWithCode(new URL(link).searchParams.get("oobCode")!, password);
 
+  await page.goto("/ko/staff");
+  await page.getByLabel(t("signIn.email"), { exact: true }).fill(email);
+  await page.getByLabel(t("signIn.password"), { exact: true }).fill(password);
+  await page.getByRole("button", { name: t("signIn.submit") }).click();
+  await page.waitForURL("**/ko/staff/second-factor");
+  await expect(page.getByRole("img", { name: t("secondFactor.qrLabel") })).toBeVisible();
+  const secret = (await page.getByTestId("totp-secret").innerText()).trim();
+  await page.getByLabel(t("secondFactor.code"), { exact: true }).fill(await generate({ secret }));
+  await page.getByRole("button", { name: t("secondFactor.submit") }).click();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("link", { name: t("secondFactor.continue") }).click();
+  await page.waitForURL("**/ko/staff/console");
+}
+
+test("a support staff member enrols, approves a refund, completes a deletion, refuses an agent and cannot adjust points; the log proves it until altered", async ({
+  page,
+}) => {
   // A refund asked for after the 7 days: it waits for staff.
   const buyer = await createMember(services);
   await buyPoints(services, buyer.uid);
@@ -72,6 +99,20 @@ test("a staff member enrols, signs in, approves a refund and completes a deletio
     idempotencyKey: randomUUID(),
   });
   expect(refund.status).toBe("requested");
+  const byAgent = await recordPrivacyRequest({
+    services,
+    input: {
+      kind: "access",
+      channel: "post",
+      receivedAt: new Date().toISOString(),
+      uid: buyer.uid,
+      dataKind: null,
+      details: "A copy of everything you hold about my client.",
+      requesterName: "Agent Kim",
+      requesterContact: "agent@example.test",
+      agentName: "Agent Kim",
+    },
+  });
   const leaving = await createMember(services);
   const deletion = await filePrivacyRequest({
     services,
@@ -79,18 +120,7 @@ test("a staff member enrols, signs in, approves a refund and completes a deletio
     input: { kind: "deletion", dataKind: null, details: "Please delete my account." },
   });
 
-  await page.goto("/ko/staff");
-  await page.getByLabel(t("signIn.email"), { exact: true }).fill(email);
-  await page.getByLabel(t("signIn.password"), { exact: true }).fill(password);
-  await page.getByRole("button", { name: t("signIn.submit") }).click();
-  await page.waitForURL("**/ko/staff/second-factor");
-  await expect(page.getByRole("img", { name: t("secondFactor.qrLabel") })).toBeVisible();
-  const secret = (await page.getByTestId("totp-secret").innerText()).trim();
-  await page.getByLabel(t("secondFactor.code"), { exact: true }).fill(await generate({ secret }));
-  await page.getByRole("button", { name: t("secondFactor.submit") }).click();
-  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
-  await page.getByRole("link", { name: t("secondFactor.continue") }).click();
-  await page.waitForURL("**/ko/staff/console");
+  await signInNewStaff(page, "support");
 
   const row = page.getByTestId(`refund-${refund.refundId}`);
   await row.getByLabel(t("console.decisionReason")).fill("구매 후 7일 이내이고 포인트를 쓰지 않았습니다.");
@@ -102,6 +132,29 @@ test("a staff member enrols, signs in, approves a refund and completes a deletio
   await request.getByRole("button", { name: t("privacyQueue.actions.delete") }).click();
   await expect(request.getByRole("status")).toContainText("처리했습니다");
   expect(await services.db.get(MEMBERS, leaving.uid)).toBeNull();
+
+  // An agent's power of attorney refused: the reason is required beside its field, then shown instead of any action.
+  const agentRequest = page.getByTestId(`privacy-request-${byAgent.id}`);
+  await agentRequest.getByLabel(t("privacyQueue.agentDocument")).fill("Power of attorney, unsigned");
+  await agentRequest.getByLabel(t("privacyQueue.agentRefuse")).check();
+  const refusal = agentRequest.getByLabel(t("privacyQueue.agentReason"));
+  await agentRequest.getByRole("button", { name: t("privacyQueue.agentSubmit") }).click();
+  await expect(refusal).toHaveAttribute("aria-invalid", "true");
+  await expect(agentRequest).toContainText(
+    translator({ locale: "ko", namespace: "errors" })("humanText.reason.required"),
+  );
+  await refusal.fill("The power of attorney is not signed by the member.");
+  await agentRequest.getByRole("button", { name: t("privacyQueue.agentSubmit") }).click();
+  const refused = t("privacyQueue.agentRefused", { reason: "The power of attorney is not signed by the member." });
+  await expect(agentRequest.getByRole("status")).toHaveText(refused);
+  await expect(agentRequest.getByRole("button", { name: t("privacyQueue.actions.export") })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId(`privacy-request-${byAgent.id}`)).toContainText(refused);
+
+  // Support staff see a member but are not offered the points adjustment.
+  await page.goto(`/ko/staff/console/member?q=${buyer.uid}&reason=refund`);
+  await expect(page.getByRole("heading", { level: 1, name: t("member.heading", { uid: buyer.uid }) })).toBeVisible();
+  await expect(page.getByRole("heading", { name: t("adjust.heading") })).toHaveCount(0);
 
   const proven = await script("audit-log.ts", "verify");
   expect(proven.stdout).toMatch(/entries proven/);
@@ -115,4 +168,86 @@ test("a staff member enrols, signs in, approves a refund and completes a deletio
   file.close();
   const broken = await script("audit-log.ts", "verify").catch((error: { code: number; stdout: string }) => error);
   expect(broken).toMatchObject({ code: 1, stdout: expect.stringContaining("BROKEN at entry 1: changed") });
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: PHONE });
+
+  test("an admin answers a member's complaint, which the member reads on My page, and adjusts the member's points", async ({
+    page,
+  }) => {
+    const myPage = translator({ locale: "ko", namespace: "myPage" });
+    const errors = translator({ locale: "ko", namespace: "errors" });
+    const member = await createMember(services);
+    await buyPoints(services, member.uid);
+    const [order] = await services.db.query({
+      collection: ORDERS,
+      where: [{ field: "uid", op: "==", value: member.uid }],
+    });
+    const before = await services.db.runTransaction((tx) => readPointAccount(tx, member.uid));
+    const complaint = await sendInquiry({
+      services,
+      uid: member.uid,
+      input: { kind: "complaint", message: "The second image never arrived.\nPlease check my last job." },
+    });
+    await signInNewStaff(page, "admin");
+
+    await page
+      .getByRole("navigation")
+      .getByRole("link", { name: t("inbox.link") })
+      .click();
+    await page.waitForURL("**/ko/staff/console/inquiries");
+    await expect(page.getByRole("heading", { level: 1, name: t("inbox.heading") })).toBeVisible();
+    const item = page.getByTestId(`inquiry-${complaint.id}`);
+    await expect(item).toContainText(t("inbox.kinds.complaint"));
+    await expect(item).toContainText("The second image never arrived.");
+    await expectFitsPhone(page, "/ko/staff/console/inquiries");
+
+    // An empty answer is refused beside its field; a real one takes the complaint off the list.
+    const answer = item.getByLabel(t("inbox.answer"), { exact: true });
+    await item.getByRole("button", { name: t("inbox.submit") }).click();
+    await expect(answer).toHaveAttribute("aria-invalid", "true");
+    await expect(item).toContainText(errors("humanText.answer.required"));
+    await answer.fill("We sent the second image again; it is in your gallery now.");
+    await item.getByRole("button", { name: t("inbox.submit") }).click();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText(t("inbox.answered"));
+    await expect(item).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId(`inquiry-${complaint.id}`)).toHaveCount(0);
+
+    // Adjust the member's points, correcting their order: the new balance shows.
+    await page.goto(`/ko/staff/console/member?q=${encodeURIComponent(member.email)}&reason=payment-issue`);
+    const adjust = page.getByRole("region", { name: t("adjust.heading") });
+    await adjust.getByLabel(t("adjust.delta"), { exact: true }).fill("500");
+    await adjust.getByLabel(t("adjust.reason"), { exact: true }).fill("The second image of the order was lost.");
+    await adjust.getByLabel(t("adjust.correctingKind")).selectOption(t("adjust.correctingKinds.order"));
+    const corrected = adjust.getByLabel(t("adjust.correctingId"), { exact: true });
+    await corrected.fill("not-an-order-of-theirs");
+    await adjust.getByRole("button", { name: t("adjust.submit") }).click();
+    await expect(corrected).toHaveAttribute("aria-invalid", "true");
+    await expect(adjust).toContainText(errors("points.correctedNotFound"));
+    await corrected.fill(order!.id);
+    await adjust.getByRole("button", { name: t("adjust.submit") }).click();
+    const after = { balance: before.balance + 500, free: before.freeBalance + 500 };
+    await expect(adjust.getByRole("status")).toHaveText(t("adjust.done", after));
+    await expectFitsPhone(page, "/ko/staff/console/member");
+
+    // A debit beyond the balance is refused, and nothing moves.
+    await adjust.getByLabel(t("adjust.delta"), { exact: true }).fill(String(-(after.balance + 1)));
+    await adjust.getByLabel(t("adjust.reason"), { exact: true }).fill("Reversing a duplicate credit.");
+    await corrected.fill(order!.id);
+    await adjust.getByRole("button", { name: t("adjust.submit") }).click();
+    await expect(adjust.getByRole("alert")).toHaveText(
+      errors("points.insufficient", { required: after.balance + 1, balance: after.balance }),
+    );
+
+    // The member reads the answer on My page.
+    await page.goto("/ko/signin");
+    await signIn(page, { email: member.email, password: member.password });
+    await page.waitForURL((url) => !url.pathname.endsWith("/signin"));
+    await page.goto("/ko/my");
+    const inbox = page.getByRole("region", { name: myPage("inquiries.heading"), exact: true });
+    await expect(inbox.getByRole("listitem")).toContainText("We sent the second image again");
+    await expect(inbox.getByRole("listitem")).not.toContainText(myPage("inquiries.waiting"));
+  });
 });

@@ -31,8 +31,15 @@ export default async function StaffConsolePage() {
         <p>
           {t("console.signedInAs", { role: access.actor.role })} <StaffSignOut />
         </p>
-        <nav>
-          <Link href="/staff/console/privacy-requests">{t("privacyQueue.link")}</Link>
+        <nav aria-label={t("console.heading")}>
+          <ul className="nav-list">
+            <li>
+              <Link href="/staff/console/inquiries">{t("inbox.link")}</Link>
+            </li>
+            <li>
+              <Link href="/staff/console/privacy-requests">{t("privacyQueue.link")}</Link>
+            </li>
+          </ul>
         </nav>
         <section aria-labelledby="look-up-heading">
           <h2 id="look-up-heading">{t("console.lookUpHeading")}</h2>

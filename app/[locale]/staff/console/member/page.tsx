@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PointsAdjustmentForm } from "@/components/staff/points-adjustment-form";
 import { staffPageAccess } from "@/components/staff/staff-page-access";
 import { Link } from "@/i18n/navigation";
 import { isAppError } from "@/lib/errors/app-error";
+import { pickMessages } from "@/lib/i18n/messages";
 import { getServices } from "@/lib/services";
 import { findMemberUid, viewMember } from "@/lib/staff/view-member";
 
@@ -96,6 +99,14 @@ export default async function StaffMemberPage({ searchParams }: PageProps<"/[loc
           </li>
         ))}
       </ul>
+      {access.actor.role === "admin" ? (
+        <section aria-labelledby="adjust-heading">
+          <h2 id="adjust-heading">{t("adjust.heading")}</h2>
+          <NextIntlClientProvider messages={pickMessages(locale, ["staff", "member"])}>
+            <PointsAdjustmentForm memberUid={member.uid} />
+          </NextIntlClientProvider>
+        </section>
+      ) : null}
       {member.generations ? (
         <>
           <h2>{t("member.generations")}</h2>

@@ -62,7 +62,8 @@ export default async function PrivacyQueuePage() {
                 <PrivacyRequestActions
                   requestId={request.id}
                   action={ACTION_FOR[request.kind]}
-                  agentPending={request.agentCheck === "pending"}
+                  agentCheck={request.agentCheck}
+                  agentRefusalReason={request.agentRefusalReason}
                 />
               ) : null}
             </li>
