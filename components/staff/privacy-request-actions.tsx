@@ -2,15 +2,21 @@
 
 /**
  * What staff do with one open privacy request: check an agent's power of attorney
- * (verified, or refused with the reason the requester is told), then carry it out.
- * A refused agent's request cannot be carried out, so it offers nothing more.
+ * (verified, or refused with the reason the requester is told), then carry it out, or
+ * close it (refused, answered, or completed outside the console) with what the member
+ * is told. A refused agent's request cannot be carried out, only closed.
  */
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { api, fieldErrorsOf } from "@/components/shared/api-client";
 import { ErrorAlert } from "@/components/shared/error-alert";
 import { useErrorText } from "@/components/shared/use-error-text";
-import type { AgentCheck, PrivacyRequestAction } from "@/lib/privacy/privacy-request";
+import {
+  PRIVACY_REQUEST_OUTCOMES,
+  type AgentCheck,
+  type PrivacyRequestAction,
+  type PrivacyRequestOutcome,
+} from "@/lib/privacy/privacy-request";
 
 interface PrivacyRequestActionsProps {
   requestId: string;
@@ -86,11 +92,21 @@ export function PrivacyRequestActions({
     if (answer) setDone(t("executed", { mailed: String(answer.memberMailed) }));
   }
 
+  async function close(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const note = text(data, "note");
+    const answer = await send("close", { outcome: text(data, "outcome"), note: note === "" ? null : note });
+    if (answer) setDone(t("closed"));
+  }
+
   if (done) return <p role="status">{done}</p>;
   const ids = {
     document: `document-${requestId}`,
     reason: `reason-${requestId}`,
     name: `name-${requestId}`,
+    outcome: `outcome-${requestId}`,
+    note: `note-${requestId}`,
   };
   return (
     <div className="privacy-request-actions">
@@ -175,6 +191,46 @@ export function PrivacyRequestActions({
           <button type="submit" className="button" disabled={busy}>
             {t(`actions.${action}`)}
           </button>
+        </form>
+      ) : null}
+      {check.state !== "pending" ? (
+        <form className="form" onSubmit={close} noValidate>
+          <fieldset>
+            <legend>{t("closeHeading")}</legend>
+            <div className="field">
+              <label htmlFor={ids.outcome}>{t("outcome")}</label>
+              <select
+                id={ids.outcome}
+                name="outcome"
+                defaultValue={check.state === "refused" ? "refused" : "answered"}
+                disabled={busy}
+              >
+                {PRIVACY_REQUEST_OUTCOMES.map((outcome: PrivacyRequestOutcome) => (
+                  <option key={outcome} value={outcome}>
+                    {t(`outcomes.${outcome}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={ids.note}>{t("note")}</label>
+              <textarea
+                id={ids.note}
+                name="note"
+                rows={3}
+                maxLength={5000}
+                disabled={busy}
+                aria-invalid={fieldErrors.note ? true : undefined}
+                aria-describedby={fieldErrors.note ? `${ids.note}-error` : undefined}
+              />
+              <FieldError id={`${ids.note}-error`} message={fieldErrors.note} />
+            </div>
+            <div className="actions">
+              <button type="submit" className="button button--secondary" disabled={busy}>
+                {t("closeSubmit")}
+              </button>
+            </div>
+          </fieldset>
         </form>
       ) : null}
       <ErrorAlert message={error} />

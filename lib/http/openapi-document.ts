@@ -29,6 +29,7 @@ import { approveRefundInput, rejectRefundInput } from "../staff/refund-decision-
 import { startStaffSignInInput } from "../staff/start-staff-sign-in";
 import { adjustPointsBody } from "../staff/adjust-points-body";
 import { checkAgentAuthorityInput } from "../privacy/check-agent-authority";
+import { closePrivacyRequestInput } from "../privacy/close-privacy-request";
 import { executePrivacyRequestInput } from "../privacy/execute-privacy-request";
 import { answerInquiryInput } from "../support/answer-inquiry";
 import { renewPrivacyConsentInput } from "../accounts/renew-privacy-consent";
@@ -808,6 +809,16 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [idParam("id")],
           requestBody: body(executePrivacyRequestInput),
           responses: { 200: ok("Done"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/api/staff/privacy-requests/{id}/close": {
+        post: {
+          ...staff,
+          summary: "Close a privacy request: refused, answered, or completed outside the console",
+          description: `${staffNote("support, admin")} The note (required to refuse or answer) is what the member is told by mail.`,
+          parameters: [idParam("id")],
+          requestBody: body(closePrivacyRequestInput),
+          responses: { 200: ok("Closed"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
         },
       },
       "/api/staff/inquiries": {

@@ -57,6 +57,7 @@ const STAFF_MATRIX: Record<string, { roles: StaffRole[]; query?: string; body?: 
   "GET /api/staff/privacy-requests": { roles: ["support", "admin"] },
   "POST /api/staff/privacy-requests/matrix-id-0001/agent": { roles: ["support", "admin"], body: {} },
   "POST /api/staff/privacy-requests/matrix-id-0001/execute": { roles: ["support", "admin"], body: {} },
+  "POST /api/staff/privacy-requests/matrix-id-0001/close": { roles: ["support", "admin"], body: {} },
   "GET /api/staff/inquiries": { roles: ["support", "admin"] },
   "POST /api/staff/inquiries/matrix-id-0001/answer": { roles: ["support", "admin"], body: {} },
   "POST /api/staff/members/matrix-id-0001/points": { roles: ["admin"], body: {} },

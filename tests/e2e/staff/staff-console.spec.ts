@@ -149,7 +149,16 @@ test("a support staff member enrols, approves a refund, completes a deletion, re
   await expect(agentRequest.getByRole("status")).toHaveText(refused);
   await expect(agentRequest.getByRole("button", { name: t("privacyQueue.actions.export") })).toHaveCount(0);
   await page.reload();
-  await expect(page.getByTestId(`privacy-request-${byAgent.id}`)).toContainText(refused);
+  const stillOpen = page.getByTestId(`privacy-request-${byAgent.id}`);
+  await expect(stillOpen).toContainText(refused);
+
+  // The refused request is closed as refused, with what the requester is told, and leaves the queue.
+  await expect(stillOpen.getByLabel(t("privacyQueue.outcome"))).toHaveValue("refused");
+  await stillOpen.getByLabel(t("privacyQueue.note")).fill("위임장에 본인의 서명이 없어 요청을 처리할 수 없습니다.");
+  await stillOpen.getByRole("button", { name: t("privacyQueue.closeSubmit") }).click();
+  await expect(stillOpen.getByRole("status")).toHaveText(t("privacyQueue.closed"));
+  await page.reload();
+  await expect(page.getByTestId(`privacy-request-${byAgent.id}`)).toHaveCount(0);
 
   // Support staff see a member but are not offered the points adjustment.
   await page.goto(`/ko/staff/console/member?q=${buyer.uid}&reason=refund`);
