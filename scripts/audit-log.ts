@@ -27,7 +27,7 @@ async function write(out: Writable, line: string): Promise<void> {
 
 try {
   if (positionals[0] === "verify") {
-    const { entries, broken } = await verifyAccessLog({ db });
+    const { entries, broken } = await verifyAccessLog({ db, now: new Date() });
     if (broken) {
       process.stdout.write(`BROKEN at entry ${broken.seq}: ${broken.problem} (${entries} entries before it hold).\n`);
       process.exitCode = 1;

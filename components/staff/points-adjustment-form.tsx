@@ -2,12 +2,12 @@
 
 /**
  * An admin's adjustment of one member's points: how many (a credit or a debit), why,
- * and which of the member's orders, generations or ledger entries it corrects. Each
- * submission carries a fresh Idempotency-Key, so a retried request books once and
- * the next submission is a new adjustment.
+ * and which of the member's orders, generations or ledger entries it corrects. The
+ * same adjustment sent again after a lost answer keeps its Idempotency-Key and is
+ * booked once; once it succeeds, or its content changes, the next one gets a new key.
  */
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { api, fieldErrorsOf } from "@/components/shared/api-client";
 import { ErrorAlert } from "@/components/shared/error-alert";
 import { newIdempotencyKey } from "@/components/shared/idempotency-key";
@@ -53,9 +53,14 @@ export function PointsAdjustmentForm({ memberUid }: { memberUid: string }) {
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof typeof IDS, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The same adjustment sent again (after a lost answer) keeps its key, so it is booked once.
+  const attempt = useRef<{ content: string; key: string } | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const body = { delta: Number(delta), reason, correcting: { kind, id: correctingId.trim() } };
+    const content = JSON.stringify(body);
+    if (attempt.current?.content !== content) attempt.current = { content, key: newIdempotencyKey() };
     setBusy(true);
     setError(null);
     setFieldErrors({});
@@ -63,9 +68,10 @@ export function PointsAdjustmentForm({ memberUid }: { memberUid: string }) {
     try {
       const adjusted = await api<PointsAdjustment>(`/api/staff/members/${memberUid}/points`, {
         method: "POST",
-        headers: { "idempotency-key": newIdempotencyKey() },
-        body: { delta: Number(delta), reason, correcting: { kind, id: correctingId.trim() } },
+        headers: { "idempotency-key": attempt.current.key },
+        body,
       });
+      attempt.current = null;
       setDone(t("done", { balance: adjusted.balance, free: adjusted.freeBalance }));
       setDelta("");
       setReason("");

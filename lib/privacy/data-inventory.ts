@@ -887,6 +887,10 @@ export const STAFF_ACCESS_LOG = inventoried<StaffAccessEntry>({
       en: "The IP address the staff member connected from (an IPv6 client by its /64 network)",
     },
     outcome: { ko: "허용, 거부 또는 실패", en: "Allowed, refused or failed" },
+    prevAt: {
+      ko: "바로 앞 기록의 시각 (만료된 기록만 삭제되었음을 확인하기 위한 값)",
+      en: "When the previous entry was written (so that only expired entries can be shown removed)",
+    },
     prevHash: {
       ko: "바로 앞 기록의 해시 (기록의 위조나 삭제를 확인하기 위한 값)",
       en: "The previous entry's hash (so that a changed or removed entry is detected)",

@@ -30,7 +30,7 @@ import { DATA_INVENTORY, inventoriedCollection, type DataKind, type Retention, t
  */
 export const ABANDONED_WRITE_AGE_MS = 60 * 60_000;
 
-type Period = Exclude<Retention, { kind: "until-withdrawal" } | { kind: "until-delivered" }>;
+export type Period = Exclude<Retention, { kind: "until-withdrawal" } | { kind: "until-delivered" }>;
 
 export type SweptDatabaseKind = DataKind & {
   store: { kind: "database"; collection: string };

@@ -48,6 +48,11 @@ export interface StaffAccessEntry extends StaffAccess {
   /** 0 for the first entry ever written; one more than its predecessor. */
   seq: number;
   at: string;
+  /**
+   * When the previous entry was written (null for the first ever): hashed with this
+   * entry, so a checkpoint can be proven to stand after expired entries only.
+   */
+  prevAt: string | null;
   prevHash: string;
   hash: string;
 }
@@ -90,6 +95,7 @@ export function canonicalAccessEntry(entry: Omit<StaffAccessEntry, "hash">): str
     entry.reason,
     entry.client,
     entry.outcome,
+    entry.prevAt,
     entry.prevHash,
   ]);
 }
@@ -107,7 +113,7 @@ export async function appendStaffAccessIn(tx: Transaction, access: StaffAccess, 
   const seq = head ? head.seq + 1 : 0;
   // Never earlier than its predecessor, so the sweeper's expired entries are always a prefix.
   const at = head && head.at > now.toISOString() ? head.at : now.toISOString();
-  const unhashed = { ...access, seq, at, prevHash: head?.hash ?? GENESIS_HASH };
+  const unhashed = { ...access, seq, at, prevAt: head?.at ?? null, prevHash: head?.hash ?? GENESIS_HASH };
   const entry: StaffAccessEntry = { ...unhashed, hash: accessEntryHash(unhashed) };
   tx.create(STAFF_ACCESS_LOG, accessEntryId(seq), entry);
   tx.set(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, {

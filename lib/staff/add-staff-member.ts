@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Services } from "../services";
 import type { StaffRole } from "./staff-actor";
+import { endStaffSessionsOf } from "./staff-session";
 
 export const STAFF_ROLES = ["support", "admin"] as const satisfies readonly StaffRole[];
 
@@ -35,6 +36,9 @@ export async function addStaffMember(options: AddStaffMemberOptions): Promise<Ad
   const existed = await auth.findUserByEmail(email);
   const user = existed ?? (await auth.ensureUser(email));
   await auth.setStaffRole(user.uid, role);
+  // A session keeps the role it was opened with: a changed role takes effect at the next sign-in.
+  if (existed && existed.staffRole !== role)
+    await endStaffSessionsOf({ services: options.services, staffUid: user.uid });
   const passwordLink = existed
     ? null
     : `${config.APP_URL}/ko/auth/action?mode=resetPassword&oobCode=${encodeURIComponent(await auth.passwordResetCode(email))}`;

@@ -15,7 +15,7 @@ import {
 } from "./second-factor";
 import type { StaffActor } from "./staff-actor";
 import { STAFF_CODE_PER_ACCOUNT, STAFF_CODE_PER_CLIENT } from "./staff-rate-limits";
-import { STAFF_SESSIONS } from "./staff-session";
+import { endStaffSessionsOf, STAFF_SESSIONS } from "./staff-session";
 
 export const giveSecondFactorInput = z.union([
   z.object({ code: z.string().trim().max(16) }).strict(),
@@ -49,6 +49,11 @@ export async function giveSecondFactor(options: GiveSecondFactorOptions): Promis
   const { services, actor, sessionId } = options;
   const { clock, config, db } = services;
   const input = giveSecondFactorInput.parse(options.input);
+  // The role read at the password step may have been taken away since (staff:remove racing a sign-in).
+  if ((await services.auth.getUser(actor.uid))?.staffRole !== actor.role) {
+    await endStaffSessionsOf({ services, staffUid: actor.uid });
+    throw new AppError("FORBIDDEN", "staff.notStaff");
+  }
   const key = staffTotpKey(config);
   const now = clock.now();
   const client = accessClient(options.headers, config.TRUSTED_PROXY_HOPS);

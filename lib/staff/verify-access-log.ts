@@ -3,6 +3,7 @@
  * from its start) to the head and names the first entry that is not as it was written.
  */
 import type { Cursor, Database } from "../db/database";
+import { periodBefore, type Period } from "../privacy/purge-expired-data";
 import {
   accessEntryHash,
   accessEntryId,
@@ -29,13 +30,29 @@ export interface AccessLogVerdict {
 
 const PAGE = 500;
 
-export async function verifyAccessLog(options: { db: Database }): Promise<AccessLogVerdict> {
+export interface VerifyAccessLogOptions {
+  db: Database;
+  /** Entries written before `now` less the log's retention may be gone (swept); later ones may not. */
+  now: Date;
+}
+
+/**
+ * A checkpoint (the sweeper's mark of what it removed) is trusted only so far as the
+ * chain itself proves it: the entries still present at or below it must hash as
+ * written and link up to its hash, and the last entry it stands for must be expired,
+ * as the next entry's hashed `prevAt` (or the head's time, when every entry went)
+ * shows. So a checkpoint moved over fresh entries, to hide a change or a deletion,
+ * is named as their removal.
+ */
+export async function verifyAccessLog(options: VerifyAccessLogOptions): Promise<AccessLogVerdict> {
   const { db } = options;
   const head = (await db.get(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID))?.data ?? null;
+  const expiredBefore = periodBefore(options.now, STAFF_ACCESS_LOG.kind.retention as Period).toISOString();
   const checkpointSeq = head?.checkpointSeq ?? -1;
   let expectedSeq = checkpointSeq + 1;
   let expectedPrev = head?.checkpointHash ?? GENESIS_HASH;
   let previous: StaffAccessEntry | null = null;
+  let leftover: StaffAccessEntry | null = null;
   let entries = 0;
   let after: Cursor | undefined;
   const broken = (seq: number, problem: AccessLogProblem): AccessLogVerdict => ({
@@ -50,13 +67,28 @@ export async function verifyAccessLog(options: { db: Database }): Promise<Access
       ...(after ? { startAfter: after } : {}),
     });
     for (const { id, data: entry } of page) {
-      // Left by a sweep that stopped between its checkpoint and its deletion: expired, and proven no more.
-      if (entry.seq <= checkpointSeq && id === accessEntryId(entry.seq)) continue;
+      const { hash, ...fields } = entry;
+      if (entry.seq <= checkpointSeq) {
+        // Left by a sweep that stopped between its checkpoint and its deletion: still as written, expired, and linked.
+        if (id !== accessEntryId(entry.seq)) return broken(entry.seq, "reordered");
+        if (accessEntryHash(fields) !== hash || entry.at > expiredBefore) return broken(entry.seq, "changed");
+        if (leftover && leftover.seq === entry.seq - 1 && entry.prevHash !== leftover.hash)
+          return broken(leftover.seq, "changed");
+        if (entry.seq === checkpointSeq && hash !== head?.checkpointHash) return broken(entry.seq, "changed");
+        leftover = entry;
+        continue;
+      }
       if (id !== accessEntryId(entry.seq) || entry.seq < expectedSeq) return broken(entry.seq, "reordered");
       if (entry.seq > expectedSeq) return broken(expectedSeq, "removed");
-      const { hash, ...fields } = entry;
       if (accessEntryHash(fields) !== hash) return broken(entry.seq, "changed");
       if (entry.prevHash !== expectedPrev) return broken(previous?.seq ?? entry.seq, "changed");
+      // The first entry after the checkpoint: what it followed must have expired to be gone.
+      if (
+        entry.seq === checkpointSeq + 1 &&
+        checkpointSeq >= 0 &&
+        (entry.prevAt === null || entry.prevAt > expiredBefore)
+      )
+        return broken(checkpointSeq, "removed");
       previous = entry;
       expectedPrev = hash;
       expectedSeq += 1;
@@ -67,6 +99,8 @@ export async function verifyAccessLog(options: { db: Database }): Promise<Access
     after = { values: [last.data.seq], id: last.id };
   }
   if (!head) return entries === 0 ? { entries, broken: null } : broken(expectedSeq, "removed");
+  // Every entry swept: only once the last of them had expired.
+  if (head.seq === checkpointSeq && head.at > expiredBefore) return broken(checkpointSeq, "removed");
   // The tail: entries after the last one found gone, the last one rewritten, or one added past the head.
   if (head.seq >= expectedSeq) return broken(expectedSeq, "removed");
   if (head.seq < expectedSeq - 1) return broken(head.seq + 1, "changed");

@@ -65,7 +65,7 @@ async function entry(db: Database, seq: number): Promise<StaffAccessEntry> {
 }
 
 async function expectOneChain(db: Database, count: number): Promise<void> {
-  expect(await verifyAccessLog({ db })).toEqual({ entries: count, broken: null });
+  expect(await verifyAccessLog({ db, now: new Date() })).toEqual({ entries: count, broken: null });
   const entries = await db.query({ collection: STAFF_ACCESS_LOG, orderBy: [{ field: "seq", direction: "asc" }] });
   expect(entries.map(({ data }) => data.seq)).toEqual([...Array(count).keys()]);
   expect(new Set(entries.map(({ data }) => data.staffUid + data.memberUid)).size).toBe(count);
@@ -128,9 +128,9 @@ describe("the verifier", () => {
   ): Promise<Awaited<ReturnType<typeof verifyAccessLog>>> {
     const services = isolatedServices();
     await appendMany(services, 6);
-    expect(await verifyAccessLog({ db: services.db })).toEqual({ entries: 6, broken: null });
+    expect(await verifyAccessLog({ db: services.db, now: services.clock.now() })).toEqual({ entries: 6, broken: null });
     await change(services.db);
-    return verifyAccessLog({ db: services.db });
+    return verifyAccessLog({ db: services.db, now: services.clock.now() });
   }
 
   it("names an entry whose fields were changed", async () => {
@@ -183,7 +183,8 @@ describe("the verifier", () => {
   });
 
   it("passes an empty log", async () => {
-    expect(await verifyAccessLog({ db: isolatedServices().db })).toEqual({ entries: 0, broken: null });
+    const empty = isolatedServices();
+    expect(await verifyAccessLog({ db: empty.db, now: empty.clock.now() })).toEqual({ entries: 0, broken: null });
   });
 });
 
@@ -199,27 +200,66 @@ describe("retention", () => {
     expect(outcome).toMatchObject({ staffAccessLog: 4, staffAccessChain: 0 });
     const head = (await services.db.get(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID))!.data;
     expect(head).toMatchObject({ seq: 6, checkpointSeq: 3 });
-    expect(await verifyAccessLog({ db: services.db })).toEqual({ entries: 3, broken: null });
+    expect(await verifyAccessLog({ db: services.db, now: services.clock.now() })).toEqual({ entries: 3, broken: null });
 
     await services.db.runTransaction(async (tx) =>
       tx.update(STAFF_ACCESS_LOG, accessEntryId(5), { outcome: "refused" }),
     );
-    expect((await verifyAccessLog({ db: services.db })).broken).toEqual({ seq: 5, problem: "changed" });
+    expect((await verifyAccessLog({ db: services.db, now: services.clock.now() })).broken).toEqual({
+      seq: 5,
+      problem: "changed",
+    });
   });
 
-  it("passes over expired entries a sweep checkpointed and did not get to delete", async () => {
+  it("passes over expired entries a sweep checkpointed and did not get to delete, if they are as written", async () => {
     const services = isolatedServices();
-    await appendMany(services, 4);
-    await services.db.runTransaction(async (tx) =>
-      tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { checkpointSeq: 1, checkpointHash: "x" }),
-    );
-    // The checkpoint holds entry 1's hash: a forged one breaks entry 2's link.
-    expect((await verifyAccessLog({ db: services.db })).broken).toEqual({ seq: 2, problem: "changed" });
+    await appendMany(services, 2);
+    services.clock.advance(3 * 366 * DAY_MS);
+    await appendMany(services, 2);
+    const now = services.clock.now();
     const one = await entry(services.db, 1);
     await services.db.runTransaction(async (tx) =>
       tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { checkpointSeq: 1, checkpointHash: one.hash }),
     );
-    expect(await verifyAccessLog({ db: services.db })).toEqual({ entries: 2, broken: null });
+    expect(await verifyAccessLog({ db: services.db, now })).toEqual({ entries: 2, broken: null });
+    // A checkpoint not holding the last expired entry's hash is named.
+    await services.db.runTransaction(async (tx) =>
+      tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { checkpointSeq: 1, checkpointHash: "x".repeat(64) }),
+    );
+    expect((await verifyAccessLog({ db: services.db, now })).broken).toEqual({ seq: 1, problem: "changed" });
+    // So is an expired entry left behind and then changed.
+    await services.db.runTransaction(async (tx) => {
+      tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { checkpointSeq: 1, checkpointHash: one.hash });
+      tx.update(STAFF_ACCESS_LOG, accessEntryId(0), { memberUid: "someone-else" });
+    });
+    expect((await verifyAccessLog({ db: services.db, now })).broken).toEqual({ seq: 0, problem: "changed" });
+  });
+
+  it("names a checkpoint moved over entries that have not expired, whatever they hid", async () => {
+    const services = isolatedServices();
+    await appendMany(services, 5);
+    const now = services.clock.now();
+    const head = (await services.db.get(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID))!.data;
+    // Entry 2 changed and entry 3 deleted, then the checkpoint set to the head, as if all were swept.
+    await services.db.runTransaction(async (tx) => {
+      tx.update(STAFF_ACCESS_LOG, accessEntryId(2), { memberUid: "someone-else" });
+      tx.delete(STAFF_ACCESS_LOG, accessEntryId(3));
+      tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { checkpointSeq: head.seq, checkpointHash: head.hash });
+    });
+    expect((await verifyAccessLog({ db: services.db, now })).broken).not.toBeNull();
+    // Entries 0 and 1 deleted, the checkpoint set to entry 1 with the hash entry 2 still names.
+    const quiet = isolatedServices();
+    await appendMany(quiet, 5);
+    const two = await entry(quiet.db, 2);
+    await quiet.db.runTransaction(async (tx) => {
+      tx.delete(STAFF_ACCESS_LOG, accessEntryId(0));
+      tx.delete(STAFF_ACCESS_LOG, accessEntryId(1));
+      tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { checkpointSeq: 1, checkpointHash: two.prevHash });
+    });
+    expect((await verifyAccessLog({ db: quiet.db, now: quiet.clock.now() })).broken).toEqual({
+      seq: 1,
+      problem: "removed",
+    });
   });
 
   it("sweeps the head with the last entry, and a new chain starts afresh", async () => {
@@ -229,7 +269,7 @@ describe("retention", () => {
     expect(await purgeExpiredData({ services })).toMatchObject({ staffAccessLog: 2, staffAccessChain: 1 });
     await appendMany(services, 1);
     expect((await entry(services.db, 0)).prevHash).toBe("0".repeat(64));
-    expect(await verifyAccessLog({ db: services.db })).toEqual({ entries: 1, broken: null });
+    expect(await verifyAccessLog({ db: services.db, now: services.clock.now() })).toEqual({ entries: 1, broken: null });
   });
 });
 

@@ -17,8 +17,10 @@ import { UNFINISHED_SIGN_UP_DAYS } from "../../lib/privacy/data-inventory";
 import { createServices, getServices } from "../../lib/services";
 import { addStaffMember } from "../../lib/staff/add-staff-member";
 import { removeStaffMember } from "../../lib/staff/remove-staff-member";
+import { checkStaffSession } from "../../lib/staff/staff-session";
 import { expectAppError } from "../support/app-error-thrown";
 import { resetPasswordWithCode, signInUser, signUpUser } from "../support/firebase-users";
+import { createStaff } from "../support/staff";
 
 const run = promisify(execFile);
 const services = getServices();
@@ -64,6 +66,15 @@ describe("staff:add and staff:remove", () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await removeStaffMember({ services, input: { email: user.email } });
     await expectAppError(services.auth.verifySessionCookie(cookie), "UNAUTHENTICATED");
+  });
+
+  it("ends an admin's open sessions when they are made support staff: the new role counts from the next sign-in", async () => {
+    const admin = await createStaff(services, "admin");
+    expect((await checkStaffSession({ services, token: admin.token, stage: "active" })).actor.role).toBe("admin");
+    await addStaffMember({ services, input: { email: admin.email, role: "admin" } });
+    expect((await checkStaffSession({ services, token: admin.token, stage: "active" })).actor.role).toBe("admin");
+    await addStaffMember({ services, input: { email: admin.email, role: "support" } });
+    await expectAppError(checkStaffSession({ services, token: admin.token, stage: "active" }), "UNAUTHENTICATED");
   });
 
   it("refuses an unknown role or a malformed address", async () => {

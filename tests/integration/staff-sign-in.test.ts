@@ -168,6 +168,18 @@ describe("staff sessions", () => {
     await expectAppError(signInStaffPassword(services, staff.email, staff.password), "FORBIDDEN");
   });
 
+  it("do not reach the second step for someone whose role was taken away after the password step", async () => {
+    const staff = await createStaff(services, "support");
+    const pending = await secondFactorSession(staff);
+    // staff:remove lands between the two steps, as it could on a sign-in racing it.
+    await services.auth.setStaffRole(staff.uid, null);
+    await expectAppError(pending.give({ code: await totpCode(staff.secret, clock.now()) }), "FORBIDDEN");
+    await expectAppError(
+      checkStaffSession({ services, token: pending.token, stage: "second-factor" }),
+      "UNAUTHENTICATED",
+    );
+  });
+
   it("are no token made up or a member's cookie", async () => {
     await expectAppError(checkStaffSession({ services, token: "made-up", stage: "second-factor" }), "UNAUTHENTICATED");
     await expectAppError(checkStaffSession({ services, token: null, stage: "second-factor" }), "UNAUTHENTICATED");

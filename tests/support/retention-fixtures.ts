@@ -273,6 +273,7 @@ export const RETENTION_FIXTURES = new Map<string, Fixture>([
     reason: "inquiry",
     client: null,
     outcome: "allowed",
+    prevAt: null,
     prevHash: "0".repeat(64),
     hash: "f".repeat(64),
   })),

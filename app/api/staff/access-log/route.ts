@@ -5,5 +5,5 @@ import { verifyAccessLog } from "@/lib/staff/verify-access-log";
 /** Proves the access log, as `npm run audit:verify` does: admins only. */
 export const GET = staffRoute(
   { roles: ["admin"], action: "access-log.verify", needsReason: false },
-  async ({ services }) => json(await verifyAccessLog({ db: services.db })),
+  async ({ services }) => json(await verifyAccessLog({ db: services.db, now: services.clock.now() })),
 );
