@@ -109,25 +109,50 @@ export function accessEntryHash(entry: Omit<StaffAccessEntry, "hash">): string {
  * head). For a use case whose change and its log entry must commit together.
  */
 export async function appendStaffAccessIn(tx: Transaction, access: StaffAccess, now: Date): Promise<StaffAccessEntry> {
+  const [entry] = await appendStaffAccessesIn(tx, [access], now);
+  return entry!;
+}
+
+/** Appends several entries in order, reading the head once (a transaction may not read after it writes). */
+async function appendStaffAccessesIn(
+  tx: Transaction,
+  accesses: readonly StaffAccess[],
+  now: Date,
+): Promise<StaffAccessEntry[]> {
   const head = (await tx.get(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID))?.data ?? null;
-  const seq = head ? head.seq + 1 : 0;
-  // Never earlier than its predecessor, so the sweeper's expired entries are always a prefix.
-  const at = head && head.at > now.toISOString() ? head.at : now.toISOString();
-  const unhashed = { ...access, seq, at, prevAt: head?.at ?? null, prevHash: head?.hash ?? GENESIS_HASH };
-  const entry: StaffAccessEntry = { ...unhashed, hash: accessEntryHash(unhashed) };
-  tx.create(STAFF_ACCESS_LOG, accessEntryId(seq), entry);
-  tx.set(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, {
-    seq,
-    hash: entry.hash,
-    at,
-    checkpointSeq: head?.checkpointSeq ?? null,
-    checkpointHash: head?.checkpointHash ?? null,
-  });
-  return entry;
+  let previous: Pick<StaffAccessEntry, "seq" | "at" | "hash"> | null = head;
+  const entries: StaffAccessEntry[] = [];
+  for (const access of accesses) {
+    const seq = previous ? previous.seq + 1 : 0;
+    // Never earlier than its predecessor, so the sweeper's expired entries are always a prefix.
+    const at = previous && previous.at > now.toISOString() ? previous.at : now.toISOString();
+    const unhashed = { ...access, seq, at, prevAt: previous?.at ?? null, prevHash: previous?.hash ?? GENESIS_HASH };
+    const entry: StaffAccessEntry = { ...unhashed, hash: accessEntryHash(unhashed) };
+    tx.create(STAFF_ACCESS_LOG, accessEntryId(seq), entry);
+    entries.push(entry);
+    previous = entry;
+  }
+  if (previous && previous !== head)
+    tx.set(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, {
+      seq: previous.seq,
+      hash: previous.hash,
+      at: previous.at,
+      checkpointSeq: head?.checkpointSeq ?? null,
+      checkpointHash: head?.checkpointHash ?? null,
+    });
+  return entries;
 }
 
 export function appendStaffAccess(db: Database, access: StaffAccess, now: Date): Promise<StaffAccessEntry> {
   return db.runTransaction((tx) => appendStaffAccessIn(tx, access, now));
+}
+
+export function appendStaffAccesses(
+  db: Database,
+  accesses: readonly StaffAccess[],
+  now: Date,
+): Promise<StaffAccessEntry[]> {
+  return db.runTransaction((tx) => appendStaffAccessesIn(tx, accesses, now));
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { AppError } from "../errors/app-error";
 import type { Services } from "../services";
-import { accessClient, appendStaffAccess } from "./access-log";
+import { accessClient, appendStaffAccess, appendStaffAccesses } from "./access-log";
 import { isStaffAccessReason, type StaffAccessReason } from "./access-reasons";
 import type { StaffActor, StaffRole } from "./staff-actor";
 import { checkStaffSession } from "./staff-session";
@@ -38,6 +38,8 @@ export interface AuthorizedStaffAccess {
   memberUid: string | null;
   /** Records that the action, once allowed, did not complete. */
   failed(): Promise<void>;
+  /** Records, one entry each, the members whose data a list showed (a queue names many members). */
+  shown(memberUids: readonly (string | null)[]): Promise<void>;
 }
 
 export async function authorizeStaffAccess(options: AuthorizeStaffAccessOptions): Promise<AuthorizedStaffAccess> {
@@ -67,5 +69,22 @@ export async function authorizeStaffAccess(options: AuthorizeStaffAccessOptions)
     throw error;
   }
   await log(memberUid, "allowed");
-  return { actor, reason, memberUid, failed: async () => void (await log(memberUid, "failed")) };
+  const shown = async (memberUids: readonly (string | null)[]) => {
+    const members = [...new Set(memberUids.filter((uid): uid is string => uid !== null))];
+    if (members.length === 0) return;
+    await appendStaffAccesses(
+      services.db,
+      members.map((uid) => ({
+        staffUid: actor.uid,
+        role: actor.role,
+        action: policy.action,
+        memberUid: uid,
+        reason,
+        client,
+        outcome: "allowed" as const,
+      })),
+      services.clock.now(),
+    );
+  };
+  return { actor, reason, memberUid, failed: async () => void (await log(memberUid, "failed")), shown };
 }

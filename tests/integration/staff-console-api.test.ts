@@ -60,7 +60,8 @@ describe("the staff console APIs", () => {
     expect(executed.status).toBe(200);
     expect(await executed.json()).toMatchObject({ action: "delete", repeated: false });
     expect(await services.db.get(MEMBERS, leaving.uid)).toBeNull();
-    expect(await actionsOn(leaving.uid)).toEqual(["privacy-request.execute allowed"]);
+    // Listing the queue showed the member's request: an entry of its own, before the deletion's.
+    expect(await actionsOn(leaving.uid)).toEqual(["privacy-requests.list allowed", "privacy-request.execute allowed"]);
 
     const asking = await createMember(services);
     const inquiry = await sendInquiry({
@@ -106,7 +107,9 @@ describe("the staff console APIs", () => {
     expect(await adjusted.json()).toMatchObject({ balance: 1050, repeated: false });
     expect((await points({ ...correction, delta: -5000 }, admin.token)).status).toBe(402);
 
+    // The inbox showed the member's message: that view is the member's entry too.
     expect(await actionsOn(asking.uid)).toEqual([
+      "inquiries.list allowed",
       "inquiry.answer allowed",
       "points.adjust allowed",
       "points.adjust allowed",

@@ -22,6 +22,7 @@ export default async function StaffConsolePage() {
     policy: { roles: ["support", "admin"], action: "refunds.list", needsReason: false },
   });
   const refunds = await listRefundQueue({ services: getServices() });
+  await access.shown(refunds.map((refund) => refund.uid));
   const t = await getTranslations("staff");
   const format = await getFormatter();
   return (

@@ -6,5 +6,9 @@ import { listOpenInquiries } from "@/lib/support/list-open-inquiries";
 /** The support inbox: inquiries and complaints waiting for an answer, the longest waiting first. */
 export const GET = staffRoute(
   { roles: ["support", "admin"], action: "inquiries.list", needsReason: false },
-  async ({ request, services }) => json(await listOpenInquiries({ services, page: searchParams(request) })),
+  async ({ request, services, access }) => {
+    const open = await listOpenInquiries({ services, page: searchParams(request) });
+    await access.shown(open.inquiries.map((inquiry) => inquiry.uid));
+    return json(open);
+  },
 );

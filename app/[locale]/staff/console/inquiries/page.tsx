@@ -15,11 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The support inbox: members' inquiries and complaints waiting for an answer, the one waiting longest first. */
 export default async function SupportInboxPage() {
   const locale = await getLocale();
-  await staffPageAccess({
+  const access = await staffPageAccess({
     locale,
     policy: { roles: ["support", "admin"], action: "inquiries.list", needsReason: false },
   });
   const { inquiries } = await listOpenInquiries({ services: getServices(), page: { limit: 100 } });
+  await access.shown(inquiries.map((inquiry) => inquiry.uid));
   const t = await getTranslations("staff");
   const format = await getFormatter();
   return (

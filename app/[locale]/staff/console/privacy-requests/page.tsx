@@ -28,11 +28,12 @@ const ACTION_FOR: Record<PrivacyRequestKind, PrivacyRequestAction | null> = {
 /** Open privacy requests with their deadlines, the overdue ones first. */
 export default async function PrivacyQueuePage() {
   const locale = await getLocale();
-  await staffPageAccess({
+  const access = await staffPageAccess({
     locale,
     policy: { roles: ["support", "admin"], action: "privacy-requests.list", needsReason: false },
   });
   const { requests } = await listPrivacyRequests({ services: getServices(), page: { limit: 100 } });
+  await access.shown(requests.map((request) => request.uid));
   const t = await getTranslations("staff");
   const format = await getFormatter();
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
