@@ -15,6 +15,7 @@ import { authRedirectFor } from "@/components/account/auth-redirect";
 import { newIdempotencyKey } from "@/components/shared/idempotency-key";
 import { useMember } from "@/components/layout/member-context";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { FieldError } from "@/components/shared/field-error";
 import { useErrorText } from "@/components/shared/use-error-text";
 import "./generate.css";
 
@@ -226,14 +227,5 @@ export function GenerateForm({ catalog, maxPromptLength }: { catalog: Catalog; m
         {t("submit")}
       </button>
     </form>
-  );
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="field-error">
-      {message}
-    </p>
   );
 }

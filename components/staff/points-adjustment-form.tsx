@@ -10,6 +10,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { api, fieldErrorsOf } from "@/components/shared/api-client";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { FieldError } from "@/components/shared/field-error";
 import { newIdempotencyKey } from "@/components/shared/idempotency-key";
 import { useErrorText } from "@/components/shared/use-error-text";
 import type { AdjustPointsOptions, PointsAdjustment } from "@/lib/points/adjust-points";
@@ -23,14 +24,6 @@ const IDS = {
   correctingKind: "adjust-correcting-kind",
   correctingId: "adjust-correcting-id",
 } as const;
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  ) : null;
-}
 
 /** The API names the corrected record's fields by their path; the form shows both beside the ID. */
 function errorsByField(fields: Record<string, string>): Partial<Record<keyof typeof IDS, string>> {

@@ -10,6 +10,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { api, fieldErrorsOf } from "@/components/shared/api-client";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { FieldError } from "@/components/shared/field-error";
 import { useErrorText } from "@/components/shared/use-error-text";
 import {
   PRIVACY_REQUEST_OUTCOMES,
@@ -30,14 +31,6 @@ type AgentDecision = "verified" | "refused";
 function text(data: FormData, name: string): string {
   const value = data.get(name);
   return typeof value === "string" ? value.trim() : "";
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  ) : null;
 }
 
 export function PrivacyRequestActions({
