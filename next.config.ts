@@ -20,6 +20,9 @@ const nextConfig: NextConfig = {
     // Next keeps a copy of the body of every request proxy.ts sees (10 MB by default).
     // Pages take no body, and a body cut off here is still too large for readJson.
     proxyClientMaxBodySize: MAX_BODY_BYTES + 1,
+    // The pages' CSS (about 8 KB compressed) comes inside the page: a first visit paints
+    // without waiting for four stylesheet requests (Lighthouse counted ~0.9 s on a phone).
+    inlineCss: true,
   },
   async headers() {
     return [

@@ -1,13 +1,16 @@
 /**
- * The UI font: Pretendard cut down to the characters the product itself can put on a
- * page (every message, legal text, data-inventory entry and default business detail,
- * in both languages, plus printable ASCII): about 54 KB per weight instead of 270 KB
- * for the KS X 1001 subset it is cut from. What members write (prompts, names) may
- * hold any syllable: app/fonts.ts says how that is shown.
+ * The heading font: Pretendard Bold cut down to the characters the product itself can
+ * put on a page (every message, legal text, data-inventory entry and default business
+ * detail, in both languages, plus printable ASCII), and to the OpenType features a
+ * browser applies to our text (KEPT_FEATURES): about 47 KB instead of 270 KB for the
+ * KS X 1001 subset it is cut from. Every feature (the default) would keep the glyphs of
+ * Pretendard's stylistic sets, fractions and case forms too: 59 KB. What members write
+ * (prompts, names) may hold any syllable: app/fonts.ts says how that is shown.
  *
  * next.config.ts calls ensureUiFontSubset() before every `next` command (dev, build,
- * typegen), so the font always matches the texts. It is remade only when a text or
- * the source font changed, and written to `.next-fonts/` (generated, not committed).
+ * typegen), so the font always matches the texts. It is remade only when a text, the
+ * source font or the kept features changed, and written to `.next-fonts/` (generated,
+ * not committed).
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -16,8 +19,29 @@ import subsetFont from "subset-font";
 
 export const UI_FONT_DIR = ".next-fonts";
 
-const WEIGHTS = ["Regular", "Bold"] as const;
-const SOURCE_DIR = "node_modules/pretendard/dist/web/static/woff2-subset";
+export const UI_FONT_FILE = "Pretendard-Bold.ui.woff2";
+const SOURCE_FONT = "node_modules/pretendard/dist/web/static/woff2-subset/Pretendard-Bold.subset.woff2";
+/**
+ * What a browser's shaper applies by default to Latin and Hangul text (composition,
+ * localized forms, marks, kerning, ligatures, contextual forms, the Hangul jamo
+ * features) and `tnum`, which app/globals.css asks for on amounts and dates.
+ */
+const KEPT_FEATURES = [
+  "ccmp",
+  "locl",
+  "mark",
+  "mkmk",
+  "kern",
+  "liga",
+  "clig",
+  "calt",
+  "rlig",
+  "rvrn",
+  "ljmo",
+  "vjmo",
+  "tjmo",
+  "tnum",
+];
 /** Where the texts a page can show live: messages, and the lib code that renders legal and mail text. */
 const TEXT_ROOTS = ["messages", "lib"];
 const TEXT_FILE = /\.(json|ts)$/;
@@ -44,23 +68,21 @@ export function uiCharacters(root: string = process.cwd()): string {
 
 export async function ensureUiFontSubset(root: string = process.cwd()): Promise<void> {
   const characters = uiCharacters(root);
-  const sources = WEIGHTS.map((weight) => readFileSync(join(root, SOURCE_DIR, `Pretendard-${weight}.subset.woff2`)));
-  const digest = createHash("sha256").update(characters);
-  for (const source of sources) digest.update(source);
-  const fingerprint = digest.digest("hex");
+  const source = readFileSync(join(root, SOURCE_FONT));
+  const fingerprint = createHash("sha256")
+    .update(characters)
+    .update(KEPT_FEATURES.join(","))
+    .update(source)
+    .digest("hex");
 
   const outDir = join(root, UI_FONT_DIR);
   const stamp = join(outDir, "inputs.sha256");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
   mkdirSync(outDir, { recursive: true });
-  await Promise.all(
-    WEIGHTS.map(async (weight, index) => {
-      const font = await subsetFont(sources[index]!, characters, { targetFormat: "woff2" });
-      // Written whole, then renamed: two `next` commands starting at once never read half a font.
-      const target = join(outDir, `Pretendard-${weight}.ui.woff2`);
-      writeFileSync(`${target}.${process.pid}`, font);
-      renameSync(`${target}.${process.pid}`, target);
-    }),
-  );
+  const font = await subsetFont(source, characters, { targetFormat: "woff2", keepFeatures: KEPT_FEATURES });
+  // Written whole, then renamed: two `next` commands starting at once never read half a font.
+  const target = join(outDir, UI_FONT_FILE);
+  writeFileSync(`${target}.${process.pid}`, font);
+  renameSync(`${target}.${process.pid}`, target);
   writeFileSync(stamp, fingerprint);
 }
