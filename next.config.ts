@@ -1,8 +1,13 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { createRequire } from "node:module";
+import { relative } from "node:path";
 import { MAX_BODY_BYTES } from "./lib/http/read-json";
 import { API_CONTENT_SECURITY_POLICY, FIXED_SECURITY_HEADERS } from "./lib/http/security-headers";
 import { ensureUiFontSubset } from "./scripts/ui-font-subset";
+
+/** Turbopack takes an alias as a path relative to the project, as next-intl's plugin does. */
+const FORMAT_PRECOMPILED = `./${relative(process.cwd(), createRequire(import.meta.url).resolve("use-intl/format-message/format-only"))}`;
 
 /**
  * Headers that are the same for every deployment, on every answer, Next's own
@@ -23,6 +28,18 @@ const nextConfig: NextConfig = {
     // The pages' CSS (about 8 KB compressed) comes inside the page: a first visit paints
     // without waiting for four stylesheet requests (Lighthouse counted ~0.9 s on a phone).
     inlineCss: true,
+  },
+  turbopack: {
+    // Messages compiled at build time, formatted by use-intl's formatter without the ICU
+    // parser (about 9 KB less on every page): ARCHITECTURE.md, Languages.
+    rules: {
+      "*.json": {
+        condition: { path: "./messages/**" },
+        loaders: ["./scripts/precompile-messages-loader.mjs"],
+        as: "*.json",
+      },
+    },
+    resolveAlias: { "use-intl/format-message": FORMAT_PRECOMPILED },
   },
   async headers() {
     return [

@@ -27,7 +27,8 @@ export function isErrorMessageKey(text: string): text is ErrorMessageKey {
     if (typeof node !== "object" || node === null || !Object.hasOwn(node, part)) return false;
     node = (node as Record<string, unknown>)[part];
   }
-  return typeof node === "string";
+  // A leaf: the text itself, or its compiled form in the web build (next.config.ts precompiles messages).
+  return node !== undefined && (typeof node !== "object" || Array.isArray(node));
 }
 
 type ErrorTranslator = ReturnType<typeof translator<"errors">>;

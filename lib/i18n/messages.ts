@@ -8,7 +8,7 @@
  * mail templates, API errors and the Cloud Functions format with the same rules,
  * plurals included, as the pages.
  */
-import { createTranslator, type Messages as IntlMessages } from "use-intl/core";
+import { createTranslator, type Formats, type Messages as IntlMessages } from "use-intl/core";
 import enAccount from "../../messages/en/account.json" with { type: "json" };
 import enCommon from "../../messages/en/common.json" with { type: "json" };
 import enErrors from "../../messages/en/errors.json" with { type: "json" };
@@ -79,6 +79,20 @@ const ko: Messages = {
 
 const MESSAGES: Record<Locale, Messages> = { ko, en };
 
+/**
+ * The named date and time styles messages use: `{at, date, dateLong}`, `{at, time,
+ * timeShort}` (ICU's own long date and short time). Named, not ICU's `long` and
+ * `short`: the web build formats precompiled messages (next.config.ts) from one table
+ * for dates and times, where ICU's names mean one thing for a date and another for a
+ * time. tests/unit/precompiled-messages.test.ts holds both builds to the same text.
+ */
+export const FORMATS = {
+  dateTime: {
+    dateLong: { year: "numeric", month: "long", day: "numeric" },
+    timeShort: { hour: "numeric", minute: "numeric" },
+  },
+} as const satisfies Formats;
+
 export function messagesFor(locale: Locale): Messages {
   return MESSAGES[locale];
 }
@@ -100,6 +114,7 @@ export function translator<N extends Namespace>({ locale, namespace, timeZone }:
   return createTranslator<IntlMessages, N>({
     locale,
     messages: MESSAGES[locale],
+    formats: FORMATS,
     namespace,
     timeZone: timeZone ?? DEFAULT_TIME_ZONE,
   });

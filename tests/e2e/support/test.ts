@@ -2,17 +2,22 @@
  * The e2e `test`: Playwright's, plus a page that fails the test when the browser
  * blocks anything under the Content-Security-Policy, a script throws, a message is
  * missing in the page's language (next-intl reports it on the console), or a page
- * shows a message key instead of its text (checked at every load and at the end).
+ * shows a message key or an unformatted message instead of its text (checked at every
+ * load and at the end).
  */
 import { test as base, expect, type Page } from "@playwright/test";
-import { rawMessageKeysIn } from "./raw-message-keys";
+import { rawMessageKeysIn, unformattedMessagesIn } from "./unrendered-messages";
 
-async function rawKeysOnPage(page: Page): Promise<string[]> {
-  const text = await page
+async function unrenderedMessagesOnPage(page: Page): Promise<string[]> {
+  const body = await page
     .locator("body")
     .innerText({ timeout: 2_000 })
     .catch(() => "");
-  return rawMessageKeysIn(`${text} ${await page.title().catch(() => "")}`).map((key) => `${page.url()}: ${key}`);
+  const text = `${body} ${await page.title().catch(() => "")}`;
+  return [
+    ...rawMessageKeysIn(text).map((key) => `Raw message key ${page.url()}: ${key}`),
+    ...unformattedMessagesIn(text).map((message) => `Unformatted message ${page.url()}: ${message}`),
+  ];
 }
 
 export const test = base.extend({
@@ -24,10 +29,10 @@ export const test = base.extend({
     });
     page.on("pageerror", (error) => problems.push(`Uncaught: ${error.message}`));
     page.on("load", () => {
-      void rawKeysOnPage(page).then((keys) => problems.push(...keys.map((key) => `Raw message key ${key}`)));
+      void unrenderedMessagesOnPage(page).then((found) => problems.push(...found));
     });
     await use(page);
-    if (!page.isClosed()) problems.push(...(await rawKeysOnPage(page)).map((key) => `Raw message key ${key}`));
+    if (!page.isClosed()) problems.push(...(await unrenderedMessagesOnPage(page)));
     expect(problems, "CSP violations, uncaught errors or missing messages in the page").toEqual([]);
   },
 });
