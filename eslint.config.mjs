@@ -10,6 +10,7 @@ export default tseslint.config(
       ".next/",
       ".next-e2e/",
       ".next-bench/",
+      "bench/framework-floor/.next/",
       ".data/",
       ".test-data/",
       "functions/lib/",

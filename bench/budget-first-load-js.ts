@@ -13,12 +13,20 @@
  * (Pretendard, app/fonts.ts). `--scripts <page>` lists that page's scripts one by one.
  * Exits 1 when landing or generate is over the budget in either language.
  *
+ * Last, the framework's floor: bench/framework-floor/ is the smallest App Router page
+ * (a heading and a next/link), built with this repository's next and react; its
+ * scripts (the modern ones, not the polyfills that only old browsers fetch) are what
+ * any page of ours ships before a line of our own code.
+ *
  *   npm run bench:first-load-js [-- --scripts generate]
  *
  * The npm script builds first; NEXT_DIST_DIR picks the build folder (default .next).
  * 1 kB here is 1,000 bytes.
  */
 import { chromium, type Browser, type Request } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { loadEnvFile } from "../lib/config/env";
@@ -46,10 +54,7 @@ const BUDGET_PAGES = ["landing", "generate"];
 /** How long a page may keep fetching after its load event (a live stream never idles). */
 const SETTLE_MS = 5_000;
 
-interface ScriptSize {
-  url: string;
-  afterLoad: boolean;
-  encoding: string;
+interface Totals {
   /** As served when the server compressed it, else gzip computed here. */
   compressed: number;
   gzip: number;
@@ -57,11 +62,10 @@ interface ScriptSize {
   raw: number;
 }
 
-interface Totals {
-  compressed: number;
-  gzip: number;
-  brotli: number;
-  raw: number;
+interface ScriptSize extends Totals {
+  url: string;
+  afterLoad: boolean;
+  encoding: string;
 }
 
 interface Visit {
@@ -74,7 +78,7 @@ interface Visit {
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(1);
 
-function totals(scripts: ScriptSize[]): Totals {
+function totals(scripts: readonly Totals[]): Totals {
   return scripts.reduce(
     (sum, s) => ({
       compressed: sum.compressed + s.compressed,
@@ -118,15 +122,13 @@ async function visit(
             return;
           }
           const encoding = response.headers()["content-encoding"] ?? "none";
-          const gzip = gzipSync(body).length;
+          const computed = compressedSizes(body);
           result.scripts.push({
             url: request.url(),
             afterLoad: startedAfterLoad.has(request),
             encoding,
-            compressed: encoding === "none" ? gzip : sizes.responseBodySize,
-            gzip,
-            brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-            raw: body.length,
+            compressed: encoding === "none" ? computed.gzip : sizes.responseBodySize,
+            ...computed,
           });
         })(),
       );
@@ -147,6 +149,28 @@ async function visit(
     await context.close();
   }
   return result;
+}
+
+const FLOOR_APP = join(import.meta.dirname, "framework-floor");
+
+function compressedSizes(body: Buffer): Pick<ScriptSize, "gzip" | "brotli" | "raw"> {
+  return {
+    gzip: gzipSync(body).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    raw: body.length,
+  };
+}
+
+/** Builds bench/framework-floor and sums the scripts its page loads (noModule polyfills left out). */
+function frameworkFloor(): Totals & { scripts: number } {
+  execFileSync(join(process.cwd(), "node_modules/.bin/next"), ["build"], { cwd: FLOOR_APP, stdio: "ignore" });
+  const html = readFileSync(join(FLOOR_APP, ".next/server/app/index.html"), "utf8");
+  const sources = [...html.matchAll(/<script\b[^>]*>/g)]
+    .map(([tag]) => tag)
+    .filter((tag) => !/\bnoModule\b/i.test(tag))
+    .flatMap((tag) => /\bsrc="\/_next\/([^"]+)"/.exec(tag)?.[1] ?? []);
+  const sizes = sources.map((source) => compressedSizes(readFileSync(join(FLOOR_APP, ".next", source))));
+  return { ...totals(sizes.map((size) => ({ ...size, compressed: size.gzip }))), scripts: sizes.length };
 }
 
 function printTable(visits: Visit[]): void {
@@ -199,9 +223,17 @@ async function main(): Promise<void> {
     const korean = visits.find((v) => v.page === "landing" && v.locale === "ko");
     if (korean) {
       const fontBytes = korean.fonts.reduce((sum, font) => sum + font.bytes, 0);
-      console.log(`\nFonts of the Korean landing page: ${kB(fontBytes)} kB in ${korean.fonts.length} files`);
+      console.log(
+        `\nFonts of the Korean landing page: ${kB(fontBytes)} kB in ${korean.fonts.length} ${korean.fonts.length === 1 ? "file" : "files"}`,
+      );
       for (const font of korean.fonts) console.log(`  ${kB(font.bytes).padStart(6)}  ${new URL(font.url).pathname}`);
     }
+
+    const floor = frameworkFloor();
+    console.log(
+      `\nThe framework's floor (bench/framework-floor: one heading and one link, ${floor.scripts} scripts): ` +
+        `gzip ${kB(floor.gzip)} kB, brotli ${kB(floor.brotli)} kB, raw ${kB(floor.raw)} kB`,
+    );
 
     const over = visits.filter(
       (v) => BUDGET_PAGES.includes(v.page) && (v.unmeasured || totals(v.scripts).compressed > BUDGET_BYTES),
