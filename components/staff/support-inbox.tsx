@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { api, fieldErrorsOf } from "@/components/shared/api-client";
 import { ErrorAlert } from "@/components/shared/error-alert";
+import { FieldError } from "@/components/shared/field-error";
 import { useErrorText } from "@/components/shared/use-error-text";
 import { ANSWER_MAX_LENGTH, type InquiryKind } from "@/lib/support/support-inquiry";
 import "./support-inbox.css";
@@ -27,7 +28,7 @@ function InquiryAnswerForm({ inquiryId, onAnswered }: { inquiryId: string; onAns
   const errorText = useErrorText();
   const [answer, setAnswer] = useState("");
   const [busy, setBusy] = useState(false);
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const field = `answer-${inquiryId}`;
 
@@ -35,7 +36,7 @@ function InquiryAnswerForm({ inquiryId, onAnswered }: { inquiryId: string; onAns
     event.preventDefault();
     setBusy(true);
     setError(null);
-    setFieldError(null);
+    setFieldError(undefined);
     try {
       await api(`/api/staff/inquiries/${inquiryId}/answer`, { method: "POST", body: { answer } });
       onAnswered();
@@ -61,11 +62,7 @@ function InquiryAnswerForm({ inquiryId, onAnswered }: { inquiryId: string; onAns
           aria-invalid={fieldError ? true : undefined}
           aria-describedby={fieldError ? `${field}-error` : undefined}
         />
-        {fieldError ? (
-          <p id={`${field}-error`} className="field-error">
-            {fieldError}
-          </p>
-        ) : null}
+        <FieldError id={`${field}-error`} message={fieldError} />
       </div>
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>

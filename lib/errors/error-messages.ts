@@ -9,7 +9,7 @@
 import type { MessageKeys, NestedKeyOf } from "use-intl/core";
 import type { z } from "zod";
 import type { Locale } from "../i18n/locales";
-import { messagesFor, translator, type Messages } from "../i18n/messages";
+import { isMessage, messagesFor, translator, type Messages } from "../i18n/messages";
 import type { AppError, ErrorMessage, ErrorMessageValues } from "./app-error";
 
 type ErrorMessages = Messages["errors"];
@@ -27,8 +27,7 @@ export function isErrorMessageKey(text: string): text is ErrorMessageKey {
     if (typeof node !== "object" || node === null || !Object.hasOwn(node, part)) return false;
     node = (node as Record<string, unknown>)[part];
   }
-  // A leaf: the text itself, or its compiled form in the web build (next.config.ts precompiles messages).
-  return node !== undefined && (typeof node !== "object" || Array.isArray(node));
+  return isMessage(node);
 }
 
 type ErrorTranslator = ReturnType<typeof translator<"errors">>;

@@ -93,6 +93,14 @@ export const FORMATS = {
   },
 } as const satisfies Formats;
 
+/**
+ * Whether a node of a messages tree is a message rather than a namespace: its text as
+ * written, or in the web build its compiled form (next.config.ts precompiles them).
+ */
+export function isMessage(node: unknown): boolean {
+  return typeof node === "string" || Array.isArray(node);
+}
+
 export function messagesFor(locale: Locale): Messages {
   return MESSAGES[locale];
 }

@@ -12,7 +12,7 @@ import { createTranslator } from "use-intl/core";
 import formatPrecompiled from "use-intl/format-message/format-only";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TIME_ZONE, LOCALES } from "../../lib/i18n/locales";
-import { FORMATS } from "../../lib/i18n/messages";
+import { FORMATS, isMessage } from "../../lib/i18n/messages";
 import precompileMessages from "../../scripts/precompile-messages-loader.mjs";
 
 const MESSAGES_DIR = join(import.meta.dirname, "../../messages");
@@ -32,8 +32,7 @@ function leaves<Leaf>(tree: Tree<Leaf>, isLeaf: (node: unknown) => node is Leaf,
 }
 
 const isText = (node: unknown): node is string => typeof node === "string";
-const isCompiled = (node: unknown): node is CompiledMessage =>
-  typeof node !== "object" || node === null || Array.isArray(node);
+const isCompiled = (node: unknown): node is CompiledMessage => isMessage(node);
 
 /** Values for every argument a message takes; plurals get `count`, selects their `choice`. */
 function valuesFor(elements: MessageFormatElement[], count: number, choice: (options: string[]) => string): Values {
