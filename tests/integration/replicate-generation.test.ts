@@ -230,10 +230,13 @@ describe("a generation on Replicate", () => {
   it("lets another job run while one waits on Replicate, with a single worker slot", async () => {
     replicate.behave({ outcome: "hold" });
     const waitingId = await submit("flux-schnell", 1);
-    const localId = await submit("local-sketch", 1, "512x512");
     const controller = new AbortController();
     const worker = startWorker({ services, workerId: "slot-1", concurrency: 1, signal: controller.signal });
     try {
+      // The second job is submitted only once the first holds the one slot's turn at
+      // Replicate: submitted together, the worker may take either first (equal times).
+      await waitFor(async () => (await job(waitingId)).status === "waiting", { what: "the Replicate job to wait" });
+      const localId = await submit("local-sketch", 1, "512x512");
       const local = await finished(localId);
       expect(local.status).toBe("succeeded");
       expect((await job(waitingId)).status).toBe("waiting");
