@@ -44,6 +44,9 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** The longest uid Firebase Auth takes. */
+const MAX_UID_LENGTH = 128;
+
 function isNotFound(error: unknown): boolean {
   return codeOf(error) === "auth/user-not-found";
 }
@@ -141,6 +144,9 @@ export class FirebaseAuthGateway implements AuthGateway {
   }
 
   async getUser(uid: string): Promise<AuthUserRecord | null> {
+    // Firebase refuses a uid that is empty or over 128 characters (auth/invalid-uid):
+    // such a uid, typed into a look-up, names nobody.
+    if (uid.length === 0 || uid.length > MAX_UID_LENGTH) return null;
     const user = await this.call(() => this.auth.getUser(uid), { notFound: null });
     return user && toRecord(user);
   }

@@ -24,6 +24,7 @@ import { WITHDRAWAL_DAYS } from "../orders/withdrawal-period";
 import { confirmTossPaymentInput } from "../payments/confirm-toss-payment";
 import { failTossPaymentInput } from "../payments/fail-toss-payment";
 import { STAFF_ACCESS_REASONS } from "../staff/access-reasons";
+import { findMemberInput } from "../staff/find-member-input";
 import { giveSecondFactorInput } from "../staff/give-second-factor";
 import { approveRefundInput, rejectRefundInput } from "../staff/refund-decision-input";
 import { startStaffSignInInput } from "../staff/start-staff-sign-in";
@@ -738,16 +739,22 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: ok("Both factors given"), ...errors(400, 401, 403, 409, 413, 415, 422, 429) },
         },
       },
-      "/api/staff/members": {
+      "/api/staff/members/find": {
+        post: {
+          ...staff,
+          summary: "Find a member by sign-in address, with a stated reason",
+          description: `${staffNote("support, admin")} Answers \`{ memberId }\`. A POST, so the address is never in a URL (request logs, history, proxies); logged as \`member.find\`.`,
+          parameters: [reasonParam],
+          requestBody: body(findMemberInput),
+          responses: { 200: ok("The member's ID"), ...errors(400, 401, 403, 404, 413, 415, 422) },
+        },
+      },
+      "/api/staff/members/{memberId}": {
         get: {
           ...staff,
-          summary: "Look a member up by email or uid, with a stated reason",
+          summary: "One member, with a stated reason",
           description: `${staffNote("support, admin")} Profile, points, orders with refunds, privacy requests; generations with their prompts only for the reasons image-complaint and legal-request.`,
-          parameters: [
-            { name: "email", in: "query", schema: { type: "string" } },
-            { name: "uid", in: "query", schema: { type: "string" } },
-            reasonParam,
-          ],
+          parameters: [idParam("memberId"), reasonParam],
           responses: { 200: ok("The member"), ...errors(400, 401, 403, 404) },
         },
       },

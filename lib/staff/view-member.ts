@@ -85,9 +85,10 @@ export async function viewMember(options: ViewMemberOptions): Promise<StaffMembe
 }
 
 /** The member a look-up names: by uid as given, or by the sign-in account's address. Null when nobody. */
-export async function findMemberUid(options: { services: Services; email: string | null; uid: string | null }) {
+export async function findMemberUid(
+  options: { services: Services } & ({ uid: string } | { email: string }),
+): Promise<string | null> {
   const { auth } = options.services;
-  if (options.uid) return (await auth.getUser(options.uid))?.uid ?? null;
-  if (options.email) return (await auth.findUserByEmail(options.email))?.uid ?? null;
-  return null;
+  const user = "uid" in options ? await auth.getUser(options.uid) : await auth.findUserByEmail(options.email);
+  return user?.uid ?? null;
 }

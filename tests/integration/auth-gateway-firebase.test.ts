@@ -77,6 +77,14 @@ describe("FirebaseAuthGateway", () => {
     await expectAppError(services.auth.verifyIdToken(deleted.idToken), "UNAUTHENTICATED");
   });
 
+  it("finds nobody for a uid that names no account, even one Firebase refuses as malformed", async () => {
+    expect(await services.auth.getUser(`no-such-${user.uid}`)).toBeNull();
+    // Firebase answers auth/invalid-uid for these; typed into a staff look-up, they name nobody.
+    expect(await services.auth.getUser("")).toBeNull();
+    expect(await services.auth.getUser("x".repeat(129))).toBeNull();
+    expect(await services.auth.getUser("x".repeat(128))).toBeNull();
+  });
+
   it("reports an unreachable Firebase as AUTH_UNAVAILABLE (503), not as a bad credential", async () => {
     const fresh = await signInUser(user.email, user.password);
     const error = await duringOutage(() => expectAppError(services.auth.verifyIdToken(fresh), "AUTH_UNAVAILABLE"));

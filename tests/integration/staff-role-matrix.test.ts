@@ -11,7 +11,7 @@ import { STAFF_SESSION_COOKIE } from "../../lib/http/session-cookie";
 import { getServices } from "../../lib/services";
 import { STAFF_ACCESS_LOG } from "../../lib/staff/access-log";
 import type { StaffRole } from "../../lib/staff/staff-actor";
-import { call } from "../support/http";
+import { call, readError } from "../support/http";
 import { createMember } from "../support/members";
 import { createStaff, signInStaffPassword, type TestStaff } from "../support/staff";
 
@@ -26,6 +26,8 @@ function routeFiles(dir: string): string[] {
 
 interface Endpoint {
   path: string;
+  /** The path as on disk, e.g. /api/staff/members/[memberId]. */
+  template: string;
   method: (typeof METHODS)[number];
   handler: Handler;
   params: Record<string, string>;
@@ -40,13 +42,18 @@ for (const file of routeFiles("app/api")) {
   const path = template.replace(/\[(\w+)\]/g, "matrix-id-0001");
   for (const method of METHODS) {
     const handler = module[method];
-    if (handler) endpoints.push({ path, method, handler, params });
+    if (handler) endpoints.push({ path, template, method, handler, params });
   }
 }
 
 /** Who may call each staff console route; the sign-in steps come before any role. */
 const STAFF_MATRIX: Record<string, { roles: StaffRole[]; query?: string; body?: unknown }> = {
-  "GET /api/staff/members": { roles: ["support", "admin"], query: "reason=inquiry" },
+  "GET /api/staff/members/matrix-id-0001": { roles: ["support", "admin"], query: "reason=inquiry" },
+  "POST /api/staff/members/find": {
+    roles: ["support", "admin"],
+    query: "reason=inquiry",
+    body: { email: "matrix@example.com" },
+  },
   "GET /api/staff/refunds": { roles: ["support", "admin"] },
   "POST /api/staff/refunds/matrix-id-0001/approve": {
     roles: ["support", "admin"],
@@ -65,12 +72,16 @@ const STAFF_MATRIX: Record<string, { roles: StaffRole[]; query?: string; body?: 
 const SIGN_IN_STEPS = ["POST /api/staff/session", "DELETE /api/staff/session", "POST /api/staff/second-factor"];
 
 const services = getServices();
-let member: { uid: string; cookie: string };
+let member: { uid: string; email: string; cookie: string };
 const staff: Partial<Record<StaffRole, TestStaff>> = {};
 
 beforeAll(async () => {
   const user = await createMember(services);
-  member = { uid: user.uid, cookie: `__session=${await services.auth.createSessionCookie(user.idToken, 3_600_000)}` };
+  member = {
+    uid: user.uid,
+    email: user.email,
+    cookie: `__session=${await services.auth.createSessionCookie(user.idToken, 3_600_000)}`,
+  };
   staff.support = await createStaff(services, "support");
   staff.admin = await createStaff(services, "admin");
 });
@@ -80,12 +91,17 @@ const key = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
 const staffEndpoints = endpoints.filter((endpoint) => endpoint.path.startsWith("/api/staff/"));
 const otherEndpoints = endpoints.filter((endpoint) => !endpoint.path.startsWith("/api/staff/"));
 
-function send(endpoint: Endpoint, cookie: string | undefined, query = "", body?: unknown): Promise<Response> {
-  const withMember = query.replace("MEMBER", member.uid);
+function send(
+  endpoint: Endpoint,
+  cookie: string | undefined,
+  query = "",
+  body?: unknown,
+  params = endpoint.params,
+): Promise<Response> {
   return call(endpoint.handler, {
     method: endpoint.method,
-    path: `${endpoint.path}${withMember ? `?${withMember}` : ""}`,
-    params: endpoint.params,
+    path: `${endpoint.template.replace(/\[(\w+)\]/g, (_, name: string) => params[name]!)}${query ? `?${query}` : ""}`,
+    params,
     ...(cookie ? { cookie } : {}),
     ...(endpoint.method === "GET" || endpoint.method === "DELETE" ? {} : { body: body ?? {} }),
   });
@@ -98,7 +114,7 @@ describe("the staff routes", () => {
 
   it.each(Object.entries(STAFF_MATRIX))("%s answers only its roles", async (name, row) => {
     const endpoint = staffEndpoints.find((candidate) => key(candidate) === name)!;
-    const query = name === "GET /api/staff/members" ? `uid=MEMBER&${row.query}` : (row.query ?? "");
+    const query = row.query ?? "";
     for (const cookie of [undefined, member.cookie]) {
       expect((await send(endpoint, cookie, query, row.body)).status, `${name} without a staff session`).toBe(401);
     }
@@ -115,30 +131,60 @@ describe("the staff routes", () => {
     expect((await send(endpoint, `${STAFF_SESSION_COOKIE}=${half.token}`)).status).toBe(401);
   });
 
-  it("refuse a member look-up without a reason (400), and log the refusal and the look-up", async () => {
-    const endpoint = staffEndpoints.find((candidate) => key(candidate) === "GET /api/staff/members")!;
-    const refused = await send(endpoint, staffCookie("support"), `uid=${member.uid}`);
-    expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("REASON_REQUIRED");
-    const shown = await send(endpoint, staffCookie("support"), `uid=${member.uid}&reason=refund`);
-    expect(shown.status).toBe(200);
-    expect(await shown.json()).toMatchObject({ uid: member.uid, generations: null });
-    const withContent = await send(endpoint, staffCookie("support"), `uid=${member.uid}&reason=image-complaint`);
-    expect(await withContent.json()).toMatchObject({ generations: [] });
-
+  /** The member's entries of `action` in the access log, oldest first, for the support staff member. */
+  async function logged(action: string) {
     const entries = await services.db.query({
       collection: STAFF_ACCESS_LOG,
       where: [{ field: "staffUid", op: "==", value: staff.support!.uid }],
     });
-    const lookUps = entries
+    return entries
       .map(({ data }) => data)
-      .filter((entry) => entry.action === "member.view")
+      .filter((entry) => entry.action === action)
       .sort((a, b) => a.seq - b.seq)
       .map(({ memberUid, reason, outcome }) => ({ memberUid, reason, outcome }));
-    expect(lookUps.slice(-3)).toEqual([
+  }
+
+  it("refuse a member look-up without a reason (400), and log the refusal and the look-up", async () => {
+    const endpoint = staffEndpoints.find((candidate) => key(candidate) === "GET /api/staff/members/matrix-id-0001")!;
+    const byId = { memberId: member.uid };
+    const refused = await send(endpoint, staffCookie("support"), "", undefined, byId);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("REASON_REQUIRED");
+    const shown = await send(endpoint, staffCookie("support"), "reason=refund", undefined, byId);
+    expect(shown.status).toBe(200);
+    expect(await shown.json()).toMatchObject({ uid: member.uid, email: member.email, generations: null });
+    const withContent = await send(endpoint, staffCookie("support"), "reason=image-complaint", undefined, byId);
+    expect(await withContent.json()).toMatchObject({ generations: [] });
+
+    expect((await logged("member.view")).slice(-3)).toEqual([
       { memberUid: null, reason: null, outcome: "refused" },
       { memberUid: member.uid, reason: "refund", outcome: "allowed" },
       { memberUid: member.uid, reason: "image-complaint", outcome: "allowed" },
+    ]);
+  });
+
+  it("find a member by address in a POST's body, for a reason, and log each finding", async () => {
+    const endpoint = staffEndpoints.find((candidate) => key(candidate) === "POST /api/staff/members/find")!;
+    const find = (body: unknown, query = "reason=inquiry") => send(endpoint, staffCookie("support"), query, body);
+
+    const found = await find({ email: member.email.toUpperCase() });
+    expect(found.status).toBe(200);
+    expect(await found.json()).toEqual({ memberId: member.uid });
+    const withoutReason = await find({ email: member.email }, "");
+    expect(withoutReason.status).toBe(400);
+    expect((await readError(withoutReason)).code).toBe("REASON_REQUIRED");
+    const nobody = await find({ email: `nobody-${member.uid}@example.com` });
+    expect(nobody.status).toBe(404);
+    expect((await readError(nobody)).code).toBe("NOT_FOUND");
+    const notAnAddress = await find({ email: "not an address" });
+    expect(notAnAddress.status).toBe(422);
+    expect((await readError(notAnAddress)).details).toMatchObject({ fields: { email: expect.any(String) } });
+
+    expect((await logged("member.find")).slice(-4)).toEqual([
+      { memberUid: member.uid, reason: "inquiry", outcome: "allowed" },
+      { memberUid: null, reason: null, outcome: "refused" },
+      { memberUid: null, reason: "inquiry", outcome: "failed" },
+      { memberUid: null, reason: "inquiry", outcome: "failed" },
     ]);
   });
 });

@@ -161,7 +161,7 @@ test("a support staff member enrols, approves a refund, completes a deletion, re
   await expect(page.getByTestId(`privacy-request-${byAgent.id}`)).toHaveCount(0);
 
   // Support staff see a member but are not offered the points adjustment.
-  await page.goto(`/ko/staff/console/member?q=${buyer.uid}&reason=refund`);
+  await page.goto(`/ko/staff/console/member/${buyer.uid}?reason=refund`);
   await expect(page.getByRole("heading", { level: 1, name: t("member.heading", { uid: buyer.uid }) })).toBeVisible();
   await expect(page.getByRole("heading", { name: t("adjust.heading") })).toHaveCount(0);
 
@@ -224,8 +224,34 @@ test.describe("on a phone", () => {
     await page.reload();
     await expect(page.getByTestId(`inquiry-${complaint.id}`)).toHaveCount(0);
 
+    // Find the member by address: each field says what it lacks, an unknown address is
+    // refused beside it, and the address never stands in a URL.
+    await page.goto("/ko/staff/console");
+    const lookUp = page.getByRole("region", { name: t("console.lookUpHeading") });
+    const address = lookUp.getByLabel(t("console.lookUpQuery"));
+    const reason = lookUp.getByLabel(t("console.lookUpReason"));
+    await lookUp.getByRole("button", { name: t("console.lookUpSubmit") }).click();
+    await expect(address).toHaveAttribute("aria-invalid", "true");
+    await expect(reason).toHaveAttribute("aria-invalid", "true");
+    await expect(lookUp).toContainText(t("console.lookUpQueryRequired"));
+    await expect(lookUp).toContainText(t("errors.reasonRequired"));
+    await address.fill(`nobody-${member.uid}@example.com`);
+    await reason.selectOption(t("reasons.payment-issue"));
+    await lookUp.getByRole("button", { name: t("console.lookUpSubmit") }).click();
+    await expect(lookUp).toContainText(errors("staff.memberNotFound"));
+    await expect(reason).not.toHaveAttribute("aria-invalid");
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    await address.fill(member.email);
+    await lookUp.getByRole("button", { name: t("console.lookUpSubmit") }).click();
+    await page.waitForURL(`**/ko/staff/console/member/${member.uid}?reason=payment-issue`);
+    await expect(page.getByRole("heading", { level: 1, name: t("member.heading", { uid: member.uid }) })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText(member.email);
+    expect(requested.some((url) => url.includes("/api/staff/members/find"))).toBe(true);
+    const [mailbox] = member.email.split("@");
+    expect(requested.filter((url) => url.includes(mailbox!))).toEqual([]);
+
     // Adjust the member's points, correcting their order: the new balance shows.
-    await page.goto(`/ko/staff/console/member?q=${encodeURIComponent(member.email)}&reason=payment-issue`);
     const adjust = page.getByRole("region", { name: t("adjust.heading") });
     await adjust.getByLabel(t("adjust.delta"), { exact: true }).fill("500");
     await adjust.getByLabel(t("adjust.reason"), { exact: true }).fill("The second image of the order was lost.");

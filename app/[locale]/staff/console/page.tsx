@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { MemberLookUpForm } from "@/components/staff/member-look-up-form";
 import { RefundDecision } from "@/components/staff/refund-decision";
 import { staffPageAccess } from "@/components/staff/staff-page-access";
 import { StaffSignOut } from "@/components/staff/staff-sign-out";
 import { Link } from "@/i18n/navigation";
 import { pickMessages } from "@/lib/i18n/messages";
 import { getServices } from "@/lib/services";
-import { STAFF_ACCESS_REASONS } from "@/lib/staff/access-reasons";
 import { listRefundQueue } from "@/lib/staff/list-refund-queue";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,24 +44,7 @@ export default async function StaffConsolePage() {
         </nav>
         <section aria-labelledby="look-up-heading">
           <h2 id="look-up-heading">{t("console.lookUpHeading")}</h2>
-          <form className="form" action={`/${locale}/staff/console/member`} method="get">
-            <label htmlFor="look-up-query">{t("console.lookUpQuery")}</label>
-            <input id="look-up-query" name="q" required />
-            <label htmlFor="look-up-reason">{t("console.lookUpReason")}</label>
-            <select id="look-up-reason" name="reason" required defaultValue="">
-              <option value="" disabled>
-                -
-              </option>
-              {STAFF_ACCESS_REASONS.map((reason) => (
-                <option key={reason} value={reason}>
-                  {t(`reasons.${reason}`)}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="button">
-              {t("console.lookUpSubmit")}
-            </button>
-          </form>
+          <MemberLookUpForm />
         </section>
         <section aria-labelledby="refunds-heading">
           <h2 id="refunds-heading">{t("console.refundsHeading")}</h2>

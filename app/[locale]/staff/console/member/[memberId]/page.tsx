@@ -17,11 +17,18 @@ function single(value: string | string[] | undefined): string | null {
   return typeof value === "string" && value.trim() ? value.trim() : null;
 }
 
-/** One member, looked up by email or id for a stated reason: the look-up is logged before anything shows. */
-export default async function StaffMemberPage({ searchParams }: PageProps<"/[locale]/staff/console/member">) {
+/**
+ * One member, by id, for a stated reason: the look-up is logged before anything shows.
+ * The console's look-up form finds a member by address through the API (a POST), so
+ * no address ever stands in this page's URL.
+ */
+export default async function StaffMemberPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/staff/console/member/[memberId]">) {
   const locale = await getLocale();
+  const { memberId } = await params;
   const query = await searchParams;
-  const q = single(query.q);
   const t = await getTranslations("staff");
   const services = getServices();
   const back = <Link href="/staff/console">{t("member.back")}</Link>;
@@ -31,7 +38,7 @@ export default async function StaffMemberPage({ searchParams }: PageProps<"/[loc
       locale,
       policy: { roles: ["support", "admin"], action: "member.view", needsReason: true },
       reason: single(query.reason),
-      member: () => findMemberUid({ services, email: q?.includes("@") ? q : null, uid: q?.includes("@") ? null : q }),
+      member: () => findMemberUid({ services, uid: memberId }),
     });
   } catch (error) {
     if (!isAppError(error)) throw error;

@@ -3,15 +3,14 @@ import { json } from "@/lib/http/responses";
 import { staffRoute } from "@/lib/http/route";
 import { findMemberUid, viewMember } from "@/lib/staff/view-member";
 
-/** One member as staff see them, found by `email` or `uid`, for the `reason` stated (logged first). */
+/** One member as staff see them, for the `reason` stated (logged first). */
 export const GET = staffRoute(
   {
     roles: ["support", "admin"],
     action: "member.view",
     needsReason: true,
-    member: async ({ request, services }) => {
-      const query = new URL(request.url).searchParams;
-      const uid = await findMemberUid({ services, email: query.get("email"), uid: query.get("uid") });
+    member: async ({ services, params }) => {
+      const uid = await findMemberUid({ services, uid: params.memberId! });
       if (!uid) throw new AppError("NOT_FOUND", "staff.memberNotFound");
       return uid;
     },
