@@ -11,6 +11,7 @@ import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { loadEnvFile } from "../lib/config/env";
 import { getServices } from "../lib/services";
+import { staffAccessLogKey } from "../lib/staff/access-log";
 import { exportAccessLog } from "../lib/staff/export-access-log";
 import { verifyAccessLog } from "../lib/staff/verify-access-log";
 
@@ -19,7 +20,7 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { from: { type: "string" }, to: { type: "string" }, out: { type: "string" } },
 });
-const { db } = getServices();
+const { db, config } = getServices();
 
 async function write(out: Writable, line: string): Promise<void> {
   if (!out.write(line)) await once(out, "drain");
@@ -27,7 +28,7 @@ async function write(out: Writable, line: string): Promise<void> {
 
 try {
   if (positionals[0] === "verify") {
-    const { entries, broken } = await verifyAccessLog({ db, now: new Date() });
+    const { entries, broken } = await verifyAccessLog({ db, key: staffAccessLogKey(config), now: new Date() });
     if (broken) {
       process.stdout.write(`BROKEN at entry ${broken.seq}: ${broken.problem} (${entries} entries before it hold).\n`);
       process.exitCode = 1;

@@ -226,6 +226,13 @@ const serverSchema = z
       .base64("use 32 random bytes, base64-encoded")
       .refine((value) => Buffer.from(value, "base64").length === 32, "use 32 random bytes, base64-encoded")
       .optional(),
+    /**
+     * The HMAC-SHA256 key of the staff access log's chain: whoever can write the
+     * database but lacks the key cannot rewrite an entry and recompute the chain after
+     * it. A secret, kept apart from the data and used for nothing else. Local mode
+     * falls back to a fixed development key; production must set one.
+     */
+    STAFF_ACCESS_LOG_KEY: z.string().min(32, "use at least 32 random characters").optional(),
 
     // AI provenance (Korea's AI Basic Act): every image file that leaves the service says it was made by AI.
     /**
@@ -333,6 +340,11 @@ const serverSchema = z
       env.STAFF_TOTP_KEY === undefined,
       "STAFF_TOTP_KEY",
       "Production must set the key that encrypts the staff's second-factor secrets (32 random bytes, base64, stored apart from the data).",
+    );
+    forbid(
+      env.STAFF_ACCESS_LOG_KEY === undefined,
+      "STAFF_ACCESS_LOG_KEY",
+      "Production must set the key that seals the staff access log's chain (at least 32 random characters, stored apart from the data).",
     );
     forbid(
       env.C2PA_SIGNING_KEY === undefined,

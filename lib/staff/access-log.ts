@@ -1,8 +1,10 @@
 /**
  * The staff access log: every staff action and every view of a member's data, in one
- * append-only chain. Each entry carries the SHA-256 of its predecessor's hash and its
- * own fields, so changing, removing or reordering any entry breaks the chain from
- * there on (verify-access-log.ts names where).
+ * append-only chain. Each entry's hash is an HMAC-SHA256, under STAFF_ACCESS_LOG_KEY,
+ * of its own fields and its predecessor's hash, so changing, removing or reordering
+ * any entry breaks the chain from there on (verify-access-log.ts names where). The key
+ * is kept apart from the data: whoever can write the database but lacks it cannot
+ * rewrite an entry and seal the chain after it again, as a plain hash would allow.
  *
  * Appends are serialised through one head document, read and written in the same
  * transaction as the entry: two appends that race both read the head, one commits,
@@ -11,8 +13,9 @@
  * along the chain) and leaves a checkpoint, the last removed entry's hash, from which
  * the rest is still proven.
  */
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { clientKey, UNIDENTIFIED_CLIENT } from "../abuse/client-key";
+import type { ServerConfig } from "../config/env";
 import type { Database, Transaction } from "../db/database";
 import { STAFF_ACCESS_CHAIN, STAFF_ACCESS_LOG } from "../privacy/data-inventory";
 import type { StaffRole } from "./staff-actor";
@@ -100,22 +103,38 @@ export function canonicalAccessEntry(entry: Omit<StaffAccessEntry, "hash">): str
   ]);
 }
 
-export function accessEntryHash(entry: Omit<StaffAccessEntry, "hash">): string {
-  return createHash("sha256").update(canonicalAccessEntry(entry)).digest("hex");
+/** Local mode only (production refuses to start without STAFF_ACCESS_LOG_KEY): never seals a real log. */
+const LOCAL_DEVELOPMENT_KEY = "imagesfactory-local-development-staff-access-log-key";
+
+/** The key that seals the chain: STAFF_ACCESS_LOG_KEY, or in local mode a fixed development key. */
+export function staffAccessLogKey(config: Pick<ServerConfig, "STAFF_ACCESS_LOG_KEY" | "APP_MODE">): string {
+  if (config.STAFF_ACCESS_LOG_KEY) return config.STAFF_ACCESS_LOG_KEY;
+  if (config.APP_MODE === "production") throw new Error("STAFF_ACCESS_LOG_KEY is not set.");
+  return LOCAL_DEVELOPMENT_KEY;
+}
+
+export function accessEntryHash(key: string, entry: Omit<StaffAccessEntry, "hash">): string {
+  return createHmac("sha256", key).update(canonicalAccessEntry(entry)).digest("hex");
 }
 
 /**
  * Appends in the caller's transaction, which must not have written yet (it reads the
  * head). For a use case whose change and its log entry must commit together.
  */
-export async function appendStaffAccessIn(tx: Transaction, access: StaffAccess, now: Date): Promise<StaffAccessEntry> {
-  const [entry] = await appendStaffAccessesIn(tx, [access], now);
+export async function appendStaffAccessIn(
+  tx: Transaction,
+  key: string,
+  access: StaffAccess,
+  now: Date,
+): Promise<StaffAccessEntry> {
+  const [entry] = await appendStaffAccessesIn(tx, key, [access], now);
   return entry!;
 }
 
 /** Appends several entries in order, reading the head once (a transaction may not read after it writes). */
 async function appendStaffAccessesIn(
   tx: Transaction,
+  key: string,
   accesses: readonly StaffAccess[],
   now: Date,
 ): Promise<StaffAccessEntry[]> {
@@ -127,7 +146,7 @@ async function appendStaffAccessesIn(
     // Never earlier than its predecessor, so the sweeper's expired entries are always a prefix.
     const at = previous && previous.at > now.toISOString() ? previous.at : now.toISOString();
     const unhashed = { ...access, seq, at, prevAt: previous?.at ?? null, prevHash: previous?.hash ?? GENESIS_HASH };
-    const entry: StaffAccessEntry = { ...unhashed, hash: accessEntryHash(unhashed) };
+    const entry: StaffAccessEntry = { ...unhashed, hash: accessEntryHash(key, unhashed) };
     tx.create(STAFF_ACCESS_LOG, accessEntryId(seq), entry);
     entries.push(entry);
     previous = entry;
@@ -143,16 +162,22 @@ async function appendStaffAccessesIn(
   return entries;
 }
 
-export function appendStaffAccess(db: Database, access: StaffAccess, now: Date): Promise<StaffAccessEntry> {
-  return db.runTransaction((tx) => appendStaffAccessIn(tx, access, now));
+export function appendStaffAccess(
+  db: Database,
+  key: string,
+  access: StaffAccess,
+  now: Date,
+): Promise<StaffAccessEntry> {
+  return db.runTransaction((tx) => appendStaffAccessIn(tx, key, access, now));
 }
 
 export function appendStaffAccesses(
   db: Database,
+  key: string,
   accesses: readonly StaffAccess[],
   now: Date,
 ): Promise<StaffAccessEntry[]> {
-  return db.runTransaction((tx) => appendStaffAccessesIn(tx, accesses, now));
+  return db.runTransaction((tx) => appendStaffAccessesIn(tx, key, accesses, now));
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { AppError } from "../errors/app-error";
 import type { Services } from "../services";
-import { accessClient, appendStaffAccess, appendStaffAccesses } from "./access-log";
+import { accessClient, appendStaffAccess, appendStaffAccesses, staffAccessLogKey } from "./access-log";
 import { isStaffAccessReason, type StaffAccessReason } from "./access-reasons";
 import type { StaffActor, StaffRole } from "./staff-actor";
 import { checkStaffSession } from "./staff-session";
@@ -47,9 +47,11 @@ export async function authorizeStaffAccess(options: AuthorizeStaffAccessOptions)
   const { actor } = await checkStaffSession({ services, token: options.token, stage: "active" });
   const client = accessClient(options.headers, services.config.TRUSTED_PROXY_HOPS);
   const reason = isStaffAccessReason(options.reason) ? options.reason : null;
+  const key = staffAccessLogKey(services.config);
   const log = (memberUid: string | null, outcome: "allowed" | "refused" | "failed") =>
     appendStaffAccess(
       services.db,
+      key,
       { staffUid: actor.uid, role: actor.role, action: policy.action, memberUid, reason, client, outcome },
       services.clock.now(),
     );
@@ -74,6 +76,7 @@ export async function authorizeStaffAccess(options: AuthorizeStaffAccessOptions)
     if (members.length === 0) return;
     await appendStaffAccesses(
       services.db,
+      key,
       members.map((uid) => ({
         staffUid: actor.uid,
         role: actor.role,

@@ -3,7 +3,7 @@ import { clientKey } from "../abuse/client-key";
 import { countRateLimitedUse } from "../abuse/rate-limit";
 import { AppError } from "../errors/app-error";
 import type { Services } from "../services";
-import { accessClient, appendStaffAccessIn } from "./access-log";
+import { accessClient, appendStaffAccessIn, staffAccessLogKey } from "./access-log";
 import {
   decryptTotpSecret,
   findRecoveryCode,
@@ -90,6 +90,7 @@ export async function giveSecondFactor(options: GiveSecondFactorOptions): Promis
         : "staff.second-factor";
     await appendStaffAccessIn(
       tx,
+      staffAccessLogKey(services.config),
       {
         staffUid: actor.uid,
         role: actor.role,

@@ -4,7 +4,7 @@ import { countRateLimitedUse } from "../abuse/rate-limit";
 import { AppError } from "../errors/app-error";
 import { errorKey } from "../errors/error-messages";
 import type { Services } from "../services";
-import { accessClient, appendStaffAccessIn } from "./access-log";
+import { accessClient, appendStaffAccessIn, staffAccessLogKey } from "./access-log";
 import { STAFF_SECOND_FACTORS } from "./second-factor";
 import { STAFF_SIGN_IN_PER_CLIENT } from "./staff-rate-limits";
 import { newStaffSessionToken, STAFF_SESSION_HOURS, STAFF_SESSIONS, staffSessionId } from "./staff-session";
@@ -57,7 +57,12 @@ export async function startStaffSignIn(options: StartStaffSignInOptions): Promis
     });
     const factor = (await tx.get(STAFF_SECOND_FACTORS, user.uid))?.data;
     const access = { staffUid: user.uid, role, memberUid: null, reason: null, client };
-    await appendStaffAccessIn(tx, { ...access, action: "staff.sign-in", outcome: "allowed" }, now);
+    await appendStaffAccessIn(
+      tx,
+      staffAccessLogKey(config),
+      { ...access, action: "staff.sign-in", outcome: "allowed" },
+      now,
+    );
     count();
     tx.create(STAFF_SESSIONS, staffSessionId(token), {
       staffUid: user.uid,

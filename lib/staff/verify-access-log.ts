@@ -32,6 +32,8 @@ const PAGE = 500;
 
 export interface VerifyAccessLogOptions {
   db: Database;
+  /** The key that sealed the chain (staffAccessLogKey). */
+  key: string;
   /** Entries written before `now` less the log's retention may be gone (swept); later ones may not. */
   now: Date;
 }
@@ -45,7 +47,7 @@ export interface VerifyAccessLogOptions {
  * is named as their removal.
  */
 export async function verifyAccessLog(options: VerifyAccessLogOptions): Promise<AccessLogVerdict> {
-  const { db } = options;
+  const { db, key } = options;
   const head = (await db.get(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID))?.data ?? null;
   const expiredBefore = periodBefore(options.now, STAFF_ACCESS_LOG.kind.retention as Period).toISOString();
   const checkpointSeq = head?.checkpointSeq ?? -1;
@@ -71,7 +73,7 @@ export async function verifyAccessLog(options: VerifyAccessLogOptions): Promise<
       if (entry.seq <= checkpointSeq) {
         // Left by a sweep that stopped between its checkpoint and its deletion: still as written, expired, and linked.
         if (id !== accessEntryId(entry.seq)) return broken(entry.seq, "reordered");
-        if (accessEntryHash(fields) !== hash || entry.at > expiredBefore) return broken(entry.seq, "changed");
+        if (accessEntryHash(key, fields) !== hash || entry.at > expiredBefore) return broken(entry.seq, "changed");
         if (leftover && leftover.seq === entry.seq - 1 && entry.prevHash !== leftover.hash)
           return broken(leftover.seq, "changed");
         if (entry.seq === checkpointSeq && hash !== head?.checkpointHash) return broken(entry.seq, "changed");
@@ -80,7 +82,7 @@ export async function verifyAccessLog(options: VerifyAccessLogOptions): Promise<
       }
       if (id !== accessEntryId(entry.seq) || entry.seq < expectedSeq) return broken(entry.seq, "reordered");
       if (entry.seq > expectedSeq) return broken(expectedSeq, "removed");
-      if (accessEntryHash(fields) !== hash) return broken(entry.seq, "changed");
+      if (accessEntryHash(key, fields) !== hash) return broken(entry.seq, "changed");
       if (entry.prevHash !== expectedPrev) return broken(previous?.seq ?? entry.seq, "changed");
       // The first entry after the checkpoint: what it followed must have expired to be gone.
       if (

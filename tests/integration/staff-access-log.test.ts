@@ -25,6 +25,7 @@ import {
   CHAIN_HEAD_ID,
   STAFF_ACCESS_CHAIN,
   STAFF_ACCESS_LOG,
+  staffAccessLogKey,
   type StaffAccess,
   type StaffAccessEntry,
 } from "../../lib/staff/access-log";
@@ -32,6 +33,7 @@ import { exportAccessLog } from "../../lib/staff/export-access-log";
 import { verifyAccessLog } from "../../lib/staff/verify-access-log";
 
 const run = promisify(execFile);
+const KEY = staffAccessLogKey(getServerConfig());
 const directories: string[] = [];
 afterAll(() => directories.forEach((directory) => rmSync(directory, { recursive: true, force: true })));
 
@@ -57,7 +59,7 @@ function access(n: number): StaffAccess {
 }
 
 async function appendMany(services: Services, count: number): Promise<void> {
-  for (let n = 0; n < count; n++) await appendStaffAccess(services.db, access(n), services.clock.now());
+  for (let n = 0; n < count; n++) await appendStaffAccess(services.db, KEY, access(n), services.clock.now());
 }
 
 async function entry(db: Database, seq: number): Promise<StaffAccessEntry> {
@@ -65,7 +67,7 @@ async function entry(db: Database, seq: number): Promise<StaffAccessEntry> {
 }
 
 async function expectOneChain(db: Database, count: number): Promise<void> {
-  expect(await verifyAccessLog({ db, now: new Date() })).toEqual({ entries: count, broken: null });
+  expect(await verifyAccessLog({ key: KEY, db, now: new Date() })).toEqual({ entries: count, broken: null });
   const entries = await db.query({ collection: STAFF_ACCESS_LOG, orderBy: [{ field: "seq", direction: "asc" }] });
   expect(entries.map(({ data }) => data.seq)).toEqual([...Array(count).keys()]);
   expect(new Set(entries.map(({ data }) => data.staffUid + data.memberUid)).size).toBe(count);
@@ -100,7 +102,7 @@ describe("appending", () => {
 
   it("puts 50 concurrent appends on SQLite into one chain", async () => {
     const services = isolatedServices();
-    await Promise.all([...Array(50).keys()].map((n) => appendStaffAccess(services.db, access(n), new Date())));
+    await Promise.all([...Array(50).keys()].map((n) => appendStaffAccess(services.db, KEY, access(n), new Date())));
     await expectOneChain(services.db, 50);
   });
 
@@ -113,7 +115,7 @@ describe("appending", () => {
       const firestore = new Firestore({ projectId: `demo-access-log-${randomUUID().slice(0, 8)}` });
       const db = new FirestoreDatabase(firestore, { maxAttempts: 60 });
       try {
-        await Promise.all([...Array(50).keys()].map((n) => appendStaffAccess(db, access(n), new Date())));
+        await Promise.all([...Array(50).keys()].map((n) => appendStaffAccess(db, KEY, access(n), new Date())));
         await expectOneChain(db, 50);
       } finally {
         await db.close();
@@ -128,9 +130,12 @@ describe("the verifier", () => {
   ): Promise<Awaited<ReturnType<typeof verifyAccessLog>>> {
     const services = isolatedServices();
     await appendMany(services, 6);
-    expect(await verifyAccessLog({ db: services.db, now: services.clock.now() })).toEqual({ entries: 6, broken: null });
+    expect(await verifyAccessLog({ key: KEY, db: services.db, now: services.clock.now() })).toEqual({
+      entries: 6,
+      broken: null,
+    });
     await change(services.db);
-    return verifyAccessLog({ db: services.db, now: services.clock.now() });
+    return verifyAccessLog({ key: KEY, db: services.db, now: services.clock.now() });
   }
 
   it("names an entry whose fields were changed", async () => {
@@ -145,10 +150,33 @@ describe("the verifier", () => {
       const { hash: _old, ...fields } = await entry(db, 2);
       const forged = { ...fields, memberUid: "someone-else" };
       await db.runTransaction(async (tx) =>
-        tx.set(STAFF_ACCESS_LOG, accessEntryId(2), { ...forged, hash: accessEntryHash(forged) }),
+        tx.set(STAFF_ACCESS_LOG, accessEntryId(2), { ...forged, hash: accessEntryHash(KEY, forged) }),
       );
     });
     expect(verdict.broken).toEqual({ seq: 2, problem: "changed" });
+  });
+
+  it("names an entry rewritten with every hash after it computed again, unless the rewriter holds the key", async () => {
+    const rewriteAndReseal = (key: string) => async (db: Database) => {
+      const rewritten: StaffAccessEntry[] = [];
+      for (let seq = 2; seq < 6; seq++) rewritten.push(await entry(db, seq));
+      let prevHash = rewritten[0]!.prevHash;
+      await db.runTransaction(async (tx) => {
+        for (const { hash: _old, ...fields } of rewritten) {
+          const forged = { ...fields, prevHash, ...(fields.seq === 2 ? { memberUid: "someone-else" } : {}) };
+          prevHash = accessEntryHash(key, forged);
+          tx.set(STAFF_ACCESS_LOG, accessEntryId(forged.seq), { ...forged, hash: prevHash });
+        }
+        tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { hash: prevHash });
+      });
+    };
+    // A plain hash chain cannot tell this from the truth; without the key, the seal can.
+    expect((await tampered(rewriteAndReseal("a guess at the key, 32 characters long"))).broken).toEqual({
+      seq: 2,
+      problem: "changed",
+    });
+    // The same rewrite under the key holds: so the key is kept apart from the data.
+    expect(await tampered(rewriteAndReseal(KEY))).toEqual({ entries: 6, broken: null });
   });
 
   it("names a removed entry by its number, in the middle or at the end", async () => {
@@ -184,7 +212,21 @@ describe("the verifier", () => {
 
   it("passes an empty log", async () => {
     const empty = isolatedServices();
-    expect(await verifyAccessLog({ db: empty.db, now: empty.clock.now() })).toEqual({ entries: 0, broken: null });
+    expect(await verifyAccessLog({ key: KEY, db: empty.db, now: empty.clock.now() })).toEqual({
+      entries: 0,
+      broken: null,
+    });
+  });
+});
+
+describe("the seal's key", () => {
+  it("is the configured key, and a development key only in local mode", () => {
+    const key = "s".repeat(32);
+    expect(staffAccessLogKey({ APP_MODE: "production", STAFF_ACCESS_LOG_KEY: key })).toBe(key);
+    expect(staffAccessLogKey({ APP_MODE: "local", STAFF_ACCESS_LOG_KEY: undefined })).toMatch(/local-development/);
+    expect(() => staffAccessLogKey({ APP_MODE: "production", STAFF_ACCESS_LOG_KEY: undefined })).toThrow(
+      /STAFF_ACCESS_LOG_KEY/,
+    );
   });
 });
 
@@ -200,12 +242,15 @@ describe("retention", () => {
     expect(outcome).toMatchObject({ staffAccessLog: 4, staffAccessChain: 0 });
     const head = (await services.db.get(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID))!.data;
     expect(head).toMatchObject({ seq: 6, checkpointSeq: 3 });
-    expect(await verifyAccessLog({ db: services.db, now: services.clock.now() })).toEqual({ entries: 3, broken: null });
+    expect(await verifyAccessLog({ key: KEY, db: services.db, now: services.clock.now() })).toEqual({
+      entries: 3,
+      broken: null,
+    });
 
     await services.db.runTransaction(async (tx) =>
       tx.update(STAFF_ACCESS_LOG, accessEntryId(5), { outcome: "refused" }),
     );
-    expect((await verifyAccessLog({ db: services.db, now: services.clock.now() })).broken).toEqual({
+    expect((await verifyAccessLog({ key: KEY, db: services.db, now: services.clock.now() })).broken).toEqual({
       seq: 5,
       problem: "changed",
     });
@@ -221,18 +266,18 @@ describe("retention", () => {
     await services.db.runTransaction(async (tx) =>
       tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { checkpointSeq: 1, checkpointHash: one.hash }),
     );
-    expect(await verifyAccessLog({ db: services.db, now })).toEqual({ entries: 2, broken: null });
+    expect(await verifyAccessLog({ key: KEY, db: services.db, now })).toEqual({ entries: 2, broken: null });
     // A checkpoint not holding the last expired entry's hash is named.
     await services.db.runTransaction(async (tx) =>
       tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { checkpointSeq: 1, checkpointHash: "x".repeat(64) }),
     );
-    expect((await verifyAccessLog({ db: services.db, now })).broken).toEqual({ seq: 1, problem: "changed" });
+    expect((await verifyAccessLog({ key: KEY, db: services.db, now })).broken).toEqual({ seq: 1, problem: "changed" });
     // So is an expired entry left behind and then changed.
     await services.db.runTransaction(async (tx) => {
       tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { checkpointSeq: 1, checkpointHash: one.hash });
       tx.update(STAFF_ACCESS_LOG, accessEntryId(0), { memberUid: "someone-else" });
     });
-    expect((await verifyAccessLog({ db: services.db, now })).broken).toEqual({ seq: 0, problem: "changed" });
+    expect((await verifyAccessLog({ key: KEY, db: services.db, now })).broken).toEqual({ seq: 0, problem: "changed" });
   });
 
   it("names a checkpoint moved over entries that have not expired, whatever they hid", async () => {
@@ -246,7 +291,7 @@ describe("retention", () => {
       tx.delete(STAFF_ACCESS_LOG, accessEntryId(3));
       tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { checkpointSeq: head.seq, checkpointHash: head.hash });
     });
-    expect((await verifyAccessLog({ db: services.db, now })).broken).not.toBeNull();
+    expect((await verifyAccessLog({ key: KEY, db: services.db, now })).broken).not.toBeNull();
     // Entries 0 and 1 deleted, the checkpoint set to entry 1 with the hash entry 2 still names.
     const quiet = isolatedServices();
     await appendMany(quiet, 5);
@@ -256,7 +301,7 @@ describe("retention", () => {
       tx.delete(STAFF_ACCESS_LOG, accessEntryId(1));
       tx.update(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID, { checkpointSeq: 1, checkpointHash: two.prevHash });
     });
-    expect((await verifyAccessLog({ db: quiet.db, now: quiet.clock.now() })).broken).toEqual({
+    expect((await verifyAccessLog({ key: KEY, db: quiet.db, now: quiet.clock.now() })).broken).toEqual({
       seq: 1,
       problem: "removed",
     });
@@ -269,7 +314,10 @@ describe("retention", () => {
     expect(await purgeExpiredData({ services })).toMatchObject({ staffAccessLog: 2, staffAccessChain: 1 });
     await appendMany(services, 1);
     expect((await entry(services.db, 0)).prevHash).toBe("0".repeat(64));
-    expect(await verifyAccessLog({ db: services.db, now: services.clock.now() })).toEqual({ entries: 1, broken: null });
+    expect(await verifyAccessLog({ key: KEY, db: services.db, now: services.clock.now() })).toEqual({
+      entries: 1,
+      broken: null,
+    });
   });
 });
 
@@ -280,7 +328,8 @@ describe("npm run audit:verify and audit:export", () => {
 
   it("exports a period's entries as JSON Lines with their hashes, and the verifier's exit code follows the chain", async () => {
     const start = new Date();
-    for (let n = 0; n < 3; n++) await appendStaffAccess(services.db, access(n), new Date(start.getTime() + n * 1000));
+    for (let n = 0; n < 3; n++)
+      await appendStaffAccess(services.db, KEY, access(n), new Date(start.getTime() + n * 1000));
     const from = start.toISOString();
     const to = new Date(start.getTime() + 1500).toISOString();
     const exported = [];

@@ -35,6 +35,7 @@ const production = {
   GCS_BUCKET: "imagesfactory-images",
   LEGAL_HOLD_KEY: "h".repeat(32),
   STAFF_TOTP_KEY: Buffer.alloc(32, 7).toString("base64"),
+  STAFF_ACCESS_LOG_KEY: "a".repeat(32),
   C2PA_SIGNING_KEY: c2pa.privateKeyPem,
   C2PA_CERTIFICATE_CHAIN: c2pa.certificateChainPem,
 };
@@ -129,6 +130,7 @@ describe("parseServerConfig in local mode", () => {
     ["LEGAL_HOLD_KEY", "too short"],
     ["STAFF_TOTP_KEY", Buffer.alloc(16, 7).toString("base64")],
     ["STAFF_TOTP_KEY", "not base64!"],
+    ["STAFF_ACCESS_LOG_KEY", "too short"],
     ["GCS_BUCKET", "Images_Bucket"],
     ["GCS_API_ENDPOINT", "storage.googleapis.com"],
   ])("refuses %s=%s, naming the variable", (name, value) => {
@@ -234,6 +236,7 @@ describe("parseServerConfig in production", () => {
     ["TRUSTED_PROXY_HOPS", { TRUSTED_PROXY_HOPS: "0" }, "one rate limit"],
     ["LEGAL_HOLD_KEY", { LEGAL_HOLD_KEY: undefined }, "pseudonymises the records kept after a withdrawal"],
     ["STAFF_TOTP_KEY", { STAFF_TOTP_KEY: undefined }, "second-factor secrets"],
+    ["STAFF_ACCESS_LOG_KEY", { STAFF_ACCESS_LOG_KEY: undefined }, "seals the staff access log"],
     [
       "C2PA_SIGNING_KEY",
       { C2PA_SIGNING_KEY: undefined, C2PA_CERTIFICATE_CHAIN: undefined },
