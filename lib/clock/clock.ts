@@ -85,16 +85,3 @@ export function addDays(date: Date, days: number): Date {
 export function startOfKoreanDay(date: string): Date {
   return new Date(`${date}T00:00:00+09:00`);
 }
-
-/**
- * When a period of whole months from `start` is over: a record dated day D is kept
- * through day D of the month `months` later (that month's last day when it has no day
- * D, as Korea's Civil Act art. 160 counts), so it ends at the start of the next day, in
- * UTC. The retention sweeper counts the same way backwards (purge-expired-data.ts).
- */
-export function endOfCalendarMonths(start: Date, months: number): Date {
-  const year = start.getUTCFullYear();
-  const month = start.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(start.getUTCDate(), lastDay) + 1));
-}

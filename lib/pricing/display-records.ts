@@ -5,6 +5,7 @@
  * first view of that day; later views cost nothing in this process and a read in another.
  */
 import { createHash } from "node:crypto";
+import { koreanDate } from "../clock/korean-calendar";
 import { isAppError } from "../errors/app-error";
 import { logger } from "../observability/logger";
 import { DISPLAY_RECORDS } from "../privacy/data-inventory";
@@ -63,7 +64,7 @@ export async function recordDisplay(options: {
   const now = services.clock.now();
   const offers = offersOf(options.catalog);
   const offerHash = createHash("sha256").update(JSON.stringify(offers)).digest("hex").slice(0, 16);
-  const day = now.toISOString().slice(0, 10);
+  const day = koreanDate(now);
   const id = displayRecordId(surface, day, offerHash);
   if (recorded.has(id)) return;
   const record: DisplayRecord = { surface, day, offerHash, ...offers, firstShownAt: now.toISOString() };

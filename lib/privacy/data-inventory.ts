@@ -1112,8 +1112,8 @@ export const DISPLAY_RECORDS = inventoried<DisplayRecord>({
       en: "Where prices were shown (the home page, the points page, the catalog API)",
     },
     day: {
-      ko: "보여 준 날 (UTC). 같은 날 같은 곳에서 같은 가격은 한 번만 기록하며, 누가 보았는지는 기록하지 않습니다",
-      en: "The day shown (UTC). The same prices on the same surface are recorded once a day, never who saw them",
+      ko: "보여 준 날 (한국 시간). 같은 날 같은 곳에서 같은 가격은 한 번만 기록하며, 누가 보았는지는 기록하지 않습니다",
+      en: "The day shown (Korea time). The same prices on the same surface are recorded once a day, never who saw them",
     },
     offerHash: {
       ko: "보여 준 가격표의 해시 (가격표의 판을 구별)",

@@ -7,7 +7,7 @@
  */
 import { PRIVACY_REQUESTS } from "./privacy-request";
 import { createHmac } from "node:crypto";
-import { DAY_MS, endOfCalendarMonths } from "../clock/clock";
+import { periodEnd } from "../clock/korean-calendar";
 import type { ServerConfig } from "../config/env";
 import type { Database, Filter, JsonValue } from "../db/database";
 import type { StoredRecord } from "../db/collection";
@@ -72,10 +72,8 @@ function pseudonymise(value: JsonValue, uid: string, subject: string): JsonValue
 }
 
 export function retentionEnd(retention: Retention, start: string): string {
-  const date = new Date(start);
-  if (retention.kind === "years") return endOfCalendarMonths(date, retention.years * 12).toISOString();
-  if (retention.kind === "months") return endOfCalendarMonths(date, retention.months).toISOString();
-  if (retention.kind === "days") return new Date(date.getTime() + retention.days * DAY_MS).toISOString();
+  if (retention.kind === "years" || retention.kind === "months" || retention.kind === "days")
+    return periodEnd(new Date(start), retention).toISOString();
   throw new Error(`A ${retention.kind} retention has no end date to hold a record until.`);
 }
 

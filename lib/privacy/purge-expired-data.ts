@@ -10,6 +10,7 @@
  * delete, "until-delivered" ones the mail sender's. Runs hourly in the worker and as a
  * scheduled Cloud Function; idempotent, and paged in Firestore's 500-write commits.
  */
+import { latestStartOverBy } from "../clock/korean-calendar";
 import type { Collection, StoredRecord } from "../db/collection";
 import { MAX_WRITES_PER_COMMIT, type Cursor, type Database, type Doc, type DocumentData } from "../db/database";
 import { GENERATIONS, isFinished } from "../generation/generation-job";
@@ -56,41 +57,9 @@ export function sweptBlobKinds(): SweptBlobKind[] {
   );
 }
 
-/** Days in a UTC month (0-based; one out of range counts into the next or last year). */
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-}
-
-/**
- * The last moment a record may be dated to be due now, for a period of whole months: a
- * record dated on day D is kept through day D of the month `months` later (its last day
- * when it has no day D, as Korea's Civil Act art. 160 counts months), and is due from the
- * next day, all in UTC. So it is due when its day is at most yesterday's, `months` back;
- * when yesterday was a month's last day, every later day of that earlier month too
- * (2026-01-31 with 3 months: kept on 2026-04-30, due on 2026-05-01). Subtracting months
- * from `now` instead (Date.setUTCMonth) overflows at month ends: on 2026-05-31 it made
- * records of 2026-03-01 to 03-03 due, two months and 30 days old.
- */
-function monthsBefore(now: Date, months: number): Date {
-  const yesterday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1));
-  const year = yesterday.getUTCFullYear();
-  const month = yesterday.getUTCMonth();
-  const day = yesterday.getUTCDate();
-  const daysThen = daysInMonth(year, month - months);
-  const lastDay = day === daysInMonth(year, month) ? daysThen : Math.min(day, daysThen);
-  return new Date(Date.UTC(year, month - months, lastDay + 1) - 1);
-}
-
-/** The latest moment a record dated then is past `period` now: months and years by the calendar (UTC). */
-export function periodBefore(now: Date, period: Period): Date {
-  if (period.kind === "months") return monthsBefore(now, period.months);
-  if (period.kind === "years") return monthsBefore(now, period.years * 12);
-  return new Date(now.getTime() - period.days * 86_400_000);
-}
-
 /** The largest value of the kind's `sweptBy` field that is due now. */
 export function sweepCutoff(kind: SweptDatabaseKind, now: Date): string {
-  return (kind.retention.sweptBy.marks === "end" ? now : periodBefore(now, kind.retention)).toISOString();
+  return (kind.retention.sweptBy.marks === "end" ? now : latestStartOverBy(now, kind.retention)).toISOString();
 }
 
 interface Disposal<T> {
@@ -201,7 +170,7 @@ async function sweepKind(context: SweepContext, kind: SweptDatabaseKind): Promis
 
 /** Files under the kind's prefix written before its period began. */
 async function sweepBlobKind(context: SweepContext, kind: SweptBlobKind): Promise<number> {
-  return context.blobs.removeWrittenBefore(kind.store.prefix, periodBefore(context.now, kind.retention));
+  return context.blobs.removeWrittenBefore(kind.store.prefix, latestStartOverBy(context.now, kind.retention));
 }
 
 export interface PurgeExpiredDataOptions {

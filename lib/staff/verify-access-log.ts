@@ -2,8 +2,8 @@
  * Proves the staff access log (access-log.ts): walks the chain from the checkpoint (or
  * from its start) to the head and names the first entry that is not as it was written.
  */
+import { latestStartOverBy, type CalendarPeriod } from "../clock/korean-calendar";
 import type { Cursor, Database } from "../db/database";
-import { periodBefore, type Period } from "../privacy/purge-expired-data";
 import {
   accessEntryHash,
   accessEntryId,
@@ -49,7 +49,7 @@ export interface VerifyAccessLogOptions {
 export async function verifyAccessLog(options: VerifyAccessLogOptions): Promise<AccessLogVerdict> {
   const { db, key } = options;
   const head = (await db.get(STAFF_ACCESS_CHAIN, CHAIN_HEAD_ID))?.data ?? null;
-  const expiredBefore = periodBefore(options.now, STAFF_ACCESS_LOG.kind.retention as Period).toISOString();
+  const expiredBefore = latestStartOverBy(options.now, STAFF_ACCESS_LOG.kind.retention as CalendarPeriod).toISOString();
   const checkpointSeq = head?.checkpointSeq ?? -1;
   let expectedSeq = checkpointSeq + 1;
   let expectedPrev = head?.checkpointHash ?? GENESIS_HASH;

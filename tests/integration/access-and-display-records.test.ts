@@ -16,6 +16,7 @@ import { POST as postSession } from "../../app/api/session/route";
 import { createAccount } from "../../lib/accounts/create-account";
 import type { VerifiedUser } from "../../lib/auth/auth-gateway";
 import { DAY_MS, ManualClock } from "../../lib/clock/clock";
+import { koreanDate } from "../../lib/clock/korean-calendar";
 import { getServerConfig } from "../../lib/config/env";
 import { DISPLAY_RECORDS, recordDisplay } from "../../lib/pricing/display-records";
 import { getCatalog } from "../../lib/pricing/get-catalog";
@@ -126,6 +127,15 @@ describe("records of the prices shown", () => {
     expect(today).toHaveLength(2);
     expect(new Set(today.map((doc) => doc.data.offerHash)).size).toBe(2);
   });
+
+  it("dates a record by the day in Korea: prices shown at 00:30 in Seoul are the new day's, though UTC's is not", async () => {
+    clock.set("2026-03-03T00:30:00+09:00");
+    await recordDisplay({ services, surface: "landing", catalog: getCatalog({ services }) });
+    const landing = (await services.db.query({ collection: DISPLAY_RECORDS }))
+      .map((doc) => doc.data)
+      .filter((record) => record.surface === "landing");
+    expect(landing.map((record) => record.day).sort()).toEqual(["2026-03-01", "2026-03-03"]);
+  });
 });
 
 describe("records written by the real entry points", () => {
@@ -173,7 +183,7 @@ describe("records written by the real entry points", () => {
   it("GET /api/catalog writes a display record", async () => {
     const response = await call(getCatalogRoute, { path: "/api/catalog" });
     expect(response.status).toBe(200);
-    const today = app().clock.now().toISOString().slice(0, 10);
+    const today = koreanDate(app().clock.now());
     const records = (await app().db.query({ collection: DISPLAY_RECORDS }))
       .map((doc) => doc.data)
       .filter((record) => record.surface === "catalog-api" && record.day === today);
@@ -186,7 +196,7 @@ describe("records written by the real entry points", () => {
  * The calendar rule the sweeper applies to periods of months and years: a record dated on
  * day D is kept through day D of the month the period later (that month's last day when
  * it has no day D, as Korea's Civil Act art. 160 counts), and is gone from the next day,
- * in UTC.
+ * all on Korea's calendar (korean-calendar.ts).
  */
 describe("retention on calendar dates", () => {
   async function keptOn(kind: DataKind, writtenAt: string, sweptAt: string): Promise<boolean> {
@@ -201,7 +211,7 @@ describe("retention on calendar dates", () => {
       const collection = inventoriedCollection(kind.store.collection);
       const make = RETENTION_FIXTURES.get(collection.name)!;
       const batch = isolated.db.batch();
-      batch.set(collection, "dated", make(writtenAt, "calendar-member"));
+      batch.set(collection, "dated", make(new Date(writtenAt).toISOString(), "calendar-member"));
       await batch.commit();
       await purgeExpiredData({ services: isolated });
       return (await isolated.db.get(collection, "dated")) !== null;
@@ -212,20 +222,32 @@ describe("retention on calendar dates", () => {
 
   /** A kind, when a record of it was written, a moment it is still kept, and a moment it has been swept. */
   const dates = (kind: DataKind, written: string, kept: string, gone: string) =>
-    [kind.id, written.slice(0, 10), kept.slice(0, 10), gone.slice(0, 10), kind, written, kept, gone] as const;
+    [kind.id, written.slice(0, 16), kept.slice(0, 10), gone.slice(0, 10), kind, written, kept, gone] as const;
   const cases = [
-    dates(ACCESS_RECORDS.kind, "2026-01-31T12:00:00Z", "2026-04-30T23:59:00Z", "2026-05-01T00:01:00Z"),
-    dates(ACCESS_RECORDS.kind, "2026-02-28T12:00:00Z", "2026-05-28T23:59:00Z", "2026-05-29T00:01:00Z"),
+    dates(ACCESS_RECORDS.kind, "2026-01-31T12:00:00+09:00", "2026-04-30T23:59:00+09:00", "2026-05-01T00:01:00+09:00"),
+    dates(ACCESS_RECORDS.kind, "2026-02-28T12:00:00+09:00", "2026-05-28T23:59:00+09:00", "2026-05-29T00:01:00+09:00"),
     // Subtracting 3 months from 2026-05-31 overflows to 2026-03-03: no record of March may go in May.
-    dates(ACCESS_RECORDS.kind, "2026-03-01T12:00:00Z", "2026-06-01T23:59:00Z", "2026-06-02T00:01:00Z"),
-    dates(DISPLAY_RECORDS.kind, "2026-08-31T12:00:00Z", "2027-02-28T23:59:00Z", "2027-03-01T00:01:00Z"),
-    dates(DISPLAY_RECORDS.kind, "2026-03-31T12:00:00Z", "2026-09-30T23:59:00Z", "2026-10-01T00:01:00Z"),
-    dates(PROCESSING_RESTRICTIONS.kind, "2026-01-31T12:00:00Z", "2029-01-31T23:59:00Z", "2029-02-01T00:01:00Z"),
-    dates(PROCESSING_RESTRICTIONS.kind, "2028-02-29T12:00:00Z", "2031-02-28T23:59:00Z", "2031-03-01T00:01:00Z"),
+    dates(ACCESS_RECORDS.kind, "2026-03-01T12:00:00+09:00", "2026-06-01T23:59:00+09:00", "2026-06-02T00:01:00+09:00"),
+    // 08:00 on 1 March in Seoul is 28 February in UTC: counted in UTC, it went on 29 May.
+    dates(ACCESS_RECORDS.kind, "2026-03-01T08:00:00+09:00", "2026-06-01T23:59:00+09:00", "2026-06-02T00:01:00+09:00"),
+    dates(DISPLAY_RECORDS.kind, "2026-08-31T12:00:00+09:00", "2027-02-28T23:59:00+09:00", "2027-03-01T00:01:00+09:00"),
+    dates(DISPLAY_RECORDS.kind, "2026-03-31T12:00:00+09:00", "2026-09-30T23:59:00+09:00", "2026-10-01T00:01:00+09:00"),
+    dates(
+      PROCESSING_RESTRICTIONS.kind,
+      "2026-01-31T12:00:00+09:00",
+      "2029-01-31T23:59:00+09:00",
+      "2029-02-01T00:01:00+09:00",
+    ),
+    dates(
+      PROCESSING_RESTRICTIONS.kind,
+      "2028-02-29T12:00:00+09:00",
+      "2031-02-28T23:59:00+09:00",
+      "2031-03-01T00:01:00+09:00",
+    ),
   ];
 
   it.each(cases)(
-    "keeps a record of %s written %s through %s, and has swept it on %s",
+    "keeps a record of %s written %s (Korea) through %s, and has swept it on %s",
     async (_id, _written, _kept, _gone, kind, written, kept, gone) => {
       expect(await keptOn(kind, written, kept)).toBe(true);
       expect(await keptOn(kind, written, gone)).toBe(false);
@@ -233,6 +255,6 @@ describe("retention on calendar dates", () => {
   );
 
   it("keeps a 3-month record of a month's first day on the last day of the month 2 months later", async () => {
-    expect(await keptOn(ACCESS_RECORDS.kind, "2026-03-01T12:00:00Z", "2026-05-31T12:00:00Z")).toBe(true);
+    expect(await keptOn(ACCESS_RECORDS.kind, "2026-03-01T12:00:00+09:00", "2026-05-31T12:00:00+09:00")).toBe(true);
   });
 });

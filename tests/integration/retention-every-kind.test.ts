@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DAY_MS, ManualClock } from "../../lib/clock/clock";
+import { latestStartOverBy } from "../../lib/clock/korean-calendar";
 import { RETENTION_FIXTURES } from "../support/retention-fixtures";
 import { getServerConfig } from "../../lib/config/env";
 import type { DocumentData } from "../../lib/db/database";
@@ -20,7 +21,6 @@ import { appendLedgerEntry, POINT_ACCOUNTS, POINT_ENTRIES, readPointAccount } fr
 import { verifyLedger } from "../../lib/points/verify-ledger";
 import { inventoriedCollection } from "../../lib/privacy/data-inventory";
 import {
-  periodBefore,
   purgeExpiredData,
   sweepCutoff,
   sweptBlobKinds,
@@ -131,7 +131,7 @@ describe("the sweeper across kinds", () => {
     "removes the files under %s written before its period began, and keeps the younger ones",
     async (_id, kind) => {
       const services = isolatedServices(clock);
-      const start = periodBefore(clock.now(), kind.retention);
+      const start = latestStartOverBy(clock.now(), kind.retention);
       const oldKey = `${kind.store.prefix}m/old/file.png`;
       const youngKey = `${kind.store.prefix}m/young/file.png`;
       await services.blobs.put(oldKey, Buffer.from("old"), "image/png");

@@ -292,9 +292,11 @@ describe("closing an account", () => {
     const held = await heldRecordsOf(services.db, memberPseudonym(legalHoldKey(config), member.uid));
     const order = held.find((record) => record.kind === "orders")!;
     expect(order.record.createdAt).toBe("2026-05-04T03:00:00.000Z");
-    // Kept through 2031-05-04, the day five years on (Civil Act art. 160), destroyed from the next day.
-    expect(order.holdUntil).toBe("2031-05-05T00:00:00.000Z");
-    expect(held.find((record) => record.kind === "abuse-records")!.holdUntil).toBe("2027-05-05T00:00:00.000Z");
+    // Kept through 2031-05-04, the day five years on (Civil Act art. 160), destroyed from the next day, in Korea.
+    expect(order.holdUntil).toBe(new Date("2031-05-05T00:00:00+09:00").toISOString());
+    expect(held.find((record) => record.kind === "abuse-records")!.holdUntil).toBe(
+      new Date("2027-05-05T00:00:00+09:00").toISOString(),
+    );
   });
 
   it("uses a pseudonym only the key makes: under another key the same member gets another", async () => {

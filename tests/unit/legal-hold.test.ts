@@ -21,21 +21,23 @@ describe("the legal hold's pseudonyms", () => {
 
 describe("a held record's end", () => {
   const from = { ko: "주문일", en: "the order" };
-  it("is its kind's period after the record's own date, whole months and years ending with their last day", () => {
+  it("is its kind's period after the record's own date, counted on Korea's calendar (korean-calendar.ts)", () => {
+    const korea = (instant: string) => new Date(instant).toISOString();
     expect(retentionEnd({ kind: "years", years: 5, from }, "2026-02-28T10:00:00.000Z")).toBe(
-      "2031-03-01T00:00:00.000Z",
+      korea("2031-03-01T00:00:00+09:00"),
     );
     expect(retentionEnd({ kind: "years", years: 1, from }, "2028-02-29T10:00:00.000Z")).toBe(
-      "2029-03-01T00:00:00.000Z",
+      korea("2029-03-01T00:00:00+09:00"),
     );
+    // 23:00 in UTC is the next morning in Korea: 1 December, kept through 1 March.
     expect(retentionEnd({ kind: "months", months: 3, from }, "2026-11-30T23:00:00.000Z")).toBe(
-      "2027-03-01T00:00:00.000Z",
+      korea("2027-03-02T00:00:00+09:00"),
     );
     expect(retentionEnd({ kind: "days", days: 30, from, deletableOnRequest: false }, "2026-01-01T00:00:00.000Z")).toBe(
-      "2026-01-31T00:00:00.000Z",
+      korea("2026-02-01T00:00:00+09:00"),
     );
     expect(retentionEnd({ kind: "months", months: 3, from }, "2026-01-31T00:00:00.000Z")).toBe(
-      "2026-05-01T00:00:00.000Z",
+      korea("2026-05-01T00:00:00+09:00"),
     );
   });
 
