@@ -19,6 +19,7 @@ import { DAY_MS, ManualClock } from "../../../lib/clock/clock";
 import { parseServerConfig } from "../../../lib/config/env";
 import { translator } from "../../../lib/i18n/messages";
 import { filePrivacyRequest } from "../../../lib/privacy/file-privacy-request";
+import { PRIVACY_REQUESTS } from "../../../lib/privacy/privacy-request";
 import { recordPrivacyRequest } from "../../../lib/privacy/record-privacy-request";
 import { requestRefund } from "../../../lib/refunds/request-refund";
 import { ORDERS } from "../../../lib/orders/order";
@@ -26,6 +27,7 @@ import { readPointAccount } from "../../../lib/points/ledger";
 import { createServices } from "../../../lib/services";
 import type { StaffRole } from "../../../lib/staff/staff-actor";
 import { sendInquiry } from "../../../lib/support/send-inquiry";
+import { SUPPORT_INQUIRIES } from "../../../lib/support/support-inquiry";
 import { resetPasswordWithCode } from "../../support/firebase-users";
 import { buyPoints, createMember } from "../../support/members";
 import { E2E, E2E_URL } from "../support/e2e-stack";
@@ -177,6 +179,78 @@ test("a support staff member enrols, approves a refund, completes a deletion, re
   file.close();
   const broken = await script("audit-log.ts", "verify").catch((error: { code: number; stdout: string }) => error);
   expect(broken).toMatchObject({ code: 1, stdout: expect.stringContaining("BROKEN at entry 1: changed") });
+});
+
+test("the support inbox and the privacy-request queue show a long queue 50 at a time, the first page and the next", async ({
+  page,
+}) => {
+  // 51 open items older than any other test's, so they fill the first page and start the second.
+  const ids = Array.from({ length: 51 }, (_, n) => `paging${String(n).padStart(2, "0")}${randomUUID().slice(0, 8)}`);
+  const at = (n: number) => new Date(Date.UTC(2020, 0, 1, 0, n)).toISOString();
+  const batch = services.db.batch();
+  for (const [n, id] of ids.entries()) {
+    batch.set(SUPPORT_INQUIRIES, id, {
+      uid: "paging-member",
+      kind: "inquiry",
+      message: `Paged inquiry ${n}`,
+      status: "open",
+      createdAt: at(n),
+      answer: null,
+      answeredAt: null,
+      answeredBy: null,
+    });
+    batch.set(PRIVACY_REQUESTS, id, {
+      uid: null,
+      kind: "other",
+      channel: "email",
+      dataKind: null,
+      details: `Paged request ${n}`,
+      requesterName: "Paged Requester",
+      requesterContact: "paged@example.test",
+      agentName: null,
+      agentCheck: null,
+      agentDocument: null,
+      agentRefusalReason: null,
+      agentCheckedBy: null,
+      receivedAt: at(n),
+      dueAt: at(n),
+      status: "open",
+      closedAt: null,
+      executedAction: null,
+      outcome: null,
+      outcomeNote: null,
+      closedBy: null,
+    });
+  }
+  await batch.commit();
+  try {
+    await signInNewStaff(page, "support");
+    for (const [path, prefix] of [
+      ["/ko/staff/console/inquiries", "inquiry"],
+      ["/ko/staff/console/privacy-requests", "privacy-request"],
+    ] as const) {
+      const item = (id: string) => page.getByTestId(`${prefix}-${id}`);
+      await page.goto(path);
+      await expect(page.locator(`[data-testid^="${prefix}-"]`)).toHaveCount(50);
+      await expect(item(ids[49]!)).toBeVisible();
+      await expect(item(ids[50]!)).toHaveCount(0);
+      await expect(page.getByRole("link", { name: t("queue.first") })).toHaveCount(0);
+
+      await page.getByRole("link", { name: t("queue.next") }).click();
+      await expect(item(ids[50]!)).toBeVisible();
+      await expect(item(ids[0]!)).toHaveCount(0);
+      await page.getByRole("link", { name: t("queue.first") }).click();
+      await expect(item(ids[0]!)).toBeVisible();
+      expect(new URL(page.url()).pathname).toBe(path);
+    }
+  } finally {
+    const cleanUp = services.db.batch();
+    for (const id of ids) {
+      cleanUp.delete(SUPPORT_INQUIRIES, id);
+      cleanUp.delete(PRIVACY_REQUESTS, id);
+    }
+    await cleanUp.commit();
+  }
 });
 
 test.describe("on a phone", () => {

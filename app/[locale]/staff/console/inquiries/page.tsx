@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { QUEUE_PAGE_SIZE, QueuePageLinks, queueCursor } from "@/components/staff/queue-pages";
 import { staffPageAccess } from "@/components/staff/staff-page-access";
 import { SupportInbox } from "@/components/staff/support-inbox";
 import { Link } from "@/i18n/navigation";
@@ -13,13 +14,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The support inbox: members' inquiries and complaints waiting for an answer, the one waiting longest first. */
-export default async function SupportInboxPage() {
+export default async function SupportInboxPage({ searchParams }: PageProps<"/[locale]/staff/console/inquiries">) {
   const locale = await getLocale();
   const access = await staffPageAccess({
     locale,
     policy: { roles: ["support", "admin"], action: "inquiries.list", needsReason: false },
   });
-  const { inquiries } = await listOpenInquiries({ services: getServices(), page: { limit: 100 } });
+  const cursor = queueCursor((await searchParams).cursor);
+  const { inquiries, nextCursor } = await listOpenInquiries({
+    services: getServices(),
+    page: { limit: QUEUE_PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+  });
   await access.shown(inquiries.map((inquiry) => inquiry.uid));
   const t = await getTranslations("staff");
   const format = await getFormatter();
@@ -41,6 +46,7 @@ export default async function SupportInboxPage() {
           }))}
         />
       </NextIntlClientProvider>
+      <QueuePageLinks pathname="/staff/console/inquiries" cursor={cursor} nextCursor={nextCursor} />
     </div>
   );
 }

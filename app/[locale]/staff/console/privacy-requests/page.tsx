@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PrivacyRequestActions } from "@/components/staff/privacy-request-actions";
+import { QUEUE_PAGE_SIZE, QueuePageLinks, queueCursor } from "@/components/staff/queue-pages";
 import { staffPageAccess } from "@/components/staff/staff-page-access";
 import { Link } from "@/i18n/navigation";
 import { pickMessages } from "@/lib/i18n/messages";
@@ -26,13 +27,19 @@ const ACTION_FOR: Record<PrivacyRequestKind, PrivacyRequestAction | null> = {
 };
 
 /** Open privacy requests with their deadlines, the overdue ones first. */
-export default async function PrivacyQueuePage() {
+export default async function PrivacyQueuePage({
+  searchParams,
+}: PageProps<"/[locale]/staff/console/privacy-requests">) {
   const locale = await getLocale();
   const access = await staffPageAccess({
     locale,
     policy: { roles: ["support", "admin"], action: "privacy-requests.list", needsReason: false },
   });
-  const { requests } = await listPrivacyRequests({ services: getServices(), page: { limit: 100 } });
+  const cursor = queueCursor((await searchParams).cursor);
+  const { requests, nextCursor } = await listPrivacyRequests({
+    services: getServices(),
+    page: { limit: QUEUE_PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+  });
   await access.shown(requests.map((request) => request.uid));
   const t = await getTranslations("staff");
   const format = await getFormatter();
@@ -71,6 +78,7 @@ export default async function PrivacyQueuePage() {
           ))}
         </ul>
       </NextIntlClientProvider>
+      <QueuePageLinks pathname="/staff/console/privacy-requests" cursor={cursor} nextCursor={nextCursor} />
     </div>
   );
 }
