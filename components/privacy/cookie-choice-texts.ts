@@ -16,6 +16,7 @@ export async function cookieChoiceTexts(): Promise<CookieChoiceTexts> {
     performance: COOKIE_CATEGORY_TEXTS.performance[locale],
     acceptAll: t("acceptAll"),
     necessaryOnly: t("necessaryOnly"),
+    choose: t("choose"),
     save: t("save"),
     saved: t("saved"),
     failed: t("failed"),

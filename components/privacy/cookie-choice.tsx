@@ -17,6 +17,8 @@ export interface CookieChoiceTexts {
   performance: string;
   acceptAll: string;
   necessaryOnly: string;
+  /** The banner's disclosure of the categories. */
+  choose: string;
   save: string;
   saved: string;
   failed: string;
@@ -47,6 +49,42 @@ export function CookieChoice({ variant, texts, initial, locale, children }: Cook
   }
 
   if (variant === "banner" && status === "saved") return null;
+  const categories = (
+    <fieldset>
+      <legend className="visually-hidden">{texts.save}</legend>
+      <p className="cookie-choice__option">
+        <input type="checkbox" id={`${id}-necessary`} checked disabled />
+        <label htmlFor={`${id}-necessary`}>{texts.necessary}</label>
+      </p>
+      {(["functional", "performance"] as const).map((category) => (
+        <p className="cookie-choice__option" key={category}>
+          <input
+            type="checkbox"
+            id={`${id}-${category}`}
+            name={category}
+            checked={choice[category]}
+            onChange={(event) => setChoice({ ...choice, [category]: event.target.checked })}
+          />
+          <label htmlFor={`${id}-${category}`}>{texts[category]}</label>
+        </p>
+      ))}
+    </fieldset>
+  );
+  const allOrNecessary = (
+    <>
+      <button type="button" className="button" onClick={() => void save({ functional: true, performance: true })}>
+        {texts.acceptAll}
+      </button>
+      <button type="button" className="button" onClick={() => void save({ functional: false, performance: false })}>
+        {texts.necessaryOnly}
+      </button>
+    </>
+  );
+  const saveChoice = (
+    <button type="submit" className="button button--secondary">
+      {texts.save}
+    </button>
+  );
   return (
     <div className={`cookie-choice cookie-choice--${variant}`}>
       {children}
@@ -56,36 +94,26 @@ export function CookieChoice({ variant, texts, initial, locale, children }: Cook
           void save(choice);
         }}
       >
-        <fieldset>
-          <legend className="visually-hidden">{texts.save}</legend>
-          <p className="cookie-choice__option">
-            <input type="checkbox" id={`${id}-necessary`} checked disabled />
-            <label htmlFor={`${id}-necessary`}>{texts.necessary}</label>
-          </p>
-          {(["functional", "performance"] as const).map((category) => (
-            <p className="cookie-choice__option" key={category}>
-              <input
-                type="checkbox"
-                id={`${id}-${category}`}
-                name={category}
-                checked={choice[category]}
-                onChange={(event) => setChoice({ ...choice, [category]: event.target.checked })}
-              />
-              <label htmlFor={`${id}-${category}`}>{texts[category]}</label>
-            </p>
-          ))}
-        </fieldset>
-        <div className="actions cookie-choice__actions">
-          <button type="button" className="button" onClick={() => void save({ functional: true, performance: true })}>
-            {texts.acceptAll}
-          </button>
-          <button type="button" className="button" onClick={() => void save({ functional: false, performance: false })}>
-            {texts.necessaryOnly}
-          </button>
-          <button type="submit" className="button button--secondary">
-            {texts.save}
-          </button>
-        </div>
+        {variant === "banner" ? (
+          // On every page until a choice: the two equal answers first, the categories a
+          // tap away, so the banner leaves a phone's first screen to the page.
+          <>
+            <div className="actions cookie-choice__actions">{allOrNecessary}</div>
+            <details className="cookie-choice__details">
+              <summary>{texts.choose}</summary>
+              {categories}
+              <div className="actions cookie-choice__actions">{saveChoice}</div>
+            </details>
+          </>
+        ) : (
+          <>
+            {categories}
+            <div className="actions cookie-choice__actions">
+              {allOrNecessary}
+              {saveChoice}
+            </div>
+          </>
+        )}
         <p role="status" className="hint">
           {status === "saved" ? texts.saved : ""}
         </p>

@@ -60,6 +60,9 @@ for (const locale of LOCALES) {
       await page.goto(`/${locale}`);
       const banner = page.getByRole("region", { name: t("cookieBanner.heading"), exact: true });
       await expect(banner).toBeVisible();
+      // The categories are a tap away, behind the two equal answers.
+      await expect(banner.getByRole("checkbox", { name: COOKIE_CATEGORY_TEXTS.functional[locale] })).toBeHidden();
+      await banner.getByText(t("cookieBanner.choose"), { exact: true }).click();
       await expect(banner.getByRole("checkbox", { name: COOKIE_CATEGORY_TEXTS.necessary[locale] })).toBeChecked();
       await expect(banner.getByRole("checkbox", { name: COOKIE_CATEGORY_TEXTS.functional[locale] })).not.toBeChecked();
       await expect(banner.getByRole("checkbox", { name: COOKIE_CATEGORY_TEXTS.performance[locale] })).not.toBeChecked();
@@ -110,6 +113,16 @@ for (const locale of LOCALES) {
         const { violations } = await new AxeBuilder({ page }).analyze();
         expect(violations.map((violation) => `${path}: ${violation.id} (${violation.nodes.length})`)).toEqual([]);
       }
+
+      // The banner leaves the first screen to the page: the landing page's heading shows whole under it.
+      await page.goto(`/${locale}`);
+      const heading = (await page.getByRole("heading", { level: 1 }).boundingBox())!;
+      expect(heading.y + heading.height).toBeLessThanOrEqual(844);
+      const banner = page.getByRole("region", { name: t("cookieBanner.heading"), exact: true });
+      await banner.getByText(t("cookieBanner.choose"), { exact: true }).click();
+      await expect(banner.getByRole("button", { name: t("cookieBanner.save") })).toBeVisible();
+      const opened = await new AxeBuilder({ page }).include(".cookie-banner").analyze();
+      expect(opened.violations.map((violation) => violation.id)).toEqual([]);
     });
   });
 }
