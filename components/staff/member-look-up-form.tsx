@@ -2,9 +2,9 @@
 
 /**
  * The console's member look-up: an email address or a member ID, and the reason for
- * looking. An address is sent in the body of a POST (the API answers the member's ID),
- * so it never stands in a URL that request logs, browser history or a proxy keep; the
- * member page is then opened by ID, and logs the view with its reason.
+ * looking. Whatever is typed is sent in the body of a POST, which answers the member's
+ * ID, so it never stands in a URL that request logs, browser history or a proxy keep;
+ * the member page is then opened by that ID, and logs the view with its reason.
  */
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -12,6 +12,7 @@ import { ApiError, api, fieldErrorsOf } from "@/components/shared/api-client";
 import { ErrorAlert } from "@/components/shared/error-alert";
 import { FieldError } from "@/components/shared/field-error";
 import { useErrorText } from "@/components/shared/use-error-text";
+import { useFocusField } from "@/components/shared/use-form-errors";
 import { useRouter } from "@/i18n/navigation";
 import { isStaffAccessReason, STAFF_ACCESS_REASONS } from "@/lib/staff/access-reasons";
 
@@ -27,35 +28,37 @@ export function MemberLookUpForm() {
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<string | null>(null);
+  const focusField = useFocusField();
 
-  async function memberId(wanted: string, why: string): Promise<string> {
-    if (!wanted.includes("@")) return wanted;
-    const found = await api<{ memberId: string }>(`/api/staff/members/find?reason=${encodeURIComponent(why)}`, {
-      method: "POST",
-      body: { email: wanted },
-    });
-    return found.memberId;
+  /** Shows the fields' errors and moves the focus to the first, which reads its error out; false when none. */
+  function showFieldErrors(errors: Partial<Record<Field, string>>): boolean {
+    setFieldErrors(errors);
+    const first = (Object.keys(IDS) as Field[]).find((field) => errors[field]);
+    if (first) focusField(IDS[first]);
+    return first !== undefined;
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const wanted = query.trim();
-    const missing: Partial<Record<Field, string>> = {
+    setError(null);
+    const missing = showFieldErrors({
       ...(wanted ? {} : { query: t("console.lookUpQueryRequired") }),
       ...(isStaffAccessReason(reason) ? {} : { reason: t("errors.reasonRequired") }),
-    };
-    setError(null);
-    setFieldErrors(missing);
-    if (Object.keys(missing).length > 0) return;
+    });
+    if (missing) return;
     setBusy(true);
     try {
-      const id = await memberId(wanted, reason);
-      router.push(`/staff/console/member/${encodeURIComponent(id)}?reason=${encodeURIComponent(reason)}`);
+      const found = await api<{ memberId: string }>(`/api/staff/members/find?reason=${encodeURIComponent(reason)}`, {
+        method: "POST",
+        body: { query: wanted },
+      });
+      router.push(`/staff/console/member/${encodeURIComponent(found.memberId)}?reason=${encodeURIComponent(reason)}`);
     } catch (caught) {
       const fields = fieldErrorsOf(caught);
-      if (caught instanceof ApiError && caught.status === 404) setFieldErrors({ query: errorText(caught) });
-      else if (fields.email || fields.reason) setFieldErrors({ query: fields.email, reason: fields.reason });
-      else setError(errorText(caught));
+      const notFound = caught instanceof ApiError && caught.status === 404;
+      if (!showFieldErrors({ query: notFound ? errorText(caught) : fields.query, reason: fields.reason }))
+        setError(errorText(caught));
       setBusy(false);
     }
   }
@@ -72,6 +75,7 @@ export function MemberLookUpForm() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           disabled={busy}
+          aria-required="true"
           aria-invalid={fieldErrors.query ? true : undefined}
           aria-describedby={described("query")}
         />
@@ -84,6 +88,7 @@ export function MemberLookUpForm() {
           value={reason}
           onChange={(event) => setReason(event.target.value)}
           disabled={busy}
+          aria-required="true"
           aria-invalid={fieldErrors.reason ? true : undefined}
           aria-describedby={described("reason")}
         >

@@ -742,8 +742,8 @@ export function openApiDocument(): Record<string, unknown> {
       "/api/staff/members/find": {
         post: {
           ...staff,
-          summary: "Find a member by sign-in address, with a stated reason",
-          description: `${staffNote("support, admin")} Answers \`{ memberId }\`. A POST, so the address is never in a URL (request logs, history, proxies); logged as \`member.find\`.`,
+          summary: "Find a member by sign-in address or ID, with a stated reason",
+          description: `${staffNote("support, admin")} \`query\` is an address (it has an @) or a member ID; answers \`{ memberId }\`. A POST, so what was typed is never in a URL (request logs, history, proxies); logged as \`member.find\`.`,
           parameters: [reasonParam],
           requestBody: body(findMemberInput),
           responses: { 200: ok("The member's ID"), ...errors(400, 401, 403, 404, 413, 415, 422) },

@@ -52,7 +52,7 @@ const STAFF_MATRIX: Record<string, { roles: StaffRole[]; query?: string; body?: 
   "POST /api/staff/members/find": {
     roles: ["support", "admin"],
     query: "reason=inquiry",
-    body: { email: "matrix@example.com" },
+    body: { query: "matrix@example.com" },
   },
   "GET /api/staff/refunds": { roles: ["support", "admin"] },
   "POST /api/staff/refunds/matrix-id-0001/approve": {
@@ -163,28 +163,40 @@ describe("the staff routes", () => {
     ]);
   });
 
-  it("find a member by address in a POST's body, for a reason, and log each finding", async () => {
+  it("find a member by address or ID in a POST's body, for a reason, and log each finding", async () => {
     const endpoint = staffEndpoints.find((candidate) => key(candidate) === "POST /api/staff/members/find")!;
     const find = (body: unknown, query = "reason=inquiry") => send(endpoint, staffCookie("support"), query, body);
 
-    const found = await find({ email: member.email.toUpperCase() });
+    const found = await find({ query: ` ${member.email.toUpperCase()} ` });
     expect(found.status).toBe(200);
     expect(await found.json()).toEqual({ memberId: member.uid });
-    const withoutReason = await find({ email: member.email }, "");
+    const byId = await find({ query: member.uid });
+    expect(await byId.json()).toEqual({ memberId: member.uid });
+    const withoutReason = await find({ query: member.email }, "");
     expect(withoutReason.status).toBe(400);
     expect((await readError(withoutReason)).code).toBe("REASON_REQUIRED");
-    const nobody = await find({ email: `nobody-${member.uid}@example.com` });
-    expect(nobody.status).toBe(404);
-    expect((await readError(nobody)).code).toBe("NOT_FOUND");
-    const notAnAddress = await find({ email: "not an address" });
-    expect(notAnAddress.status).toBe(422);
-    expect((await readError(notAnAddress)).details).toMatchObject({ fields: { email: expect.any(String) } });
+    for (const query of [
+      `nobody-${member.uid}@example.com`,
+      `no-such-${member.uid}`,
+      "Hong Gildong",
+      "x".repeat(200),
+    ]) {
+      const nobody = await find({ query });
+      expect(nobody.status, query).toBe(404);
+      expect((await readError(nobody)).code).toBe("NOT_FOUND");
+    }
+    for (const body of [{ query: "not@an address" }, { query: "  " }, {}, { query: "x".repeat(255) }]) {
+      const refused = await find(body);
+      expect(refused.status, JSON.stringify(body)).toBe(422);
+      expect((await readError(refused)).details).toMatchObject({ fields: { query: expect.any(String) } });
+    }
 
-    expect((await logged("member.find")).slice(-4)).toEqual([
+    const entries = await logged("member.find");
+    expect(entries.slice(-11)).toEqual([
+      { memberUid: member.uid, reason: "inquiry", outcome: "allowed" },
       { memberUid: member.uid, reason: "inquiry", outcome: "allowed" },
       { memberUid: null, reason: null, outcome: "refused" },
-      { memberUid: null, reason: "inquiry", outcome: "failed" },
-      { memberUid: null, reason: "inquiry", outcome: "failed" },
+      ...Array.from({ length: 8 }, () => ({ memberUid: null, reason: "inquiry", outcome: "failed" })),
     ]);
   });
 });

@@ -300,6 +300,8 @@ test.describe("on a phone", () => {
 
     // Find the member by address: each field says what it lacks, an unknown address is
     // refused beside it, and the address never stands in a URL.
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
     await page.goto("/ko/staff/console");
     const lookUp = page.getByRole("region", { name: t("console.lookUpHeading") });
     const address = lookUp.getByLabel(t("console.lookUpQuery"));
@@ -309,13 +311,17 @@ test.describe("on a phone", () => {
     await expect(reason).toHaveAttribute("aria-invalid", "true");
     await expect(lookUp).toContainText(t("console.lookUpQueryRequired"));
     await expect(lookUp).toContainText(t("errors.reasonRequired"));
+    await expect(address).toBeFocused();
     await address.fill(`nobody-${member.uid}@example.com`);
     await reason.selectOption(t("reasons.payment-issue"));
     await lookUp.getByRole("button", { name: t("console.lookUpSubmit") }).click();
     await expect(lookUp).toContainText(errors("staff.memberNotFound"));
     await expect(reason).not.toHaveAttribute("aria-invalid");
-    const requested: string[] = [];
-    page.on("request", (request) => requested.push(request.url()));
+    await expect(address).toBeFocused();
+    // Whatever is typed goes in the request's body: a name typed by mistake never reaches a URL either.
+    await address.fill("Hong Gildong");
+    await lookUp.getByRole("button", { name: t("console.lookUpSubmit") }).click();
+    await expect(lookUp).toContainText(errors("staff.memberNotFound"));
     await address.fill(member.email);
     await lookUp.getByRole("button", { name: t("console.lookUpSubmit") }).click();
     await page.waitForURL(`**/ko/staff/console/member/${member.uid}?reason=payment-issue`);
@@ -323,7 +329,9 @@ test.describe("on a phone", () => {
     await expect(page.getByRole("main")).toContainText(member.email);
     expect(requested.some((url) => url.includes("/api/staff/members/find"))).toBe(true);
     const [mailbox] = member.email.split("@");
-    expect(requested.filter((url) => url.includes(mailbox!))).toEqual([]);
+    expect(
+      requested.filter((url) => url.includes(mailbox!) || url.includes("nobody-") || url.includes("Gildong")),
+    ).toEqual([]);
 
     // Adjust the member's points, correcting their order: the new balance shows.
     const adjust = page.getByRole("region", { name: t("adjust.heading") });
