@@ -170,7 +170,9 @@ async function sweepKind(context: SweepContext, kind: SweptDatabaseKind): Promis
 
 /** Files under the kind's prefix written before its period began. */
 async function sweepBlobKind(context: SweepContext, kind: SweptBlobKind): Promise<number> {
-  return context.blobs.removeWrittenBefore(kind.store.prefix, latestStartOverBy(context.now, kind.retention));
+  // removeWrittenBefore keeps what was written at its bound; the latest start over is due itself.
+  const bound = new Date(latestStartOverBy(context.now, kind.retention).getTime() + 1);
+  return context.blobs.removeWrittenBefore(kind.store.prefix, bound);
 }
 
 export interface PurgeExpiredDataOptions {

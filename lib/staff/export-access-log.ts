@@ -19,9 +19,10 @@ const PAGE = 500;
 
 /**
  * The entries made from `from` (inclusive) to `to` (exclusive), in chain order, each
- * with its previous hash and its own: a regulator can check that the entries follow
- * one another and, given one hash from us, that none was left out. Entries are in
- * chain order by time too (access-log.ts keeps `at` from going back).
+ * with its previous hash and its own: anyone can check that the entries follow one
+ * another and, given one hash from us, that none was left out; checking that an
+ * entry's fields are as written needs STAFF_ACCESS_LOG_KEY, as `audit:verify` does.
+ * Entries are in chain order by time too (access-log.ts keeps `at` from going back).
  */
 export async function* exportAccessLog(options: ExportAccessLogOptions): AsyncGenerator<StaffAccessEntry> {
   const { from, to } = exportAccessLogInput.parse(options.input);
