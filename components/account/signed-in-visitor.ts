@@ -1,10 +1,10 @@
 /**
- * Who is looking at a public page, read on the server from the session cookie, so
- * the landing page and the public header greet a member without shipping any code
- * for it. Once per request (React's cache): the header and the page share it. A
- * visitor without the cookie costs nothing; with it, the cookie is verified as the
- * member pages do (lib/accounts/check-member-session.ts). A public page treats an
- * unreachable identity service like a signed-out visit: it shows, as to anyone.
+ * Who is looking at a page, read on the server from the session cookie: the landing
+ * page and the public header greet a member without shipping any code for it, and the
+ * member layout and a member page that reads the member's data share one check. Once
+ * per request (React's cache). A visitor without the cookie costs nothing; with it,
+ * the cookie is verified (lib/accounts/check-member-session.ts). A public page treats
+ * an unreachable identity service like a signed-out visit: it shows, as to anyone.
  */
 import { cookies } from "next/headers";
 import { cache } from "react";

@@ -14,7 +14,6 @@ import { useMemberFormat } from "@/components/layout/use-member-format";
 import { ImageThumbnail } from "@/components/shared/image-thumbnail";
 import "./gallery.css";
 
-const PAGE_SIZE = 24;
 /** Cards drawn while the first page loads: a screenful on a desktop, so the page does not jump when it arrives. */
 const PLACEHOLDERS = 8;
 
@@ -34,13 +33,22 @@ const itemsOf = (page: Page) => page.items;
 const THUMBNAIL_SIZES =
   "(max-width: 35.5rem) calc(100vw - 2.5rem), (max-width: 52.5rem) calc(50vw - 1.75rem), (max-width: 69.5rem) calc(33.3vw - 1.5rem), 16.625rem";
 
-export function GalleryGrid({ retentionDays }: { retentionDays: number }) {
+export interface GalleryGridProps {
+  retentionDays: number;
+  /** As many as the server read for the first page, and as many each time after. */
+  pageSize: number;
+  /** The first page as the server read it, or null when the browser must ask for it. */
+  initialPage: Page | null;
+}
+
+export function GalleryGrid({ retentionDays, pageSize, initialPage }: GalleryGridProps) {
   const t = useTranslations("gallery");
   const format = useMemberFormat();
   const { items, setItems, hasMore, loaded, loading, error, fail, loadMore } = usePagedList<ImageListItem, Page>({
     path: "/api/images",
-    pageSize: PAGE_SIZE,
+    pageSize,
     itemsOf,
+    initial: initialPage,
   });
   const [notice, setNotice] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -81,13 +89,13 @@ export function GalleryGrid({ retentionDays }: { retentionDays: number }) {
       ) : null}
       {items.length > 0 ? (
         <ul className="gallery">
-          {items.map((image) => {
+          {items.map((image, index) => {
             const headingId = `image-${image.id}`;
             return (
               <li key={image.id}>
                 <article className="gallery-card" aria-labelledby={headingId}>
                   <a href={image.url} className="thumb" tabIndex={-1} aria-hidden="true">
-                    <ImageThumbnail image={image} sizes={THUMBNAIL_SIZES} alt="" />
+                    <ImageThumbnail image={image} sizes={THUMBNAIL_SIZES} alt="" first={index === 0} />
                   </a>
                   <div className="gallery-card__body">
                     <h2 id={headingId} className="gallery-card__prompt" title={image.prompt}>

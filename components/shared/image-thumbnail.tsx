@@ -10,9 +10,14 @@ export interface ImageThumbnailProps {
   /** The CSS width the view draws the thumbnail at, per viewport: the `sizes` attribute. */
   sizes: string;
   alt: string;
+  /**
+   * The view's first image, likely on the first screen: fetched at once and first, not
+   * lazily once laid out, since it is often the page's largest paint.
+   */
+  first?: boolean;
 }
 
-export function ImageThumbnail({ image, sizes, alt }: ImageThumbnailProps) {
+export function ImageThumbnail({ image, sizes, alt, first = false }: ImageThumbnailProps) {
   const smallest = image.thumbnails[0];
   return (
     // eslint-disable-next-line @next/next/no-img-element -- private, per-member image bytes: not for the image optimiser
@@ -23,7 +28,8 @@ export function ImageThumbnail({ image, sizes, alt }: ImageThumbnailProps) {
       width={smallest?.width}
       height={smallest?.height}
       alt={alt}
-      loading="lazy"
+      loading={first ? "eager" : "lazy"}
+      fetchPriority={first ? "high" : undefined}
     />
   );
 }

@@ -22,19 +22,23 @@ export interface PagedList<Item, Page> {
 
 /**
  * A list read page by page from a member API that answers `{ …, nextCursor }`, the
- * first page on mount and the next on loadMore. Items already shown are not repeated.
+ * first page on mount (or as the server rendered it) and the next on loadMore. Items
+ * already shown are not repeated.
  */
 export function usePagedList<Item extends { id: string }, Page extends { nextCursor: string | null }>(options: {
   path: string;
   pageSize: number;
   itemsOf: (page: Page) => Item[];
+  /** The first page as the server read it: shown at once, not asked for again. */
+  initial?: Page | null;
 }): PagedList<Item, Page> {
-  const { path, pageSize, itemsOf } = options;
+  const { path, pageSize, itemsOf, initial } = options;
   const router = useRouter();
   const errorText = useErrorText();
-  const [items, setItems] = useState<Item[]>([]);
-  const [lastPage, setLastPage] = useState<Page | null>(null);
-  const [loaded, setLoaded] = useState(false);
+  const [items, setItems] = useState<Item[]>(() => (initial ? itemsOf(initial) : []));
+  const [lastPage, setLastPage] = useState<Page | null>(initial ?? null);
+  const [loaded, setLoaded] = useState(Boolean(initial));
+  const [startedWithPage] = useState(Boolean(initial));
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -71,10 +75,11 @@ export function usePagedList<Item extends { id: string }, Page extends { nextCur
   );
 
   useEffect(() => {
+    if (startedWithPage) return;
     const controller = new AbortController();
     void load(null, controller.signal);
     return () => controller.abort();
-  }, [load]);
+  }, [load, startedWithPage]);
 
   const cursor = lastPage?.nextCursor ?? null;
   return {

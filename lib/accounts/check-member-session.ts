@@ -1,3 +1,4 @@
+import type { VerifiedUser } from "../auth/auth-gateway";
 import { isAppError } from "../errors/app-error";
 import type { Services } from "../services";
 import { getMe, type Me } from "./get-me";
@@ -10,7 +11,10 @@ import { getMe, type Me } from "./get-me";
  * error its own calls get: an outage must not look like being signed out.
  */
 export type MemberSession =
-  { status: "member"; me: Me } | { status: "signed-out" } | { status: "incomplete" } | { status: "unavailable" };
+  | { status: "member"; me: Me; user: VerifiedUser }
+  | { status: "signed-out" }
+  | { status: "incomplete" }
+  | { status: "unavailable" };
 
 export interface CheckMemberSessionOptions {
   services: Services;
@@ -25,7 +29,7 @@ export async function checkMemberSession({
   if (!sessionCookie) return { status: "signed-out" };
   try {
     const user = await services.auth.verifySessionCookie(sessionCookie);
-    return { status: "member", me: await getMe({ services, uid: user.uid }) };
+    return { status: "member", me: await getMe({ services, uid: user.uid }), user };
   } catch (error) {
     if (isAppError(error, "UNAUTHENTICATED")) return { status: "signed-out" };
     if (isAppError(error, "ACCOUNT_INCOMPLETE")) return { status: "incomplete" };

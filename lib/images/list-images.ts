@@ -16,6 +16,9 @@ export interface ImageListItem extends ImageUrls {
   expiresAt: string;
 }
 
+/** How many images the gallery shows at first and adds each time: a few screens on a phone, two rows and more on a desktop. */
+export const GALLERY_PAGE_SIZE = 24;
+
 /** The member's gallery, newest first. */
 export async function listImages(options: {
   services: Services;

@@ -114,6 +114,10 @@ for (const locale of LOCALES) {
       await page.getByRole("link", { name: common("nav.gallery"), exact: true }).click();
       const cards = page.getByRole("article");
       await expect(cards).toHaveCount(3);
+      // The first page arrives with the HTML, not after the scripts and a request of the browser's own.
+      const html = await (await page.request.get(`/${locale}/gallery`)).text();
+      const headings = await cards.evaluateAll((articles) => articles.map((a) => a.getAttribute("aria-labelledby")));
+      for (const heading of headings) expect(html).toContain(`id="${heading}"`);
       const deletedOn = createFormatter({ locale, timeZone: DEFAULT_TIME_ZONE }).dateTime(
         new Date(Date.now() + 90 * 86_400_000),
         { dateStyle: "medium" },

@@ -114,11 +114,10 @@ for (const locale of LOCALES) {
         expect(violations.map((violation) => `${path}: ${violation.id} (${violation.nodes.length})`)).toEqual([]);
       }
 
-      // The banner leaves the first screen to the page: the landing page's heading shows whole under it.
+      // The banner leaves the first screen to the page: at most a third of it (it took 451 px in Korean, 590 in English).
       await page.goto(`/${locale}`);
-      const heading = (await page.getByRole("heading", { level: 1 }).boundingBox())!;
-      expect(heading.y + heading.height).toBeLessThanOrEqual(844);
       const banner = page.getByRole("region", { name: t("cookieBanner.heading"), exact: true });
+      expect((await banner.boundingBox())!.height).toBeLessThanOrEqual(844 / 3);
       await banner.getByText(t("cookieBanner.choose"), { exact: true }).click();
       await expect(banner.getByRole("button", { name: t("cookieBanner.save") })).toBeVisible();
       const opened = await new AxeBuilder({ page }).include(".cookie-banner").analyze();

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CloseAccountForm } from "@/components/account/close-account-form";
-import { checkMemberSession } from "@/lib/accounts/check-member-session";
-import { SESSION_COOKIE } from "@/lib/http/session-cookie";
+import { signedInVisitor } from "@/components/account/signed-in-visitor";
 import { pickMessages } from "@/lib/i18n/messages";
-import { getServices } from "@/lib/services";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account.closeAccount");
@@ -15,11 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 회원 탈퇴: the member layout has verified the session; the address is for re-entering the password. */
 export default async function CloseAccountPage() {
-  const cookieStore = await cookies();
-  const session = await checkMemberSession({
-    services: getServices(),
-    sessionCookie: cookieStore.get(SESSION_COOKIE)?.value ?? null,
-  });
+  const session = await signedInVisitor();
   const [locale, t] = await Promise.all([getLocale(), getTranslations("account.closeAccount")]);
   return (
     <>
