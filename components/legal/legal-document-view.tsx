@@ -6,7 +6,7 @@
  */
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { startOfKoreanDay } from "@/lib/clock/clock";
+import { startOfKoreanDay } from "@/lib/clock/korean-calendar";
 import { getPublicConfig } from "@/lib/config/env";
 import {
   announcedVersion,

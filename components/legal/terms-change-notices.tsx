@@ -1,7 +1,7 @@
 /** The notices page's list of announced changes to the terms, each with its announcement day and a link to the new text. */
 import { useFormatter, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
-import { startOfKoreanDay } from "@/lib/clock/clock";
+import { startOfKoreanDay } from "@/lib/clock/korean-calendar";
 import type { LegalDocumentVersion } from "@/lib/legal/legal-document";
 
 /** A version's facts without its words, which the page has no need to send. */

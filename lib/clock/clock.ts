@@ -80,8 +80,3 @@ export const DAY_MS = 86_400_000;
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }
-
-/** The first moment of a calendar day (YYYY-MM-DD) in Korea, where policies and terms take effect. */
-export function startOfKoreanDay(date: string): Date {
-  return new Date(`${date}T00:00:00+09:00`);
-}

@@ -34,9 +34,19 @@ function koreanDayOf(at: Date): KoreanDay {
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth(), day: shifted.getUTCDate() };
 }
 
+/** `at` on Korea's clock, as an ISO date-time without a zone: `2026-01-31T09:00:00.000`. */
+export function koreanLocalTime(at: Date): string {
+  return new Date(at.getTime() + KOREA_OFFSET_MS).toISOString().slice(0, 23);
+}
+
 /** The day of `at` in Korea, as YYYY-MM-DD. */
 export function koreanDate(at: Date): string {
-  return new Date(at.getTime() + KOREA_OFFSET_MS).toISOString().slice(0, 10);
+  return koreanLocalTime(at).slice(0, 10);
+}
+
+/** The first moment of a calendar day (YYYY-MM-DD) in Korea, where policies and terms take effect. */
+export function startOfKoreanDay(date: string): Date {
+  return new Date(`${date}T00:00:00+09:00`);
 }
 
 function startOf({ year, month, day }: KoreanDay): Date {

@@ -6,7 +6,8 @@
  *
  * Korean is the authoritative text; every other language is a translation that says so.
  */
-import { DAY_MS, startOfKoreanDay } from "../clock/clock";
+import { DAY_MS } from "../clock/clock";
+import { startOfKoreanDay } from "../clock/korean-calendar";
 import { LOCALES, type Locale } from "../i18n/locales";
 
 /** A paragraph, or a numbered list (rendered as an ordered list). */

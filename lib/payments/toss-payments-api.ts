@@ -7,6 +7,7 @@
  * reconciliation. Toss's Payment object stops here: the rest of the code sees `TossPayment`.
  */
 import { z } from "zod";
+import { koreanLocalTime } from "../clock/korean-calendar";
 
 /** The documented statuses of a Payment object. */
 export const TOSS_PAYMENT_STATUSES = [
@@ -212,7 +213,11 @@ export class TossPaymentsApi {
    * period (by transactionAt), oldest first; the next page starts after the last key.
    */
   async listTransactions(request: TossTransactionsRequest): Promise<TossTransaction[]> {
-    const query = new URLSearchParams({ startDate: koreanTime(request.from), endDate: koreanTime(request.to) });
+    // Toss reads a date-time without a zone as Korean time.
+    const query = new URLSearchParams({
+      startDate: koreanLocalTime(request.from),
+      endDate: koreanLocalTime(request.to),
+    });
     if (request.startingAfter) query.set("startingAfter", request.startingAfter);
     query.set("limit", String(request.limit));
     const path = `/v1/transactions?${query.toString()}`;
@@ -295,13 +300,6 @@ export class TossPaymentsApi {
     }
     return json;
   }
-}
-
-const KOREAN_TIME_OFFSET_MS = 9 * 3_600_000;
-
-/** `2026-01-31T09:00:00.000`: Toss's date-time without a zone, which it reads as Korean time (UTC+9). */
-export function koreanTime(instant: Date): string {
-  return new Date(instant.getTime() + KOREAN_TIME_OFFSET_MS).toISOString().slice(0, 23);
 }
 
 function parseJson(text: string): unknown {

@@ -3,7 +3,8 @@
  * wording shown next to each checkbox. A consent record stores both, so what was
  * agreed to can be proven later.
  */
-import { DAY_MS, startOfKoreanDay } from "../clock/clock";
+import { DAY_MS } from "../clock/clock";
+import { startOfKoreanDay } from "../clock/korean-calendar";
 
 export type ConsentPurpose = "terms" | "privacy" | "marketing";
 
