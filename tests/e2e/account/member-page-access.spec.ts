@@ -5,6 +5,10 @@
  * signing up to finish it, and a member gets the page with their balance already in it.
  */
 import { randomUUID } from "node:crypto";
+import { SESSION_COOKIE } from "../../../lib/http/session-cookie";
+import { ACCESS_RECORDS } from "../../../lib/privacy/access-records";
+import { createMember } from "../../support/members";
+import { e2eServices } from "../support/e2e-services";
 import { expect, test } from "../support/test";
 import { E2E, E2E_URL } from "../support/e2e-stack";
 import { rawRequest, type RawResponse } from "../support/raw-http";
@@ -112,6 +116,19 @@ test("a member gets the page with their balance in the header, before any script
   await page.goto("/ko/points");
   await expect(page.getByRole("banner")).toContainText("1,000");
   await context.close();
+});
+
+test("a member page rendered on the server is an access record of the session, as an API call is", async () => {
+  // Made without the app's HTTP API, so nothing has recorded an access yet.
+  const member = await createMember(e2eServices);
+  const cookie = `${SESSION_COOKIE}=${await e2eServices.auth.createSessionCookie(member.idToken, 3_600_000)}`;
+  const records = async () =>
+    (
+      await e2eServices.db.query({ collection: ACCESS_RECORDS, where: [{ field: "uid", op: "==", value: member.uid }] })
+    ).map(({ data }) => data.event);
+  expect(await records()).toEqual([]);
+  expect((await get("/ko/gallery", cookie)).status).toBe(200);
+  expect(await records()).toEqual(["session"]);
 });
 
 test("an address no page matches stays a 404, signed in or not", async () => {

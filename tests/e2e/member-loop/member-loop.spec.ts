@@ -118,6 +118,11 @@ for (const locale of LOCALES) {
       const html = await (await page.request.get(`/${locale}/gallery`)).text();
       const headings = await cards.evaluateAll((articles) => articles.map((a) => a.getAttribute("aria-labelledby")));
       for (const heading of headings) expect(html).toContain(`id="${heading}"`);
+      // The first image, on a phone the page's largest paint, is fetched at once; the rest as they come into view.
+      const thumbnails = cards.locator(".thumb img");
+      await expect(thumbnails.first()).toHaveAttribute("loading", "eager");
+      await expect(thumbnails.first()).toHaveAttribute("fetchpriority", "high");
+      await expect(thumbnails.nth(1)).toHaveAttribute("loading", "lazy");
       const deletedOn = createFormatter({ locale, timeZone: DEFAULT_TIME_ZONE }).dateTime(
         new Date(Date.now() + 90 * 86_400_000),
         { dateStyle: "medium" },
